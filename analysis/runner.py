@@ -1,0 +1,194 @@
+"""`run`: analyse the corpus, execute every notebook with papermill, render the reports.
+
+For each notebook `notebooks/NN_name.ipynb` the runner writes to `<output>/reports/`:
+- `NN_name.ipynb`: the executed notebook;
+- `NN_name.html`: the reader version (no code);
+- `NN_name.full.html`: the full version (code and outputs);
+and finally `index.html`, which links them. The HTML needs nothing from the internet.
+
+Kernels are started with this process's own Python (the project's virtual environment),
+so no Jupyter kernel has to be registered. A failing notebook stops the run; its executed
+copy with the traceback is kept as `NN_name.failed.ipynb` and the previous good reports
+stay in place.
+"""
+from __future__ import annotations
+
+import html
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import AsyncKernelManager
+from nbconvert import HTMLExporter
+
+from .outputs import PROJECT_ROOT, OutputDirs, atomic_path, display_path, write_text
+from .pipeline import analyze
+
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STANDARD_PARAMETERS = ("corpus_dir", "output_dir")
+
+
+class NotebookFailed(Exception):
+    """A notebook raised an error; the message names the notebook, the cell and the error."""
+
+
+class UsageError(Exception):
+    """Wrong use of the runner (unknown parameter, missing notebook folder)."""
+
+
+class CurrentPythonKernelManager(AsyncKernelManager):
+    """Starts each kernel with the Python running this process, whatever kernels are registered,
+    and talks to it over local sockets (IPC) rather than TCP."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+
+    @property
+    def kernel_spec(self) -> KernelSpec:
+        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                          display_name="Python 3 (project)", language="python", resource_dir="")
+
+
+@dataclass(frozen=True)
+class NotebookReport:
+    notebook: str
+    title: str
+    executed: Path
+    reader_html: Path
+    full_html: Path
+    seconds: float
+
+
+def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks (`NN_name.ipynb`) of a folder, in order."""
+    notebooks = sorted(Path(notebooks_dir).glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise UsageError(f"no notebooks (NN_name.ipynb) in {notebooks_dir}")
+    return notebooks
+
+
+def notebook_parameters(notebook: Path) -> dict[str, dict]:
+    """The parameters declared in a notebook's `parameters` cell."""
+    return papermill.inspect_notebook(str(notebook))
+
+
+def plan_parameters(notebooks: list[Path], standard: dict, extra: dict) -> dict[Path, dict]:
+    """Check parameter names against each notebook's parameters cell and decide what each gets.
+
+    Every notebook must declare the standard parameters. An extra parameter must be declared
+    by at least one notebook and goes to the notebooks that declare it.
+    """
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    for nb, names in declared.items():
+        missing = [p for p in standard if p not in names]
+        if missing:
+            raise UsageError(f"{nb.name}: parameters cell lacks {', '.join(missing)}")
+    known = sorted({name for names in declared.values() for name in names})
+    unknown = [p for p in extra if p not in known]
+    if unknown:
+        raise UsageError(f"unknown notebook parameter(s): {', '.join(unknown)} "
+                         f"(known: {', '.join(known)})")
+    return {nb: {**standard, **{k: v for k, v in extra.items() if k in names}}
+            for nb, names in declared.items()}
+
+
+def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Path:
+    """Execute one notebook with papermill into `reports_dir`; raise NotebookFailed on error."""
+    target = reports_dir / notebook.name
+    failed = reports_dir / f"{notebook.stem}.failed.ipynb"
+    with atomic_path(target) as tmp:
+        try:
+            papermill.execute_notebook(
+                str(notebook), str(tmp), parameters=parameters, kernel_name="python3",
+                cwd=str(notebook.parent), progress_bar=False, log_output=False,
+                kernel_manager_class=CurrentPythonKernelManager)
+        except papermill.PapermillExecutionError as error:
+            tmp.replace(failed)
+            raise NotebookFailed(
+                f"notebook {notebook.name} failed in cell {error.cell_index} "
+                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}\n"
+                f"executed copy with the traceback: {display_path(failed)}") from None
+    failed.unlink(missing_ok=True)
+    return target
+
+
+def render_html(executed: Path, target: Path, with_code: bool) -> None:
+    """Render an executed notebook as self-contained HTML (reader version without code)."""
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                            embed_images=True, exclude_input=not with_code,
+                            exclude_input_prompt=not with_code, exclude_output_prompt=not with_code)
+    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    write_text(body, target)
+
+
+def notebook_title(notebook: Path) -> str:
+    """The first markdown heading of a notebook, else its file name."""
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return notebook.stem
+
+
+def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
+        extra_parameters: dict | None = None, log=print, **analyze_options) -> list[NotebookReport]:
+    """Analyse the corpus, execute every notebook in order and render the reports."""
+    notebooks = list_notebooks(Path(notebooks_dir))
+    standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(Path(output_dir))}
+    plan = plan_parameters(notebooks, standard, extra_parameters or {})
+    analyze(corpus_dir, output_dir, log=log, **analyze_options)
+    reports_dir = OutputDirs(Path(output_dir)).reports
+    reports = []
+    for notebook in notebooks:
+        started = time.perf_counter()
+        log(f"running {notebook.name}")
+        executed = execute_notebook(notebook, plan[notebook], reports_dir)
+        reader, full = reports_dir / f"{notebook.stem}.html", reports_dir / f"{notebook.stem}.full.html"
+        render_html(executed, reader, with_code=False)
+        render_html(executed, full, with_code=True)
+        reports.append(NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full,
+                                      time.perf_counter() - started))
+    write_index(reports, reports_dir)
+    return reports
+
+
+def write_index(reports: list[NotebookReport], reports_dir: Path) -> Path:
+    """Write `index.html` linking each notebook's reader and full versions and the tables."""
+    results_dir = reports_dir.parent / "results"
+    items = "\n".join(
+        f'<li><a href="{html.escape(r.reader_html.name)}">{html.escape(r.title)}</a> '
+        f'(<a href="{html.escape(r.full_html.name)}">with code</a>, '
+        f'<a href="{html.escape(r.executed.name)}">notebook</a>)</li>'
+        for r in reports)
+    tables = "\n".join(
+        f'<li><a href="../results/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
+        for p in sorted(results_dir.glob("*.csv")))
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>News coverage analysis: reports</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}}</style>
+</head>
+<body>
+<h1>News coverage analysis: reports</h1>
+<h2>Notebooks</h2>
+<ol>
+{items}
+</ol>
+<h2>Result tables (CSV)</h2>
+<ul>
+{tables}
+</ul>
+</body>
+</html>
+"""
+    target = reports_dir / "index.html"
+    write_text(page, target)
+    return target
