@@ -31,7 +31,7 @@ _CHAR_MAP = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "…": "...", "−": "-",
 })
-_SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*--\s*")
+_SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*(?<!-)--(?!-)\s*")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
@@ -40,7 +40,8 @@ _MD_QUOTE_RE = re.compile(r"^>\s?")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-_OBFUSCATED_RE = re.compile(r"(?<![\w.])[A-Za-z](?:[.\-_*•·][A-Za-z]){3,}\.?(?![\w])|(?<!\w)[A-Za-z]+\*+[A-Za-z]*(?!\w)")
+_OBFUSCATED_RE = re.compile(r"""(?<![\w.])[A-Za-z](?:[.\-_*•·][A-Za-z]){3,}(?:\.(?!\s*(?:$|[A-Z"'])))?(?![\w])"""
+                            r"|(?<!\w)[A-Za-z]+\*+[A-Za-z]*(?!\w)")
 TERMINAL_RE = re.compile(r"[.!?][\"')\]]*$")
 
 

@@ -1,0 +1,20 @@
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus():
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed(seeds_corpus):
+    """Look up a seed article by its number prefix, e.g. seed('003')."""
+    by_prefix = {a.article_id[:3]: a for a in seeds_corpus.articles}
+    return by_prefix.__getitem__

@@ -1,0 +1,109 @@
+"""The command line, the notebook runner, and one end-to-end run on the seeds."""
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.runner import NotebookFailed, UsageError, plan_parameters, run
+from conftest import PROJECT_ROOT, SEEDS
+
+
+def cli(*args, cwd=PROJECT_ROOT):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def write_notebook(path: Path, *sources: str, parameters="corpus_dir = 'seeds'\noutput_dir = '.'"):
+    cells = [nbformat.v4.new_markdown_cell("# Test notebook"),
+             nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]})]
+    cells += [nbformat.v4.new_code_cell(src) for src in sources]
+    nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(nb, path)
+
+
+def digest_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_analyze_writes_tables_deterministically(tmp_path):
+    for out in ("a", "b"):
+        result = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path / out))
+        assert result.returncode == 0, result.stderr
+    results = tmp_path / "a" / "results"
+    assert {p.name for p in results.glob("*.csv")} >= {"articles.csv", "cleaning_log.csv", "sentences.csv",
+                                                      "actor_mentions.csv", "issues.csv"}
+    assert digest_tree(results) == digest_tree(tmp_path / "b" / "results")
+    provenance = json.loads((results / "provenance.json").read_text())
+    assert provenance["n_articles"] == 5 and provenance["tools"]["textstat"] == "0.7.13"
+    header = (results / "sentences.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "article_id,part,paragraph_id,sentence_id,start,end,n_words,text"
+
+
+def test_wrong_usage_gets_one_line_errors(tmp_path):
+    missing = cli("analyze", "--corpus", str(tmp_path / "missing"), "--output", str(tmp_path))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [f"error: corpus folder not found: {tmp_path / 'missing'}"]
+    empty = cli("analyze", "--corpus", str(tmp_path), "--output", str(tmp_path))
+    assert empty.returncode == 2 and "Traceback" not in empty.stderr
+    unknown = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path), "--param", "no_such=1")
+    assert unknown.returncode == 2
+    assert "unknown notebook parameter(s): no_such" in unknown.stderr and "Traceback" not in unknown.stderr
+    bad_option = cli("analyze", "--frobnicate")
+    assert bad_option.returncode == 2 and "unrecognized arguments" in bad_option.stderr
+
+
+def test_parameters_are_checked_against_each_notebook(tmp_path):
+    first, second = tmp_path / "01_a.ipynb", tmp_path / "02_b.ipynb"
+    write_notebook(first)
+    write_notebook(second, parameters="corpus_dir = 'seeds'\noutput_dir = '.'\nthreshold = 0.05")
+    standard = {"corpus_dir": "x", "output_dir": "y"}
+    plan = plan_parameters([first, second], standard, {"threshold": 0.1})
+    assert plan[first] == standard and plan[second] == {**standard, "threshold": 0.1}
+    with pytest.raises(UsageError, match="unknown notebook parameter"):
+        plan_parameters([first, second], standard, {"treshold": 0.1})
+    lacking = tmp_path / "03_c.ipynb"
+    write_notebook(lacking, parameters="corpus_dir = 'seeds'")
+    with pytest.raises(UsageError, match="03_c.ipynb: parameters cell lacks output_dir"):
+        plan_parameters([lacking], standard, {})
+
+
+def test_failing_notebook_names_notebook_cell_and_error_and_keeps_traceback(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    write_notebook(notebooks / "01_ok.ipynb", "print('fine')")
+    write_notebook(notebooks / "02_broken.ipynb", "x = 1", "1 / 0")
+    out = tmp_path / "out"
+    with pytest.raises(NotebookFailed) as failure:
+        run(SEEDS, out, notebooks, log=lambda message: None)
+    message = str(failure.value)
+    assert "notebook 02_broken.ipynb failed in cell" in message and "ZeroDivisionError" in message
+    failed = out / "reports" / "02_broken.failed.ipynb"
+    assert failed.is_file() and "ZeroDivisionError" in failed.read_text()
+    assert not (out / "reports" / "02_broken.ipynb").exists()
+    assert (out / "reports" / "01_ok.html").is_file()
+    result = cli("run", "--corpus", str(SEEDS), "--output", str(out), "--notebooks", str(notebooks))
+    assert result.returncode == 1 and "02_broken.ipynb failed" in result.stderr
+
+
+def test_end_to_end_run_on_the_seeds(tmp_path):
+    result = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    reports = tmp_path / "reports"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    notebooks = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for notebook in notebooks:
+        for name in (f"{notebook.stem}.html", f"{notebook.stem}.full.html", f"{notebook.stem}.ipynb"):
+            assert (reports / name).is_file()
+            assert f'href="{name}"' in index
+        reader = (reports / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert "<script src=" not in reader and "cdnjs" not in reader
+        assert "hl-ipython3" not in reader  # no code cells in the reader version
+        assert "hl-ipython3" in (reports / f"{notebook.stem}.full.html").read_text(encoding="utf-8")
+    for figure in ("corpus_structure", "actor_mentions"):
+        assert (tmp_path / "figures" / f"{figure}.png").stat().st_size > 10_000
+        assert (tmp_path / "figures" / f"{figure}.svg").is_file()
