@@ -51,19 +51,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from .runner import NotebookFailed, UsageError, run
-    from .pipeline import analyze
+    from .pipeline import Options, analyze
 
-    options = {k: getattr(args, k) for k in ("manifest", "actors_file", "rules_file") if getattr(args, k)}
-    for name, path in options.items():
+    files = {k: getattr(args, k) for k in Options.FILES if getattr(args, k)}
+    for name, path in files.items():
         if not path.is_file():
             return _fail(f"{name.replace('_file', '')} file not found: {path}")
+    options = Options.from_mapping({k: p.resolve() for k, p in files.items()})
     try:
         if args.command == "analyze":
-            tables = analyze(args.corpus, args.output, log=_warn, **options)
+            tables = analyze(args.corpus, args.output, options, log=_warn)
             print(f"analysed {len(tables['articles'])} article(s); tables in "
                   f"{display_path(args.output / 'results')}")
         else:
-            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), log=_warn, **options)
+            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), options, log=_warn)
             print(f"{len(reports)} notebook(s) executed; open {display_path(args.output / 'reports' / 'index.html')}")
     except (CorpusError, UsageError) as error:
         return _fail(str(error))

