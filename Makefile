@@ -27,3 +27,6 @@ test: $(READY)
 
 clean-venv:
 	rm -rf $(VENV)
+
+validate: $(READY)
+	$(PY) -m analysis validate

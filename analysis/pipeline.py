@@ -151,7 +151,8 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
             log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
     tables: dict[str, pd.DataFrame] = {}
     for analysis in ANALYSES:
-        tables.update(analysis(corpus, options))
+        for name, table in analysis(corpus, options).items():
+            tables[name] = _extend(tables[name], table) if name in tables else table
     dirs = OutputDirs(Path(output_dir))
     for name, table in tables.items():
         write_csv(table, dirs.results / f"{name}.csv")
@@ -169,7 +170,15 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     return tables
 
 
+# Each analysis: (corpus, options) -> {table name: DataFrame}. A table name that an earlier
+# analysis already produced extends that table with new columns, joined on SENTENCE_KEY
+# (sentiment adds compound/pos/neu/neg to `sentences`).
 ANALYSES = [corpus_tables]
+SENTENCE_KEY = ["article_id", "sentence_id"]
+
+
+def _extend(table: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
+    return table.merge(extra, on=SENTENCE_KEY, how="left", validate="one_to_one")
 
 
 def _write_clean_texts(corpus: Corpus, folder: Path) -> None:
