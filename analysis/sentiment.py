@@ -1,0 +1,131 @@
+"""Sentence-level sentiment with VADER, aggregated per article and per actor.
+
+VADER (Hutto & Gilbert 2014; vaderSentiment 3.3.2) scores each sentence; articles are never
+scored whole, because the compound score saturates near +-1 on long texts. Per article: the
+mean compound with a 95% percentile-bootstrap interval, the shares of positive, neutral and
+negative sentences (compound >= +threshold, <= -threshold, else neutral; threshold 0.05 as in
+VADER's documentation), headline tone and the arc across the body. Per actor: the tone of the
+sentences that mention it. Sentence tone is not stance toward the actor.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from .actors import load_actors
+from .corpus import Corpus
+
+BOOTSTRAP_RESAMPLES = 2000
+MIN_SENTENCES_FOR_CI = 3
+CONFIDENCE = 0.95
+SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def score(text: str) -> dict[str, float]:
+    """VADER scores of one sentence: compound (-1..1, rule-aware) and pos/neu/neg proportions."""
+    return _analyzer().polarity_scores(text)
+
+
+def classify(compound: float, threshold: float = 0.05) -> str:
+    """'positive' (>= threshold), 'negative' (<= -threshold) or 'neutral'."""
+    if compound >= threshold:
+        return "positive"
+    if compound <= -threshold:
+        return "negative"
+    return "neutral"
+
+
+def _seed(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
+
+
+def bootstrap_mean_ci(values, key: str = "", confidence: float = CONFIDENCE,
+                      resamples: int = BOOTSTRAP_RESAMPLES) -> tuple[float, float]:
+    """Percentile-bootstrap confidence interval of the mean; NaN for fewer than
+    MIN_SENTENCES_FOR_CI values (the bootstrap is meaningless on one or two).
+
+    The random generator is seeded from `key`, so the same data always give the same interval.
+    """
+    values = np.asarray(values, dtype=float)
+    if len(values) < MIN_SENTENCES_FOR_CI:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng(_seed(key))
+    means = values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
+    alpha = (1 - confidence) / 2
+    low, high = np.quantile(means, [alpha, 1 - alpha])
+    return float(low), float(high)
+
+
+def summarise(compounds, key: str, threshold: float = 0.05) -> dict[str, float]:
+    """n, mean compound, its bootstrap interval and the shares of each class."""
+    compounds = np.asarray(compounds, dtype=float)
+    low, high = bootstrap_mean_ci(compounds, key)
+    classes = [classify(c, threshold) for c in compounds]
+    n = len(compounds)
+    return {
+        "n_sentences": n,
+        "mean_compound": float(compounds.mean()) if n else float("nan"),
+        "ci_low": low, "ci_high": high,
+        "share_positive": classes.count("positive") / n if n else float("nan"),
+        "share_neutral": classes.count("neutral") / n if n else float("nan"),
+        "share_negative": classes.count("negative") / n if n else float("nan"),
+    }
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """`sentences` gains VADER scores and body position; `sentiment`; `sentiment_actors`."""
+    threshold = options.sentiment_threshold
+    actors = load_actors(options.actors_file)
+    scored, articles, actor_rows = [], [], []
+    corpus_by_actor: dict[str, list[float]] = {}
+    for article in corpus.articles:
+        body = article.body_sentences
+        by_actor: dict[str, list[float]] = {}
+        body_compounds, headline_compounds = [], []
+        for sentence in article.sentences:
+            scores = score(sentence.text)
+            row = {"article_id": article.article_id, "sentence_id": sentence.sentence_id,
+                   **{c: scores[c] for c in SCORE_COLUMNS}, "position": float("nan")}
+            if sentence.part == "body":
+                index = len(body_compounds)
+                row["position"] = (index + 0.5) / len(body)
+                body_compounds.append(scores["compound"])
+                for actor in sorted({m.actor for m in actors.mentions(sentence.text)}):
+                    by_actor.setdefault(actor, []).append(scores["compound"])
+            else:
+                headline_compounds.append(scores["compound"])
+            scored.append(row)
+        articles.append({"article_id": article.article_id,
+                         **summarise(body_compounds, article.article_id, threshold),
+                         "headline_compound": (float(np.mean(headline_compounds))
+                                               if headline_compounds else float("nan"))})
+        for actor, compounds in sorted(by_actor.items()):
+            actor_rows.append(_actor_row("article", article.article_id, actor, compounds))
+            corpus_by_actor.setdefault(actor, []).extend(compounds)
+    for actor, compounds in sorted(corpus_by_actor.items()):
+        actor_rows.append(_actor_row("corpus", "", actor, compounds))
+    return {
+        "sentences": _rounded(pd.DataFrame(scored)),
+        "sentiment": _rounded(pd.DataFrame(articles)),
+        "sentiment_actors": _rounded(pd.DataFrame(actor_rows, columns=[
+            "scope", "article_id", "actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])),
+    }
+
+
+def _actor_row(scope: str, article_id: str, actor: str, compounds: list[float]) -> dict:
+    low, high = bootstrap_mean_ci(compounds, f"{scope}/{article_id}/{actor}")
+    return {"scope": scope, "article_id": article_id, "actor": actor, "n_sentences": len(compounds),
+            "mean_compound": float(np.mean(compounds)), "ci_low": low, "ci_high": high}
+
+
+def _rounded(table: pd.DataFrame) -> pd.DataFrame:
+    return table.round(4)

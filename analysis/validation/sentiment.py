@@ -1,0 +1,136 @@
+"""Sentiment validation on VADER's human-rated ground truth (Hutto & Gilbert 2014).
+
+Sentence level, on each of the four sets (tweets, movie reviews, Amazon reviews, NYT editorial
+sentences): Pearson r between the compound score and the mean human rating, and the weighted
+F1 of three classes (human class: sign of the mean rating; predicted: compound >= 0.05
+positive, <= -0.05 negative). Article level, on the 498 NYT editorials re-assembled from their
+sentences: r between this package's article score (its own segmentation, mean of sentence
+compounds) and the mean human rating of the article's sentences.
+
+Baselines: the lexicon proportions without VADER's rules (pos - neg) for r, the majority class
+for F1, and scoring the whole article at once for the article level.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score
+
+from .. import plotting
+from ..segmentation import split_sentences
+from ..sentiment import classify, score
+from . import SUMMARY_COLUMNS, require
+
+DATASETS = {
+    "tweets": ("tweets_GroundTruth.txt", 0.881, 0.96),
+    "movie_reviews": ("movieReviewSnippets_GroundTruth.txt", 0.451, 0.61),
+    "amazon_reviews": ("amazonReviewSnippets_GroundTruth.txt", 0.565, 0.63),
+    "nyt_editorials": ("nytEditorialSnippets_GroundTruth.txt", 0.492, 0.55),
+}
+PAPER = "Hutto & Gilbert 2014, Table 4"
+ARTICLE_ANCHOR = 0.630
+ARTICLE_ANCHOR_SOURCE = ("mean of sentence compounds with the gold sentence boundaries, "
+                         "vaderSentiment 3.3.2 (methods notes, measured)")
+
+
+def read_ground_truth(path: Path) -> pd.DataFrame:
+    """id, human (mean rating, -4..4), text: one row per rated snippet."""
+    rows = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.rstrip("\r").split("\t", 2)
+        if len(parts) == 3 and parts[1].strip():
+            rows.append({"id": parts[0].strip(), "human": float(parts[1]), "text": parts[2].strip()})
+    return pd.DataFrame(rows)
+
+
+def _human_class(rating: float) -> str:
+    return "positive" if rating > 0 else "negative" if rating < 0 else "neutral"
+
+
+def _pearson(x, y) -> float:
+    return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
+
+
+def sentence_level(data: pd.DataFrame) -> dict[str, float]:
+    scores = [score(text) for text in data["text"]]
+    compound = [s["compound"] for s in scores]
+    lexicon_only = [s["pos"] - s["neg"] for s in scores]
+    truth = [_human_class(r) for r in data["human"]]
+    majority = pd.Series(truth).mode().iloc[0]
+    return {
+        "pearson_r": _pearson(compound, data["human"]),
+        "pearson_r_baseline": _pearson(lexicon_only, data["human"]),
+        "weighted_f1": float(f1_score(truth, [classify(c) for c in compound], average="weighted")),
+        "weighted_f1_baseline": float(f1_score(truth, [majority] * len(truth), average="weighted")),
+    }
+
+
+def article_level(nyt: pd.DataFrame) -> pd.DataFrame:
+    """Re-assemble the editorials and score them three ways, beside the human article mean."""
+    nyt = nyt.assign(article=nyt["id"].str.split("_").str[0],
+                     order=nyt["id"].str.split("_").str[1].astype(int))
+    rows = []
+    for article, group in nyt.sort_values(["article", "order"]).groupby("article", sort=False):
+        text = " ".join(group["text"])
+        sentences = [text[a:b] for a, b in split_sentences(text)]
+        rows.append({
+            "article_id": article,
+            "n_sentences_gold": len(group),
+            "n_sentences_package": len(sentences),
+            "human_mean": group["human"].mean(),
+            "package_mean_compound": np.mean([score(s)["compound"] for s in sentences]),
+            "gold_boundaries_mean_compound": np.mean([score(s)["compound"] for s in group["text"]]),
+            "whole_text_compound": score(text)["compound"],
+        })
+    table = pd.DataFrame(rows)
+    return table.sort_values("article_id", key=lambda ids: ids.astype(int)).reset_index(drop=True).round(4)
+
+
+def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+    folder = require(reference_dir, "vader_groundtruth")
+    summary = []
+    for name, (file_name, r_anchor, f1_anchor) in DATASETS.items():
+        data = read_ground_truth(require(folder, file_name))
+        result = sentence_level(data)
+        summary.append(["sentiment", f"vader_groundtruth/{name}", "sentence", "pearson_r", result["pearson_r"],
+                        r_anchor, PAPER, result["pearson_r_baseline"], "lexicon proportions without rules (pos - neg)", len(data)])
+        summary.append(["sentiment", f"vader_groundtruth/{name}", "sentence", "weighted_f1_3class", result["weighted_f1"],
+                        f1_anchor, PAPER, result["weighted_f1_baseline"], "majority class", len(data)])
+    articles = article_level(read_ground_truth(require(folder, DATASETS["nyt_editorials"][0])))
+    summary.append(["sentiment", "vader_groundtruth/nyt_editorials", "article", "pearson_r",
+                    _pearson(articles["package_mean_compound"], articles["human_mean"]), ARTICLE_ANCHOR,
+                    ARTICLE_ANCHOR_SOURCE, _pearson(articles["whole_text_compound"], articles["human_mean"]),
+                    "whole article scored at once", len(articles)])
+    summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS).round(3)
+    plotting.apply_style()
+    plotting.save_figure(validation_figure(summary, articles), figures_dir, "validation_sentiment",
+                         "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.")
+    return {"summary": summary, "articles": articles}
+
+
+def validation_figure(summary: pd.DataFrame, articles: pd.DataFrame):
+    """Left: article-level scores against human ratings. Right: r per data set vs anchors."""
+    fig, (left, right) = plotting.plt.subplots(1, 2, figsize=(11, 4.5))
+    left.scatter(articles["human_mean"], articles["package_mean_compound"], s=12, alpha=0.6,
+                 color=plotting.OKABE_ITO[0], label="mean of sentence compounds (this package)")
+    left.scatter(articles["human_mean"], articles["whole_text_compound"], s=12, alpha=0.4,
+                 color=plotting.OKABE_ITO[1], marker="x", label="whole article at once")
+    left.set_title("NYT editorials: article tone")
+    left.set_xlabel("Mean human rating of the article's sentences (-4..4)")
+    left.set_ylabel("VADER compound")
+    left.legend(loc="upper left", fontsize=8, markerscale=2, framealpha=0.9, frameon=True)
+    rows = summary[summary["metric"] == "pearson_r"]
+    labels = [d.split("/")[1].replace("_", "\n") + f"\n({t})" for d, t in zip(rows["dataset"], rows["task"])]
+    positions = np.arange(len(rows))
+    right.bar(positions - 0.27, rows["value"], 0.27, label="this package", color=plotting.OKABE_ITO[0])
+    right.bar(positions, rows["anchor"], 0.27, label="published anchor", color=plotting.OKABE_ITO[2])
+    right.bar(positions + 0.27, rows["baseline"], 0.27, label="baseline", color=plotting.OKABE_ITO[7], alpha=0.5)
+    right.set_xticks(positions, labels, fontsize=8)
+    right.set_ylim(0, 1)
+    right.set_title("Agreement with human ratings")
+    right.set_xlabel("Data set (level)")
+    right.set_ylabel("Pearson r")
+    right.legend(fontsize=8)
+    return fig
