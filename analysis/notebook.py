@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Image, Markdown, display
 
-from .outputs import OutputDirs, display_path, resolve
+from .actors import ActorList, load_actors
+from .outputs import PROJECT_ROOT, OutputDirs, display_path, resolve
 from .pipeline import Options, analyze, load_results, read_provenance, recorded_options, results_are_current
 from .plotting import apply_style
 
@@ -26,6 +27,12 @@ class NotebookContext:
     dirs: OutputDirs
     tables: dict[str, pd.DataFrame]
     provenance: dict
+
+    @property
+    def actors(self) -> ActorList:
+        """The actors file the results were computed with."""
+        path = self.provenance["options"].get("actors_file")
+        return load_actors(resolve(path) if path else None)
 
     @property
     def source_note(self) -> str:
@@ -62,3 +69,22 @@ def say(text: str) -> None:
 def plural(n: int, word: str, plural_form: str | None = None) -> str:
     """'1 article', '3 articles'."""
     return f"{n:,} {word if n == 1 else (plural_form or word + 's')}"
+
+
+def validation_summary(name: str) -> pd.DataFrame | None:
+    """The committed validation summary of one analysis, or None (and a note) if not run."""
+    from .validation import VALIDATION_DIR
+
+    path = VALIDATION_DIR / f"{name}_summary.csv"
+    if not path.is_file():
+        say(f"The {name} validation has not been run here: run `make validate` with "
+            "`REFERENCE_CORPORA` set (see the README).")
+        return None
+    return pd.read_csv(path)
+
+
+def show_figure(name: str) -> None:
+    """Display a PNG from the project's figures/ (validation figures live there), embedded."""
+    path = PROJECT_ROOT / "figures" / f"{name}.png"
+    if path.is_file():
+        display(Image(filename=str(path)))

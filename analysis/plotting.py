@@ -47,18 +47,14 @@ def add_source_note(fig: plt.Figure, note: str) -> None:
     fig.text(0.01, 0.005, note, fontsize=8, color="#555555", ha="left", va="bottom")
 
 
-def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note: str | None = None) -> list[Path]:
-    """Save `fig` as `<name>.png` and `<name>.svg` with deterministic bytes; return the paths."""
+def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note: str | None = None) -> None:
+    """Save `fig` as `<name>.png` and `<name>.svg` with deterministic bytes."""
     if source_note:
         add_source_note(fig, source_note)
     fig.tight_layout(rect=(0, 0.04 if source_note else 0, 1, 1))
-    paths = []
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        target = Path(figures_dir) / f"{name}.{fmt}"
-        with atomic_path(target) as tmp:
+        with atomic_path(Path(figures_dir) / f"{name}.{fmt}") as tmp:
             fig.savefig(tmp, format=fmt, metadata=meta)
-        paths.append(target)
-    return paths
 
 
 def corpus_structure_figure(articles, sentences) -> plt.Figure:

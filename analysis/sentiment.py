@@ -129,3 +129,70 @@ def _actor_row(scope: str, article_id: str, actor: str, compounds: list[float]) 
 
 def _rounded(table: pd.DataFrame) -> pd.DataFrame:
     return table.round(4)
+
+
+def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame):
+    """Compound score of every body sentence per article, with the mean and its 95% interval."""
+    from . import plotting
+
+    body = sentences[sentences["part"] == "body"]
+    order = list(summary["article_id"])
+    fig, ax = plotting.plt.subplots(figsize=(9, 0.55 * len(order) + 2))
+    rng = np.random.default_rng(0)
+    for row, article_id in enumerate(order):
+        values = body.loc[body["article_id"] == article_id, "compound"].to_numpy()
+        ax.scatter(values, row + rng.uniform(-0.18, 0.18, len(values)), s=14, alpha=0.5,
+                   color=plotting.OKABE_ITO[0], label="sentence" if row == 0 else None)
+    ax.errorbar(summary["mean_compound"], range(len(order)),
+                xerr=[summary["mean_compound"] - summary["ci_low"], summary["ci_high"] - summary["mean_compound"]],
+                fmt="D", color="black", capsize=4, label="mean, 95% bootstrap interval")
+    ax.axvline(0, color="#777777", linewidth=1)
+    ax.set_yticks(range(len(order)), order)
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_title("Sentence tone per article")
+    ax.set_xlabel("VADER compound score of each body sentence (-1 negative, +1 positive)")
+    ax.set_ylabel("Article")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=9)
+    return fig
+
+
+def arc_figure(sentences: pd.DataFrame, window: int = 5):
+    """Sentiment arc of each article: sentence scores by position, with a centred rolling mean."""
+    from . import plotting
+
+    body = sentences[sentences["part"] == "body"]
+    order = list(dict.fromkeys(body["article_id"]))
+    columns = min(3, len(order))
+    rows = -(-len(order) // columns)
+    fig, axes = plotting.plt.subplots(rows, columns, figsize=(4 * columns, 2.8 * rows + 0.6),
+                                      sharex=True, sharey=True, squeeze=False)
+    for ax, article_id in zip(axes.flat, order):
+        group = body[body["article_id"] == article_id].sort_values("position")
+        ax.axhline(0, color="#777777", linewidth=1)
+        ax.scatter(group["position"], group["compound"], s=10, alpha=0.45, color=plotting.OKABE_ITO[0])
+        smooth = group["compound"].rolling(window, center=True, min_periods=1).mean()
+        ax.plot(group["position"], smooth, color=plotting.OKABE_ITO[3], linewidth=2)
+        ax.set_title(article_id, fontsize=10)
+        ax.set_ylim(-1.05, 1.05)
+    for ax in axes.flat[len(order):]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("Position in the article (0 start, 1 end)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("Compound")
+    fig.suptitle(f"Sentiment arcs (dots: sentences; line: rolling mean of {window})", fontweight="bold")
+    return fig
+
+
+def extreme_sentences(sentences: pd.DataFrame, n: int = 2) -> pd.DataFrame:
+    """The `n` most positive and `n` most negative body sentences of each article."""
+    body = sentences[sentences["part"] == "body"]
+    rows = []
+    for article_id, group in body.groupby("article_id", sort=False):
+        ranked = group.sort_values(["compound", "sentence_id"])
+        for label, picked in (("most negative", ranked.head(n)), ("most positive", ranked.tail(n)[::-1])):
+            for _, sentence in picked.iterrows():
+                rows.append({"article_id": article_id, "which": label, "sentence_id": sentence["sentence_id"],
+                             "compound": sentence["compound"], "text": sentence["text"]})
+    return pd.DataFrame(rows)

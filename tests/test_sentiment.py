@@ -1,0 +1,115 @@
+"""Sentence scoring, aggregation, intervals, thresholds and actor tone."""
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis import sentiment
+from analysis.corpus import load_corpus
+from analysis.pipeline import Options, analyze
+
+
+def test_thresholds_are_inclusive_and_configurable():
+    assert sentiment.classify(0.05) == "positive"
+    assert sentiment.classify(0.0499) == "neutral"
+    assert sentiment.classify(-0.05) == "negative"
+    assert sentiment.classify(0.3, threshold=0.5) == "neutral"
+    assert sentiment.classify(-0.6, threshold=0.5) == "negative"
+
+
+def test_bootstrap_interval_is_deterministic_and_brackets_the_mean():
+    values = [-0.8, -0.2, 0.0, 0.1, 0.4, 0.6, 0.9]
+    low, high = sentiment.bootstrap_mean_ci(values, key="a")
+    assert (low, high) == sentiment.bootstrap_mean_ci(values, key="a")
+    assert low < np.mean(values) < high
+    assert -0.8 < low and high < 0.9
+    assert sentiment.bootstrap_mean_ci([0.3] * 5, key="c") == (pytest.approx(0.3), pytest.approx(0.3))
+
+
+def test_bootstrap_interval_narrows_with_more_data():
+    rng = np.random.default_rng(1)
+    small, large = rng.normal(0, 0.4, 10), rng.normal(0, 0.4, 400)
+    width = lambda v: np.subtract(*sentiment.bootstrap_mean_ci(v, key="w")[::-1])
+    assert width(large) < width(small) / 3
+
+
+def test_no_interval_below_three_sentences():
+    assert all(math.isnan(x) for x in sentiment.bootstrap_mean_ci([0.5, -0.5], key="x"))
+
+
+def test_summary_shares_follow_the_threshold():
+    compounds = [0.6, 0.05, 0.0, -0.04, -0.05, -0.7]
+    summary = sentiment.summarise(compounds, key="s")
+    assert summary["n_sentences"] == 6
+    assert summary["mean_compound"] == pytest.approx(np.mean(compounds))
+    assert (summary["share_positive"], summary["share_neutral"], summary["share_negative"]) == (
+        pytest.approx(2 / 6), pytest.approx(2 / 6), pytest.approx(2 / 6))
+    strict = sentiment.summarise(compounds, key="s", threshold=0.5)
+    assert (strict["share_positive"], strict["share_negative"]) == (pytest.approx(1 / 6), pytest.approx(1 / 6))
+
+
+def test_sentences_are_scored_one_by_one_not_as_a_whole():
+    long_text = " ".join(["This is a wonderful, excellent, happy result."] * 30)
+    assert sentiment.score(long_text)["compound"] > 0.99  # saturation, the reason to score sentences
+    assert sentiment.score("This is a wonderful, excellent, happy result.")["compound"] < 0.95
+
+
+@pytest.fixture()
+def small_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Trump Praised Again\n\n"
+        "President Trump praised the wonderful deal. "
+        "Critics said T.R.U.M.P's plan was a terrible, awful failure. "
+        "Canada stayed calm. The weather was mild.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_actor_tone_uses_aliases_and_obfuscated_names(small_corpus):
+    corpus = load_corpus(small_corpus)
+    tables = sentiment.tables(corpus, Options())
+    actors = tables["sentiment_actors"]
+    trump = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")].iloc[0]
+    assert trump["n_sentences"] == 2
+    expected = np.mean([sentiment.score("President Trump praised the wonderful deal.")["compound"],
+                        sentiment.score("Critics said Trump's plan was a terrible, awful failure.")["compound"]])
+    assert trump["mean_compound"] == pytest.approx(expected, abs=1e-4)
+    assert math.isnan(trump["ci_low"])  # two sentences: no interval
+    assert set(actors[actors["scope"] == "corpus"]["actor"]) == {"trump", "canada"}
+
+
+def test_article_table_and_headline(small_corpus):
+    tables = sentiment.tables(load_corpus(small_corpus), Options())
+    row = tables["sentiment"].iloc[0]
+    assert row["n_sentences"] == 4
+    assert row["headline_compound"] == pytest.approx(sentiment.score("Trump Praised Again")["compound"], abs=1e-4)
+    assert row["share_positive"] + row["share_neutral"] + row["share_negative"] == pytest.approx(1)
+    positions = tables["sentences"]["position"].dropna().tolist()
+    assert positions == pytest.approx([0.125, 0.375, 0.625, 0.875])
+
+
+def test_analyze_extends_the_sentence_table_and_honours_the_threshold(small_corpus, tmp_path):
+    default = analyze(small_corpus, tmp_path / "default")
+    assert {"compound", "pos", "neu", "neg", "position"} <= set(default["sentences"].columns)
+    assert len(default["sentences"]) == 5
+    strict = analyze(small_corpus, tmp_path / "strict", Options(sentiment_threshold=0.9))
+    assert strict["sentiment"]["share_neutral"].iloc[0] == 1.0
+    assert default["sentiment"]["share_neutral"].iloc[0] < 1.0
+
+
+@pytest.mark.skipif(not os.environ.get("REFERENCE_CORPORA"), reason="REFERENCE_CORPORA not set")
+def test_validation_reproduces_the_published_figures():
+    from analysis.validation.sentiment import DATASETS, article_level, read_ground_truth, sentence_level
+
+    folder = Path(os.environ["REFERENCE_CORPORA"]) / "vader_groundtruth"
+    nyt = read_ground_truth(folder / DATASETS["nyt_editorials"][0])
+    assert len(nyt) == 5190
+    sentences = sentence_level(nyt)
+    assert sentences["pearson_r"] == pytest.approx(0.503, abs=0.005)
+    assert sentences["weighted_f1"] == pytest.approx(0.549, abs=0.005)
+    articles = article_level(nyt)
+    assert len(articles) == 498
+    r = np.corrcoef(articles["package_mean_compound"], articles["human_mean"])[0, 1]
+    whole = np.corrcoef(articles["whole_text_compound"], articles["human_mean"])[0, 1]
+    assert r >= 0.62 and whole < r
