@@ -4,6 +4,9 @@
 Every line or fragment it removes, and every name it de-obfuscates, is logged with the
 reason of the rule that did it. The rules live in `data/cleaning_rules.yaml`.
 
+An HTML page (several block-level tags) is first converted to text, without its scripts
+and styles; plain text that merely contains a tag is left as it is (it is data).
+
 Normalisation that keeps content is not logged entry by entry; it is documented here:
 Unicode NFC; CRLF/CR line endings to LF; zero-width characters and the BOM dropped;
 non-breaking and other Unicode spaces to a plain space; curly and angled quotes to
@@ -19,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 from .segmentation import split_sentences
 
@@ -141,6 +145,37 @@ def normalise_characters(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+_HTML_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article",
+                    "section", "header", "footer", "blockquote", "table", "tr", "html", "body", "figure",
+                    "figcaption")
+_HTML_TAG_RE = re.compile(r"<\s*/?\s*(" + "|".join(_HTML_BLOCK_TAGS) + r")\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML document or fragment (several block-level tags), not for plain text
+    that merely mentions a tag: such text is data and stays as it is."""
+    return len(_HTML_TAG_RE.findall(text[:200_000])) >= 3
+
+
+def html_to_text(text: str) -> tuple[str, list[LogEntry]]:
+    """Plain text of an HTML page: block elements become paragraphs; scripts and styles go."""
+    soup = BeautifulSoup(text, "html.parser")
+    log = [LogEntry(0, "replaced", "HTML markup converted to text", "(whole file)")]
+    for tag in soup.find_all(["head", "script", "style", "noscript", "template"]):
+        if tag.decomposed:
+            continue
+        reason = "HTML page head (title and metadata)" if tag.name == "head" else "HTML script or style"
+        content = tag.get_text(" ", strip=True)
+        log.append(LogEntry(0, "removed", reason, content or f"<{tag.name}>"))
+        tag.decompose()
+    for tag in soup.find_all("br"):
+        tag.replace_with("\n")
+    for tag in soup.find_all(_HTML_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    return re.sub(r"\n{3,}", "\n\n", soup.get_text()), log
+
+
 def _strip_markdown(line: str) -> tuple[str, bool]:
     """Remove markdown markup from one line; return the text and whether it was a heading."""
     heading = bool(_MD_HEADING_RE.match(line))
@@ -186,6 +221,18 @@ def _is_start_case(line: str, rules: CleaningRules) -> bool:
     return any(w.lower() in rules.function_words for w in words[1:])
 
 
+def _is_teaser(line: str, rules: CleaningRules) -> bool:
+    """A line of a related-posts block: a headline (site tag allowed) or a cut-off excerpt."""
+    if line.endswith("...") or line.endswith("…"):
+        return True
+    for rule in rules.fragment_rules:
+        if rule.applies_to == "headline":
+            match = rule.search(line)
+            if match:
+                line = line[:match.start()].rstrip()
+    return _looks_like_headline(line, False, rules)
+
+
 def _looks_like_headline(line: str, was_heading: bool, rules: CleaningRules) -> bool:
     if was_heading:
         return True
@@ -206,6 +253,8 @@ def clean_text(raw: str, rules: CleaningRules | None = None,
     rules = rules or load_rules()
     names = obfuscated_names or {}
     log: list[LogEntry] = []
+    if looks_like_html(raw):
+        raw, log = html_to_text(raw)
     # Each kept line: (raw line number, text, was a markdown heading); None marks a blank line.
     kept: list[tuple[int, str, bool] | None] = []
     lines = normalise_characters(raw).split("\n")
@@ -216,8 +265,10 @@ def clean_text(raw: str, rules: CleaningRules | None = None,
             continue
         if block_open:
             rule = next((r for r in rules.line_rules if r.search(line)), None)
-            log.append(LogEntry(number, "removed", rule.reason if rule else block_reason, line))
-            continue
+            if rule or _is_teaser(line, rules):
+                log.append(LogEntry(number, "removed", rule.reason if rule else block_reason, line))
+                continue
+            block_open = False
         text, was_heading = _strip_markdown(line)
         if text != line:
             log.append(LogEntry(number, "replaced", "markdown or list markup", line, text))

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--manifest", type=Path, help="manifest CSV (default: <corpus>/manifest.csv if present)")
     common.add_argument("--actors", type=Path, dest="actors_file", help="actors YAML file")
     common.add_argument("--cleaning-rules", type=Path, dest="rules_file", help="cleaning rules YAML file")
+    common.add_argument("--strict", action="store_true",
+                        help="exit with status 3 if any file was skipped or analysed with a warning")
     sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")
     run = sub.add_parser("run", parents=[common], help="analyze, execute every notebook, render the reports")
     run.add_argument("--notebooks", type=Path, default=PROJECT_ROOT / "notebooks", help="notebook folder")
@@ -78,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     except NotebookFailed as error:
         return _fail(str(error), code=1)
+    if args.strict:
+        return _strict_check(args.output)
+    return 0
+
+
+def _strict_check(output: Path) -> int:
+    import pandas as pd
+
+    issues = pd.read_csv(output / "results" / "issues.csv")
+    if len(issues):
+        skipped = int((issues["severity"] == "skipped").sum())
+        return _fail(f"strict: {skipped} file(s) skipped and {len(issues) - skipped} warning(s); "
+                     f"see {display_path(output / 'results' / 'issues.csv')}", code=3)
     return 0
 
 

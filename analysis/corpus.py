@@ -8,16 +8,20 @@ folder is only ever read.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from .actors import ActorList, load_actors
 from .cleaning import TERMINAL_RE, CleanedText, CleaningRules, LogEntry, clean_text, count_words, load_rules
 from .segmentation import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
+CHECKS_FILE = Path(__file__).parent / "data" / "language_check.yaml"
 
 
 class CorpusError(Exception):
@@ -166,9 +170,17 @@ def load_corpus(folder: str | Path, manifest: str | Path | None = None,
     rows = _manifest_rows(manifest_path) if manifest_path.is_file() else {}
 
     articles, issues, digest = [], [], hashlib.sha256()
+    max_bytes = int(_checks()["max_file_megabytes"] * 1024 * 1024)
+    first_with_text: dict[str, str] = {}
     for path in files:
         source_file = path.relative_to(folder).as_posix()
         article_id = article_id_for(path, folder)
+        size = path.stat().st_size
+        if size > max_bytes:
+            _add_to_fingerprint(digest, source_file, None, size)
+            issues.append(CorpusIssue(source_file, "skipped", f"file is {size / 1024 / 1024:.1f} MB, over the "
+                                      f"{_checks()['max_file_megabytes']} MB limit for one article"))
+            continue
         data = path.read_bytes()
         _add_to_fingerprint(digest, source_file, data)
         try:
@@ -180,15 +192,19 @@ def load_corpus(folder: str | Path, manifest: str | Path | None = None,
             continue
         if warning:
             issues.append(CorpusIssue(source_file, "warning", warning))
-        metadata = rows.pop(article_id, None) or rows.pop(source_file, None) or {}
+        metadata = rows.pop(article_id, None) or rows.pop(source_file, None)
+        if metadata is None and manifest_path.is_file():
+            issues.append(CorpusIssue(source_file, "warning", f"not listed in {manifest_path.name}"))
         article = build_article(article_id, source_file, raw, rules, actors, metadata)
         if not article.body_sentences:
             issues.append(CorpusIssue(source_file, "skipped", "no body text left after cleaning"))
             continue
-        last_paragraph = article.clean_text[article.paragraphs[-1].start:article.paragraphs[-1].end]
-        if not TERMINAL_RE.search(last_paragraph):
-            issues.append(CorpusIssue(source_file, "warning",
-                                      "text may be truncated: the last paragraph ends without punctuation"))
+        text_key = hashlib.sha256(article.clean_text.encode()).hexdigest()
+        if text_key in first_with_text:
+            issues.append(CorpusIssue(source_file, "skipped", f"same text as {first_with_text[text_key]}"))
+            continue
+        first_with_text[text_key] = source_file
+        issues += [CorpusIssue(source_file, "warning", reason) for reason in plausibility_warnings(article)]
         articles.append(article)
     for key in sorted(rows):
         issues.append(CorpusIssue(key, "warning", f"listed in {manifest_path.name} but no such file"))
@@ -198,15 +214,48 @@ def load_corpus(folder: str | Path, manifest: str | Path | None = None,
     return Corpus(folder, articles, issues, digest.hexdigest())
 
 
-def _add_to_fingerprint(digest, source_file: str, data: bytes) -> None:
-    digest.update(f"{source_file}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+@lru_cache(maxsize=1)
+def _checks() -> dict:
+    return yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+
+
+def plausibility_warnings(article: Article) -> list[str]:
+    """Reasons to read an article's results with care: not English, no sentence punctuation,
+    truncated text (see data/language_check.yaml)."""
+    checks, warnings = _checks(), []
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", article.body_text)]
+    english = checks["english"]
+    if len(words) >= english["min_words"]:
+        share = sum(w in set(english["function_words"]) for w in words) / len(words)
+        if share < english["min_share"]:
+            warnings.append(f"probably not English ({share:.0%} English function words): "
+                            "English lexicons are unreliable on it")
+    punctuation = checks["punctuation"]
+    n_words = count_words(article.body_text)
+    n_ends = len(re.findall(r"[.!?]+(?=[\s\"')\]]|$)", article.body_text))
+    if n_words >= punctuation["min_words"] and n_words / max(n_ends, 1) > punctuation["max_words_per_sentence"]:
+        warnings.append(f"little sentence punctuation ({n_ends} sentence ends in {n_words} words): "
+                        "sentence-based measures are unreliable")
+    last = article.paragraphs[-1]
+    if not TERMINAL_RE.search(article.clean_text[last.start:last.end]):
+        warnings.append("text may be truncated: the last paragraph ends without punctuation")
+    return warnings
+
+
+def _add_to_fingerprint(digest, source_file: str, data: bytes | None, size: int = 0) -> None:
+    """One file's entry: its content hash, or only its size for a file too large to read."""
+    content = hashlib.sha256(data).hexdigest() if data is not None else f"size={size}"
+    digest.update(f"{source_file}\0{content}\n".encode())
 
 
 def corpus_fingerprint(folder: str | Path) -> str:
     """SHA-256 over the names and contents of a folder's article files (as in `Corpus`)."""
     folder, digest = Path(folder), hashlib.sha256()
+    max_bytes = int(_checks()["max_file_megabytes"] * 1024 * 1024)
     for path in find_article_files(folder):
-        _add_to_fingerprint(digest, path.relative_to(folder).as_posix(), path.read_bytes())
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= max_bytes else None
+        _add_to_fingerprint(digest, path.relative_to(folder).as_posix(), data, size)
     return digest.hexdigest()
 
 
