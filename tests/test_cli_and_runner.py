@@ -90,9 +90,14 @@ def test_failing_notebook_names_notebook_cell_and_error_and_keeps_traceback(tmp_
     assert result.returncode == 1 and "02_broken.ipynb failed" in result.stderr
 
 
-def test_end_to_end_run_on_the_seeds(tmp_path):
-    result = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path))
-    assert result.returncode == 0, result.stderr
+def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
+    for out in (tmp_path, tmp_path / "again"):
+        result = cli("run", "--corpus", str(SEEDS), "--output", str(out))
+        assert result.returncode == 0, result.stderr
+    for folder in ("results", "figures"):
+        first, second = digest_tree(tmp_path / folder), digest_tree(tmp_path / "again" / folder)
+        assert first and first == second
+    assert {name.rsplit(".", 1)[1] for name in digest_tree(tmp_path / "figures")} == {"png", "svg"}
     reports = tmp_path / "reports"
     index = (reports / "index.html").read_text(encoding="utf-8")
     notebooks = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
