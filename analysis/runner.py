@@ -14,8 +14,12 @@ stay in place.
 from __future__ import annotations
 
 import html
+import os
 import sys
+import tempfile
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +52,7 @@ class CurrentPythonKernelManager(AsyncKernelManager):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.transport = "ipc"
+        self.ip = os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4().hex[:16]}")
 
     @property
     def kernel_spec(self) -> KernelSpec:
@@ -139,11 +144,15 @@ def notebook_title(notebook: Path) -> str:
 
 
 def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-        extra_parameters: dict | None = None, options: Options | None = None, log=print) -> list[NotebookReport]:
-    """Analyse the corpus, execute every notebook in order and render the reports.
+        extra_parameters: dict | None = None, options: Options | None = None, log=print,
+        workers: int | None = None) -> list[NotebookReport]:
+    """Analyse the corpus, execute every notebook and render the reports.
 
-    Extra parameters that are analysis options (e.g. `sentiment_threshold`) also apply to
-    the tables, so `analyze` and the notebooks agree.
+    The notebooks read only the result tables, so they are independent: they run in parallel,
+    one kernel process each (`workers` at a time, default: one per CPU core). Extra parameters
+    that are analysis options (e.g. `sentiment_threshold`) also apply to the tables, so
+    `analyze` and the notebooks agree. If a notebook fails, the others still finish and their
+    reports are valid; the first failure (in notebook order) is raised.
     """
     notebooks = list_notebooks(Path(notebooks_dir))
     standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(Path(output_dir))}
@@ -152,16 +161,23 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     options = (options or Options()).replace(**extra)
     analyze(corpus_dir, output_dir, options, log=log)
     reports_dir = OutputDirs(Path(output_dir)).reports
-    reports = []
-    for notebook in notebooks:
+
+    def execute(notebook: Path) -> NotebookReport:
         started = time.perf_counter()
         log(f"running {notebook.name}")
         executed = execute_notebook(notebook, plan[notebook], reports_dir)
         reader, full = reports_dir / f"{notebook.stem}.html", reports_dir / f"{notebook.stem}.full.html"
         render_html(executed, reader, with_code=False)
         render_html(executed, full, with_code=True)
-        reports.append(NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full,
-                                      time.perf_counter() - started))
+        return NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full,
+                              time.perf_counter() - started)
+
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        futures = [pool.submit(execute, notebook) for notebook in notebooks]
+    failures = [f.exception() for f in futures if f.exception()]
+    if failures:
+        raise failures[0]
+    reports = [f.result() for f in futures]
     write_index(reports, reports_dir)
     return reports
 
