@@ -4,7 +4,8 @@ For each notebook `notebooks/NN_name.ipynb` the runner writes to `<output>/repor
 - `NN_name.ipynb`: the executed notebook;
 - `NN_name.html`: the reader version (no code);
 - `NN_name.full.html`: the full version (code and outputs);
-and finally `index.html`, which links them. The HTML needs nothing from the internet.
+and finally the report site, `index.html` (see analysis/site.py). The HTML needs nothing
+from the internet.
 
 Kernels are started with this process's own Python (the project's virtual environment),
 so no Jupyter kernel has to be registered. A failing notebook stops the run; its executed
@@ -13,7 +14,6 @@ stay in place.
 """
 from __future__ import annotations
 
-import html
 import os
 import sys
 import tempfile
@@ -30,7 +30,9 @@ from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 
 from .outputs import PROJECT_ROOT, OutputDirs, atomic_path, display_path, write_text
-from .pipeline import Options, analyze
+from .pipeline import Options, analyze, load_results
+from .site import build_index
+from .synthesis import summary_points
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -178,39 +180,5 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     if failures:
         raise failures[0]
     reports = [f.result() for f in futures]
-    write_index(reports, reports_dir)
+    build_index(Path(output_dir), reports, summary_points(load_results(output_dir)))
     return reports
-
-
-def write_index(reports: list[NotebookReport], reports_dir: Path) -> Path:
-    """Write `index.html` linking each notebook's reader and full versions and the tables."""
-    results_dir = reports_dir.parent / "results"
-    items = "\n".join(
-        f'<li><a href="{html.escape(r.reader_html.name)}">{html.escape(r.title)}</a> '
-        f'(<a href="{html.escape(r.full_html.name)}">with code</a>, '
-        f'<a href="{html.escape(r.executed.name)}">notebook</a>)</li>'
-        for r in reports)
-    tables = "\n".join(
-        f'<li><a href="../results/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
-        for p in sorted(results_dir.glob("*.csv")))
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>News coverage analysis: reports</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}}</style>
-</head>
-<body>
-<h1>News coverage analysis: reports</h1>
-<h2>Notebooks</h2>
-<ol>
-{items}
-</ol>
-<h2>Result tables (CSV)</h2>
-<ul>
-{tables}
-</ul>
-</body>
-</html>
-"""
-    target = reports_dir / "index.html"
-    write_text(page, target)
-    return target

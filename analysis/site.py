@@ -1,0 +1,144 @@
+"""The report site: `reports/index.html` and the files it links, shareable as a folder.
+
+The site is self-contained: key figures are embedded in the page, the result tables are
+copied to `reports/tables/`, links are relative, and nothing is fetched from the internet.
+Every piece of text from the data is HTML-escaped, and a Content-Security-Policy forbids
+scripts, so article text can never run as code in a reader's browser.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from .outputs import OutputDirs, write_text
+from .pipeline import read_provenance
+from .validation import load_summaries
+
+CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+                           "base-uri 'none'; form-action 'none'")
+KEY_FIGURES = [
+    ("synthesis_scorecard", "Scorecard: each article across the analyses"),
+    ("corpus_structure", "Length and structure of each article"),
+    ("sentiment_distribution", "Sentence tone per article"),
+    ("frames_heatmap", "Frames per article"),
+    ("sensationalism_features", "Sensationalism cues per article"),
+    ("readability_articles", "Readability per article"),
+    ("sourcing_classes", "Who is cited: named, anonymous and vague sources"),
+]
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 62em; margin: 2em auto;
+       padding: 0 1em; line-height: 1.5; color: #222; }
+h1 { margin-bottom: 0.2em; } .subtitle { color: #555; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.92em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+figure { margin: 1em 0 2em; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+figcaption { color: #444; font-size: 0.95em; } code { background: #f3f3f3; padding: 0 0.2em; }
+.note { color: #555; font-size: 0.9em; }
+"""
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value))
+
+
+def _table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _embedded_png(path: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def copy_tables(results_dir: Path, target_dir: Path) -> list[Path]:
+    """Copy the result CSVs beside the reports so the folder can be shared on its own."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted(results_dir.glob("*.csv")):
+        target = target_dir / source.name
+        shutil.copyfile(source, target)
+        copied.append(target)
+    for stale in target_dir.glob("*.csv"):
+        if stale not in copied:
+            stale.unlink()
+    return copied
+
+
+def build_index(output_dir: Path, reports: list, summary_points: list[str],
+                validation_dir: Path | None = None) -> Path:
+    """Write `reports/index.html` for an output folder and the notebooks that were run."""
+    dirs = OutputDirs(Path(output_dir))
+    provenance = read_provenance(output_dir)
+    tables = copy_tables(dirs.results, dirs.reports / "tables")
+    sections = []
+
+    points = "".join(f"<li>{_e(point)}</li>" for point in summary_points)
+    sections.append(f"<section><h2>Summary</h2><ul>{points}</ul>"
+                    "<p class='note'>Generated from the result tables; see the reports for methods and caveats.</p></section>")
+
+    figures = []
+    for name, caption in KEY_FIGURES:
+        path = dirs.figures / f"{name}.png"
+        if path.is_file():
+            figures.append(f"<figure><img src='{_embedded_png(path)}' alt='{_e(caption)}'>"
+                           f"<figcaption>{_e(caption)}</figcaption></figure>")
+    if figures:
+        sections.append("<section><h2>Key figures</h2>" + "".join(figures) + "</section>")
+
+    rows = "".join(
+        f"<tr><td>{_e(r.title)}</td><td><a href='{_e(r.reader_html.name)}'>report</a></td>"
+        f"<td><a href='{_e(r.full_html.name)}'>with code</a></td>"
+        f"<td><a href='{_e(r.executed.name)}'>notebook (.ipynb)</a></td></tr>" for r in reports)
+    sections.append("<section><h2>Reports</h2><p>Each analysis as a report for readers (no code) and in full "
+                    "(with the code that produced every number).</p>"
+                    f"<table><thead><tr><th>analysis</th><th colspan='3'>versions</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+    table_rows = "".join(
+        f"<tr><td><a href='tables/{_e(p.name)}'>{_e(p.name)}</a></td>"
+        f"<td>{sum(1 for _ in p.open(encoding='utf-8')) - 1:,}</td><td>{p.stat().st_size / 1024:,.0f} KB</td></tr>"
+        for p in tables)
+    sections.append("<section><h2>Result tables (CSV)</h2><p>UTF-8, one row per observation; they open in "
+                    "pandas, R or a spreadsheet.</p><table><thead><tr><th>table</th><th>rows</th><th>size</th></tr>"
+                    f"</thead><tbody>{table_rows}</tbody></table></section>")
+
+    validation = load_summaries(validation_dir) if validation_dir else load_summaries()
+    if len(validation):
+        shown = validation[["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]]
+        sections.append("<section><h2>How far to trust each measure</h2><p>Agreement with human-annotated data, "
+                        "beside the published anchor and a trivial baseline (from <code>validation/</code>; rerun "
+                        "with <code>make validate</code>).</p>" + _table(shown) + "</section>")
+
+    tools = pd.DataFrame(sorted(provenance["tools"].items()), columns=["tool", "version"])
+    options = pd.DataFrame(sorted(provenance["options"].items()), columns=["option", "value"])
+    sections.append(
+        "<section><h2>Provenance</h2>"
+        f"<p>Corpus <code>{_e(provenance['corpus'])}</code>: {provenance['n_articles']:,} articles analysed of "
+        f"{provenance['n_files']:,} files. Fingerprint (SHA-256 of file names and contents): "
+        f"<code>{_e(provenance['corpus_fingerprint'])}</code>.</p>" + _table(tools) + _table(options) + "</section>")
+
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>News coverage analysis: {_e(provenance['corpus'])}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<h1>News coverage analysis</h1>
+<p class="subtitle">Corpus <code>{_e(provenance['corpus'])}</code> · {provenance['n_articles']:,} articles</p>
+{''.join(sections)}
+</body>
+</html>
+"""
+    target = dirs.reports / "index.html"
+    write_text(page, target)
+    return target
