@@ -18,7 +18,7 @@ from .outputs import PROJECT_ROOT, OutputDirs, display_path, resolve
 from .pipeline import Options, analyze, load_results, read_provenance, recorded_options, results_are_current
 from .plotting import apply_style
 
-_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
 
 @dataclass
@@ -58,7 +58,7 @@ def setup(corpus_dir: str, output_dir: str, **options) -> NotebookContext:
 
 def escape_text(text: str) -> str:
     """Article text made safe for Markdown: HTML-escaped and Markdown-inert."""
-    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(str(text), quote=True))
+    return html.escape(_MARKDOWN_SPECIAL_RE.sub(r"\\\1", str(text)), quote=True)
 
 
 def say(text: str) -> None:

