@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, readability, sentiment
+from . import __version__, attribution, readability, sentiment
 from .actors import DEFAULT_ACTORS_FILE, load_actors
 from .cleaning import DEFAULT_RULES_FILE, count_words
 from .corpus import MANIFEST_NAME, Corpus, corpus_fingerprint, load_corpus
@@ -173,7 +173,7 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
 # Each analysis: (corpus, options) -> {table name: DataFrame}. A table name that an earlier
 # analysis already produced extends that table with new columns, joined on SENTENCE_KEY
 # (sentiment adds compound/pos/neu/neg to `sentences`).
-ANALYSES = [corpus_tables, sentiment.tables, readability.tables]
+ANALYSES = [corpus_tables, sentiment.tables, readability.tables, attribution.tables]
 SENTENCE_KEY = ["article_id", "sentence_id"]
 
 

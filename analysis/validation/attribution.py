@@ -1,0 +1,284 @@
+"""Source attribution against PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+
+PolNeAR annotates attributions in 2016 US political news as brat standoff: `T` lines give
+Source, Cue and Content spans (character offsets into `text/<article>.txt`), `E` lines link
+them. Some articles were annotated by several annotators (one `.ann` file each): the first
+file by name is used. Attributions whose cue is a belief, intention or perception ("fears",
+"thinks", "hopes"; the `non_speech_cues` list in `analysis/data/attribution.yaml`) are left
+out on both sides, and a predicted source that falls on such a left-out gold source is not
+counted either way, so the score is for speech attribution only.
+
+Texts are raw (not cleaned): paragraphs are lines, sentences come from the project's
+segmenter, offsets stay in the raw text. A predicted source matches a gold source when it
+covers at least 30% of the gold span's characters (the Gender Gap Tracker's criterion), one
+to one. Cue accuracy: among matched sources, the share whose predicted cue overlaps a gold
+cue of that source. The train split was used to develop the rules; dev is reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..attribution import extract, load_lexicon
+from ..segmentation import split_sentences
+from . import SUMMARY_COLUMNS, require
+
+MIN_COVERAGE = 0.30
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its"}
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von))*(?<![\s.])"
+BASELINE_PATTERNS = [re.compile(rf"(?P<src>{NAME})\s+(?P<cue>said)\b"),
+                     re.compile(rf"\b(?P<cue>said)\s+(?P<src>{NAME})"),
+                     re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<src>{NAME})")]
+GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
+
+
+@dataclass
+class GoldSource:
+    spans: tuple[tuple[int, int], ...]
+    text: str
+    cues: list[tuple[int, int]] = field(default_factory=list)
+    cue_texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    name: str
+    publisher: str
+    text: str
+    sources: list[GoldSource]
+    ignored: list[GoldSource]
+    contents: list[tuple[int, int]]
+
+
+def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
+    return tuple(tuple(map(int, part.split())) for part in offsets.split(";"))
+
+
+def read_annotations(path: Path, text: str, keep) -> tuple[list[GoldSource], list[GoldSource], list]:
+    """Scored sources (cue passes `keep`), left-out sources and content spans of one `.ann` file."""
+    spans, relations = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (label, _spans(offsets))
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+    sources: dict[tuple, GoldSource] = {}
+    ignored: dict[tuple, GoldSource] = {}
+    contents = []
+    for relation in relations:
+        cue = spans.get(relation.get("Cue", ""))
+        source = spans.get(relation.get("Source", ""))
+        for key in ("Content", "Content2"):
+            if key in relation and relation[key] in spans:
+                contents += list(spans[relation[key]][1])
+        if source is None or cue is None:
+            continue
+        cue_text = " ".join(text[s:e] for s, e in cue[1])
+        target = sources if keep(cue_text) else ignored
+        gold = target.setdefault(source[1], GoldSource(source[1], " ".join(text[s:e] for s, e in source[1])))
+        gold.cues += list(cue[1])
+        gold.cue_texts.append(cue_text)
+    for key in list(ignored):
+        if key in sources:
+            del ignored[key]
+    return list(sources.values()), list(ignored.values()), contents
+
+
+def load_split(folder: Path, split: str, keep) -> list[Document]:
+    """The articles of one PolNeAR split with the first annotator's file of each; gold
+    attributions whose cue fails `keep` are left out (and predictions on them not counted)."""
+    base = require(folder, "polnear", split)
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    documents = []
+    for name, files in sorted(by_article.items()):
+        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        sources, ignored, contents = read_annotations(files[0], text, keep)
+        documents.append(Document(name, name.split("_", 1)[0], text, sources, ignored, contents))
+    return documents
+
+
+def segment(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Paragraphs (lines) and sentences of a raw text, with offsets into it."""
+    paragraphs, sentences, pos = [], [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+            sentences += [(len(sentences), pos + s, pos + e) for s, e in split_sentences(line)]
+        pos += len(line) + 1
+    return paragraphs, sentences
+
+
+def predict(document: Document, keep) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Predicted sources except those with a belief cue: (source span, cue spans), one per span.
+    Quotations that continue an earlier speaker carry no cue and repeat its span: skipped."""
+    paragraphs, sentences = segment(document.text)
+    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    lexicon = load_lexicon()
+    for row in extract(document.text, paragraphs, sentences, lexicon):
+        if row.cue and not lexicon.is_non_speech(row.cue):
+            found.setdefault((row.speaker_start, row.speaker_end), []).append((row.cue_start, row.cue_end))
+    return list(found.items())
+
+
+def baseline(document: Document, keep=None) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """The naive regex: "NAME said", "said NAME", "according to NAME" (NAME capitalised words)."""
+    found = {}
+    for pattern in BASELINE_PATTERNS:
+        for m in pattern.finditer(document.text):
+            found.setdefault((m.start("src"), m.end("src")), []).append((m.start("cue"), m.end("cue")))
+    return sorted(found.items())
+
+
+def _overlap(span: tuple[int, int], spans) -> int:
+    return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in spans)
+
+
+def _length(spans) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def score(document: Document, predicted) -> dict:
+    """Match predicted sources to gold sources; return counts and the unmatched items."""
+    kept = [p for p in predicted
+            if not any(_overlap(p[0], g.spans) >= MIN_COVERAGE * _length(g.spans) for g in document.ignored)]
+    matched, used = [], set()
+    for g, gold in enumerate(document.sources):
+        need = MIN_COVERAGE * _length(gold.spans)
+        best = max(((i, _overlap(p[0], gold.spans)) for i, p in enumerate(kept) if i not in used),
+                   key=lambda x: x[1], default=(None, 0))
+        if best[0] is not None and best[1] >= need and best[1] > 0:
+            used.add(best[0])
+            matched.append((g, best[0]))
+    cue_hits = sum(any(_overlap(c, document.sources[g].cues) > 0 for c in kept[i][1]) for g, i in matched)
+    missed = [document.sources[g] for g in set(range(len(document.sources))) - {g for g, _ in matched}]
+    spurious = [kept[i] for i in set(range(len(kept))) - used]
+    return {"tp": len(matched), "n_pred": len(kept), "n_gold": len(document.sources), "cue_hits": cue_hits,
+            "missed": missed, "spurious": spurious}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def miss_reason(gold: GoldSource, document: Document, predicted, lexicon) -> str:
+    """Why a gold source was missed (first reason that applies)."""
+    if any(_overlap(p[0], gold.spans) > 0 for p in predicted):
+        return "missed: predicted span covers < 30% of the gold source"
+    words = re.findall(r"[\w']+", " ".join(gold.cue_texts).lower().replace("’", "'"))
+    if gold.text.lower().strip() in PRONOUNS:
+        return "missed: pronoun or relative source"
+    if not any(w in lexicon.verb_forms for w in words) and "according" not in words and \
+            not any(":" in c for c in gold.cue_texts):
+        return "missed: cue not a reporting verb of the lexicon"
+    return "missed: cue in the lexicon, source not found"
+
+
+def spurious_reason(pred, document: Document) -> str:
+    """Why a predicted source is not in the gold data (first reason that applies)."""
+    span = pred[0]
+    if any(_overlap(span, g.spans) > 0 for g in document.sources):
+        return "spurious: overlaps a gold source by < 30% (boundary)"
+    if _overlap(span, document.contents) > 0:
+        return "spurious: inside reported content (nested attribution)"
+    return "spurious: no attribution annotated here"
+
+
+def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter, pd.DataFrame]:
+    """Scores over documents, error counts and per-publisher scores."""
+    lexicon = load_lexicon()
+    totals, errors, by_publisher = Counter(), Counter(), {}
+    for document in documents:
+        predicted = predictor(document, keep)
+        result = score(document, predicted)
+        for key in ("tp", "n_pred", "n_gold", "cue_hits"):
+            totals[key] += result[key]
+            by_publisher.setdefault(document.publisher, Counter())[key] += result[key]
+        errors.update(miss_reason(g, document, predicted, lexicon) for g in result["missed"])
+        errors.update(spurious_reason(p, document) for p in result["spurious"])
+    rows = []
+    for publisher, counts in sorted(by_publisher.items()):
+        p, r, f = _prf(counts["tp"], counts["n_pred"], counts["n_gold"])
+        rows.append({"publisher": publisher, "n_gold": counts["n_gold"], "n_predicted": counts["n_pred"],
+                     "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})
+    return totals, errors, pd.DataFrame(rows)
+
+
+def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+    """Validate source attribution on PolNeAR dev; train (the development split) and dev with
+    every non-belief attribution are reported beside it."""
+    lexicon = load_lexicon()
+    speech = lexicon.is_speech_cue
+    not_belief = lambda cue: not lexicon.is_non_speech(cue)  # noqa: E731
+    runs = (("dev", "PolNeAR dev", speech, "speech cues"),
+            ("train", "PolNeAR train (development split)", speech, "speech cues"),
+            ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions"))
+    summary, error_tables, publishers = [], [], None
+    for split, dataset, keep, restriction in runs:
+        documents = load_split(reference_dir, split, keep)
+        ours, errors, by_publisher = evaluate(documents, predict, keep)
+        naive, _, _ = evaluate(documents, baseline, keep)
+        p, r, f = _prf(ours["tp"], ours["n_pred"], ours["n_gold"])
+        bp, br, bf = _prf(naive["tp"], naive["n_pred"], naive["n_gold"])
+        task = f"source mentions ({restriction}), >= 30% character overlap"
+        for metric, value, anchor, base in (("precision", p, 0.846, bp), ("recall", r, 0.827, br),
+                                            ("f1", f, 0.837, bf)):
+            summary.append({"analysis": "attribution", "dataset": dataset, "task": task, "metric": metric,
+                            "value": round(value, 3), "anchor": anchor,
+                            "anchor_source": GGT + ("; citron (BBC, PARC 3.0) token-overlap F1 0.832"
+                                                    if metric == "f1" else ""),
+                            "baseline": round(base, 3),
+                            "baseline_name": 'naive regex ("NAME said", "said NAME", "according to NAME")',
+                            "n": ours["n_gold"]})
+        naive_cue = naive["cue_hits"] / naive["tp"] if naive["tp"] else 0.0
+        summary.append({"analysis": "attribution", "dataset": dataset,
+                        "task": f"cue of the matched sources ({restriction})", "metric": "cue accuracy",
+                        "value": round(ours["cue_hits"] / ours["tp"], 3) if ours["tp"] else 0.0, "anchor": 0.865,
+                        "anchor_source": GGT + ": speaker accuracy (the closest published figure)",
+                        "baseline": round(naive_cue, 3), "baseline_name": "naive regex", "n": ours["tp"]})
+        if keep is speech:
+            total = sum(errors.values())
+            error_tables += [{"dataset": dataset, "error_type": kind, "count": count,
+                              "share": round(count / total, 3)} for kind, count in sorted(errors.items())]
+            if split == "dev":
+                publishers = by_publisher.assign(dataset=dataset)
+    tables = {"summary": pd.DataFrame(summary, columns=SUMMARY_COLUMNS),
+              "errors": pd.DataFrame(error_tables), "by_publisher": publishers}
+    _save_figure(tables["summary"], figures_dir)
+    return tables
+
+
+def _save_figure(summary: pd.DataFrame, figures_dir: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    from .. import plotting
+
+    plotting.apply_style()
+    dev = summary[(summary["dataset"] == "PolNeAR dev") & summary["task"].str.contains("speech cues")
+                  & summary["metric"].isin(["precision", "recall", "f1"])]
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    x = range(len(dev))
+    width = 0.27
+    for offset, column, label, colour in ((-width, "value", "this module", plotting.OKABE_ITO[0]),
+                                          (0, "baseline", "naive regex baseline", plotting.OKABE_ITO[1]),
+                                          (width, "anchor", "Gender Gap Tracker (published)", plotting.OKABE_ITO[2])):
+        bars = ax.bar([i + offset for i in x], dev[column], width, label=label, color=colour)
+        ax.bar_label(bars, fmt="%.2f", fontsize=8)
+    ax.set_xticks(list(x), [m.capitalize() if m != "f1" else "F1" for m in dev["metric"]])
+    ax.set_ylim(0, 1.2)
+    ax.set_ylabel("Score")
+    ax.set_title("Source attribution on PolNeAR dev (speech cues, >= 30% overlap)")
+    ax.legend(loc="upper center", ncol=3, fontsize=9)
+    plotting.save_figure(fig, figures_dir, "validation_attribution",
+                         "Source: PolNeAR dev split (Newell et al. 2018); anchor from another corpus (Canadian news).")
+    plt.close(fig)
