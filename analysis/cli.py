@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--manifest", type=Path, help="manifest CSV (default: <corpus>/manifest.csv if present)")
     common.add_argument("--actors", type=Path, dest="actors_file", help="actors YAML file")
     common.add_argument("--cleaning-rules", type=Path, dest="rules_file", help="cleaning rules YAML file")
+    common.add_argument("--issue-frames", type=Path, dest="issue_frames_file", help="issue-frames YAML file")
     common.add_argument("--strict", action="store_true",
                         help="exit with status 3 if any file was skipped or analysed with a warning")
     sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")

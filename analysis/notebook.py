@@ -28,11 +28,15 @@ class NotebookContext:
     tables: dict[str, pd.DataFrame]
     provenance: dict
 
+    def option_file(self, name: str) -> Path | None:
+        """A file option (e.g. `actors_file`) the results were computed with; None for the default."""
+        path = self.provenance["options"].get(name)
+        return resolve(path) if path else None
+
     @property
     def actors(self) -> ActorList:
-        """The actors file the results were computed with."""
-        path = self.provenance["options"].get("actors_file")
-        return load_actors(resolve(path) if path else None)
+        """The actors the results were computed with."""
+        return load_actors(self.option_file("actors_file"))
 
     @property
     def source_note(self) -> str:

@@ -10,12 +10,13 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, attribution, readability, sentiment
+from . import __version__, attribution, framing, readability, sensationalism, sentiment
 from .actors import DEFAULT_ACTORS_FILE, load_actors
 from .cleaning import DEFAULT_RULES_FILE, count_words
 from .corpus import MANIFEST_NAME, Corpus, corpus_fingerprint, load_corpus
@@ -73,6 +74,16 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """SHA-256 over this package's code and data files: results made by other code are stale."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class Options:
     """Everything besides the texts that shapes the results. Paths may be None (defaults)."""
@@ -80,9 +91,10 @@ class Options:
     manifest: Path | None = None
     rules_file: Path | None = None
     actors_file: Path | None = None
+    issue_frames_file: Path | None = None
     sentiment_threshold: float = 0.05
 
-    FILES = ("manifest", "rules_file", "actors_file")
+    FILES = ("manifest", "rules_file", "actors_file", "issue_frames_file")
 
     @classmethod
     def from_mapping(cls, values: dict) -> "Options":
@@ -106,11 +118,12 @@ class Options:
         return {k: (display_path(v) if isinstance(v, Path) else v) for k, v in self.as_dict().items()}
 
     def fingerprint(self, corpus_dir: str | Path) -> str:
-        """SHA-256 over the package version, the option values and the option files' contents."""
-        digest = hashlib.sha256(f"{__version__}\0{self.sentiment_threshold!r}".encode())
+        """SHA-256 over the analysis code and data, the option values and the option files."""
+        digest = hashlib.sha256(f"{analysis_version()}\0{self.sentiment_threshold!r}".encode())
         manifest = self.manifest or Path(corpus_dir) / MANIFEST_NAME
-        for path in (manifest, self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE):
-            digest.update(Path(path).read_bytes() if Path(path).is_file() else b"-")
+        for path in (manifest, self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE,
+                     self.issue_frames_file):
+            digest.update(Path(path).read_bytes() if path and Path(path).is_file() else b"-")
         return digest.hexdigest()
 
 
@@ -173,7 +186,8 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
 # Each analysis: (corpus, options) -> {table name: DataFrame}. A table name that an earlier
 # analysis already produced extends that table with new columns, joined on SENTENCE_KEY
 # (sentiment adds compound/pos/neu/neg to `sentences`).
-ANALYSES = [corpus_tables, sentiment.tables, readability.tables, attribution.tables]
+ANALYSES = [corpus_tables, sentiment.tables, readability.tables, framing.tables, sensationalism.tables,
+            attribution.tables]
 SENTENCE_KEY = ["article_id", "sentence_id"]
 
 

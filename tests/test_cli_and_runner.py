@@ -104,7 +104,7 @@ def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
     for notebook in notebooks:
         for name in (f"{notebook.stem}.html", f"{notebook.stem}.full.html", f"{notebook.stem}.ipynb"):
             assert (reports / name).is_file()
-            assert f'href="{name}"' in index
+            assert f"href='{name}'" in index
         reader = (reports / f"{notebook.stem}.html").read_text(encoding="utf-8")
         assert "<script src=" not in reader and "cdnjs" not in reader
         assert "hl-ipython3" not in reader  # no code cells in the reader version

@@ -62,3 +62,24 @@ def test_quote_sentences_with_named_speakers_survive_cleaning(before, after, quo
     article = build_article("x", "x.txt", raw)
     expected = quoted.replace("\u201c", '"').replace("\u201d", '"')
     assert expected in [s.text for s in article.sentences]
+
+
+attribution_text = st.lists(st.one_of(
+    any_text, st.sampled_from(['"', "\u201c", "\u201d", "'", ":", " said ", " according to ", " told CBC ",
+                               "Carney", "He", " a senior official ", "\n\n", ". ", "polls show", "reportedly"])),
+    max_size=40).map("".join)
+
+
+@FAST
+@given(attribution_text)
+def test_attribution_extractor_never_crashes_and_offsets_index_the_clean_text(raw):
+    from analysis.attribution import extract_article
+
+    article = build_article("x", "x.txt", raw)
+    sentence_ids = {s.sentence_id for s in article.sentences}
+    for found in extract_article(article):
+        assert 0 <= found.start <= found.end <= len(article.clean_text)
+        assert found.sentence_id in sentence_ids
+        if found.speaker_end > found.speaker_start:
+            assert article.clean_text[found.speaker_start:found.speaker_end] == found.speaker
+        assert found.source_class in ("named", "anonymous", "vague")

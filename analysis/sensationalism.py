@@ -1,0 +1,272 @@
+"""Sensationalism and clickbait cues, one by one, and a combined index that shows what drove it.
+
+The cues and their settings live in `data/sensationalism.yaml`: "BREAKING" labels,
+ALL-CAPS words other than acronyms, emoji, "!" and "?", hyperbolic and outrage words,
+second-person address, forward reference ("here's why"), listicle numbers, and the
+obfuscated names and calls to action that the cleaner logged. Each feature contributes
+`weight * min(1, value / saturation)` to the index, where the value is a count or a
+count per 1,000 words; every cue is listed with its sentence (or cleaning-log line).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+import yaml
+
+from .cleaning import count_words
+from .corpus import Article, Corpus
+from .framing import compile_terms
+
+DEFAULT_SENSATIONALISM_FILE = Path(__file__).parent / "data" / "sensationalism.yaml"
+PARTS = ("headline", "body", "log")
+_TOKEN_RE = re.compile(r"(?<![\w&])[^\W\d_][\w.&']*")
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_DEFINED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&-]*[A-Z])\)")
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str
+    label: str
+    definition: str
+    unit: str
+    saturation: float
+    weight: float
+    kind: str = "lexical"
+    pattern: re.Pattern | None = None
+    terms: re.Pattern | None = None
+    headline_pattern: re.Pattern | None = None
+    log_reason: str | None = None
+    outside_quotes: bool = False
+    not_counted_in: tuple[str, ...] = ()
+
+    def value(self, count: int, n_words: int) -> float:
+        """The count, or the count per 1,000 words, as the unit says."""
+        if self.unit == "count":
+            return float(count)
+        return 1000.0 * count / n_words if n_words else 0.0
+
+    def contribution(self, count: int, n_words: int) -> float:
+        return self.weight * min(1.0, self.value(count, n_words) / self.saturation)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sensationalism cue: a span of a sentence, or an entry of the cleaning log."""
+
+    feature: str
+    part: str
+    sentence: int | None
+    line: int | None
+    matched_text: str
+    start: int | None
+    end: int | None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks; a sentence that starts inside a quote is handled."""
+    spans, opened = [], None
+    for m in re.finditer('"', text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opening = (before.isspace() or before in "([{—-:") and not after.isspace()
+        if opened is None and opening:
+            opened = i
+        elif opened is None:
+            spans.append((0, i))  # a quote that began in an earlier sentence closes here
+        else:
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@dataclass(frozen=True)
+class Sensationalism:
+    """The features of a sensationalism file, compiled."""
+
+    features: tuple[Feature, ...]
+    acronyms: frozenset[str]
+    emoji: re.Pattern
+
+    @property
+    def ids(self) -> list[str]:
+        return [f.id for f in self.features]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {f.id: f.label for f in self.features}
+
+    def text_cues(self, text: str, part: str, defined_acronyms: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
+        """(feature, start, end) for every cue in one sentence or headline."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        quotes = None
+        for feature in self.features:
+            if feature.kind == "all_caps":
+                continue
+            spans = []
+            if feature.kind == "emoji":
+                spans = [m.span() for m in self.emoji.finditer(text)]
+            for pattern in (feature.pattern, feature.terms, feature.headline_pattern if part == "headline" else None):
+                if pattern is not None:
+                    spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            if feature.outside_quotes and spans:
+                quotes = quotes if quotes is not None else quoted_spans(text)
+                spans = [s for s in spans if not any(q[0] <= s[0] < q[1] for q in quotes)]
+            found[feature.id] = _without_overlaps(spans)
+        for feature in self.features:
+            if feature.kind == "all_caps":
+                taken = [s for other in feature.not_counted_in for s in found.get(other, [])]
+                found[feature.id] = [s for s in self._all_caps(text, defined_acronyms)
+                                     if not any(t[0] < s[1] and s[0] < t[1] for t in taken)]
+        return sorted((f, s, e) for f, spans in found.items() for s, e in spans)
+
+    def _all_caps(self, text: str, defined_acronyms: frozenset[str]) -> list[tuple[int, int]]:
+        spans = []
+        for m in _TOKEN_RE.finditer(text):
+            token = re.sub(r"'[sS]$", "", m.group(0)).rstrip(".'")
+            letters = re.sub(r"[^A-Za-z]", "", token)
+            if len(letters) < 2 or not letters.isupper() or _ROMAN_RE.fullmatch(letters):
+                continue
+            if token.replace(".", "") in self.acronyms or token in defined_acronyms:
+                continue
+            spans.append((m.start(), m.start() + len(token)))
+        return spans
+
+    def article_cues(self, article: Article) -> list[Cue]:
+        """All cues of an article: in its sentences, then in its cleaning log."""
+        defined = frozenset(_DEFINED_ACRONYM_RE.findall(article.clean_text))
+        cues = []
+        for i, sentence in enumerate(article.sentences):
+            for feature, start, end in self.text_cues(sentence.text, sentence.part, defined):
+                cues.append(Cue(feature, sentence.part, i, None, sentence.text[start:end], start, end))
+        for feature in self.features:
+            if feature.log_reason:
+                cues += [Cue(feature.id, "log", None, e.line, e.text, None, None)
+                         for e in article.cleaning_log if e.reason.startswith(feature.log_reason)]
+        return cues
+
+    def counts(self, cues: Sequence[Cue] | Sequence[tuple]) -> dict[str, int]:
+        counts = dict.fromkeys(self.ids, 0)
+        for cue in cues:
+            counts[cue.feature if isinstance(cue, Cue) else cue[0]] += 1
+        return counts
+
+    def contributions(self, counts: dict[str, int], n_words: int) -> dict[str, float]:
+        return {f.id: f.contribution(counts.get(f.id, 0), n_words) for f in self.features}
+
+    def index(self, counts: dict[str, int], n_words: int) -> float:
+        """The combined index: the sum of the features' contributions."""
+        return round(sum(self.contributions(counts, n_words).values()), 3)
+
+    def headline_index(self, headline: str) -> float:
+        """The index of a bare headline (no cleaning log), e.g. for clickbait detection."""
+        return self.index(self.counts(self.text_cues(headline, "headline")), count_words(headline))
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for span in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
+    """Read a sensationalism features file (the packaged one by default)."""
+    spec = yaml.safe_load(Path(path or DEFAULT_SENSATIONALISM_FILE).read_text(encoding="utf-8"))
+    features, acronyms, ranges = [], set(), []
+    for entry in spec["features"]:
+        kind = entry.get("kind", "lexical")
+        flags_insensitive = bool(entry.get("ignore_case", False))
+        patterns = entry.get("patterns", ())
+        headline_patterns = entry.get("headline_patterns", ())
+        features.append(Feature(
+            id=entry["id"], label=entry["label"], definition=entry["definition"], unit=entry["unit"],
+            saturation=float(entry["saturation"]), weight=float(entry["weight"]), kind=kind,
+            pattern=compile_terms(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
+            terms=compile_terms(entry["terms"]) if entry.get("terms") else None,
+            headline_pattern=(compile_terms(patterns=headline_patterns, ignore_case=flags_insensitive)
+                              if headline_patterns else None),
+            log_reason=entry.get("log_reason"), outside_quotes=bool(entry.get("outside_quotes", False)),
+            not_counted_in=tuple(entry.get("not_counted_in", ())),
+        ))
+        if kind == "all_caps":
+            acronyms |= {str(a).replace(".", "") for a in entry.get("acronyms", ())}
+        if kind == "emoji":
+            ranges += [(int(lo), int(hi)) for lo, hi in entry["ranges"]]
+        if entry["unit"] not in ("count", "per_1000_words"):
+            raise ValueError(f"feature {entry['id']!r}: unit must be 'count' or 'per_1000_words'")
+    emoji = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]" if ranges else "(?!)")
+    return Sensationalism(tuple(features), frozenset(acronyms), emoji)
+
+
+# --- Tables -----------------------------------------------------------------------------
+
+FEATURE_COLUMNS = ["article_id", "feature", "headline", "body", "log", "count", "value", "contribution"]
+EVIDENCE_COLUMNS = ["article_id", "feature", "part", "sentence_id", "line", "matched_text", "start", "end"]
+
+
+def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """`sensationalism` (one column per feature, and the index), `sensationalism_features`
+    (headline/body/log counts and each feature's contribution) and `sensationalism_evidence`."""
+    rules = load_sensationalism(path)
+    wide, long, evidence = [], [], []
+    for article in corpus.articles:
+        cues = rules.article_cues(article)
+        n_words = sum(count_words(s.text) for s in article.sentences)
+        counts = rules.counts(cues)
+        wide.append({"article_id": article.article_id, **counts, "index": rules.index(counts, n_words)})
+        for feature in rules.features:
+            by_part = {p: sum(c.feature == feature.id and c.part == p for c in cues) for p in PARTS}
+            long.append({"article_id": article.article_id, "feature": feature.id, **by_part,
+                         "count": counts[feature.id], "value": round(feature.value(counts[feature.id], n_words), 3),
+                         "contribution": round(feature.contribution(counts[feature.id], n_words), 3)})
+        for cue in cues:
+            sentence = article.sentences[cue.sentence] if cue.sentence is not None else None
+            evidence.append({"article_id": article.article_id, "feature": cue.feature, "part": cue.part,
+                             "sentence_id": sentence.sentence_id if sentence else None, "line": cue.line,
+                             "matched_text": cue.matched_text,
+                             "start": sentence.start + cue.start if sentence else None,
+                             "end": sentence.start + cue.end if sentence else None})
+    evidence_table = pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
+    for column in ("sentence_id", "line", "start", "end"):
+        evidence_table[column] = evidence_table[column].astype("Int64")
+    evidence_table = evidence_table.sort_values(["article_id", "sentence_id", "start", "line", "feature"],
+                                                kind="stable", na_position="last").reset_index(drop=True)
+    return {"sensationalism": pd.DataFrame(wide, columns=["article_id", *rules.ids, "index"]),
+            "sensationalism_features": pd.DataFrame(long, columns=FEATURE_COLUMNS),
+            "sensationalism_evidence": evidence_table}
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """Analysis entry point (the packaged features file)."""
+    return sensationalism_tables(corpus)
+
+
+# --- Figures ----------------------------------------------------------------------------
+
+def sensationalism_figure(features: pd.DataFrame, labels: dict[str, str], limit: int = 40):
+    """Heatmap of each feature's contribution per article; the row label carries the index."""
+    from . import plotting
+    from .framing import top_articles
+
+    matrix = features.pivot(index="article_id", columns="feature", values="contribution")
+    matrix, note = top_articles(matrix[[f for f in labels if f in matrix.columns]], limit)
+    totals = matrix.sum(axis=1)
+    matrix.index = [f"{a}  (index {totals[a]:.2f})" for a in matrix.index]
+    return plotting.heatmap_figure(matrix.rename(columns=labels), f"Sensationalism cues per article{note}",
+                                   "Feature", "Article", "Contribution (0-1)",
+                                   value_format="{:.2f}")
+
+
+__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism", "quoted_spans", "sensationalism_figure",
+           "sensationalism_tables", "tables"]

@@ -1,0 +1,372 @@
+"""Framing and sensationalism validation on three human-annotated data sets.
+
+- Narrative Frames Corpus (Frermann et al. 2023): 428 climate-change articles with binary
+  article labels for conflict (CO), economic (EC), human interest (HI), morality (MO) and
+  resolution (RE, scored with the responsibility frame). Each article is cleaned and
+  segmented as the package does, and its generic frame scores are computed with the
+  packaged rules. Articles are split in two halves by the parity of the SHA-256 of their
+  id: the development half chooses, per frame, the score threshold with the best F1; the
+  evaluation half is the one reported (precision, recall, F1, beside "always present").
+  ROC AUC needs no threshold and uses all articles.
+- Clickbait headlines (Chakraborty et al. 2016): the headline sensationalism index as a
+  classifier. Headlines are split by the parity of the SHA-256 of their text; the
+  development half chooses the index threshold with the best accuracy; accuracy and F1
+  are reported on the evaluation half beside the majority class.
+- FrAC (Guida et al. 2025): sentences with one policy-frame code. Each sentence gets the
+  Policy Frames Codebook category of its dominant issue frame (most dictionary matches,
+  among frames whose category is one of FrAC's classes); accuracy on the sentences whose
+  gold class the dictionaries cover, beside the majority class.
+
+The rules and lexicons were written before these data were read; nothing is fitted to them
+except the detection thresholds, each on a development half.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .. import plotting
+from ..cleaning import count_words
+from ..corpus import build_article
+from ..framing import load_generic_frames, load_issue_frames
+from ..sensationalism import load_sensationalism
+from . import SUMMARY_COLUMNS, require
+
+NFC_LABELS = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "responsibility"}
+# The corpus's per-question annotations (full_annotations.json) beside the package's items.
+# Questions are numbered as in its detailed annotation instructions: re2 solutions, re5
+# urgent action, re6 "some entity could alleviate", re7 "some entity is responsible" (any
+# entity, so the two responsibility items together); hi, co, mo and ec follow Semetko &
+# Valkenburg's order (hi4, "positively affected", has no item here).
+NFC_QUESTIONS = {
+    "re2": ("responsibility", ("solution_suggested",)), "re5": ("responsibility", ("urgent_action",)),
+    "re6": ("responsibility", ("government_can_alleviate",)),
+    "re7": ("responsibility", ("government_responsible", "individual_responsible")),
+    "hi1": ("human_interest", ("human_example",)), "hi2": ("human_interest", ("emotional_language",)),
+    "hi3": ("human_interest", ("how_affected",)), "hi5": ("human_interest", ("private_lives",)),
+    "co1": ("conflict", ("disagreement",)), "co2": ("conflict", ("reproach",)), "co3": ("conflict", ("two_sides",)),
+    "co4": ("conflict", ("winners_losers",)),
+    "mo1": ("morality", ("moral_message",)), "mo2": ("morality", ("morality_religion",)),
+    "mo3": ("morality", ("social_prescription",)),
+    "ec1": ("economic", ("financial_gain_loss",)), "ec2": ("economic", ("costs",)),
+    "ec3": ("economic", ("economic_consequences",)),
+}
+# Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
+NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
+NFC_KEYWORD_AUC = {"CO": 0.71, "EC": 0.86, "HI": 0.71, "MO": 0.76, "RE": 0.65}
+CLICKBAIT_ACCURACY = 0.877  # 12 simple features + logistic regression (methods.md, measured)
+CLICKBAIT_F1 = 0.869
+# FrAC merges the codebook's 15 categories into 10 classes, labelled by codebook number:
+# 1 Economic, 3 Morality, 4 Fairness, 5 Legality and crime (5, 7), 6 Political and policies
+# (6, 13), 8 Security and defense, 9 Health and safety, 11 Cultural identity, 12 Public
+# opinion, 15 Other. Codes 2, 10 and 14 have no stated class and are left out.
+FRAC_CLASS_OF_CODE = {1: 1, 3: 3, 4: 4, 5: 5, 7: 5, 6: 6, 13: 6, 8: 8, 9: 9, 11: 11, 12: 12, 15: 15}
+FRAC_CLASS_NAMES = {1: "Economic", 3: "Morality", 4: "Fairness and equality", 5: "Legality and crime",
+                    6: "Political and policies", 8: "Security and defense", 9: "Health and safety",
+                    11: "Cultural identity", 12: "Public opinion", 15: "Other"}
+
+
+def development_half(key: str) -> bool:
+    """True for the development half: the SHA-256 of the key is even."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2 == 0
+
+
+def roc_auc(labels, scores) -> float:
+    """Area under the ROC curve (Mann-Whitney; tied scores count half)."""
+    labels, ranks = np.asarray(labels, dtype=bool), pd.Series(scores, dtype=float).rank().to_numpy()
+    n_pos, n_neg = labels.sum(), (~labels).sum()
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def precision_recall_f1(labels, predicted) -> tuple[float, float, float]:
+    labels, predicted = np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool)
+    tp = int((labels & predicted).sum())
+    precision = tp / predicted.sum() if predicted.sum() else 0.0
+    recall = tp / labels.sum() if labels.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+
+
+def best_threshold(labels, scores, objective) -> float:
+    """The lowest score threshold (predict positive when score >= threshold) that maximises
+    `objective(labels, predicted)` over the distinct positive scores."""
+    labels, scores = np.asarray(labels, dtype=bool), np.asarray(scores, dtype=float)
+    candidates = sorted(set(scores[scores > 0])) or [1.0]
+    return max(candidates, key=lambda t: (objective(labels, scores >= t), -t))
+
+
+# --- Narrative Frames Corpus ------------------------------------------------------------
+
+def parse_label(value) -> float:
+    """1.0 / 0.0 for the corpus's True/False labels (one is written "False)"); NaN if missing."""
+    text = str(value).strip().rstrip(")").lower()
+    return {"true": 1.0, "false": 0.0, "1": 1.0, "0": 0.0}.get(text, np.nan)
+
+
+def score_narrative_frames(folder: Path) -> pd.DataFrame:
+    """One row per article: id, split, the five gold labels and the generic frame scores."""
+    data = pd.read_csv(require(folder, "articles_metadata.tsv"), sep="\t", dtype={"ID": str})
+    rules = load_generic_frames()
+    rows = []
+    for record in data.itertuples(index=False):
+        article = build_article(record.ID, record.ID, str(record.text))
+        texts = [s.text for s in article.sentences]
+        hits = rules.hits(texts)
+        scores = rules.scores(hits)
+        answers = rules.answers(hits)
+        n_words = sum(count_words(t) for t in texts)
+        row = {"article_id": record.ID, "split": "development" if development_half(record.ID) else "evaluation"}
+        for label, frame in NFC_LABELS.items():
+            row[f"gold_{label}"] = parse_label(getattr(record, label))
+            row[f"score_{frame}"] = scores[frame]
+            row[f"density_{frame}"] = 1000 * sum(h.frame == frame for h in hits) / n_words if n_words else 0.0
+        row.update({f"item_{item}": int(n > 0) for (_, item), n in answers.items()})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
+    """Per frame: threshold from the development half, P/R/F1 on the evaluation half, AUC on all.
+    Articles without a label for a frame are left out of that frame's figures."""
+    f1 = lambda y, p: precision_recall_f1(y, p)[2]  # noqa: E731
+    rows = []
+    for label, frame in NFC_LABELS.items():
+        gold, score = f"gold_{label}", f"score_{frame}"
+        labelled = scored[scored[gold].notna()]
+        dev, test = labelled[labelled["split"] == "development"], labelled[labelled["split"] == "evaluation"]
+        threshold = best_threshold(dev[gold], dev[score], f1)
+        precision, recall, f1_value = precision_recall_f1(test[gold], test[score] >= threshold)
+        prevalence = float(test[gold].mean())
+        rows.append({
+            "label": label, "frame": frame, "threshold": threshold,
+            "development_f1": f1(dev[gold], dev[score] >= threshold),
+            "precision": precision, "recall": recall, "f1": f1_value,
+            "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
+            "keyword_f1": NFC_KEYWORD_F1[label],
+            "roc_auc": roc_auc(labelled[gold], labelled[score]),
+            "roc_auc_density": roc_auc(labelled[gold], labelled[f"density_{frame}"]),
+            "keyword_roc_auc": NFC_KEYWORD_AUC[label],
+            "n_development": len(dev), "n_evaluation": len(test), "n_all": len(labelled),
+            "positives_evaluation": int(test[gold].sum()),
+        })
+    return pd.DataFrame(rows)
+
+
+def evaluate_questions(scored: pd.DataFrame, annotations_file: Path) -> pd.DataFrame:
+    """Each mapped indicator rule against the annotators' majority answer to its question
+    (articles where the annotators did not agree are left out); all articles, no threshold."""
+    import json
+
+    annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
+    by_id = scored.set_index("article_id")
+    rows = []
+    for question, (frame, items) in NFC_QUESTIONS.items():
+        gold, ours = [], []
+        for article_id, answers in annotations.items():
+            majority = str(answers.get(question, ["-"])[0]).lower()
+            if majority in ("yes", "no") and article_id in by_id.index:
+                gold.append(majority == "yes")
+                ours.append(any(by_id.at[article_id, f"item_{item}"] for item in items))
+        gold, ours = np.array(gold), np.array(ours)
+        precision, recall, f1 = precision_recall_f1(gold, ours)
+        prevalence = float(gold.mean()) if len(gold) else np.nan
+        rows.append({"question": question, "frame": frame, "item": " or ".join(items), "n": len(gold),
+                     "gold_yes_rate": prevalence, "rule_yes_rate": float(ours.mean()) if len(ours) else np.nan,
+                     "agreement": float((gold == ours).mean()) if len(gold) else np.nan,
+                     "precision": precision, "recall": recall, "f1": f1,
+                     "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan})
+    return pd.DataFrame(rows)
+
+
+# --- Clickbait --------------------------------------------------------------------------
+
+def read_headlines(folder: Path) -> pd.DataFrame:
+    """headline, clickbait (1/0) from the two gzip files."""
+    rows = []
+    for name, label in (("clickbait_data.gz", 1), ("non_clickbait_data.gz", 0)):
+        with gzip.open(require(folder, name), "rt", encoding="utf-8", errors="replace") as handle:
+            rows += [{"headline": line.strip(), "clickbait": label} for line in handle if line.strip()]
+    return pd.DataFrame(rows)
+
+
+def score_clickbait(folder: Path) -> pd.DataFrame:
+    """Each headline's feature counts and index, with its split."""
+    rules = load_sensationalism()
+    headlines = read_headlines(folder)
+    features, indexes = [], []
+    for text in headlines["headline"]:
+        counts = rules.counts(rules.text_cues(text, "headline"))
+        features.append(counts)
+        indexes.append(rules.index(counts, len(text.split())))
+    scored = pd.concat([headlines, pd.DataFrame(features)], axis=1)
+    scored["index"] = indexes
+    scored["split"] = ["development" if development_half(h) else "evaluation" for h in scored["headline"]]
+    return scored
+
+
+def evaluate_clickbait(scored: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    """Index threshold from the development half; accuracy and F1 on the evaluation half; and
+    each single feature's precision and recall on the evaluation half."""
+    dev, test = scored[scored["split"] == "development"], scored[scored["split"] == "evaluation"]
+    accuracy = lambda y, p: float((np.asarray(y, dtype=bool) == np.asarray(p, dtype=bool)).mean())  # noqa: E731
+    threshold = best_threshold(dev["clickbait"], dev["index"], accuracy)
+    predicted = test["index"] >= threshold
+    majority = float(max(test["clickbait"].mean(), 1 - test["clickbait"].mean()))
+    prevalence = float(test["clickbait"].mean())
+    precision, recall, f1 = precision_recall_f1(test["clickbait"], predicted)
+    result = {"threshold": threshold, "accuracy": accuracy(test["clickbait"], predicted),
+              "f1": f1, "precision": precision, "recall": recall,
+              "majority_accuracy": majority, "always_clickbait_f1": 2 * prevalence / (1 + prevalence),
+              "n_evaluation": len(test), "n_development": len(dev), "roc_auc": roc_auc(test["clickbait"], test["index"])}
+    rows = []
+    for feature in load_sensationalism().ids:
+        present = test[feature] > 0
+        precision, recall, _ = precision_recall_f1(test["clickbait"], present)
+        rows.append({"feature": feature, "headlines_with_feature": int(present.sum()),
+                     "share_of_clickbait": float(present[test["clickbait"] == 1].mean()),
+                     "share_of_ordinary": float(present[test["clickbait"] == 0].mean()),
+                     "precision": precision, "recall": recall})
+    rows.append({"feature": "index", "headlines_with_feature": int(predicted.sum()),
+                 "share_of_clickbait": float(predicted[test["clickbait"] == 1].mean()),
+                 "share_of_ordinary": float(predicted[test["clickbait"] == 0].mean()),
+                 "precision": result["precision"], "recall": result["recall"]})
+    return result, pd.DataFrame(rows)
+
+
+# --- FrAC -------------------------------------------------------------------------------
+
+def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per sentence: gold class, predicted class; and per covered class: recall and precision."""
+    data = pd.read_csv(require(folder, "gold_standard_single_label_all.csv"))
+    issue = load_issue_frames()
+    mapped = [f for f in issue.frames if f.pfc_code in FRAC_CLASS_OF_CODE]
+    covered = sorted({FRAC_CLASS_OF_CODE[f.pfc_code] for f in mapped})
+    rows = []
+    for sentence, gold in zip(data["sentence"].astype(str), data["label"].astype(int)):
+        hits = issue.hits([sentence])
+        counts = {f.id: sum(h.frame == f.id for h in hits) for f in mapped}
+        best = max(mapped, key=lambda f: counts[f.id])
+        predicted = FRAC_CLASS_OF_CODE[best.pfc_code] if counts[best.id] else None
+        rows.append({"sentence": sentence, "gold": gold, "predicted": predicted,
+                     "dominant_frame": best.id if predicted else "", "covered": gold in covered})
+    sentences = pd.DataFrame(rows)
+    sentences["predicted"] = sentences["predicted"].astype("Int64")
+    evaluated = sentences[sentences["covered"]]
+    per_class = []
+    for code in covered:
+        gold, pred = evaluated["gold"] == code, evaluated["predicted"] == code
+        per_class.append({"class": code, "name": FRAC_CLASS_NAMES[code], "n": int(gold.sum()),
+                          "predicted": int(pred.sum()), "correct": int((gold & pred).sum()),
+                          "recall": float((gold & pred).sum() / gold.sum()) if gold.sum() else np.nan,
+                          "precision": float((gold & pred).sum() / pred.sum()) if pred.sum() else np.nan})
+    return sentences, pd.DataFrame(per_class)
+
+
+# --- Summary and figure -----------------------------------------------------------------
+
+def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    keyword_f1 = "plain keyword lists, best F1 (methods.md, measured on the full corpus)"
+    keyword_auc = "raw keyword counts, ROC AUC (methods.md, measured)"
+    for r in nfc.itertuples(index=False):
+        task = f"{r.frame} frame vs label {r.label} (threshold {r.threshold:.2f} from the development half)"
+        common = {"analysis": "framing", "dataset": "Narrative Frames Corpus", "task": task}
+        rows += [
+            {**common, "metric": "precision", "value": r.precision, "anchor": np.nan, "anchor_source": "",
+             "baseline": r.baseline_precision, "baseline_name": "always present", "n": r.n_evaluation},
+            {**common, "metric": "recall", "value": r.recall, "anchor": np.nan, "anchor_source": "",
+             "baseline": 1.0, "baseline_name": "always present", "n": r.n_evaluation},
+            {**common, "metric": "f1", "value": r.f1, "anchor": r.keyword_f1, "anchor_source": keyword_f1,
+             "baseline": r.baseline_f1, "baseline_name": "always present", "n": r.n_evaluation},
+            {**common, "task": f"{r.frame} frame vs label {r.label} (frame score, no threshold)",
+             "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
+             "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
+        ]
+    task = f"headline index >= {clickbait['threshold']:g} as clickbait (threshold from the development half)"
+    common = {"analysis": "sensationalism", "dataset": "Clickbait headlines (Chakraborty et al. 2016)", "task": task}
+    rows += [
+        {**common, "metric": "accuracy", "value": clickbait["accuracy"], "anchor": CLICKBAIT_ACCURACY,
+         "anchor_source": "12 features + logistic regression (methods.md, measured); 0.93 in Chakraborty et al. 2016",
+         "baseline": clickbait["majority_accuracy"], "baseline_name": "majority class", "n": clickbait["n_evaluation"]},
+        {**common, "metric": "f1", "value": clickbait["f1"], "anchor": CLICKBAIT_F1,
+         "anchor_source": "12 features + logistic regression (methods.md, measured)",
+         "baseline": clickbait["always_clickbait_f1"], "baseline_name": "always clickbait",
+         "n": clickbait["n_evaluation"]},
+    ]
+    evaluated = frac[frac["covered"]]
+    covered = sorted(evaluated["gold"].unique())
+    majority = evaluated["gold"].value_counts()
+    rows.append({"analysis": "framing", "dataset": "FrAC sentences",
+                 "task": "issue frame -> policy frame class, classes covered: "
+                         + ", ".join(FRAC_CLASS_NAMES[c] for c in covered),
+                 "metric": "accuracy", "value": float((evaluated["predicted"] == evaluated["gold"]).fillna(False).mean()),
+                 "anchor": np.nan, "anchor_source": "no published dictionary result",
+                 "baseline": float(majority.iloc[0] / len(evaluated)),
+                 "baseline_name": f"majority class ({FRAC_CLASS_NAMES[majority.index[0]]})", "n": len(evaluated)})
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def validation_figure(nfc: pd.DataFrame, clickbait: dict, frac_accuracy: float, frac_baseline: float):
+    """F1 and ROC AUC per generic frame against the anchors and baselines; accuracies of the
+    clickbait index and the FrAC mapping against their baselines."""
+    fig, axes = plt.subplots(1, 3, figsize=(14, 4.8), gridspec_kw={"width_ratios": [2, 2, 1.3]})
+    positions = np.arange(len(nfc))
+    names = [f"{f.replace('_', ' ')}\n({label})" for f, label in zip(nfc["frame"], nfc["label"])]
+    panels = ((axes[0], "F1 on the evaluation half", [("baseline_f1", "always present"), ("keyword_f1", "keyword lists"),
+                                                     ("f1", "this package")]),
+              (axes[1], "ROC AUC (no threshold)", [("keyword_roc_auc", "keyword counts"), ("roc_auc", "this package")]))
+    for ax, title, series in panels:
+        width = 0.8 / len(series)
+        colours = [plotting.OKABE_ITO[i] for i in (7, 1, 0)][-len(series):]
+        for k, (column, label) in enumerate(series):
+            ax.bar(positions + (k - (len(series) - 1) / 2) * width, nfc[column], width=width,
+                   color=colours[k], label=label)
+        ax.set_xticks(positions, names, fontsize=9)
+        ax.set_ylim(0, 1)
+        ax.set_title(title)
+        ax.legend(fontsize=8, loc="upper left")
+    axes[0].set_ylabel("Narrative Frames Corpus")
+    axes[1].axhline(0.5, color="#555555", linestyle="--", linewidth=1)
+    labels = ["clickbait\naccuracy", "FrAC\naccuracy"]
+    ours = [clickbait["accuracy"], frac_accuracy]
+    base = [clickbait["majority_accuracy"], frac_baseline]
+    x = np.arange(2)
+    axes[2].bar(x - 0.2, base, width=0.4, color=plotting.OKABE_ITO[7], label="majority class")
+    axes[2].bar(x + 0.2, ours, width=0.4, color=plotting.OKABE_ITO[0], label="this package")
+    axes[2].scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=plotting.OKABE_ITO[1], zorder=3,
+                    label="12 features + LR")
+    axes[2].set_xticks(x, labels, fontsize=9)
+    axes[2].set_ylim(0, 1)
+    axes[2].set_title("Headlines and sentences")
+    axes[2].legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    fig.suptitle("Framing and sensationalism against human labels", fontweight="bold")
+    return fig
+
+
+def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+    reference_dir = Path(reference_dir)
+    scored = score_narrative_frames(require(reference_dir, "narrative_frames"))
+    nfc = evaluate_narrative_frames(scored)
+    questions = evaluate_questions(scored, require(reference_dir, "narrative_frames", "full_annotations.json"))
+    clickbait_scored = score_clickbait(require(reference_dir, "clickbait"))
+    clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
+    frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
+    summary = summary_table(nfc, clickbait, frac)
+    frac_row = summary[summary["dataset"] == "FrAC sentences"].iloc[0]
+    plotting.apply_style()
+    fig = validation_figure(nfc, clickbait, frac_row["value"], frac_row["baseline"])
+    plotting.save_figure(fig, figures_dir, "validation_framing",
+                         "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait headlines "
+                         "(Chakraborty et al. 2016); FrAC (Guida et al. 2025).")
+    plt.close(fig)
+    nfc_articles = scored.round(4)
+    return {"summary": summary, "narrative_frames": nfc, "narrative_frames_questions": questions,
+            "narrative_frames_articles": nfc_articles,
+            "clickbait": clickbait_features, "frac_classes": frac_classes}

@@ -1,0 +1,209 @@
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import framing
+from analysis.corpus import Corpus, build_article
+from analysis.pipeline import Options
+from analysis.validation import SUMMARY_COLUMNS
+from analysis.validation import framing as vf
+
+RULES = framing.load_generic_frames()
+ISSUE = framing.load_issue_frames()
+
+
+def triggered(*sentences: str) -> set[str]:
+    """Items whose rule any of the sentences triggers."""
+    return {h.item for h in RULES.hits(list(sentences))}
+
+
+# One positive and one negative example for each of the 20 questions.
+EXAMPLES = {
+    "government_can_alleviate": ("The government could help families by cutting fuel taxes.",
+                                 "The weather was cold in the capital."),
+    "government_responsible": ("Critics say the government failed to prepare for the floods.",
+                               "The government met on Tuesday."),
+    "solution_suggested": ("Experts proposed a solution to the housing shortage.", "Prices rose last year."),
+    "individual_responsible": ("The fire was caused by a discarded cigarette.", "A fire broke out downtown."),
+    "urgent_action": ("Scientists say urgent action is needed.", "The report was published on Monday."),
+    "human_example": ("Maria Lopez, a 34-year-old nurse, lost her job.", "The committee adopted the report."),
+    "emotional_language": ("It was a heartbreaking scene.", "The committee adopted the report."),
+    "how_affected": ("Thousands of families were affected by the closures.", "The committee adopted the report."),
+    "private_lives": ("He spent the weekend with his wife and children.", "He spent the weekend at the summit."),
+    "emotive_visuals": ("Video footage showed terrified children fleeing.", "The video was posted online."),
+    "disagreement": ("The unions and the government clashed over pensions.", "Tensions rose in the afternoon."),
+    "reproach": ("The opposition accused the government of lying.", "The minister criticised the weather."),
+    "two_sides": ("Supporters and opponents of the bill rallied outside.", "The bill was passed."),
+    "winners_losers": ("Farmers are the biggest losers of the trade deal.", "Farmers met in the capital."),
+    "moral_message": ("Critics called the decision immoral.", "The decision was announced today."),
+    "morality_religion": ("The bishop said the church would pray for the victims.",
+                          "The council said the bridge would reopen."),
+    "social_prescription": ("We must all reduce our energy use.", "They reduced their energy use."),
+    "financial_gain_loss": ("The company reported losses of $3 billion.", "The company hired a new chief."),
+    "costs": ("The project will cost taxpayers dearly.", "The project began in spring."),
+    "economic_consequences": ("The tariffs could hurt jobs in the auto sector.", "The tariffs were discussed at length."),
+}
+
+
+def test_every_question_has_examples():
+    assert {item.id for item in RULES.items} == set(EXAMPLES)
+    assert len(RULES.items) == 20
+    sizes = {frame: sum(i.frame == frame for i in RULES.items) for frame, _ in RULES.frames}
+    assert sizes == {"responsibility": 5, "human_interest": 5, "conflict": 4, "morality": 3, "economic": 3}
+
+
+@pytest.mark.parametrize("item", sorted(EXAMPLES))
+def test_rule_positive_example(item):
+    assert item in triggered(EXAMPLES[item][0])
+
+
+@pytest.mark.parametrize("item", sorted(EXAMPLES))
+def test_rule_negative_example(item):
+    assert item not in triggered(EXAMPLES[item][1])
+
+
+def test_reproach_needs_two_different_parties_and_no_negation():
+    assert "reproach" in triggered("The plan was criticised by environmental groups.")
+    assert "reproach" not in triggered("The minister did not criticise the unions.")
+    assert "reproach" not in triggered("He criticised his own record.")  # he / his: one party
+    assert "reproach" in triggered("She accused him of lying.")
+
+
+def test_demand_for_action_is_structural():
+    assert "urgent_action" in triggered("The mayor urged residents to leave their homes.")
+    assert "urgent_action" not in triggered("Urged on by the crowd.")  # no party before the verb
+
+
+def test_two_sides_from_a_contrasting_statement_by_another_party():
+    first = "The union leaders said the deal was fair."
+    assert "two_sides" in triggered(first, "But the companies argued that it would cost jobs.")
+    assert "two_sides" not in triggered(first, "But he said it would take time.")  # same speaker, a pronoun
+    assert "two_sides" not in triggered("But the companies argued that it would cost jobs.")  # nothing before
+
+
+def test_disagreement_needs_two_distinct_parties():
+    assert "disagreement" in triggered("Talks between France and Germany ended in a dispute.")
+    assert "disagreement" not in triggered("The dispute ended.")
+
+
+def test_parties_are_names_group_nouns_and_pronouns():
+    found = RULES.parties.spans("But Prime Minister Mark Carney of the Bank of England met the unions and them.")
+    assert [(key, named) for _, _, key, named in found] == [
+        ("prime minister mark carney", True), ("bank of england", True), ("unions", True), ("they", False)]
+    # a lone capitalised first word is a name only where the article capitalises it inside a sentence
+    assert RULES.parties.spans("Economically, it failed.", frozenset()) == []
+    assert RULES.parties.spans("Carney spoke.", frozenset({"Carney"}))[0][2] == "carney"
+
+
+def test_frame_score_is_the_mean_of_its_answers():
+    hits = RULES.hits(["The opposition accused the government of lying.", "Farmers are the biggest losers."])
+    scores = RULES.scores(hits)
+    answers = RULES.answers(hits)
+    conflict = [n > 0 for (frame, _), n in answers.items() if frame == "conflict"]
+    assert scores["conflict"] == pytest.approx(sum(conflict) / 4)
+    assert scores["economic"] == 0.0
+    assert RULES.scores([]) == dict.fromkeys(RULES.labels, 0.0)
+
+
+def test_term_matching_acronyms_wildcards_and_longest_term():
+    pattern = framing.compile_terms(["NATO", "tariff*", "climate", "climate change"])
+    assert [m.group(0) for m in pattern.finditer("nato NATO tariffs climate change")] == ["NATO", "tariffs", "climate change"]
+    assert framing.is_negated("they did not blame", len("they did not "))
+    assert not framing.is_negated("they did blame", len("they did "))
+
+
+def article(text: str, article_id: str = "a") -> "framing.Article":
+    return build_article(article_id, f"{article_id}.txt", text)
+
+
+def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
+    a = article("Tariffs and trade\n\nNATO troops held exercises. The tariff costs rose. Trade fell.")
+    corpus = Corpus(Path("."), [a], [], "x")
+    tables = framing.frame_tables(corpus)
+    issue = tables["frames"][tables["frames"]["scheme"] == "issue"].set_index("frame")
+    assert issue.loc["economy_trade_tariffs", "hits"] == 5  # Tariffs, trade, tariff, costs, Trade
+    assert issue.loc["security_military_nato", "hits"] == 3  # NATO, troops, exercises
+    n_words = 13
+    assert issue.loc["economy_trade_tariffs", "per_1000_words"] == pytest.approx(round(1000 * 5 / n_words, 3))
+    assert issue["dominant"].sum() == 1 and issue.loc["economy_trade_tariffs", "dominant"]
+    assert issue["score"].sum() == pytest.approx(1.0, abs=1e-3)
+    evidence = tables["frame_evidence"]
+    for row in evidence.itertuples():
+        if framing.PIECE_SEPARATOR not in row.matched_text:
+            assert a.clean_text[row.start:row.end] == row.matched_text
+    assert list(tables["frames"].columns) == framing.FRAMES_COLUMNS
+    assert list(evidence.columns) == framing.EVIDENCE_COLUMNS
+
+
+def test_every_issue_frame_has_definition_source_and_category():
+    assert len(ISSUE.frames) == 7
+    for frame in ISSUE.frames:
+        assert frame.definition and frame.source and frame.pfc_category and frame.terms
+
+
+def test_own_issue_frames_file(tmp_path):
+    path = tmp_path / "frames.yaml"
+    path.write_text("frames:\n  - id: fish\n    label: Fisheries\n    definition: fish\n    source: test\n"
+                    "    pfc_code: 1\n    pfc_category: Economic\n    terms: [cod, fish*]\n", encoding="utf-8")
+    corpus = Corpus(Path("."), [article("Cod stocks fell.\n\nFishermen protested about cod quotas.")], [], "x")
+    frames = framing.frame_tables(corpus, path)["frames"]
+    issue = frames[frames["scheme"] == "issue"]
+    assert issue["frame"].tolist() == ["fish"] and issue["hits"].tolist() == [3]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("frames:\n  - id: x\n    label: X\n    terms: [a]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lacks definition, source"):
+        framing.load_issue_frames(bad)
+
+
+def test_seed_tables_and_keyword_in_context(seeds_corpus, seed):
+    tables = framing.tables(seeds_corpus, Options())
+    frames, items, evidence = tables["frames"], tables["frame_items"], tables["frame_evidence"]
+    assert len(frames) == 5 * (5 + 7) and len(items) == 5 * 20
+    assert frames["score"].between(0, 1).all()
+    # each "yes" answer has its evidence sentences, each "no" has none
+    generic = evidence[evidence["scheme"] == "generic"].groupby(["article_id", "item"]).size()
+    for row in items.itertuples():
+        assert row.sentences == generic.get((row.article_id, row.item), 0)
+        assert row.answer == int(row.sentences > 0)
+    sentences = pd.DataFrame([{"article_id": a.article_id, "sentence_id": s.sentence_id, "start": s.start, "text": s.text}
+                              for a in seeds_corpus.articles for s in a.sentences])
+    kwic = framing.keyword_in_context(evidence, sentences)
+    single = kwic[~kwic["matched_text"].str.contains(framing.PIECE_SEPARATOR)]
+    assert (single["match"] == single["matched_text"]).all()
+    # the seed that announces a "looming clash" between sides is read as conflict
+    assert frames.query("article_id == @seed('000').article_id and frame == 'conflict'")["score"].iloc[0] >= 0.5
+
+
+def test_validation_helpers():
+    assert vf.roc_auc([1, 1, 0, 0], [0.9, 0.8, 0.1, 0.2]) == 1.0
+    assert vf.roc_auc([1, 0], [0.5, 0.5]) == 0.5
+    assert vf.precision_recall_f1([1, 1, 0, 0], [1, 0, 1, 0]) == (0.5, 0.5, 0.5)
+    f1 = lambda y, p: vf.precision_recall_f1(y, p)[2]  # noqa: E731
+    assert vf.best_threshold([0, 0, 1, 1], [0.2, 0.4, 0.6, 0.8], f1) == 0.6
+    assert vf.parse_label("True") == 1.0 and vf.parse_label("False)") == 0.0 and np.isnan(vf.parse_label(None))
+    assert [vf.development_half(k) for k in "abc"] == [False, False, True]  # parity of the SHA-256
+
+
+REFERENCE = os.environ.get("REFERENCE_CORPORA")
+
+
+@pytest.mark.skipif(not REFERENCE, reason="REFERENCE_CORPORA not set")
+def test_validation_on_samples_of_the_reference_data(tmp_path):
+    reference = Path(REFERENCE)
+    sample = pd.read_csv(reference / "narrative_frames" / "articles_metadata.tsv", sep="\t", dtype=str).head(12)
+    folder = tmp_path / "nfc"
+    folder.mkdir()
+    sample.to_csv(folder / "articles_metadata.tsv", sep="\t", index=False)
+    scored = vf.score_narrative_frames(folder)
+    assert len(scored) == 12 and scored["score_conflict"].between(0, 1).all()
+    frac, classes = vf.evaluate_frac(reference / "frac")
+    assert len(frac) == 523 and set(classes["class"]) <= set(vf.FRAC_CLASS_NAMES)
+    headlines = vf.read_headlines(reference / "clickbait")
+    assert len(headlines) > 30000 and set(headlines["clickbait"]) == {0, 1}
+    nfc = vf.evaluate_narrative_frames(pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")]))
+    clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
+                 "always_clickbait_f1": 0.67, "n_evaluation": 10}
+    assert list(vf.summary_table(nfc, clickbait, frac).columns) == SUMMARY_COLUMNS

@@ -1,0 +1,94 @@
+import pytest
+
+from analysis import sensationalism as sz
+from analysis.pipeline import Options
+
+RULES = sz.load_sensationalism()
+
+
+def found(text: str, part: str = "body", defined=frozenset()) -> dict[str, list[str]]:
+    """Feature -> matched texts in one sentence."""
+    result: dict[str, list[str]] = {}
+    for feature, start, end in RULES.text_cues(text, part, defined):
+        result.setdefault(feature, []).append(text[start:end])
+    return result
+
+
+@pytest.mark.parametrize("feature, positive, negative", [
+    ("breaking", "BREAKING: Carney acts", "The ice is breaking up"),
+    ("breaking", "Just in: talks collapse", "He was just in time"),
+    ("emoji", "Alert 🚨 read this 👇", "Plain text only"),
+    ("exclamation_marks", "What a deal!", "What a deal."),
+    ("question_marks", "Is Canada leaving?", "Canada is leaving."),
+    ("hyperbole", "A stunning, unprecedented move", "A careful move"),
+    ("outrage", "Trump slams Carney in a tirade", "Trump met Carney"),
+    ("second_person", "You will not believe this", 'He told them "you are wrong"'),
+    ("forward_reference", "Here's why it matters", "The report is here"),
+    ("calls_to_action", "Details emerging, stay tuned", "The hotel was tuned up"),
+])
+def test_feature_positive_and_negative(feature, positive, negative):
+    assert feature in found(positive, "headline")
+    assert feature not in found(negative, "headline")
+
+
+def test_breaking_label_and_counting():
+    assert found("🚨BREAKING: Carney acts")["breaking"] == ["BREAKING"]
+    assert found("Breaking news: a fire")["breaking"] == ["Breaking news"]
+    assert found("Wow!!! Really!")["exclamation_marks"] == ["!!!", "!"]
+
+
+def test_all_caps_words_exclude_acronyms_numerals_and_breaking():
+    assert found("Washington Is STUNNED. BAD DEAL!")["all_caps"] == ["STUNNED", "BAD", "DEAL"]
+    assert "all_caps" not in found("NATO, the EU, the U.S., UK, CBC, UNCLOS and NATO's allies met.")
+    assert "all_caps" not in found("King Charles III and Pope Leo XIV spoke.")
+    assert "all_caps" not in found("BREAKING: a fire")
+    assert "all_caps" not in found("The Arctic Council (ABCD) met; ABCD said no.", defined=frozenset({"ABCD"}))
+    assert "all_caps" not in found("U.S.-EU talks")
+
+
+def test_headline_only_features():
+    assert "number_lead" in found("17 Things Only Editors Know", "headline")
+    assert "number_lead" not in found("17 things only editors know", "body")
+    assert "forward_reference" in found("This Dog Did Something Amazing", "headline")
+    assert "forward_reference" not in found("This week the council met", "headline")
+    assert "forward_reference" not in found("This dog did something", "body")
+
+
+def test_second_person_inside_quotes_is_not_counted():
+    assert sz.quoted_spans('He said "you are wrong" and "more') == [(8, 23), (28, 33)]
+    assert sz.quoted_spans('you are wrong," he said.') == [(0, 14)]
+    assert found('"You are right," he said, and you know it.')["second_person"] == ["you"]
+
+
+def test_contributions_saturate_and_index_adds_them():
+    counts = dict.fromkeys(RULES.ids, 0)
+    counts.update(breaking=3, exclamation_marks=1)
+    contributions = RULES.contributions(counts, 1000)
+    assert contributions["breaking"] == 1.0  # count, saturation 1
+    assert contributions["exclamation_marks"] == pytest.approx(1 / 3)  # 1 per 1,000 words, saturation 3
+    assert RULES.index(counts, 1000) == pytest.approx(round(1 + 1 / 3, 3))
+    assert RULES.index(dict.fromkeys(RULES.ids, 0), 0) == 0.0
+    assert RULES.headline_index("You Won't Believe What Happened Next!") == 3.0
+    assert RULES.headline_index("Senate passes budget bill after long debate") == 0.0
+
+
+def test_seed_cues_from_text_and_cleaning_log(seeds_corpus, seed):
+    tables = sz.tables(seeds_corpus, Options())
+    wide = tables["sensationalism"].set_index("article_id")
+    first = wide.loc[seed("000").article_id]
+    assert first["obfuscated_names"] == 2  # T.R.U.M.P twice, from the cleaning log
+    assert first["calls_to_action"] == 2  # "Details in the comments" (log) and "stay tuned" (text)
+    assert first["emoji"] == 1 and first["breaking"] == 1 and first["all_caps"] == 3  # BAD DEAL, OURS
+    assert wide.loc[seed("003").article_id, "all_caps"] == 1  # STUNNED; NATO is an acronym
+    assert list(wide.columns) == [*RULES.ids, "index"]
+    assert wide["index"].idxmax() == seed("000").article_id
+    features = tables["sensationalism_features"]
+    totals = features.groupby("article_id")["contribution"].sum().round(2)
+    assert (totals == wide["index"].round(2)).all()
+    assert (features["count"] == features["headline"] + features["body"] + features["log"]).all()
+    evidence = tables["sensationalism_evidence"]
+    texts = {a.article_id: a.clean_text for a in seeds_corpus.articles}
+    in_text = evidence[evidence["start"].notna()]
+    assert all(texts[r.article_id][r.start:r.end] == r.matched_text for r in in_text.itertuples())
+    from_log = evidence[evidence["part"] == "log"]
+    assert from_log["line"].notna().all() and from_log["sentence_id"].isna().all()
