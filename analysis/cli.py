@@ -35,9 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--actors", type=Path, dest="actors_file", help="actors YAML file")
     common.add_argument("--cleaning-rules", type=Path, dest="rules_file", help="cleaning rules YAML file")
     common.add_argument("--issue-frames", type=Path, dest="issue_frames_file", help="issue-frames YAML file")
+    common.add_argument("--force", action="store_true",
+                        help="recompute everything instead of reusing unchanged results")
+    common.add_argument("--workers", type=int, help="parallel processes (default: one per CPU core)")
     common.add_argument("--strict", action="store_true",
                         help="exit with status 3 if any file was skipped or analysed with a warning")
-    sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")
+    analyze = sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes, or a Dask distributed cluster")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     run = sub.add_parser("run", parents=[common], help="analyze, execute every notebook, render the reports")
     run.add_argument("--notebooks", type=Path, default=PROJECT_ROOT / "notebooks", help="notebook folder")
     run.add_argument("--param", type=_parameter, action="append", default=[], metavar="NAME=VALUE",
@@ -71,12 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     options = Options.from_mapping({k: p.resolve() for k, p in files.items()})
     try:
         if args.command == "analyze":
-            tables = analyze(args.corpus, args.output, options, log=_warn)
+            if args.scheduler and args.engine != "dask":
+                return _fail("--scheduler goes with --engine dask")
+            tables = analyze(args.corpus, args.output, options, log=_warn, force=args.force,
+                             engine=args.engine, scheduler=args.scheduler, workers=args.workers)
             print(f"analysed {len(tables['articles'])} article(s); tables in "
                   f"{display_path(args.output / 'results')}")
         else:
-            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), options, log=_warn)
-            print(f"{len(reports)} notebook(s) executed; open {display_path(args.output / 'reports' / 'index.html')}")
+            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), options, log=_warn,
+                          workers=args.workers, force=args.force)
+            print(f"{len(reports)} notebook(s) up to date; open {display_path(args.output / 'reports' / 'index.html')}")
     except (CorpusError, UsageError) as error:
         return _fail(str(error))
     except NotebookFailed as error:

@@ -21,6 +21,9 @@ from .cleaning import TERMINAL_RE, CleanedText, CleaningRules, LogEntry, clean_t
 from .segmentation import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
+ARTICLE_COLUMNS = ["article_id", "source_file", "headline", "headline_note", "n_words", "n_sentences",
+                   "n_paragraphs", "n_cleaning_actions"]
+SENTENCE_COLUMNS = ["article_id", "part", "paragraph_id", "sentence_id", "start", "end", "n_words", "text"]
 CHECKS_FILE = Path(__file__).parent / "data" / "language_check.yaml"
 
 
@@ -148,8 +151,114 @@ def find_article_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def article_id_for(path: Path, folder: Path) -> str:
-    return path.relative_to(folder).with_suffix("").as_posix()
+@dataclass
+class FileResult:
+    """One file read, decoded, cleaned and checked: its article (if any) and what to report.
+
+    `read_issues` are about the file itself (decoding, skipped); `warnings` about an analysed
+    article's text. Duplicates and manifest rows are settled later by `reconcile`, which sees
+    the whole folder. From a cache, `article` is None while `analysed` stays True.
+    """
+
+    source_file: str
+    article_id: str
+    content_key: str
+    analysed: bool
+    text_key: str | None = None
+    article: Article | None = None
+    read_issues: list[CorpusIssue] = field(default_factory=list)
+    warnings: list[CorpusIssue] = field(default_factory=list)
+
+
+def max_file_bytes() -> int:
+    return int(_checks()["max_file_megabytes"] * 1024 * 1024)
+
+
+def content_key(path: Path) -> tuple[str, bytes | None]:
+    """SHA-256 of a file's bytes (and the bytes), or only its size for a file too large to read."""
+    size = path.stat().st_size
+    if size > max_file_bytes():
+        return f"size={size}", None
+    data = path.read_bytes()
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def read_article_file(folder: Path, path: Path, rules: CleaningRules, actors: ActorList) -> FileResult:
+    """Read one article file: decode, clean, segment and check it, or say why it is skipped."""
+    key, data = content_key(path)
+    return analyse_file(path.relative_to(folder).as_posix(), key, data, path.stat().st_size, rules, actors)
+
+
+def analyse_file(source_file: str, key: str, data: bytes | None, size: int,
+                 rules: CleaningRules, actors: ActorList) -> FileResult:
+    """Decode, clean, segment and check the bytes of one file (None: too large to read)."""
+    result = FileResult(source_file, source_file[:-4] if source_file.endswith(".txt") else source_file, key,
+                        analysed=False)
+    if data is None:
+        limit = _checks()["max_file_megabytes"]
+        result.read_issues.append(CorpusIssue(source_file, "skipped", f"file is {size / 1024 / 1024:.1f} "
+                                              f"MB, over the {limit} MB limit for one article"))
+        return result
+    try:
+        raw, warning = decode_article(data, source_file)
+        if not raw.strip():
+            raise ArticleError(f"{source_file}: empty file (no text)")
+    except ArticleError as error:
+        result.read_issues.append(CorpusIssue(source_file, "skipped", str(error).split(": ", 1)[1]))
+        return result
+    if warning:
+        result.read_issues.append(CorpusIssue(source_file, "warning", warning))
+    article = build_article(result.article_id, source_file, raw, rules, actors)
+    if not article.body_sentences:
+        result.read_issues.append(CorpusIssue(source_file, "skipped", "no body text left after cleaning"))
+        return result
+    result.analysed, result.article = True, article
+    result.text_key = hashlib.sha256(article.clean_text.encode()).hexdigest()
+    result.warnings = [CorpusIssue(source_file, "warning", reason) for reason in plausibility_warnings(article)]
+    return result
+
+
+def reconcile(results: list[FileResult], manifest_path: Path) -> tuple[list[FileResult], dict[str, dict], list[CorpusIssue]]:
+    """What needs the whole folder: drop duplicate texts, match manifest rows, order the issues.
+
+    Returns the kept results (in file order), the manifest metadata per article id, and every
+    issue of the folder.
+    """
+    rows = _manifest_rows(manifest_path) if manifest_path.is_file() else {}
+    kept, metadata, issues, first_with_text = [], {}, [], {}
+    for result in results:
+        issues += result.read_issues
+        if not result.analysed:
+            continue
+        row = rows.pop(result.article_id, None) or rows.pop(result.source_file, None)
+        if row is None and manifest_path.is_file():
+            issues.append(CorpusIssue(result.source_file, "warning", f"not listed in {manifest_path.name}"))
+        if result.text_key in first_with_text:
+            issues.append(CorpusIssue(result.source_file, "skipped", f"same text as {first_with_text[result.text_key]}"))
+            continue
+        first_with_text[result.text_key] = result.source_file
+        issues += result.warnings
+        metadata[result.article_id] = row or {}
+        kept.append(result)
+    for key in sorted(rows):
+        issues.append(CorpusIssue(key, "warning", f"listed in {manifest_path.name} but no such file"))
+    return kept, metadata, issues
+
+
+def corpus_files(folder: str | Path) -> list[Path]:
+    """The article files of a corpus folder, or CorpusError for a missing or empty folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder not found: {folder}")
+    files = find_article_files(folder)
+    if not files:
+        raise CorpusError(f"no .txt files in corpus folder: {folder}")
+    return files
+
+
+def nothing_analysed(folder: Path, issues: list[CorpusIssue]) -> CorpusError:
+    return CorpusError(f"no article in {folder} could be analysed "
+                       f"({len(issues)} file(s) skipped: see the messages above)")
 
 
 def load_corpus(folder: str | Path, manifest: str | Path | None = None,
@@ -160,58 +269,23 @@ def load_corpus(folder: str | Path, manifest: str | Path | None = None,
     reason; a folder with no readable article raises CorpusError.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    files = find_article_files(folder)
-    if not files:
-        raise CorpusError(f"no .txt files in corpus folder: {folder}")
+    files = corpus_files(folder)
     rules, actors = load_rules(rules_file), load_actors(actors_file)
-    manifest_path = Path(manifest) if manifest else folder / MANIFEST_NAME
-    rows = _manifest_rows(manifest_path) if manifest_path.is_file() else {}
+    results = [read_article_file(folder, path, rules, actors) for path in files]
+    kept, metadata, issues = reconcile(results, Path(manifest) if manifest else folder / MANIFEST_NAME)
+    if not kept:
+        raise nothing_analysed(folder, issues)
+    for result in kept:
+        result.article.metadata = metadata[result.article_id]
+    return Corpus(folder, [r.article for r in kept], issues, fingerprint_of(results))
 
-    articles, issues, digest = [], [], hashlib.sha256()
-    max_bytes = int(_checks()["max_file_megabytes"] * 1024 * 1024)
-    first_with_text: dict[str, str] = {}
-    for path in files:
-        source_file = path.relative_to(folder).as_posix()
-        article_id = article_id_for(path, folder)
-        size = path.stat().st_size
-        if size > max_bytes:
-            _add_to_fingerprint(digest, source_file, None, size)
-            issues.append(CorpusIssue(source_file, "skipped", f"file is {size / 1024 / 1024:.1f} MB, over the "
-                                      f"{_checks()['max_file_megabytes']} MB limit for one article"))
-            continue
-        data = path.read_bytes()
-        _add_to_fingerprint(digest, source_file, data)
-        try:
-            raw, warning = decode_article(data, source_file)
-            if not raw.strip():
-                raise ArticleError(f"{source_file}: empty file (no text)")
-        except ArticleError as error:
-            issues.append(CorpusIssue(source_file, "skipped", str(error).split(": ", 1)[1]))
-            continue
-        if warning:
-            issues.append(CorpusIssue(source_file, "warning", warning))
-        metadata = rows.pop(article_id, None) or rows.pop(source_file, None)
-        if metadata is None and manifest_path.is_file():
-            issues.append(CorpusIssue(source_file, "warning", f"not listed in {manifest_path.name}"))
-        article = build_article(article_id, source_file, raw, rules, actors, metadata)
-        if not article.body_sentences:
-            issues.append(CorpusIssue(source_file, "skipped", "no body text left after cleaning"))
-            continue
-        text_key = hashlib.sha256(article.clean_text.encode()).hexdigest()
-        if text_key in first_with_text:
-            issues.append(CorpusIssue(source_file, "skipped", f"same text as {first_with_text[text_key]}"))
-            continue
-        first_with_text[text_key] = source_file
-        issues += [CorpusIssue(source_file, "warning", reason) for reason in plausibility_warnings(article)]
-        articles.append(article)
-    for key in sorted(rows):
-        issues.append(CorpusIssue(key, "warning", f"listed in {manifest_path.name} but no such file"))
-    if not articles:
-        raise CorpusError(f"no article in {folder} could be analysed "
-                          f"({len(issues)} file(s) skipped: see the messages above)")
-    return Corpus(folder, articles, issues, digest.hexdigest())
+
+def fingerprint_of(results: list[FileResult]) -> str:
+    """SHA-256 over the names and content keys of a folder's article files."""
+    digest = hashlib.sha256()
+    for result in results:
+        digest.update(f"{result.source_file}\0{result.content_key}\n".encode())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -242,20 +316,11 @@ def plausibility_warnings(article: Article) -> list[str]:
     return warnings
 
 
-def _add_to_fingerprint(digest, source_file: str, data: bytes | None, size: int = 0) -> None:
-    """One file's entry: its content hash, or only its size for a file too large to read."""
-    content = hashlib.sha256(data).hexdigest() if data is not None else f"size={size}"
-    digest.update(f"{source_file}\0{content}\n".encode())
-
-
 def corpus_fingerprint(folder: str | Path) -> str:
     """SHA-256 over the names and contents of a folder's article files (as in `Corpus`)."""
     folder, digest = Path(folder), hashlib.sha256()
-    max_bytes = int(_checks()["max_file_megabytes"] * 1024 * 1024)
     for path in find_article_files(folder):
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= max_bytes else None
-        _add_to_fingerprint(digest, path.relative_to(folder).as_posix(), data, size)
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{content_key(path)[0]}\n".encode())
     return digest.hexdigest()
 
 
@@ -270,3 +335,34 @@ def _manifest_rows(path: Path) -> dict[str, dict[str, str]]:
 
 __all__ = ["Article", "ArticleError", "Corpus", "CorpusError", "CorpusIssue", "Paragraph",
            "Sentence", "build_article", "count_words", "decode_article", "load_corpus"]
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """The foundation tables: articles (without manifest columns), cleaning_log, sentences,
+    actor_mentions. Manifest columns and `issues` need the whole folder: the pipeline adds them."""
+    actors = load_actors(options.actors_file)
+    articles, log, sentences, mentions = [], [], [], []
+    for a in corpus.articles:
+        body = [s for s in a.sentences if s.part == "body"]
+        articles.append({
+            "article_id": a.article_id, "source_file": a.source_file, "headline": a.headline or "",
+            "headline_note": a.headline_note,
+            "n_words": sum(count_words(s.text) for s in body), "n_sentences": len(body),
+            "n_paragraphs": sum(p.part == "body" for p in a.paragraphs),
+            "n_cleaning_actions": len(a.cleaning_log),
+        })
+        log += [{"article_id": a.article_id, "line": e.line, "action": e.action, "reason": e.reason,
+                 "text": e.text, "replacement": e.replacement} for e in a.cleaning_log]
+        for s in a.sentences:
+            sentences.append({"article_id": a.article_id, "part": s.part, "paragraph_id": s.paragraph_id,
+                              "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
+                              "n_words": count_words(s.text), "text": s.text})
+            mentions += [{"article_id": a.article_id, "sentence_id": s.sentence_id, "actor": m.actor,
+                          "alias": m.alias, "start": s.start + m.start, "end": s.start + m.end}
+                         for m in actors.mentions(s.text)]
+    return {
+        "articles": pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
+        "cleaning_log": pd.DataFrame(log, columns=["article_id", "line", "action", "reason", "text", "replacement"]),
+        "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        "actor_mentions": pd.DataFrame(mentions, columns=["article_id", "sentence_id", "actor", "alias", "start", "end"]),
+    }

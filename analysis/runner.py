@@ -10,10 +10,13 @@ from the internet.
 Kernels are started with this process's own Python (the project's virtual environment),
 so no Jupyter kernel has to be registered. A failing notebook stops the run; its executed
 copy with the traceback is kept as `NN_name.failed.ipynb` and the previous good reports
-stay in place.
+stay in place. A notebook whose inputs (its own text, its parameters, the result tables, the
+validation tables, the analysis code) are unchanged since its last good run is not run again.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -23,18 +26,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-import papermill
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
-from nbconvert import HTMLExporter
 
 from .outputs import PROJECT_ROOT, OutputDirs, atomic_path, display_path, write_text
-from .pipeline import Options, analyze, load_results
+from .pipeline import Options, analysis_version, analyze, load_results, read_provenance
+from .validation import VALIDATION_DIR
 from .site import build_index
 from .synthesis import summary_points
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STANDARD_PARAMETERS = ("corpus_dir", "output_dir")
 
@@ -80,18 +82,28 @@ def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
     return notebooks
 
 
-def notebook_parameters(notebook: Path) -> dict[str, dict]:
-    """The parameters declared in a notebook's `parameters` cell."""
-    return papermill.inspect_notebook(str(notebook))
+def notebook_parameters(notebook: Path) -> list[str]:
+    """The names of the parameters declared in a notebook's `parameters` cell."""
+    import papermill
+
+    return list(papermill.inspect_notebook(str(notebook)))
 
 
-def plan_parameters(notebooks: list[Path], standard: dict, extra: dict) -> dict[Path, dict]:
+def plan_parameters(notebooks: list[Path], standard: dict, extra: dict,
+                    known: dict[str, list[str]] | None = None) -> dict[Path, dict]:
     """Check parameter names against each notebook's parameters cell and decide what each gets.
 
     Every notebook must declare the standard parameters. An extra parameter must be declared
-    by at least one notebook and goes to the notebooks that declare it.
+    by at least one notebook and goes to the notebooks that declare it. `known` maps a
+    notebook's content hash to its parameter names from an earlier run (filled in here).
     """
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    known = {} if known is None else known
+    declared = {}
+    for nb in notebooks:
+        digest = _file_hash(nb)
+        if digest not in known:
+            known[digest] = notebook_parameters(nb)
+        declared[nb] = known[digest]
     for nb, names in declared.items():
         missing = [p for p in standard if p not in names]
         if missing:
@@ -107,6 +119,8 @@ def plan_parameters(notebooks: list[Path], standard: dict, extra: dict) -> dict[
 
 def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Path:
     """Execute one notebook with papermill into `reports_dir`; raise NotebookFailed on error."""
+    import papermill
+
     target = reports_dir / notebook.name
     failed = reports_dir / f"{notebook.stem}.failed.ipynb"
     with atomic_path(target) as tmp:
@@ -127,6 +141,9 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
 
 def render_html(executed: Path, target: Path, with_code: bool) -> None:
     """Render an executed notebook as self-contained HTML (reader version without code)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)],
                             embed_images=True, exclude_input=not with_code,
                             exclude_input_prompt=not with_code, exclude_output_prompt=not with_code)
@@ -136,49 +153,87 @@ def render_html(executed: Path, target: Path, with_code: bool) -> None:
 
 def notebook_title(notebook: Path) -> str:
     """The first markdown heading of a notebook, else its file name."""
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            for line in source.splitlines():
                 if line.startswith("#"):
                     return line.lstrip("#").strip()
     return notebook.stem
 
 
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def report_key(notebook: Path, parameters: dict, output_dir: Path) -> str:
+    """What a notebook's report depends on: the notebook, its parameters, the result and
+    validation tables, the analysis code and the report template."""
+    provenance = read_provenance(output_dir)
+    digest = hashlib.sha256(json.dumps([parameters, provenance["corpus_fingerprint"],
+                                        provenance["options_fingerprint"], analysis_version()],
+                                       sort_keys=True, default=str).encode())
+    for path in [notebook, *sorted(VALIDATION_DIR.glob("*.csv")), *sorted(TEMPLATES_DIR.rglob("*.*"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
         extra_parameters: dict | None = None, options: Options | None = None, log=print,
-        workers: int | None = None) -> list[NotebookReport]:
+        workers: int | None = None, force: bool = False) -> list[NotebookReport]:
     """Analyse the corpus, execute every notebook and render the reports.
 
     The notebooks read only the result tables, so they are independent: they run in parallel,
     one kernel process each (`workers` at a time, default: one per CPU core). Extra parameters
     that are analysis options (e.g. `sentiment_threshold`) also apply to the tables, so
     `analyze` and the notebooks agree. If a notebook fails, the others still finish and their
-    reports are valid; the first failure (in notebook order) is raised.
+    reports are valid; the first failure (in notebook order) is raised. `force` recomputes
+    the tables and reruns every notebook.
     """
     notebooks = list_notebooks(Path(notebooks_dir))
-    standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(Path(output_dir))}
+    output_dir = Path(output_dir)
+    standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(output_dir)}
     extra = extra_parameters or {}
-    plan = plan_parameters(notebooks, standard, extra)
+    cache = {} if force else _read_run_cache(output_dir)
+    plan = plan_parameters(notebooks, standard, extra, cache.setdefault("parameters", {}))
     options = (options or Options()).replace(**extra)
-    analyze(corpus_dir, output_dir, options, log=log)
-    reports_dir = OutputDirs(Path(output_dir)).reports
+    analyze(corpus_dir, output_dir, options, log=log, force=force, workers=workers)
+    reports_dir = OutputDirs(output_dir).reports
+    done = cache.setdefault("reports", {})
 
     def execute(notebook: Path) -> NotebookReport:
         started = time.perf_counter()
-        log(f"running {notebook.name}")
-        executed = execute_notebook(notebook, plan[notebook], reports_dir)
         reader, full = reports_dir / f"{notebook.stem}.html", reports_dir / f"{notebook.stem}.full.html"
-        render_html(executed, reader, with_code=False)
-        render_html(executed, full, with_code=True)
+        executed = reports_dir / notebook.name
+        key = report_key(notebook, plan[notebook], output_dir)
+        if done.get(notebook.name) != key or not all(p.is_file() for p in (executed, reader, full)):
+            log(f"running {notebook.name}")
+            done.pop(notebook.name, None)
+            execute_notebook(notebook, plan[notebook], reports_dir)
+            render_html(executed, reader, with_code=False)
+            render_html(executed, full, with_code=True)
+            done[notebook.name] = key
         return NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full,
                               time.perf_counter() - started)
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         futures = [pool.submit(execute, notebook) for notebook in notebooks]
+    _write_run_cache(output_dir, cache)
     failures = [f.exception() for f in futures if f.exception()]
     if failures:
         raise failures[0]
     reports = [f.result() for f in futures]
-    build_index(Path(output_dir), reports, summary_points(load_results(output_dir)))
+    build_index(output_dir, reports, summary_points(load_results(output_dir)))
     return reports
+
+
+def _read_run_cache(output_dir: Path) -> dict:
+    try:
+        return json.loads((output_dir / RUN_CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_run_cache(output_dir: Path, cache: dict) -> None:
+    write_text(json.dumps(cache, indent=1, sort_keys=True), output_dir / RUN_CACHE_FILE)

@@ -23,6 +23,7 @@ BOOTSTRAP_RESAMPLES = 2000
 MIN_SENTENCES_FOR_CI = 3
 CONFIDENCE = 0.95
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
+ACTOR_COLUMNS = ["scope", "article_id", "actor", "n_sentences", "mean_compound", "ci_low", "ci_high"]
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +54,10 @@ def bootstrap_mean_ci(values, key: str = "", confidence: float = CONFIDENCE,
     """Percentile-bootstrap confidence interval of the mean; NaN for fewer than
     MIN_SENTENCES_FOR_CI values (the bootstrap is meaningless on one or two).
 
-    The random generator is seeded from `key`, so the same data always give the same interval.
+    The random generator is seeded from `key` and the values are sorted first, so the same
+    data, in any order, always give the same interval.
     """
-    values = np.asarray(values, dtype=float)
+    values = np.sort(np.asarray(values, dtype=float))
     if len(values) < MIN_SENTENCES_FOR_CI:
         return float("nan"), float("nan")
     rng = np.random.default_rng(_seed(key))
@@ -86,7 +88,6 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
     threshold = options.sentiment_threshold
     actors = load_actors(options.actors_file)
     scored, articles, actor_rows = [], [], []
-    corpus_by_actor: dict[str, list[float]] = {}
     for article in corpus.articles:
         body = article.body_sentences
         by_actor: dict[str, list[float]] = {}
@@ -110,15 +111,25 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                                                if headline_compounds else float("nan"))})
         for actor, compounds in sorted(by_actor.items()):
             actor_rows.append(_actor_row("article", article.article_id, actor, compounds))
-            corpus_by_actor.setdefault(actor, []).extend(compounds)
-    for actor, compounds in sorted(corpus_by_actor.items()):
-        actor_rows.append(_actor_row("corpus", "", actor, compounds))
     return {
         "sentences": _rounded(pd.DataFrame(scored)),
         "sentiment": _rounded(pd.DataFrame(articles)),
-        "sentiment_actors": _rounded(pd.DataFrame(actor_rows, columns=[
-            "scope", "article_id", "actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])),
+        "sentiment_actors": _rounded(pd.DataFrame(actor_rows, columns=ACTOR_COLUMNS)),
     }
+
+
+def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
+    """Adds the corpus-level rows of `sentiment_actors`: every body sentence mentioning an actor."""
+    sentences = tables["sentences"]
+    body = sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]]
+    mentions = tables["actor_mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates()
+    joined = mentions.merge(body, on=["article_id", "sentence_id"]).sort_values(["actor", "article_id", "sentence_id"])
+    corpus_rows = [_actor_row("corpus", "", actor, group["compound"].tolist())
+                   for actor, group in joined.groupby("actor", sort=True)]
+    per_article = tables["sentiment_actors"]
+    per_article = per_article[per_article["scope"] == "article"]
+    combined = pd.concat([per_article, _rounded(pd.DataFrame(corpus_rows, columns=ACTOR_COLUMNS))], ignore_index=True)
+    return {"sentiment_actors": combined}
 
 
 def _actor_row(scope: str, article_id: str, actor: str, compounds: list[float]) -> dict:

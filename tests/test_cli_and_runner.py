@@ -97,6 +97,8 @@ def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
     for folder in ("results", "figures"):
         first, second = digest_tree(tmp_path / folder), digest_tree(tmp_path / "again" / folder)
         assert first and first == second
+    rerun = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path))
+    assert rerun.returncode == 0 and "running" not in rerun.stderr  # nothing changed: nothing reruns
     assert {name.rsplit(".", 1)[1] for name in digest_tree(tmp_path / "figures")} == {"png", "svg"}
     reports = tmp_path / "reports"
     index = (reports / "index.html").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 import hashlib
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -121,7 +122,9 @@ def test_failed_analysis_leaves_previous_results(tmp_path, monkeypatch):
     def failing(corpus, options):
         raise RuntimeError("analysis crashed")
 
-    monkeypatch.setattr(pipeline, "ANALYSES", pipeline.ANALYSES + [failing])
+    modules = pipeline.analysis_modules()
+    monkeypatch.setattr(pipeline, "ANALYSES", pipeline.ANALYSES + ("failing",))
+    monkeypatch.setattr(pipeline, "analysis_modules", lambda: modules + [SimpleNamespace(tables=failing)])
     with pytest.raises(RuntimeError):
-        analyze(PROJECT_ROOT / "seeds", tmp_path)
+        analyze(PROJECT_ROOT / "seeds", tmp_path, force=True, workers=1)
     assert {p.name: p.read_bytes() for p in (tmp_path / "results").glob("*.csv")} == before
