@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: setup report analyze test validate clean-venv
+.PHONY: setup report analyze test validate bench clean-venv
 
 setup: $(READY)
 
@@ -30,3 +30,6 @@ clean-venv:
 
 validate: $(READY)
 	$(PY) -m analysis validate
+
+bench: $(READY)
+	$(PY) benchmarks/bench.py
