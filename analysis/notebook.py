@@ -92,3 +92,37 @@ def show_figure(name: str) -> None:
     path = PROJECT_ROOT / "figures" / f"{name}.png"
     if path.is_file():
         display(Image(filename=str(path)))
+
+
+GROUP_COLUMNS = ("outlet", "category", "section", "source", "date")
+
+
+def article_groups(articles: pd.DataFrame, max_groups: int = 25) -> tuple[pd.Series, str]:
+    """How figures label articles: each article on its own when there are few; otherwise a
+    manifest column (outlet, category, ...) or the sub-folder, when it has 2..max_groups values.
+
+    Returns a Series (article_id -> group label) and a word for axis labels ("article",
+    "outlet", "folder"). With many articles and nothing to group by, every article is labelled
+    "all articles".
+    """
+    ids = articles["article_id"].astype(str)
+    if len(articles) <= max_groups:
+        return pd.Series(ids.to_numpy(), index=ids), "article"
+    for column in GROUP_COLUMNS:
+        if column in articles:
+            values = articles[column].fillna("").astype(str)
+            if values.ne("").all() and 2 <= values.nunique() <= max_groups:
+                return pd.Series(values.to_numpy(), index=ids), column
+    folders = ids.str.rpartition("/")[0]
+    if folders.ne("").all() and 2 <= folders.nunique() <= max_groups:
+        return pd.Series(folders.to_numpy(), index=ids), "folder"
+    return pd.Series("all articles", index=ids), "corpus"
+
+
+def show(table: pd.DataFrame, rows: int = 10, name: str | None = None):
+    """A table in full when short; else its first and last `rows` rows, saying where the rest is."""
+    if len(table) <= 2 * rows + 1:
+        return table
+    where = f" (all of it: `results/{name}.csv`)" if name else ""
+    say(f"Showing the first and last {rows} of {len(table):,} rows{where}.")
+    return pd.concat([table.head(rows), table.tail(rows)])

@@ -142,10 +142,13 @@ def _rounded(table: pd.DataFrame) -> pd.DataFrame:
     return table.round(4)
 
 
-def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame):
-    """Compound score of every body sentence per article, with the mean and its 95% interval."""
+def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame, groups=None, group_word: str = "article"):
+    """Compound score of every body sentence per article, with the mean and its 95% interval;
+    with many articles, the distribution of article means per group (see notebook.article_groups)."""
     from . import plotting
 
+    if groups is not None and group_word != "article":
+        return _group_distribution_figure(summary, groups, group_word)
     body = sentences[sentences["part"] == "body"]
     order = list(summary["article_id"])
     fig, ax = plotting.plt.subplots(figsize=(9, 0.55 * len(order) + 2))
@@ -168,11 +171,14 @@ def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame):
     return fig
 
 
-def arc_figure(sentences: pd.DataFrame, window: int = 5):
-    """Sentiment arc of each article: sentence scores by position, with a centred rolling mean."""
+def arc_figure(sentences: pd.DataFrame, window: int = 5, groups=None, group_word: str = "article"):
+    """Sentiment arc of each article: sentence scores by position, with a centred rolling mean;
+    with many articles, the mean compound per tenth of the article for each group."""
     from . import plotting
 
     body = sentences[sentences["part"] == "body"]
+    if groups is not None and group_word != "article":
+        return _group_arc_figure(body, groups, group_word)
     order = list(dict.fromkeys(body["article_id"]))
     columns = min(3, len(order))
     rows = -(-len(order) // columns)
@@ -193,6 +199,42 @@ def arc_figure(sentences: pd.DataFrame, window: int = 5):
     for ax in axes[:, 0]:
         ax.set_ylabel("Compound")
     fig.suptitle(f"Sentiment arcs (dots: sentences; line: rolling mean of {window})", fontweight="bold")
+    return fig
+
+
+def _group_distribution_figure(summary: pd.DataFrame, groups: pd.Series, group_word: str):
+    from . import plotting
+
+    labelled = summary.assign(group=summary["article_id"].map(groups))
+    order = sorted(labelled["group"].unique())
+    fig, ax = plotting.plt.subplots(figsize=(9, 0.5 * len(order) + 2))
+    ax.boxplot([labelled.loc[labelled["group"] == g, "mean_compound"].to_numpy() for g in order],
+               orientation="horizontal", patch_artist=True, tick_labels=order,
+               boxprops={"facecolor": plotting.OKABE_ITO[0], "alpha": 0.5}, medianprops={"color": "black"})
+    ax.axvline(0, color="#777777", linewidth=1)
+    ax.invert_yaxis()
+    ax.set_title(f"Article tone by {group_word} ({len(summary):,} articles)")
+    ax.set_xlabel("Mean VADER compound of each article's body sentences")
+    ax.set_ylabel(group_word.capitalize())
+    return fig
+
+
+def _group_arc_figure(body: pd.DataFrame, groups: pd.Series, group_word: str, bins: int = 10):
+    from . import plotting
+
+    labelled = body.assign(group=body["article_id"].map(groups),
+                           tenth=np.minimum((body["position"] * bins).astype(int), bins - 1))
+    arcs = labelled.groupby(["group", "tenth"])["compound"].mean().unstack("group")
+    fig, ax = plotting.plt.subplots(figsize=(9, 4.5))
+    for index, group in enumerate(sorted(arcs.columns)):
+        ax.plot((arcs.index + 0.5) / bins, arcs[group], marker="o", label=group,
+                color=plotting.OKABE_ITO[index % len(plotting.OKABE_ITO)],
+                linestyle="-" if index < len(plotting.OKABE_ITO) else "--")
+    ax.axhline(0, color="#777777", linewidth=1)
+    ax.set_title(f"Sentiment arcs by {group_word}: mean compound per tenth of the article")
+    ax.set_xlabel("Position in the article (0 start, 1 end)")
+    ax.set_ylabel("Mean compound")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return fig
 
 
