@@ -187,6 +187,51 @@ def test_validation_helpers():
     assert [vf.development_half(k) for k in "abc"] == [False, False, True]  # parity of the SHA-256
 
 
+def test_codebook_aligned_items_are_items_of_the_labels_frame():
+    item_frame = {item.id: item.frame for item in RULES.items}
+    assert set(vf.NFC_CODEBOOK_ITEMS) == set(vf.NFC_LABELS)
+    for label, items in vf.NFC_CODEBOOK_ITEMS.items():
+        assert items and all(item_frame[item] == vf.NFC_LABELS[label] for item in items)
+    assert vf.NFC_CODEBOOK_ITEMS["RE"] == ("urgent_action",)  # RE1 (article topic) has no item
+
+
+def synthetic_scored(n: int = 40) -> pd.DataFrame:
+    """Articles whose gold labels follow the codebook items exactly and the full frames loosely."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for i in range(n):
+        row = {"article_id": str(i), "split": "development" if i % 2 else "evaluation"}
+        for label, frame in vf.NFC_LABELS.items():
+            yes = i % 4 < 2
+            row[f"gold_{label}"] = float(yes)
+            row[f"codebook_{label}"] = 1.0 if yes else 0.0
+            row[f"score_{frame}"] = float(rng.uniform())
+            row[f"density_{frame}"] = float(rng.uniform())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_both_scorings_are_evaluated_and_summarised():
+    nfc = vf.evaluate_narrative_frames(synthetic_scored())
+    assert nfc.groupby("scoring").size().to_dict() == {"codebook-aligned": 5, "full frame": 5}
+    codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label")
+    assert (codebook["f1"] == 1.0).all() and (codebook["roc_auc"] == 1.0).all()
+    assert codebook["roc_auc_density"].isna().all()
+    assert codebook.at["RE", "items"] == "urgent_action"
+    full = nfc[nfc["scoring"] == "full frame"].set_index("label")
+    assert full.at["CO", "items"].split() == [i.id for i in RULES.items if i.frame == "conflict"]
+    frac = pd.DataFrame({"gold": [1, 6], "predicted": pd.array([1, None], dtype="Int64"), "covered": [True, True]})
+    clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
+                 "always_clickbait_f1": 0.67, "n_evaluation": 10}
+    summary = vf.summary_table(nfc, clickbait, frac)
+    nfc_rows = summary[summary["dataset"] == "Narrative Frames Corpus"]
+    assert len(nfc_rows) == 2 * 5 * 4
+    assert nfc_rows["task"].iloc[0].startswith("conflict frame vs label CO (threshold")
+    aligned = nfc_rows[nfc_rows["task"].str.startswith("codebook-aligned items")]
+    assert len(aligned) == 20 and aligned["task"].str.contains("added after the first validation run").all()
+    assert "codebook-aligned items urgent_action vs label RE" in aligned["task"].iloc[-1]
+
+
 REFERENCE = os.environ.get("REFERENCE_CORPORA")
 
 
@@ -199,6 +244,8 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     sample.to_csv(folder / "articles_metadata.tsv", sep="\t", index=False)
     scored = vf.score_narrative_frames(folder)
     assert len(scored) == 12 and scored["score_conflict"].between(0, 1).all()
+    assert (scored["codebook_MO"] == scored[["item_moral_message", "item_morality_religion"]].mean(axis=1)).all()
+    assert (scored["codebook_EC"] == scored["score_economic"]).all()  # the economic frame has exactly EC1-EC3
     frac, classes = vf.evaluate_frac(reference / "frac")
     assert len(frac) == 523 and set(classes["class"]) <= set(vf.FRAC_CLASS_NAMES)
     headlines = vf.read_headlines(reference / "clickbait")

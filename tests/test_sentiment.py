@@ -76,7 +76,19 @@ def test_actor_tone_uses_aliases_and_obfuscated_names(small_corpus):
                         sentiment.score("Critics said Trump's plan was a terrible, awful failure.")["compound"]])
     assert trump["mean_compound"] == pytest.approx(expected, abs=1e-4)
     assert math.isnan(trump["ci_low"])  # two sentences: no interval
-    assert set(actors[actors["scope"] == "corpus"]["actor"]) == {"trump", "canada"}
+
+
+def test_corpus_level_actor_rows_pool_every_article(small_corpus, tmp_path):
+    (small_corpus / "b.txt").write_text("Second Story\n\nTrump was happy. Trump smiled. Trump won.\n", encoding="utf-8")
+    tables = analyze(small_corpus, tmp_path / "out")
+    actors = tables["sentiment_actors"]
+    corpus_rows = actors[actors["scope"] == "corpus"].set_index("actor")
+    assert set(corpus_rows.index) == {"trump", "canada"}
+    assert corpus_rows.loc["trump", "n_sentences"] == 5
+    per_article = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")]
+    pooled = (per_article["mean_compound"] * per_article["n_sentences"]).sum() / 5
+    assert corpus_rows.loc["trump", "mean_compound"] == pytest.approx(pooled, abs=1e-3)
+    assert corpus_rows.loc["trump", "ci_low"] < corpus_rows.loc["trump", "ci_high"]
 
 
 def test_article_table_and_headline(small_corpus):

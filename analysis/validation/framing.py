@@ -8,6 +8,20 @@
   id: the development half chooses, per frame, the score threshold with the best F1; the
   evaluation half is the one reported (precision, recall, F1, beside "always present").
   ROC AUC needs no threshold and uses all articles.
+  Two scorings are reported with this same protocol. "Full frame": the package's frame score
+  (the mean of all the frame's items). "Codebook-aligned": the mean of the package's answers
+  to exactly the questions the corpus documentation (DATA_README.md, "Question to frame
+  mappings") assigns to each label, matched on the question wording of its annotation
+  instructions: CO1 disagreement, CO2 reproach, CO3 two sides -> disagreement, reproach,
+  two_sides; EC1 financial losses or gains, EC2 costs, EC3 economic consequences ->
+  financial_gain_loss, costs, economic_consequences; HI1 human example, HI2 adjectives or
+  vignettes that generate feelings, HI5 private or personal lives -> human_example,
+  emotional_language, private_lives; MO1 moral message, MO2 morality, God and religious
+  tenets -> moral_message, morality_religion; RE5 urgent action -> urgent_action. RE1 ("does
+  this article predominantly discuss a problem related to climate change?") asks about the
+  topic and has no item here, so resolution is scored with urgent_action alone. The
+  codebook-aligned scoring was added after the first validation run (which reported the full
+  frames only); it uses no rule, lexicon or threshold chosen on these data.
 - Clickbait headlines (Chakraborty et al. 2016): the headline sensationalism index as a
   classifier. Headlines are split by the parity of the SHA-256 of their text; the
   development half chooses the index threshold with the best accuracy; accuracy and F1
@@ -38,6 +52,7 @@ from ..sensationalism import load_sensationalism
 from . import SUMMARY_COLUMNS, require
 
 NFC_LABELS = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "responsibility"}
+NFC_LABEL_NAMES = {"CO": "conflict", "EC": "economic", "HI": "human interest", "MO": "morality", "RE": "resolution"}
 # The corpus's per-question annotations (full_annotations.json) beside the package's items.
 # Questions are numbered as in its detailed annotation instructions: re2 solutions, re5
 # urgent action, re6 "some entity could alleviate", re7 "some entity is responsible" (any
@@ -56,6 +71,17 @@ NFC_QUESTIONS = {
     "ec1": ("economic", ("financial_gain_loss",)), "ec2": ("economic", ("costs",)),
     "ec3": ("economic", ("economic_consequences",)),
 }
+# The package's items asking the questions the corpus documentation assigns to each label
+# (DATA_README.md; question wording from annotation_detailed_instructions.pdf). RE1, "does this
+# article predominantly (>70%) discuss a problem/issue related to climate change?", has no item.
+NFC_CODEBOOK_ITEMS = {
+    "CO": ("disagreement", "reproach", "two_sides"),  # CO1, CO2, CO3
+    "EC": ("financial_gain_loss", "costs", "economic_consequences"),  # EC1, EC2, EC3
+    "HI": ("human_example", "emotional_language", "private_lives"),  # HI1, HI2, HI5
+    "MO": ("moral_message", "morality_religion"),  # MO1, MO2
+    "RE": ("urgent_action",),  # RE5
+}
+NFC_SCORINGS = ("full frame", "codebook-aligned")
 # Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
 NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
 NFC_KEYWORD_AUC = {"CO": 0.71, "EC": 0.86, "HI": 0.71, "MO": 0.76, "RE": 0.65}
@@ -111,7 +137,8 @@ def parse_label(value) -> float:
 
 
 def score_narrative_frames(folder: Path) -> pd.DataFrame:
-    """One row per article: id, split, the five gold labels and the generic frame scores."""
+    """One row per article: id, split, the five gold labels, the generic frame scores, each
+    item's answer (1/0) and the codebook-aligned score of each label (mean of its items)."""
     data = pd.read_csv(require(folder, "articles_metadata.tsv"), sep="\t", dtype={"ID": str})
     rules = load_generic_frames()
     rows = []
@@ -128,34 +155,47 @@ def score_narrative_frames(folder: Path) -> pd.DataFrame:
             row[f"score_{frame}"] = scores[frame]
             row[f"density_{frame}"] = 1000 * sum(h.frame == frame for h in hits) / n_words if n_words else 0.0
         row.update({f"item_{item}": int(n > 0) for (_, item), n in answers.items()})
+        row.update({f"codebook_{label}": float(np.mean([row[f"item_{item}"] for item in items]))
+                    for label, items in NFC_CODEBOOK_ITEMS.items()})
         rows.append(row)
     return pd.DataFrame(rows)
 
 
+def scored_items(scoring: str, label: str) -> tuple[str, tuple[str, ...]]:
+    """The score column of a scoring for one label, and the items it averages."""
+    frame = NFC_LABELS[label]
+    if scoring == "full frame":
+        return f"score_{frame}", tuple(i.id for i in load_generic_frames().items if i.frame == frame)
+    return f"codebook_{label}", NFC_CODEBOOK_ITEMS[label]
+
+
 def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
-    """Per frame: threshold from the development half, P/R/F1 on the evaluation half, AUC on all.
-    Articles without a label for a frame are left out of that frame's figures."""
+    """Per scoring and frame: threshold from the development half, P/R/F1 on the evaluation
+    half, AUC on all. Articles without a label for a frame are left out of that frame's figures."""
     f1 = lambda y, p: precision_recall_f1(y, p)[2]  # noqa: E731
     rows = []
-    for label, frame in NFC_LABELS.items():
-        gold, score = f"gold_{label}", f"score_{frame}"
-        labelled = scored[scored[gold].notna()]
-        dev, test = labelled[labelled["split"] == "development"], labelled[labelled["split"] == "evaluation"]
-        threshold = best_threshold(dev[gold], dev[score], f1)
-        precision, recall, f1_value = precision_recall_f1(test[gold], test[score] >= threshold)
-        prevalence = float(test[gold].mean())
-        rows.append({
-            "label": label, "frame": frame, "threshold": threshold,
-            "development_f1": f1(dev[gold], dev[score] >= threshold),
-            "precision": precision, "recall": recall, "f1": f1_value,
-            "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
-            "keyword_f1": NFC_KEYWORD_F1[label],
-            "roc_auc": roc_auc(labelled[gold], labelled[score]),
-            "roc_auc_density": roc_auc(labelled[gold], labelled[f"density_{frame}"]),
-            "keyword_roc_auc": NFC_KEYWORD_AUC[label],
-            "n_development": len(dev), "n_evaluation": len(test), "n_all": len(labelled),
-            "positives_evaluation": int(test[gold].sum()),
-        })
+    for scoring in NFC_SCORINGS:
+        for label, frame in NFC_LABELS.items():
+            gold = f"gold_{label}"
+            score, items = scored_items(scoring, label)
+            labelled = scored[scored[gold].notna()]
+            dev, test = labelled[labelled["split"] == "development"], labelled[labelled["split"] == "evaluation"]
+            threshold = best_threshold(dev[gold], dev[score], f1)
+            precision, recall, f1_value = precision_recall_f1(test[gold], test[score] >= threshold)
+            prevalence = float(test[gold].mean())
+            rows.append({
+                "scoring": scoring, "label": label, "frame": frame, "items": " ".join(items),
+                "threshold": threshold, "development_f1": f1(dev[gold], dev[score] >= threshold),
+                "precision": precision, "recall": recall, "f1": f1_value,
+                "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
+                "keyword_f1": NFC_KEYWORD_F1[label],
+                "roc_auc": roc_auc(labelled[gold], labelled[score]),
+                "roc_auc_density": (roc_auc(labelled[gold], labelled[f"density_{frame}"])
+                                    if scoring == "full frame" else np.nan),
+                "keyword_roc_auc": NFC_KEYWORD_AUC[label],
+                "n_development": len(dev), "n_evaluation": len(test), "n_all": len(labelled),
+                "positives_evaluation": int(test[gold].sum()),
+            })
     return pd.DataFrame(rows)
 
 
@@ -276,7 +316,12 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
     keyword_f1 = "plain keyword lists, best F1 (methods.md, measured on the full corpus)"
     keyword_auc = "raw keyword counts, ROC AUC (methods.md, measured)"
     for r in nfc.itertuples(index=False):
-        task = f"{r.frame} frame vs label {r.label} (threshold {r.threshold:.2f} from the development half)"
+        if r.scoring == "full frame":
+            compared = f"{r.frame} frame vs label {r.label}"
+        else:
+            compared = (f"codebook-aligned items {r.items.replace(' ', ', ')} vs label {r.label} "
+                      "(scoring added after the first validation run)")
+        task = f"{compared} (threshold {r.threshold:.2f} from the development half)"
         common = {"analysis": "framing", "dataset": "Narrative Frames Corpus", "task": task}
         rows += [
             {**common, "metric": "precision", "value": r.precision, "anchor": np.nan, "anchor_source": "",
@@ -285,7 +330,8 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
              "baseline": 1.0, "baseline_name": "always present", "n": r.n_evaluation},
             {**common, "metric": "f1", "value": r.f1, "anchor": r.keyword_f1, "anchor_source": keyword_f1,
              "baseline": r.baseline_f1, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "task": f"{r.frame} frame vs label {r.label} (frame score, no threshold)",
+            {**common, "task": f"{compared} (frame score, no threshold)" if r.scoring == "full frame"
+             else f"{compared} (mean of the items, no threshold)",
              "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
              "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
         ]
@@ -314,24 +360,28 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
 
 
 def validation_figure(nfc: pd.DataFrame, clickbait: dict, frac_accuracy: float, frac_baseline: float):
-    """F1 and ROC AUC per generic frame against the anchors and baselines; accuracies of the
-    clickbait index and the FrAC mapping against their baselines."""
-    fig, axes = plt.subplots(1, 3, figsize=(14, 4.8), gridspec_kw={"width_ratios": [2, 2, 1.3]})
-    positions = np.arange(len(nfc))
-    names = [f"{f.replace('_', ' ')}\n({label})" for f, label in zip(nfc["frame"], nfc["label"])]
-    panels = ((axes[0], "F1 on the evaluation half", [("baseline_f1", "always present"), ("keyword_f1", "keyword lists"),
-                                                     ("f1", "this package")]),
-              (axes[1], "ROC AUC (no threshold)", [("keyword_roc_auc", "keyword counts"), ("roc_auc", "this package")]))
+    """F1 and ROC AUC per generic frame (full frame and codebook-aligned items) against the
+    anchors and baselines; accuracies of the clickbait index and the FrAC mapping against their
+    baselines."""
+    fig, axes = plt.subplots(1, 3, figsize=(15, 5.2), gridspec_kw={"width_ratios": [2.3, 2.3, 1.3]})
+    full = nfc[nfc["scoring"] == "full frame"].set_index("label")
+    codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label").loc[full.index]
+    by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"])
+    positions = np.arange(len(by_frame))
+    names = [f"{NFC_LABEL_NAMES[label]}\n({label})" for label in by_frame.index]
+    panels = ((axes[0], "F1 on the evaluation half", [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1),
+                                                     ("f1", "full frame", 0), ("f1_codebook", "codebook-aligned items", 2)]),
+              (axes[1], "ROC AUC (no threshold)", [("keyword_roc_auc", "keyword counts", 1), ("roc_auc", "full frame", 0),
+                                                   ("roc_auc_codebook", "codebook-aligned items", 2)]))
     for ax, title, series in panels:
         width = 0.8 / len(series)
-        colours = [plotting.OKABE_ITO[i] for i in (7, 1, 0)][-len(series):]
-        for k, (column, label) in enumerate(series):
-            ax.bar(positions + (k - (len(series) - 1) / 2) * width, nfc[column], width=width,
-                   color=colours[k], label=label)
+        for k, (column, label, colour) in enumerate(series):
+            ax.bar(positions + (k - (len(series) - 1) / 2) * width, by_frame[column], width=width,
+                   color=plotting.OKABE_ITO[colour], label=label)
         ax.set_xticks(positions, names, fontsize=9)
         ax.set_ylim(0, 1)
         ax.set_title(title)
-        ax.legend(fontsize=8, loc="upper left")
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     axes[0].set_ylabel("Narrative Frames Corpus")
     axes[1].axhline(0.5, color="#555555", linestyle="--", linewidth=1)
     labels = ["clickbait\naccuracy", "FrAC\naccuracy"]
