@@ -1,25 +1,483 @@
-"""Across the analyses: one scorecard per article and a short summary generated from results."""
+"""Across the analyses: one scorecard per article, the key validation figures of each analysis,
+and a short summary generated from the result tables for the report site.
+
+Everything here reads the result tables (and the validation summaries) only; a table that is
+missing or empty leaves its columns empty and its summary sentence out, never an error.
+"""
 from __future__ import annotations
 
+import itertools
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
+
+SCORECARD_COLUMNS = [
+    "article_id", "n_words", "mean_compound", "ci_low", "ci_high", "headline_compound",
+    "dominant_generic_frame", "dominant_issue_frame", "sensationalism_index", "flesch_kincaid_grade",
+    "reading_grade_consensus", "n_attributions", "share_named", "share_anonymous", "share_vague",
+    "hedges_per_1000_words",
+]
+FRAME_COLUMNS = ["dominant_generic_frame", "dominant_issue_frame"]
+NUMERIC_COLUMNS = [c for c in SCORECARD_COLUMNS if c not in ["article_id", *FRAME_COLUMNS]]
+MIN_ATTRIBUTIONS = 5  # fewest attributions for an article's sourcing shares to be singled out
+
+
+def _table(tables: dict[str, pd.DataFrame], name: str, columns: list[str]) -> pd.DataFrame:
+    """A result table with at least `columns` (missing ones empty); empty if absent."""
+    table = tables.get(name)
+    if not isinstance(table, pd.DataFrame):
+        return pd.DataFrame(columns=columns)
+    table = table.copy()
+    for column in columns:
+        if column not in table:
+            table[column] = np.nan
+    if "article_id" in table:
+        table["article_id"] = table["article_id"].astype(str)
+    return table
+
+
+def _per_article(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """One row per article with `columns` renamed (first row kept where ids repeat)."""
+    picked = table[["article_id", *columns]].drop_duplicates("article_id").rename(columns=columns)
+    for column in columns.values():
+        picked[column] = pd.to_numeric(picked[column], errors="coerce")
+    return picked
+
+
+def _dominant_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """The dominant generic and issue frame of each article (empty where no frame matched)."""
+    dominant = frames[frames["dominant"].astype(str).str.lower() == "true"]
+    wide = {}
+    for scheme in ("generic", "issue"):
+        picked = dominant[dominant["scheme"] == scheme].drop_duplicates("article_id")
+        wide[f"dominant_{scheme}_frame"] = picked.set_index("article_id")["frame"]
+    return pd.DataFrame(wide).rename_axis("article_id").reset_index()
+
+
+def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per article of `articles`: tone, frames, sensationalism, reading grade, sourcing.
+
+    Reading measures are those of the body; `reading_grade_consensus` is textstat's
+    `text_standard` vote. Shares of named / anonymous / vague sources are of the article's
+    attributions (empty when it has none).
+    """
+    articles = _table(tables, "articles", ["article_id", "n_words"])
+    card = _per_article(articles, {"n_words": "n_words"}).reset_index(drop=True)
+    sentiment = _table(tables, "sentiment", ["article_id", "mean_compound", "ci_low", "ci_high", "headline_compound"])
+    frames = _table(tables, "frames", ["article_id", "scheme", "frame", "dominant"])
+    sens = _table(tables, "sensationalism", ["article_id", "index"])
+    readability = _table(tables, "readability", ["article_id", "part", "flesch_kincaid_grade", "text_standard"])
+    sourcing = _table(tables, "sourcing", ["article_id", "n_attributions", "share_named", "share_anonymous",
+                                           "share_vague", "hedges_per_1000_words"])
+    parts = [
+        _per_article(sentiment, {c: c for c in ["mean_compound", "ci_low", "ci_high", "headline_compound"]}),
+        _dominant_frames(frames),
+        _per_article(sens, {"index": "sensationalism_index"}),
+        _per_article(readability[readability["part"] == "body"],
+                     {"flesch_kincaid_grade": "flesch_kincaid_grade", "text_standard": "reading_grade_consensus"}),
+        _per_article(sourcing, {c: c for c in ["n_attributions", "share_named", "share_anonymous", "share_vague",
+                                               "hedges_per_1000_words"]}),
+    ]
+    for part in parts:
+        card = card.merge(part, on="article_id", how="left")
+    for column in FRAME_COLUMNS:
+        card[column] = card[column].astype(object).where(card[column].notna(), None)
+    return card[SCORECARD_COLUMNS]
+
+
+# --- Validation: the key figures of each analysis -----------------------------------------
+
+VALIDATION_COLUMNS = ["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]
+
+
+@dataclass(frozen=True)
+class KeyRows:
+    """Which rows of the validation summaries are an analysis's key figures (regular
+    expressions matched against the whole field; None matches anything)."""
+
+    analysis: str
+    dataset: str | None = None
+    task: str | None = None
+    metric: str | None = None
+
+
+KEY_VALIDATION_ROWS = [
+    KeyRows("sentiment"),
+    KeyRows("framing", dataset="Narrative Frames Corpus", task="[a-z_]+ frame vs label .*", metric="f1|roc_auc"),
+    KeyRows("framing", dataset="FrAC.*", metric="accuracy"),
+    KeyRows("sensationalism", dataset="Clickbait.*", metric="accuracy"),
+    KeyRows("readability", task=".*level order, package segmentation", metric="flesch_kincaid_grade|gunning_fog"),
+    KeyRows("attribution", dataset="PolNeAR dev", task="source mentions \\(speech cues\\).*",
+            metric="precision|recall|f1"),
+]
+
+
+def validation_table(summaries: pd.DataFrame) -> pd.DataFrame:
+    """The key validation figures of every analysis, in the order of KEY_VALIDATION_ROWS, with
+    `vs_anchor` and `vs_baseline`: the value minus the published anchor and minus the baseline."""
+    summaries = summaries.reindex(columns=list(dict.fromkeys([*VALIDATION_COLUMNS, *summaries.columns])))
+    picked = []
+    for rule in KEY_VALIDATION_ROWS:
+        keep = summaries["analysis"].astype(str) == rule.analysis
+        for field in ("dataset", "task", "metric"):
+            pattern = getattr(rule, field)
+            if pattern is not None:
+                keep &= summaries[field].fillna("").astype(str).str.fullmatch(pattern, na=False)
+        picked.append(summaries[keep])
+    table = pd.concat(picked).drop_duplicates()
+    table = table[VALIDATION_COLUMNS].reset_index(drop=True)
+    for column in ("value", "anchor", "baseline", "n"):
+        table[column] = pd.to_numeric(table[column], errors="coerce")
+    return table.assign(vs_anchor=(table["value"] - table["anchor"]).round(3),
+                        vs_baseline=(table["value"] - table["baseline"]).round(3))
+
+
+BASELINE_MARGIN = 0.05  # a figure within this of its trivial baseline is "close to the baseline"
+ANCHOR_TOLERANCE = 0.02  # a figure at most this far below its published anchor "reaches" it
+
+
+def describe_figure(row) -> str:
+    """A short name of one validation figure: data set, task (without its parenthesis), metric."""
+    task = str(row["task"]).split(" (")[0]
+    return f"{row['dataset']}: {task}, {row['metric']}"
+
+
+def trust_by_analysis(table: pd.DataFrame, margin: float = BASELINE_MARGIN,
+                      tolerance: float = ANCHOR_TOLERANCE) -> pd.DataFrame:
+    """Per analysis, from `validation_table`: how many figures reach their published anchor
+    (at most `tolerance` below it) and the one furthest below, and how many lead the trivial
+    baseline by at least `margin`. All key figures are on a 0-1 scale."""
+    rows = []
+    for analysis, group in table.groupby("analysis", sort=False):
+        with_anchor = group.dropna(subset=["anchor"])
+        with_baseline = group.dropna(subset=["baseline"])
+        short = (with_anchor["value"] - with_anchor["anchor"]).round(6)
+        below = with_anchor.loc[short.idxmin()] if len(with_anchor) and short.min() < -tolerance else None
+        rows.append({
+            "analysis": analysis, "n_figures": len(group), "n_with_anchor": len(with_anchor),
+            "n_reach_anchor": int((short >= -tolerance).sum()),
+            "furthest_below_anchor": (f"{describe_figure(below)} {below['value']:.3f} against {below['anchor']:.3f}"
+                                      if below is not None else ""),
+            "n_with_baseline": len(with_baseline),
+            "n_clear_of_baseline": int(((with_baseline["value"] - with_baseline["baseline"]).round(6) >= margin).sum()),
+        })
+    return pd.DataFrame(rows, columns=["analysis", "n_figures", "n_with_anchor", "n_reach_anchor",
+                                       "furthest_below_anchor", "n_with_baseline", "n_clear_of_baseline"])
+
+
+# --- Relations between measures ---------------------------------------------------------
+
+def rank_correlations(card: pd.DataFrame, min_articles: int = 3) -> pd.DataFrame:
+    """Spearman correlation of every pair of scorecard measures, strongest first (pairs with
+    fewer than `min_articles` complete articles, or a constant measure, left out)."""
+    measures = [m.column for m in FIGURE_MEASURES if m.column in card]
+    matrix = card[measures].corr(method="spearman", min_periods=min_articles)
+    rows = []
+    for i, first in enumerate(measures):
+        for second in measures[i + 1:]:
+            rho = matrix.loc[first, second]
+            if pd.notna(rho):
+                n = int(card[[first, second]].dropna().shape[0])
+                rows.append({"measure": first, "other_measure": second, "spearman_rho": round(float(rho), 3),
+                             "n_articles": n})
+    table = pd.DataFrame(rows, columns=["measure", "other_measure", "spearman_rho", "n_articles"])
+    order = table["spearman_rho"].abs().sort_values(ascending=False, kind="stable").index
+    return table.loc[order].reset_index(drop=True)
+
+
+def chance_of_rank_correlation(n: int, rho: float) -> float:
+    """Share of the n! equally likely orderings of n untied ranks whose Spearman correlation is
+    at least |rho| in absolute value: how often chance alone gives such a correlation (n <= 8)."""
+    if not 2 <= n <= 8:
+        raise ValueError("exact enumeration for 2 to 8 articles only")
+    ranks = np.arange(n)
+    orderings = np.array(list(itertools.permutations(ranks)))
+    rhos = 1 - 6 * ((orderings - ranks) ** 2).sum(axis=1) / (n * (n ** 2 - 1))
+    return float((np.abs(rhos) >= abs(rho) - 1e-9).mean())
+
+
+# --- The comparison figure ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Measure:
+    column: str
+    label: str
+    value_format: str
+
+
+FIGURE_MEASURES = [
+    Measure("n_words", "Words", "{:,.0f}"),
+    Measure("mean_compound", "Tone\n(mean\ncompound)", "{:+.2f}"),
+    Measure("headline_compound", "Headline\ntone", "{:+.2f}"),
+    Measure("sensationalism_index", "Sensation-\nalism\nindex", "{:.2f}"),
+    Measure("flesch_kincaid_grade", "Flesch-\nKincaid\ngrade", "{:.1f}"),
+    Measure("share_named", "Named\nsources", "{:.0%}"),
+    Measure("share_anonymous", "Anony-\nmous\nsources", "{:.0%}"),
+    Measure("share_vague", "Vague\nsources", "{:.0%}"),
+    Measure("hedges_per_1000_words", "Hedges\nper 1,000\nwords", "{:.1f}"),
+]
+FIGURE_TEXT = [("dominant_generic_frame", "Dominant\ngeneric frame"), ("dominant_issue_frame", "Dominant\nissue frame")]
+LABEL_WIDTH = 40
+
+
+def _short(label: str, width: int = LABEL_WIDTH) -> str:
+    return label if len(label) <= width else label[:width - 1] + "…"
+
+
+def _most_frequent(values: pd.Series):
+    counts = values.dropna().value_counts()
+    if counts.empty:
+        return None
+    return sorted(counts[counts == counts.max()].index)[0]
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    """The rows the figure shows (indexed by their label), what they are, and where the
+    most sensational rows end and the least sensational begin (None: one block)."""
+
+    rows: pd.DataFrame
+    description: str
+    split: int | None = None
+
+
+def scorecard_view(card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | None = None,
+                   limit: int = 30) -> ScorecardView:
+    """Up to `limit` articles: all of them. More: the mean per value of the manifest column
+    `group_by` (and the most frequent dominant frame) when it has 2 to `limit` values, else
+    the `limit // 2` most and the rest least sensational articles."""
+    n = len(card)
+
+    def by_article(rows: pd.DataFrame) -> pd.DataFrame:
+        return rows.set_index(rows["article_id"].map(_short))
+
+    if n <= limit:
+        return ScorecardView(by_article(card), f"all {n:,} article{'s' if n != 1 else ''}")
+    if group_by and articles is not None and group_by in articles:
+        lookup = articles.assign(article_id=articles["article_id"].astype(str)).drop_duplicates("article_id")
+        groups = card["article_id"].map(lookup.set_index("article_id")[group_by])
+        groups = groups.astype(object).where(groups.notna(), f"(no {group_by})").map(str)
+        if 2 <= groups.nunique() <= limit:
+            grouped = card.groupby(groups, sort=True)
+            rows = grouped[[m.column for m in FIGURE_MEASURES]].mean()
+            for column, _ in FIGURE_TEXT:
+                rows[column] = grouped[column].agg(_most_frequent)
+            sizes = grouped.size()
+            rows.index = [f"{_short(g)} (n={sizes[g]:,})" for g in rows.index]
+            return ScorecardView(rows, f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; "
+                                 "frames: the most frequent)")
+    ranked = card.sort_values(["sensationalism_index", "article_id"], ascending=[False, True], na_position="last")
+    scored = ranked.dropna(subset=["sensationalism_index"])
+    if len(scored) < limit:
+        return ScorecardView(by_article(ranked.head(limit)), f"the {limit} most sensational of {n:,} articles")
+    top, bottom = limit // 2, limit - limit // 2
+    return ScorecardView(by_article(pd.concat([scored.head(top), scored.tail(bottom)])),
+                         f"the {top} most and {bottom} least sensational of {n:,} articles", split=top)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    """Each column scaled to 0-1 between its minimum and maximum (0.5 where constant)."""
+    scaled = np.full(values.shape, np.nan)
+    for j in range(values.shape[1]):
+        column = values[:, j]
+        if np.isnan(column).all():
+            continue
+        low, high = np.nanmin(column), np.nanmax(column)
+        scaled[:, j] = (column - low) / (high - low) if high > low else np.where(np.isnan(column), np.nan, 0.5)
+    return scaled
+
+
+def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = None):
+    """Heatmap of the scorecard: colour is each measure's position among the rows shown (0-1),
+    the cell text its raw value; the dominant frames follow as text columns."""
+    from . import plotting
+
+    rows = view.rows
+    measures = [m for m in FIGURE_MEASURES if m.column in rows]
+    texts = [(c, label) for c, label in FIGURE_TEXT if c in rows]
+    values = rows[[m.column for m in measures]].to_numpy(dtype=float).reshape(len(rows), len(measures))
+    colours = np.hstack([_scaled(values), np.full((len(rows), len(texts)), np.nan)])
+    widths = [1.0] * len(measures) + [2.0] * len(texts)
+    x_edges = np.concatenate([[0.0], np.cumsum(widths)])
+    centres = (x_edges[:-1] + x_edges[1:]) / 2
+    fig, ax = plotting.plt.subplots(figsize=(0.72 * sum(widths) + 2.8, 0.45 * len(rows) + 2.4))
+    cmap = plotting.plt.get_cmap(plotting.SEQUENTIAL_CMAP).with_extremes(bad="#f2f2f2")
+    mesh = ax.pcolormesh(x_edges, np.arange(len(rows) + 1), np.ma.masked_invalid(colours), cmap=cmap,
+                         vmin=0, vmax=1, edgecolors="white", linewidth=1.5)
+    for row in range(len(rows)):
+        for col, measure in enumerate(measures):
+            value, colour = values[row, col], colours[row, col]
+            text = "n/a" if np.isnan(value) else measure.value_format.format(value)
+            dark = not np.isnan(colour) and colour < 0.55
+            ax.text(centres[col], row + 0.5, text, ha="center", va="center", fontsize=9,
+                    color="white" if dark else "black" if not np.isnan(value) else "#777777")
+        for k, (column, _) in enumerate(texts):
+            frame = rows[column].iloc[row]
+            text = "none" if frame is None or pd.isna(frame) else (frame_labels or {}).get(frame, frame)
+            ax.text(centres[len(measures) + k], row + 0.5, textwrap.fill(str(text), 20, break_long_words=False),
+                    ha="center", va="center", fontsize=8, color="#222222")
+    ax.set_xlim(0, x_edges[-1])
+    ax.set_ylim(len(rows), 0)
+    ax.set_xticks(centres, [m.label for m in measures] + [label for _, label in texts], fontsize=9)
+    ax.xaxis.set_ticks_position("top")
+    ax.tick_params(axis="x", length=0)
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [str(i) for i in rows.index], fontsize=9)
+    ax.grid(False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    if view.split:
+        ax.axhline(view.split, color="black", linewidth=2.5)
+    ax.set_title(f"Scorecard: {view.description}", loc="left")
+    bar = fig.colorbar(mesh, ax=ax, orientation="horizontal", location="bottom", fraction=0.6 / fig.get_figheight(),
+                       aspect=40, shrink=0.5, pad=0.03, anchor=(0.0, 1.0))
+    bar.ax.tick_params(labelsize=9)
+    bar.set_label("Colour: the value's position within its column (0 lowest, 1 highest of the rows shown)", fontsize=9)
+    return fig
+
+
+# --- The summary on the report site's index ------------------------------------------------
+
+def _n(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _extremes(table: pd.DataFrame, column: str, fmt: str, what: str) -> str:
+    """'<what> is X in A' (one row) or '<what> runs from X (A) to Y (B), median M'."""
+    ranked = table.dropna(subset=[column]).sort_values([column, "article_id"], kind="stable")
+    if len(ranked) == 1:
+        return f"{what} is {fmt.format(ranked[column].iloc[0])} in {ranked['article_id'].iloc[0]}"
+    return (f"{what} runs from {fmt.format(ranked[column].iloc[0])} ({ranked['article_id'].iloc[0]}) to "
+            f"{fmt.format(ranked[column].iloc[-1])} ({ranked['article_id'].iloc[-1]}), "
+            f"median {fmt.format(ranked[column].median())}")
+
+
+def _corpus_points(tables) -> list[str]:
+    articles = _table(tables, "articles", ["article_id", "n_words", "n_sentences"])
+    issues = _table(tables, "issues", ["severity"])
+    points = [f"{_n(len(articles), 'article')} analysed "
+              f"({int(pd.to_numeric(articles['n_words'], errors='coerce').fillna(0).sum()):,} words, "
+              f"{int(pd.to_numeric(articles['n_sentences'], errors='coerce').fillna(0).sum()):,} body sentences); "
+              f"{_n(int((issues['severity'] == 'skipped').sum()), 'file')} skipped, "
+              f"{_n(int((issues['severity'] == 'warning').sum()), 'warning')}."]
+    removed = _table(tables, "cleaning_log", ["article_id"])
+    if len(removed):
+        points.append(f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
+                      f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason.")
+    return points
+
+
+def _tone_points(card: pd.DataFrame) -> list[str]:
+    scored = card.dropna(subset=["mean_compound"])
+    if scored.empty:
+        return []
+    with_interval = scored.dropna(subset=["ci_low", "ci_high"])
+    excludes = int(((with_interval["ci_low"] > 0) | (with_interval["ci_high"] < 0)).sum())
+    text = _extremes(scored, "mean_compound", "{:+.2f}",
+                     "Tone (VADER, mean of the body sentences' compound scores, -1 negative to +1 positive)")
+    if len(scored) == 1 and len(with_interval):
+        text += (f", with a 95% interval of {with_interval['ci_low'].iloc[0]:+.2f} to "
+                 f"{with_interval['ci_high'].iloc[0]:+.2f}, which {'excludes' if excludes else 'includes'} neutral.")
+    elif len(with_interval):
+        text += (f"; {excludes} of {_n(len(with_interval), 'article')} with enough sentences "
+                 f"{'has' if excludes == 1 else 'have'} a 95% interval that excludes neutral.")
+    else:
+        text += "; no article has enough sentences for an interval."
+    points = [text]
+    headlines = scored.dropna(subset=["headline_compound"])
+    if len(headlines):
+        gap = headlines["headline_compound"] - headlines["mean_compound"]
+        points.append(f"Of {_n(len(headlines), 'headline')}, scored on their own, {int((gap > 0).sum())} "
+                      f"{'is' if (gap > 0).sum() == 1 else 'are'} more positive than the article's body and "
+                      f"{int((gap < 0).sum())} more negative.")
+    return points
+
+
+def _framing_points(card: pd.DataFrame) -> list[str]:
+    from .framing import load_generic_frames, load_issue_frames
+
+    labels = {**load_generic_frames().labels, **load_issue_frames().labels}
+    parts = []
+    for column, scheme in (("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
+                           ("dominant_issue_frame", "issue frame")):
+        counts = card[column].dropna().value_counts()
+        if counts.empty:
+            continue
+        leaders = sorted(counts[counts == counts.max()].index)
+        names = " and ".join(labels.get(f, f) for f in leaders[:3]) + (" among others" if len(leaders) > 3 else "")
+        each = f"{counts.max():,}" if len(leaders) == 1 else f"{counts.max():,} each"
+        parts.append(f"the most frequent dominant {scheme} is {names} ({each} of {_n(len(card), 'article')})")
+    if not parts:
+        return []
+    text = "Framing: " + "; ".join(parts) + "."
+    unframed = int(card["dominant_generic_frame"].isna().sum())
+    if unframed:
+        text += f" {_n(unframed, 'article')} answer no generic-frame question."
+    return [text]
+
+
+def _sensationalism_points(card: pd.DataFrame, tables) -> list[str]:
+    scored = card.dropna(subset=["sensationalism_index"])
+    if scored.empty:
+        return []
+    text = _extremes(scored, "sensationalism_index", "{:.2f}",
+                     "The sensationalism index (how many kinds of clickbait cue an article uses: "
+                     "\"BREAKING\", ALL-CAPS, emoji, hyperbole, outrage words and others)") + "."
+    breaking = _table(tables, "sensationalism", ["article_id", "breaking"])
+    flagged = pd.to_numeric(breaking["breaking"], errors="coerce")
+    if flagged.notna().any():
+        text += f" Articles with a \"BREAKING\"-style label: {int((flagged > 0).sum()):,} of {int(flagged.notna().sum()):,}."
+    return [text]
+
+
+def _readability_points(card: pd.DataFrame) -> list[str]:
+    graded = card.dropna(subset=["flesch_kincaid_grade"])
+    if graded.empty:
+        return ["No article body is long enough (100 words) for the readability formulas."] if len(card) else []
+    text = _extremes(graded, "flesch_kincaid_grade", "{:.1f}",
+                     "Reading difficulty (Flesch-Kincaid grade of the body: the US school grade a reader needs)")
+    consensus = graded["reading_grade_consensus"].dropna()
+    if len(consensus):
+        text += f"; the consensus of the grade formulas gives a median grade of {consensus.median():.0f}"
+    text += "."
+    ungraded = len(card) - len(graded)
+    if ungraded:
+        text += f" {_n(ungraded, 'article')} {'is' if ungraded == 1 else 'are'} too short to score."
+    return [text]
+
+
+def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
+    sourcing = _table(tables, "sourcing", ["article_id", "n_attributions", "n_named", "n_anonymous", "n_vague",
+                                           "hedges_per_1000_words"])
+    if sourcing.empty:
+        return []
+    counts = {c: int(pd.to_numeric(sourcing[f"n_{c}"], errors="coerce").fillna(0).sum())
+              for c in ("named", "anonymous", "vague")}
+    total = int(pd.to_numeric(sourcing["n_attributions"], errors="coerce").fillna(0).sum()) or sum(counts.values())
+    if not total:
+        return ["Sourcing: no attributed statement (quotes, \"according to\", cited documents) was found."]
+    cited = int((pd.to_numeric(sourcing["n_attributions"], errors="coerce").fillna(0) > 0).sum())
+    points = [f"Sourcing: {_n(total, 'attribution')} in {cited:,} of {_n(len(sourcing), 'article')}, "
+              + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts) + " (anonymous: an unnamed individual; "
+              "vague: unnamed groups such as \"critics\" or \"sources\")."]
+    unnamed = card[card["n_attributions"] >= MIN_ATTRIBUTIONS].dropna(subset=["share_anonymous", "share_vague"])
+    unnamed = unnamed.assign(unnamed=unnamed["share_anonymous"] + unnamed["share_vague"])
+    if len(unnamed) > 1:
+        top = unnamed.sort_values(["unnamed", "n_attributions", "article_id"], ascending=[False, False, True]).iloc[0]
+        text = (f"Among the articles with at least {MIN_ATTRIBUTIONS} attributions, the largest share of unnamed "
+                f"sources is in {top['article_id']} ({top['unnamed']:.0%} of {int(top['n_attributions']):,})")
+        hedges = card["hedges_per_1000_words"].dropna()
+        if len(hedges):
+            text += f"; hedges such as \"reportedly\" run at a median of {hedges.median():.1f} per 1,000 words"
+        points.append(text + ".")
+    return points
 
 
 def summary_points(tables: dict[str, pd.DataFrame]) -> list[str]:
-    """Plain-language findings computed from the result tables (no number is typed in)."""
-    articles = tables["articles"]
-    issues = tables["issues"]
-    points = [f"{len(articles):,} articles analysed ({int(articles['n_words'].sum()):,} words, "
-              f"{int(articles['n_sentences'].sum()):,} body sentences); "
-              f"{int((issues['severity'] == 'skipped').sum())} files skipped, "
-              f"{int((issues['severity'] == 'warning').sum())} warnings."]
-    removed = tables["cleaning_log"]
-    if len(removed):
-        points.append(f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
-                      f"{removed['article_id'].nunique():,} articles; each is listed with its reason.")
-    tone = tables["sentiment"].sort_values("mean_compound")
-    points.append(
-        f"Sentence tone (VADER, mean compound per article) runs from {tone['mean_compound'].iloc[0]:+.2f} "
-        f"({tone['article_id'].iloc[0]}) to {tone['mean_compound'].iloc[-1]:+.2f} ({tone['article_id'].iloc[-1]}); "
-        f"{int(((tone['ci_low'] > 0) | (tone['ci_high'] < 0)).sum())} of {len(tone)} articles have a 95% interval "
-        "that excludes neutral.")
-    return points
+    """Plain-language findings computed from the result tables (no number is typed in): the
+    corpus, then one or two sentences each on tone, framing, sensationalism, readability and
+    sourcing. A missing or empty table leaves its sentences out."""
+    card = scorecard(tables)
+    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card),
+            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables)]

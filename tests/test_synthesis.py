@@ -1,0 +1,260 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import plotting, synthesis
+from analysis.pipeline import load_results
+from analysis.validation import SUMMARY_COLUMNS
+from conftest import PROJECT_ROOT
+
+ANALYSES = ("Tone", "Framing", "The sensationalism index", "Reading difficulty", "Sourcing")
+
+
+@pytest.fixture(scope="module")
+def results():
+    """The committed result tables of the seeds."""
+    return load_results(PROJECT_ROOT)
+
+
+def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {name: table.copy() for name, table in tables.items()}
+
+
+def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
+    """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
+    return {name: (table[table["article_id"].isin(article_ids)].reset_index(drop=True)
+                   if "article_id" in table else table.copy()) for name, table in tables.items()}
+
+
+def point(points: list[str], start: str) -> str | None:
+    return next((p for p in points if p.startswith(start)), None)
+
+
+# ----------------------------------------------------------------------------- scorecard
+
+def test_scorecard_has_one_row_per_article_with_tidy_columns(results):
+    card = synthesis.scorecard(results)
+    assert list(card.columns) == synthesis.SCORECARD_COLUMNS
+    assert all(c == c.lower() and " " not in c for c in card.columns)
+    assert list(card["article_id"]) == list(results["articles"]["article_id"])
+    assert card["article_id"].is_unique
+
+
+def test_scorecard_values_come_from_the_result_tables(results):
+    card = synthesis.scorecard(results).set_index("article_id")
+    sentiment = results["sentiment"].set_index("article_id")
+    assert card["mean_compound"].equals(sentiment["mean_compound"].reindex(card.index))
+    index = results["sensationalism"].set_index("article_id")["index"]
+    assert card["sensationalism_index"].tolist() == index.reindex(card.index).tolist()
+    body = results["readability"].query("part == 'body'").set_index("article_id")
+    assert card["flesch_kincaid_grade"].tolist() == body["flesch_kincaid_grade"].reindex(card.index).tolist()
+    assert card["reading_grade_consensus"].tolist() == body["text_standard"].reindex(card.index).tolist()
+    frames = results["frames"]
+    dominant = frames[frames["dominant"] & (frames["scheme"] == "issue")].set_index("article_id")["frame"]
+    assert card["dominant_issue_frame"].tolist() == dominant.reindex(card.index).tolist()
+    sourcing = results["sourcing"].set_index("article_id")
+    shares = card[["share_named", "share_anonymous", "share_vague"]].sum(axis=1)
+    assert np.allclose(shares[sourcing["n_attributions"] > 0], 1, atol=0.001)
+    assert card["hedges_per_1000_words"].tolist() == sourcing["hedges_per_1000_words"].reindex(card.index).tolist()
+
+
+def test_scorecard_of_one_article(results):
+    card = synthesis.scorecard(only_articles(results, [results["articles"]["article_id"].iloc[2]]))
+    assert len(card) == 1 and list(card.columns) == synthesis.SCORECARD_COLUMNS
+
+
+def test_scorecard_with_missing_and_empty_tables(results):
+    tables = copy(results)
+    for name in ("attributions", "sourcing", "quoted_words"):
+        tables[name] = tables[name].head(0)
+    del tables["frames"], tables["sensationalism"]
+    card = synthesis.scorecard(tables)
+    assert len(card) == len(results["articles"]) and list(card.columns) == synthesis.SCORECARD_COLUMNS
+    assert card[["share_named", "sensationalism_index", "dominant_generic_frame"]].isna().all().all()
+    assert card["mean_compound"].notna().all()
+
+
+def test_scorecard_with_nan_values_and_frames_without_a_dominant_one(results):
+    tables = copy(results)
+    tables["sentiment"].loc[0, ["mean_compound", "ci_low", "ci_high"]] = np.nan
+    tables["frames"]["dominant"] = tables["frames"]["dominant"].astype(str)  # "True"/"False" as text
+    second = tables["articles"]["article_id"].iloc[1]
+    tables["frames"].loc[tables["frames"]["article_id"] == second, "dominant"] = "False"
+    card = synthesis.scorecard(tables)
+    assert math.isnan(card.loc[0, "mean_compound"])
+    assert card.loc[1, "dominant_generic_frame"] is None
+    assert card.loc[0, "dominant_generic_frame"] == synthesis.scorecard(results).loc[0, "dominant_generic_frame"]
+
+
+# ----------------------------------------------------------------------------- summary
+
+def test_summary_has_computed_sentences_for_every_analysis(results):
+    points = synthesis.summary_points(results)
+    for start in ANALYSES:
+        assert point(points, start), start
+    sens = results["sensationalism"].sort_values("index")
+    assert f"{sens['index'].iloc[-1]:.2f} ({sens['article_id'].iloc[-1]})" in point(points, "The sensationalism index")
+    n_attributions = int(results["sourcing"]["n_attributions"].sum())
+    assert f"{n_attributions:,} attributions" in point(points, "Sourcing")
+
+
+def test_summary_of_one_article_without_headline(results):
+    article_id = results["articles"]["article_id"].iloc[1]
+    tables = only_articles(results, [article_id])
+    assert tables["sentiment"]["headline_compound"].isna().all()
+    points = synthesis.summary_points(tables)
+    assert point(points, "1 article analysed")
+    assert f"in {article_id}" in point(points, "Tone")
+    assert not point(points, "Of ")  # no headline to compare
+    assert point(points, "Reading difficulty") and point(points, "Sourcing")
+
+
+def test_summary_without_attributions(results):
+    tables = copy(results)
+    tables["attributions"] = tables["attributions"].head(0)
+    tables["quoted_words"] = tables["quoted_words"].head(0)
+    sourcing = tables["sourcing"]
+    for column in sourcing.columns[sourcing.columns.str.startswith(("n_", "share_"))]:
+        if column != "n_words":
+            sourcing[column] = np.nan if column.startswith("share_") else 0
+    points = synthesis.summary_points(tables)
+    assert "no attributed statement" in point(points, "Sourcing")
+    tables["sourcing"] = sourcing.head(0)
+    points = synthesis.summary_points(tables)
+    assert not point(points, "Sourcing") and point(points, "Tone")
+
+
+def test_summary_with_nan_values_and_tables_missing(results):
+    tables = copy(results)
+    tables["sentiment"][["ci_low", "ci_high", "headline_compound"]] = np.nan
+    tables["readability"]["flesch_kincaid_grade"] = np.nan
+    for name in ("frames", "sensationalism", "issues", "cleaning_log"):
+        del tables[name]
+    points = synthesis.summary_points(tables)
+    assert "no article has enough sentences" in point(points, "Tone")
+    assert point(points, "No article body is long enough")
+    assert not point(points, "Framing") and not point(points, "The sensationalism index")
+    assert synthesis.summary_points({"articles": results["articles"].head(0)}) == [
+        "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings."]
+
+
+def test_summary_and_figure_of_thousands_of_articles(results):
+    copies = 400
+    tables = {}
+    for name, table in results.items():
+        if "article_id" in table and name != "sentiment_actors":
+            tables[name] = pd.concat([table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)],
+                                     ignore_index=True)
+    tables["articles"]["outlet"] = [f"outlet {i % 4}" for i in range(len(tables["articles"]))]
+    points = synthesis.summary_points(tables)
+    assert point(points, f"{len(results['articles']) * copies:,} articles analysed")
+    card = synthesis.scorecard(tables)
+    assert len(card) == len(results["articles"]) * copies
+    grouped = synthesis.scorecard_view(card, tables["articles"], "outlet", limit=30)
+    assert len(grouped.rows) == 4 and grouped.description.startswith("mean per outlet")
+    extremes = synthesis.scorecard_view(card, tables["articles"], "no_such_column", limit=30)
+    assert len(extremes.rows) == 30 and extremes.split == 15 and "most and 15 least sensational" in extremes.description
+    index = extremes.rows["sensationalism_index"]
+    assert index.iloc[:15].min() >= index.iloc[15:].max()
+
+
+# ----------------------------------------------------------------------------- figure
+
+def test_figure_shows_raw_values_over_scaled_colours(results):
+    plotting.apply_style()
+    card = synthesis.scorecard(results)
+    card["share_anonymous"] = np.nan  # a measure missing everywhere
+    card["hedges_per_1000_words"] = 2.0  # a constant measure
+    view = synthesis.scorecard_view(card)
+    assert view.description == f"all {len(card)} articles" and view.split is None
+    fig = synthesis.scorecard_figure(view, {"economic": "Money matters"})
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert "9.64" in texts and "n/a" in texts and "Money matters" in texts
+    assert fig.axes[0].get_title(loc="left") == f"Scorecard: all {len(card)} articles"
+    plotting.plt.close(fig)
+
+
+def test_columns_are_scaled_between_their_own_extremes():
+    values = np.array([[1.0, 5.0, np.nan], [3.0, 5.0, np.nan], [2.0, np.nan, np.nan]])
+    scaled = synthesis._scaled(values)
+    assert scaled[:, 0].tolist() == [0.0, 1.0, 0.5]
+    assert scaled[:2, 1].tolist() == [0.5, 0.5] and math.isnan(scaled[2, 1])
+    assert np.isnan(scaled[:, 2]).all()
+
+
+# ----------------------------------------------------------------------------- relations
+
+def test_rank_correlations_and_their_chance_level(results):
+    pairs = synthesis.rank_correlations(synthesis.scorecard(results))
+    assert list(pairs.columns) == ["measure", "other_measure", "spearman_rho", "n_articles"]
+    assert pairs["spearman_rho"].abs().is_monotonic_decreasing
+    assert synthesis.rank_correlations(synthesis.scorecard(only_articles(results, ["x"]))).empty
+    assert synthesis.chance_of_rank_correlation(5, 1.0) == pytest.approx(2 / 120)
+    assert synthesis.chance_of_rank_correlation(3, 0.0) == 1.0
+    with pytest.raises(ValueError):
+        synthesis.chance_of_rank_correlation(9, 0.5)
+
+
+# ----------------------------------------------------------------------------- validation
+
+def summary_row(analysis, dataset, task, metric, value, anchor=None, baseline=None):
+    return {"analysis": analysis, "dataset": dataset, "task": task, "metric": metric, "value": value,
+            "anchor": anchor, "anchor_source": "source", "baseline": baseline, "baseline_name": "baseline", "n": 100}
+
+
+OSE, NFC, CLICKBAIT = "OneStopEnglish", "Narrative Frames Corpus", "Clickbait headlines (Chakraborty et al. 2016)"
+SPEECH = "source mentions (speech cues), >= 30% character overlap"
+SUMMARIES = pd.DataFrame([
+    summary_row("readability", OSE, "pairwise level order, package segmentation", "flesch_kincaid_grade", 0.99, 0.986, 0.5),
+    summary_row("readability", OSE, "pairwise level order, textstat's own counting", "flesch_kincaid_grade", 0.98, 0.986, 0.5),
+    summary_row("readability", OSE, "full level order, package segmentation, Int from the ascii copy", "gunning_fog",
+                0.95, 0.979, 0.17),
+    summary_row("readability", OSE, "full level order, package segmentation", "gunning_fog", 0.97, 0.979, 0.17),
+    summary_row("readability", OSE, "full level order, package segmentation", "smog_index", 0.94, None, 0.17),
+    summary_row("readability", OSE, "mean grade, level Ele, package segmentation", "flesch_kincaid_grade", 8.5, 8.45, 10.0),
+    summary_row("sentiment", "vader_groundtruth/tweets", "sentence", "pearson_r", 0.872, 0.881, 0.831),
+    summary_row("sentiment", "vader_groundtruth/nyt_editorials", "article", "pearson_r", 0.63, 0.63, 0.526),
+    summary_row("framing", NFC, "conflict frame vs label CO (threshold 0.25)", "precision", 0.7, None, 0.6),
+    summary_row("framing", NFC, "conflict frame vs label CO (threshold 0.25)", "f1", 0.77, 0.78, 0.76),
+    summary_row("framing", NFC, "conflict frame vs label CO (frame score, no threshold)", "roc_auc", 0.70, 0.71, 0.5),
+    summary_row("framing", NFC, "codebook-aligned items disagreement vs label CO (threshold 0.33)", "f1", 0.6, 0.78, 0.76),
+    summary_row("sensationalism", CLICKBAIT, "headline index >= 1", "accuracy", 0.84, 0.877, 0.5),
+    summary_row("sensationalism", CLICKBAIT, "headline index >= 1", "f1", 0.83, 0.869, 0.66),
+    summary_row("framing", "FrAC sentences", "issue frame -> policy frame class", "accuracy", 0.5, None, 0.31),
+    summary_row("attribution", "PolNeAR dev", SPEECH, "f1", 0.84, 0.837, 0.34),
+    summary_row("attribution", "PolNeAR dev", "source mentions (all cues), >= 30% character overlap", "f1", 0.7, 0.837, 0.23),
+    summary_row("attribution", "PolNeAR dev", "cue of the matched sources (speech cues)", "cue accuracy", 0.99, 0.865, 0.996),
+    summary_row("attribution", "PolNeAR train (development split)", SPEECH, "f1", 0.83, 0.837, 0.32),
+], columns=SUMMARY_COLUMNS)
+
+
+def test_validation_table_picks_the_key_rows_in_analysis_order():
+    key = synthesis.validation_table(SUMMARIES)
+    assert list(key.columns) == [*synthesis.VALIDATION_COLUMNS, "vs_anchor", "vs_baseline"]
+    assert list(zip(key["analysis"], key["metric"], key["value"])) == [
+        ("sentiment", "pearson_r", 0.872), ("sentiment", "pearson_r", 0.63),
+        ("framing", "f1", 0.77), ("framing", "roc_auc", 0.70), ("framing", "accuracy", 0.5),
+        ("sensationalism", "accuracy", 0.84),
+        ("readability", "flesch_kincaid_grade", 0.99), ("readability", "gunning_fog", 0.97),
+        ("attribution", "f1", 0.84),
+    ]
+    assert key["vs_baseline"].tolist()[:2] == [0.041, 0.104]
+    assert math.isnan(key.loc[key["dataset"] == "FrAC sentences", "vs_anchor"].iloc[0])
+
+
+def test_validation_table_of_no_summaries():
+    key = synthesis.validation_table(pd.DataFrame(columns=SUMMARY_COLUMNS))
+    assert key.empty and list(key.columns) == [*synthesis.VALIDATION_COLUMNS, "vs_anchor", "vs_baseline"]
+    assert synthesis.trust_by_analysis(key).empty
+
+
+def test_trust_by_analysis_counts_anchors_reached_and_baselines_cleared():
+    trust = synthesis.trust_by_analysis(synthesis.validation_table(SUMMARIES)).set_index("analysis")
+    assert trust.loc["sentiment", ["n_figures", "n_reach_anchor", "n_clear_of_baseline"]].tolist() == [2, 2, 1]
+    framing = trust.loc["framing", ["n_with_anchor", "n_reach_anchor", "n_with_baseline", "n_clear_of_baseline"]]
+    assert framing.tolist() == [2, 2, 3, 2]
+    assert trust.loc["sensationalism", "n_reach_anchor"] == 0
+    assert trust.loc["sensationalism", "furthest_below_anchor"].endswith("accuracy 0.840 against 0.877")
+    assert trust.loc["readability", "furthest_below_anchor"] == ""
