@@ -126,3 +126,18 @@ def show(table: pd.DataFrame, rows: int = 10, name: str | None = None):
     where = f" (all of it: `results/{name}.csv`)" if name else ""
     say(f"Showing the first and last {rows} of {len(table):,} rows{where}.")
     return pd.concat([table.head(rows), table.tail(rows)])
+
+
+def articles_to_plot(values: pd.Series, limit: int = 40) -> tuple[list[str], str]:
+    """The article ids a per-article figure should show: all when there are at most `limit`,
+    else the `limit / 2` lowest and highest by `values` (a Series indexed by article_id), with
+    a sentence saying so."""
+    values = values.dropna()
+    if len(values) <= limit:
+        return list(values.index), ""
+    ranked = values.sort_values(kind="stable")
+    half = limit // 2
+    chosen = set(ranked.index[:half]) | set(ranked.index[-half:])
+    return [a for a in values.index if a in chosen], (
+        f"The figure shows the {half} lowest and {half} highest of {len(values):,} articles by "
+        f"{values.name or 'value'}; the table in results/ has all of them.")
