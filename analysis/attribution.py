@@ -1287,8 +1287,8 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
     for record in attributions[["article_id", *SOURCING_FIELDS]].to_dict("records"):
         by_article.setdefault(record["article_id"], []).append(record)
     for article in articles:
-        quoted = by_article.get(article.article_id, [])
-        mine = [r for r in quoted if not r["inherited"]]
+        records = by_article.get(article.article_id, [])
+        mine = [r for r in records if not r["inherited"]]
         body = [s for s in article.sentences if s.part == "body"]
         n_words = sum(count_words(s.text) for s in body)
         outside = " ".join(_DOUBLE_QUOTED_RE.sub(" ", s.text) for s in article.sentences)
@@ -1305,8 +1305,8 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
             "n_vague": counts["vague"], "share_named": share("named"),
             "share_anonymous": share("anonymous"), "share_vague": share("vague"),
             "n_distinct_sources": len(sources),
-            "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in quoted),
-            "n_quoted_words": sum(int(r["quoted_words"]) for r in quoted),
+            "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in records),
+            "n_quoted_words": sum(int(r["quoted_words"]) for r in records),
             "n_hedged": sum(bool(r["hedged"]) for r in mine), "n_hedges": n_hedges,
             "hedges_per_1000_words": round(1000 * n_hedges / n_words, 2) if n_words else float("nan"),
             "n_self_referential": sum(bool(r["self_referential"]) for r in mine),

@@ -78,18 +78,18 @@ class TermPattern:
     """`compile_terms(terms, patterns, ignore_case)`, with a faster `finditer` that looks only
     for the alternatives a text can match.
 
-    A term matches only where a run of word characters begins (`(?<![\w])`), and its match
-    starts with the ASCII word characters that open the term, in some case: the whole run
-    (`climate` of "climate change", `u` of "U.S.") or, before a `*` or another word character,
-    the beginning of the run (`tariff` of "tariff*"). A term whose opening is no such run or
-    beginning of a run of the text (`text_words`) matches nowhere in it; nor do the raw
-    patterns when the text holds none of the strings that one of their matches must contain
-    (`_required_texts`). Alternatives that match nowhere change no match. When no raw pattern
-    can match, the matches of the alternation are found from each remaining term's own
-    matches: scanning left to right, the leftmost match wins, the term listed first on a tie
-    (as in the alternation), and the scan goes on after it. Otherwise the full pattern (or the
-    raw patterns alone) is used; so it is, always, when a term does not open with an ASCII
-    word character or a raw pattern has no required strings.
+    A term matches only where a run of word characters begins (no word character before it),
+    and its match starts with the ASCII word characters that open the term, in some case: the
+    whole run (`climate` of "climate change", `u` of "U.S.") or, before a `*` or another word
+    character, the beginning of the run (`tariff` of "tariff*"). A term whose opening is no
+    such run or beginning of a run of the text (`_text_words`) matches nowhere in it; nor do
+    the raw patterns when the text holds none of the strings one of their matches must
+    contain (`_required_texts`). Alternatives that match nowhere change no match. When no raw
+    pattern can match, the matches of the alternation are found from each remaining term's
+    own matches: scanning left to right, the leftmost match wins, the term listed first on a
+    tie (as in the alternation), and the scan goes on after it. Otherwise the full pattern
+    (or the raw patterns alone) is used; so it is, always, when a term does not open with an
+    ASCII word character or a raw pattern has no required strings.
     """
 
     def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
@@ -112,7 +112,7 @@ class TermPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The matches of `pattern` in `text`, in order (match objects of sub-patterns)."""
-        words = text_words(text) if self._filtered else None
+        words = _text_words(text) if self._filtered else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
         runs, beginnings, lowered = words
@@ -154,7 +154,7 @@ class TermPattern:
 
 
 @lru_cache(maxsize=256)
-def text_words(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
+def _text_words(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
     """The runs of word characters of `text`, lower-cased, all their beginnings, and the text
     lower-cased; None when `text` holds a character that matches an ASCII letter only when case
     is ignored (İ, ı, ſ, K), as then an ASCII term may match text that is not its lower case."""
@@ -166,6 +166,7 @@ def text_words(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
 
 @lru_cache(maxsize=1 << 16)
 def _beginnings(run: str) -> tuple[str, ...]:
+    """"c", "cl", ..., "climate" for "climate"."""
     return tuple(run[:k] for k in range(1, len(run) + 1))
 
 
@@ -232,12 +233,11 @@ def _texts(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:
             exact = None
         if required is None and exact is not None and "" not in exact:
             required = exact
+        candidates.append(run)
         joined = frozenset(a + b for a in run for b in exact) if exact is not None else None
         if joined is not None and len(joined) <= _MAX_TEXTS:
-            candidates.append(run)
             run = joined
         else:
-            candidates.append(run)
             run, exact_sequence = (exact if exact is not None else frozenset([""])), False
         if required is not None:
             candidates.append(required)
@@ -263,11 +263,11 @@ class Lexicon:
     name: str
     pattern: re.Pattern
     negatable: bool = False
-    terms: TermPattern | None = None  # the same matches as `pattern`, faster
+    matcher: TermPattern | None = None  # the same matches as `pattern`, faster
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
-        matches = self.terms.finditer(text) if self.terms is not None else self.pattern.finditer(text)
+        matches = self.matcher.finditer(text) if self.matcher is not None else self.pattern.finditer(text)
         return [m.span() for m in matches
                 if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))]
 
@@ -584,10 +584,10 @@ class GenericFrames:
 
 
 def _lexicon(name: str, spec: dict) -> Lexicon:
-    terms = TermPattern(spec.get("terms", ()), spec.get("patterns", ()))
-    if terms.pattern is None:
+    matcher = TermPattern(spec.get("terms", ()), spec.get("patterns", ()))
+    if matcher.pattern is None:
         raise ValueError(f"lexicon {name!r} has neither terms nor patterns")
-    return Lexicon(name, terms.pattern, bool(spec.get("negatable", False)), terms)
+    return Lexicon(name, matcher.pattern, bool(spec.get("negatable", False)), matcher)
 
 
 @lru_cache(maxsize=4)
@@ -595,8 +595,8 @@ def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
     """Read the generic frame rules (the packaged file by default)."""
     spec = yaml.safe_load(Path(path or DEFAULT_GENERIC_FRAMES_FILE).read_text(encoding="utf-8"))
     lexicons = {name: _lexicon(name, entry) for name, entry in spec["lexicons"].items()}
-    parties = PartyFinder(frozenset(spec["not_names"]["terms"]), lexicons["group_nouns"].terms,
-                          lexicons["pronouns"].terms)
+    parties = PartyFinder(frozenset(spec["not_names"]["terms"]), lexicons["group_nouns"].matcher,
+                          lexicons["pronouns"].matcher)
     frames, items = [], []
     for frame in spec["frames"]:
         frames.append((frame["id"], frame["label"]))

@@ -29,9 +29,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -325,6 +325,7 @@ def measure(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> d
 
 @lru_cache(maxsize=8)
 def _text_mtld(text: str) -> float:
+    """MTLD of a text's words (computed once for the two countings of the body)."""
     return mtld(list(_text_counts(text).lowered_words))
 
 
