@@ -38,7 +38,6 @@ from .synthesis import summary_points
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-STANDARD_PARAMETERS = ("corpus_dir", "output_dir")
 
 
 class NotebookFailed(Exception):
