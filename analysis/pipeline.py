@@ -186,7 +186,11 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     files = corpus_files(folder)
     dirs = OutputDirs(Path(output_dir))
     if not force and _outputs_complete(dirs) and results_are_current(folder, output_dir, options):
-        return load_results(output_dir)
+        tables = load_results(output_dir)
+        for issue in tables["issues"].itertuples(index=False):
+            if log:
+                log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
+        return tables
     cache = {} if force else _read_cache(dirs)
     analysis_key = options.analysis_key()
     cached_files = cache.get("files", {}) if cache.get("analysis_key") == analysis_key else {}

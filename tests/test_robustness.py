@@ -93,6 +93,7 @@ def test_cli_analyses_the_rest_records_issues_and_strict_fails(bad_folder, tmp_p
     assert len(articles) == 12  # 3 seeds + 9 readable test files
     strict = run("--strict")
     assert strict.returncode == 3 and "strict" in strict.stderr.splitlines()[-1]
+    assert "skipped: empty.txt: empty file (no text)" in strict.stderr  # reported again from the cache
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bad_folder.iterdir()}
     assert after == before  # the input corpus is never modified
 
