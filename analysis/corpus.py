@@ -93,7 +93,6 @@ class Corpus:
     folder: Path
     articles: list[Article]
     issues: list[CorpusIssue]
-    fingerprint: str
 
 
 def decode_article(data: bytes, name: str) -> tuple[str, str | None]:
@@ -279,7 +278,7 @@ def load_corpus(folder: str | Path, manifest: str | Path | None = None,
         raise nothing_analysed(folder, issues)
     for result in kept:
         result.article.metadata = metadata[result.article_id]
-    return Corpus(folder, [r.article for r in kept], issues, fingerprint_of(results))
+    return Corpus(folder, [r.article for r in kept], issues)
 
 
 def fingerprint_of(results: list[FileResult]) -> str:

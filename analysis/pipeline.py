@@ -162,7 +162,7 @@ def analyze_chunk(files: list[tuple[str, str, bytes | None, int]], options: Opti
     results = [analyse_file(name, key, data, size, rules, actors) for name, key, data, size in files]
     seconds["reading and cleaning"] = time.perf_counter() - started
     articles = [r.article for r in results if r.analysed]
-    tables = run_analyses(Corpus(Path("."), articles, [], ""), options, seconds) if articles else {}
+    tables = run_analyses(Corpus(Path("."), articles, []), options, seconds) if articles else {}
     clean_texts = {a.article_id: a.clean_text for a in articles}
     for result in results:
         result.article = None

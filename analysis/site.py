@@ -8,6 +8,7 @@ scripts, so article text can never run as code in a reader's browser.
 from __future__ import annotations
 
 import base64
+import csv
 import html
 import shutil
 from pathlib import Path
@@ -51,6 +52,12 @@ def _table(frame: pd.DataFrame) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>"
                    for row in frame.itertuples(index=False))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _count_rows(path: Path) -> int:
+    """Data rows of a CSV file (quoted fields may span lines)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1
 
 
 def _embedded_png(path: Path) -> str:
@@ -102,7 +109,7 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
 
     table_rows = "".join(
         f"<tr><td><a href='tables/{_e(p.name)}'>{_e(p.name)}</a></td>"
-        f"<td>{sum(1 for _ in p.open(encoding='utf-8')) - 1:,}</td><td>{p.stat().st_size / 1024:,.0f} KB</td></tr>"
+        f"<td>{_count_rows(p):,}</td><td>{p.stat().st_size / 1024:,.0f} KB</td></tr>"
         for p in tables)
     sections.append("<section><h2>Result tables (CSV)</h2><p>UTF-8, one row per observation; they open in "
                     "pandas, R or a spreadsheet.</p><table><thead><tr><th>table</th><th>rows</th><th>size</th></tr>"

@@ -121,7 +121,7 @@ def article(text: str, article_id: str = "a") -> "framing.Article":
 
 def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
     a = article("Tariffs and trade\n\nNATO troops held exercises. The tariff costs rose. Trade fell.")
-    corpus = Corpus(Path("."), [a], [], "x")
+    corpus = Corpus(Path("."), [a], [])
     tables = framing.frame_tables(corpus)
     issue = tables["frames"][tables["frames"]["scheme"] == "issue"].set_index("frame")
     assert issue.loc["economy_trade_tariffs", "hits"] == 5  # Tariffs, trade, tariff, costs, Trade
@@ -148,7 +148,7 @@ def test_own_issue_frames_file(tmp_path):
     path = tmp_path / "frames.yaml"
     path.write_text("frames:\n  - id: fish\n    label: Fisheries\n    definition: fish\n    source: test\n"
                     "    pfc_code: 1\n    pfc_category: Economic\n    terms: [cod, fish*]\n", encoding="utf-8")
-    corpus = Corpus(Path("."), [article("Cod stocks fell.\n\nFishermen protested about cod quotas.")], [], "x")
+    corpus = Corpus(Path("."), [article("Cod stocks fell.\n\nFishermen protested about cod quotas.")], [])
     frames = framing.frame_tables(corpus, path)["frames"]
     issue = frames[frames["scheme"] == "issue"]
     assert issue["frame"].tolist() == ["fish"] and issue["hits"].tolist() == [3]
