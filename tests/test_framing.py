@@ -84,9 +84,32 @@ def test_two_sides_from_a_contrasting_statement_by_another_party():
     assert "two_sides" not in triggered("But the companies argued that it would cost jobs.")  # nothing before
 
 
+def test_two_sides_within_one_sentence():
+    assert "two_sides" in triggered("Environmental groups condemned the plan, but the governor defended it.")
+    assert "two_sides" in triggered("The unions said the deal was fair, while the companies called it ruinous.")
+    assert "two_sides" not in triggered("Environmental groups condemned the plan, but the weather was bad.")
+
+
+def test_reproach_as_a_partys_attack_on_something():
+    assert "reproach" in triggered("The Republican assault on the Green New Deal began on Wednesday.")
+    assert "reproach" not in triggered("An assault on the village killed three people.")  # no party
+
+
+def test_solutions_are_remedies_aimed_at_a_problem():
+    assert "solution_suggested" in triggered("The city plans to tackle the housing crisis.")
+    assert "solution_suggested" in triggered("Governments must cut carbon emissions this decade.")
+    assert "solution_suggested" in triggered("A carbon tax is the best path to curb pollution.")
+    assert "solution_suggested" not in triggered("The budget calls for a 14% cut in funding.")  # no problem named
+    assert "solution_suggested" not in triggered("Rising seas will expose lower Manhattan to daily flooding.")
+    assert "solution_suggested" not in triggered("He plans to announce new members next week.")
+    assert "government_can_alleviate" in triggered("The federal government is working to reduce flooding risks.")
+
+
 def test_disagreement_needs_two_distinct_parties():
     assert "disagreement" in triggered("Talks between France and Germany ended in a dispute.")
     assert "disagreement" not in triggered("The dispute ended.")
+    assert "disagreement" in triggered("Officials in California sued the federal government over the rules.")
+    assert "disagreement" not in triggered("The lawsuit was filed on Monday.")
 
 
 def test_parties_are_names_group_nouns_and_pronouns():
@@ -192,7 +215,8 @@ def test_codebook_aligned_items_are_items_of_the_labels_frame():
     assert set(vf.NFC_CODEBOOK_ITEMS) == set(vf.NFC_LABELS)
     for label, items in vf.NFC_CODEBOOK_ITEMS.items():
         assert items and all(item_frame[item] == vf.NFC_LABELS[label] for item in items)
-    assert vf.NFC_CODEBOOK_ITEMS["RE"] == ("urgent_action",)  # RE1 (article topic) has no item
+    # the documentation's RE1 and RE5 are the annotation form's AR2 (solutions) and AR6 (alleviate)
+    assert vf.NFC_CODEBOOK_ITEMS["RE"] == ("solution_suggested", "government_can_alleviate")
 
 
 def synthetic_scored(n: int = 40) -> pd.DataFrame:
@@ -205,19 +229,22 @@ def synthetic_scored(n: int = 40) -> pd.DataFrame:
             yes = i % 4 < 2
             row[f"gold_{label}"] = float(yes)
             row[f"codebook_{label}"] = 1.0 if yes else 0.0
+            row[f"evidence_{label}"] = 3 if yes else int(rng.integers(0, 2))
             row[f"score_{frame}"] = float(rng.uniform())
             row[f"density_{frame}"] = float(rng.uniform())
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def test_both_scorings_are_evaluated_and_summarised():
+def test_every_scoring_is_evaluated_and_summarised():
     nfc = vf.evaluate_narrative_frames(synthetic_scored())
-    assert nfc.groupby("scoring").size().to_dict() == {"codebook-aligned": 5, "full frame": 5}
+    assert nfc.groupby("scoring").size().to_dict() == {"codebook-aligned": 5, "evidence count": 5, "full frame": 5}
     codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label")
     assert (codebook["f1"] == 1.0).all() and (codebook["roc_auc"] == 1.0).all()
     assert codebook["roc_auc_density"].isna().all()
-    assert codebook.at["RE", "items"] == "urgent_action"
+    assert codebook.at["RE", "items"] == "solution_suggested government_can_alleviate"
+    count = nfc[nfc["scoring"] == "evidence count"].set_index("label")
+    assert (count["threshold"] == 3).all() and (count["f1"] == 1.0).all()  # the lowest score of the positives
     full = nfc[nfc["scoring"] == "full frame"].set_index("label")
     assert full.at["CO", "items"].split() == [i.id for i in RULES.items if i.frame == "conflict"]
     frac = pd.DataFrame({"gold": [1, 6], "predicted": pd.array([1, None], dtype="Int64"), "covered": [True, True]})
@@ -225,11 +252,13 @@ def test_both_scorings_are_evaluated_and_summarised():
                  "always_clickbait_f1": 0.67, "n_evaluation": 10}
     summary = vf.summary_table(nfc, clickbait, frac)
     nfc_rows = summary[summary["dataset"] == "Narrative Frames Corpus"]
-    assert len(nfc_rows) == 2 * 5 * 4
+    assert len(nfc_rows) == 3 * 5 * 4
     assert nfc_rows["task"].iloc[0].startswith("conflict frame vs label CO (threshold")
     aligned = nfc_rows[nfc_rows["task"].str.startswith("codebook-aligned items")]
-    assert len(aligned) == 20 and aligned["task"].str.contains("added after the first validation run").all()
-    assert "codebook-aligned items urgent_action vs label RE" in aligned["task"].iloc[-1]
+    assert len(aligned) == 20
+    assert "codebook-aligned items solution_suggested, government_can_alleviate vs label RE" in aligned["task"].iloc[-1]
+    counted = nfc_rows[nfc_rows["task"].str.startswith("evidence sentences of items")]
+    assert len(counted) == 20 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
 
 
 REFERENCE = os.environ.get("REFERENCE_CORPORA")

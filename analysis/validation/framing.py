@@ -8,20 +8,32 @@
   id: the development half chooses, per frame, the score threshold with the best F1; the
   evaluation half is the one reported (precision, recall, F1, beside "always present").
   ROC AUC needs no threshold and uses all articles.
-  Two scorings are reported with this same protocol. "Full frame": the package's frame score
-  (the mean of all the frame's items). "Codebook-aligned": the mean of the package's answers
-  to exactly the questions the corpus documentation (DATA_README.md, "Question to frame
-  mappings") assigns to each label, matched on the question wording of its annotation
-  instructions: CO1 disagreement, CO2 reproach, CO3 two sides -> disagreement, reproach,
-  two_sides; EC1 financial losses or gains, EC2 costs, EC3 economic consequences ->
-  financial_gain_loss, costs, economic_consequences; HI1 human example, HI2 adjectives or
-  vignettes that generate feelings, HI5 private or personal lives -> human_example,
-  emotional_language, private_lives; MO1 moral message, MO2 morality, God and religious
-  tenets -> moral_message, morality_religion; RE5 urgent action -> urgent_action. RE1 ("does
-  this article predominantly discuss a problem related to climate change?") asks about the
-  topic and has no item here, so resolution is scored with urgent_action alone. The
-  codebook-aligned scoring was added after the first validation run (which reported the full
-  frames only); it uses no rule, lexicon or threshold chosen on these data.
+  Three scorings are reported with this same protocol. "Full frame": the package's frame
+  score (the mean of all the frame's items). "Codebook-aligned": the mean of the package's
+  answers to exactly the questions the corpus documentation (DATA_README.md, "Question to
+  frame mappings") assigns to each label: CO1 disagreement, CO2 reproach, CO3 two sides ->
+  disagreement, reproach, two_sides; EC1 financial losses or gains, EC2 costs, EC3 economic
+  consequences -> financial_gain_loss, costs, economic_consequences; HI1 human example, HI2
+  adjectives or vignettes that generate feelings, HI5 private or personal lives ->
+  human_example, emotional_language, private_lives; MO1 moral message, MO2 morality, God and
+  religious tenets -> moral_message, morality_religion; RE1, RE5 -> solution_suggested,
+  government_can_alleviate. The resolution questions are numbered there without the topic
+  question that opens the annotation form (AR1, "does this article predominantly discuss a
+  problem related to climate change?"), so RE1 is the form's AR2 ("does the story suggest a
+  solution?") and RE5 its AR6 ("some entity could alleviate the problem"); the per-question
+  table shows each question's agreement with the article labels, which bears this out.
+  "Evidence count": the number of sentences that trigger those same items (a graded score,
+  so the threshold can ask for more than one piece of evidence).
+
+Revision history, kept in view because it matters for reading the numbers: the rules and
+lexicons were first written before these data were read, and the first run reported the
+full frames only (conflict F1 0.77 against 0.76 for "always present", resolution 0.65 against
+0.63). The codebook-aligned scoring was then added (with RE read as AR5, urgent action: a
+misreading of the numbering). In a second round the conflict and responsibility rules were
+revised (problem-directed remedies, more verbs of disagreement and reproach, contrasts within a
+sentence, attacks on a party) and the evidence-count scoring added, reading the package's
+answers and evidence only for articles of the development half; the evaluation half's articles
+were not read. The earlier tables are in the repository history (validation/framing_*.csv).
 - Clickbait headlines (Chakraborty et al. 2016): the headline sensationalism index as a
   classifier. Headlines are split by the parity of the SHA-256 of their text; the
   development half chooses the index threshold with the best accuracy; accuracy and F1
@@ -31,8 +43,8 @@
   among frames whose category is one of FrAC's classes); accuracy on the sentences whose
   gold class the dictionaries cover, beside the majority class.
 
-The rules and lexicons were written before these data were read; nothing is fitted to them
-except the detection thresholds, each on a development half.
+Nothing is fitted to these data except the detection thresholds, each on a development half;
+the rule revisions described above were made by reading development-half articles only.
 """
 from __future__ import annotations
 
@@ -54,8 +66,8 @@ from . import SUMMARY_COLUMNS, require
 NFC_LABELS = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "responsibility"}
 NFC_LABEL_NAMES = {"CO": "conflict", "EC": "economic", "HI": "human interest", "MO": "morality", "RE": "resolution"}
 # The corpus's per-question annotations (full_annotations.json) beside the package's items.
-# Questions are numbered as in its detailed annotation instructions: re2 solutions, re5
-# urgent action, re6 "some entity could alleviate", re7 "some entity is responsible" (any
+# Questions are numbered as in its detailed annotation instructions (the file's keys): re2
+# solutions, re5 urgent action, re6 "some entity could alleviate", re7 "some entity is responsible" (any
 # entity, so the two responsibility items together); hi, co, mo and ec follow Semetko &
 # Valkenburg's order (hi4, "positively affected", has no item here).
 NFC_QUESTIONS = {
@@ -72,16 +84,16 @@ NFC_QUESTIONS = {
     "ec3": ("economic", ("economic_consequences",)),
 }
 # The package's items asking the questions the corpus documentation assigns to each label
-# (DATA_README.md; question wording from annotation_detailed_instructions.pdf). RE1, "does this
-# article predominantly (>70%) discuss a problem/issue related to climate change?", has no item.
+# (DATA_README.md; question wording from annotation_detailed_instructions.pdf). Its RE1 and RE5
+# are the form's AR2 (solutions) and AR6 (some entity could alleviate): see the module docstring.
 NFC_CODEBOOK_ITEMS = {
     "CO": ("disagreement", "reproach", "two_sides"),  # CO1, CO2, CO3
     "EC": ("financial_gain_loss", "costs", "economic_consequences"),  # EC1, EC2, EC3
     "HI": ("human_example", "emotional_language", "private_lives"),  # HI1, HI2, HI5
     "MO": ("moral_message", "morality_religion"),  # MO1, MO2
-    "RE": ("urgent_action",),  # RE5
+    "RE": ("solution_suggested", "government_can_alleviate"),  # RE1 = AR2, RE5 = AR6
 }
-NFC_SCORINGS = ("full frame", "codebook-aligned")
+NFC_SCORINGS = ("full frame", "codebook-aligned", "evidence count")
 # Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
 NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
 NFC_KEYWORD_AUC = {"CO": 0.71, "EC": 0.86, "HI": 0.71, "MO": 0.76, "RE": 0.65}
@@ -138,7 +150,8 @@ def parse_label(value) -> float:
 
 def score_narrative_frames(folder: Path) -> pd.DataFrame:
     """One row per article: id, split, the five gold labels, the generic frame scores, each
-    item's answer (1/0) and the codebook-aligned score of each label (mean of its items)."""
+    item's answer (1/0) and evidence sentences, and per label the codebook-aligned score (mean
+    of its items' answers) and evidence count (sum of its items' evidence sentences)."""
     data = pd.read_csv(require(folder, "articles_metadata.tsv"), sep="\t", dtype={"ID": str})
     rules = load_generic_frames()
     rows = []
@@ -155,8 +168,10 @@ def score_narrative_frames(folder: Path) -> pd.DataFrame:
             row[f"score_{frame}"] = scores[frame]
             row[f"density_{frame}"] = 1000 * sum(h.frame == frame for h in hits) / n_words if n_words else 0.0
         row.update({f"item_{item}": int(n > 0) for (_, item), n in answers.items()})
-        row.update({f"codebook_{label}": float(np.mean([row[f"item_{item}"] for item in items]))
-                    for label, items in NFC_CODEBOOK_ITEMS.items()})
+        row.update({f"sentences_{item}": n for (_, item), n in answers.items()})
+        for label, items in NFC_CODEBOOK_ITEMS.items():
+            row[f"codebook_{label}"] = float(np.mean([row[f"item_{item}"] for item in items]))
+            row[f"evidence_{label}"] = sum(row[f"sentences_{item}"] for item in items)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -166,6 +181,8 @@ def scored_items(scoring: str, label: str) -> tuple[str, tuple[str, ...]]:
     frame = NFC_LABELS[label]
     if scoring == "full frame":
         return f"score_{frame}", tuple(i.id for i in load_generic_frames().items if i.frame == frame)
+    if scoring == "evidence count":
+        return f"evidence_{label}", NFC_CODEBOOK_ITEMS[label]
     return f"codebook_{label}", NFC_CODEBOOK_ITEMS[label]
 
 
@@ -201,27 +218,36 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
 
 def evaluate_questions(scored: pd.DataFrame, annotations_file: Path) -> pd.DataFrame:
     """Each mapped indicator rule against the annotators' majority answer to its question
-    (articles where the annotators did not agree are left out); all articles, no threshold."""
+    (articles where the annotators did not agree are left out), per half of the corpus, no
+    threshold; and how often that majority answer equals the article label of the question's
+    frame (`label_agreement`), which shows which questions the labels follow."""
     import json
 
     annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
-    by_id = scored.set_index("article_id")
+    label_of_frame = {frame: label for label, frame in NFC_LABELS.items()}
     rows = []
-    for question, (frame, items) in NFC_QUESTIONS.items():
-        gold, ours = [], []
-        for article_id, answers in annotations.items():
-            majority = str(answers.get(question, ["-"])[0]).lower()
-            if majority in ("yes", "no") and article_id in by_id.index:
-                gold.append(majority == "yes")
-                ours.append(any(by_id.at[article_id, f"item_{item}"] for item in items))
-        gold, ours = np.array(gold), np.array(ours)
-        precision, recall, f1 = precision_recall_f1(gold, ours)
-        prevalence = float(gold.mean()) if len(gold) else np.nan
-        rows.append({"question": question, "frame": frame, "item": " or ".join(items), "n": len(gold),
-                     "gold_yes_rate": prevalence, "rule_yes_rate": float(ours.mean()) if len(ours) else np.nan,
-                     "agreement": float((gold == ours).mean()) if len(gold) else np.nan,
-                     "precision": precision, "recall": recall, "f1": f1,
-                     "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan})
+    for split, articles in scored.groupby("split", sort=True):
+        by_id = articles.set_index("article_id")
+        for question, (frame, items) in NFC_QUESTIONS.items():
+            gold, ours, labels = [], [], []
+            for article_id, answers in annotations.items():
+                majority = str(answers.get(question, ["-"])[0]).lower()
+                if majority in ("yes", "no") and article_id in by_id.index:
+                    gold.append(majority == "yes")
+                    ours.append(any(by_id.at[article_id, f"item_{item}"] for item in items))
+                    labels.append(by_id.at[article_id, f"gold_{label_of_frame[frame]}"])
+            gold, ours, labels = np.array(gold), np.array(ours), np.array(labels, dtype=float)
+            precision, recall, f1 = precision_recall_f1(gold, ours)
+            prevalence = float(gold.mean()) if len(gold) else np.nan
+            labelled = ~np.isnan(labels)
+            rows.append({"split": split, "question": question, "frame": frame, "item": " or ".join(items),
+                         "n": len(gold), "gold_yes_rate": prevalence,
+                         "rule_yes_rate": float(ours.mean()) if len(ours) else np.nan,
+                         "agreement": float((gold == ours).mean()) if len(gold) else np.nan,
+                         "precision": precision, "recall": recall, "f1": f1,
+                         "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan,
+                         "label_agreement": (float((gold[labelled] == (labels[labelled] == 1)).mean())
+                                             if labelled.any() else np.nan)})
     return pd.DataFrame(rows)
 
 
@@ -316,12 +342,15 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
     keyword_f1 = "plain keyword lists, best F1 (methods.md, measured on the full corpus)"
     keyword_auc = "raw keyword counts, ROC AUC (methods.md, measured)"
     for r in nfc.itertuples(index=False):
-        if r.scoring == "full frame":
-            compared = f"{r.frame} frame vs label {r.label}"
-        else:
-            compared = (f"codebook-aligned items {r.items.replace(' ', ', ')} vs label {r.label} "
-                      "(scoring added after the first validation run)")
-        task = f"{compared} (threshold {r.threshold:.2f} from the development half)"
+        items = r.items.replace(" ", ", ")
+        compared, scored_by = {
+            "full frame": (f"{r.frame} frame vs label {r.label}", "frame score"),
+            "codebook-aligned": (f"codebook-aligned items {items} vs label {r.label}", "mean of the items"),
+            "evidence count": (f"evidence sentences of items {items} vs label {r.label}", "sentence count"),
+        }[r.scoring]
+        threshold = (f"at least {r.threshold:g} sentences" if r.scoring == "evidence count"
+                     else f"threshold {r.threshold:.2f}")
+        task = f"{compared} ({threshold} from the development half)"
         common = {"analysis": "framing", "dataset": "Narrative Frames Corpus", "task": task}
         rows += [
             {**common, "metric": "precision", "value": r.precision, "anchor": np.nan, "anchor_source": "",
@@ -330,8 +359,7 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
              "baseline": 1.0, "baseline_name": "always present", "n": r.n_evaluation},
             {**common, "metric": "f1", "value": r.f1, "anchor": r.keyword_f1, "anchor_source": keyword_f1,
              "baseline": r.baseline_f1, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "task": f"{compared} (frame score, no threshold)" if r.scoring == "full frame"
-             else f"{compared} (mean of the items, no threshold)",
+            {**common, "task": f"{compared} ({scored_by}, no threshold)",
              "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
              "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
         ]
@@ -360,19 +388,22 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
 
 
 def validation_figure(nfc: pd.DataFrame, clickbait: dict, frac_accuracy: float, frac_baseline: float):
-    """F1 and ROC AUC per generic frame (full frame and codebook-aligned items) against the
-    anchors and baselines; accuracies of the clickbait index and the FrAC mapping against their
-    baselines."""
+    """F1 and ROC AUC per generic frame (each scoring) against the anchors and baselines;
+    accuracies of the clickbait index and the FrAC mapping against their baselines."""
     fig, axes = plt.subplots(1, 3, figsize=(15, 5.2), gridspec_kw={"width_ratios": [2.3, 2.3, 1.3]})
     full = nfc[nfc["scoring"] == "full frame"].set_index("label")
     codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label").loc[full.index]
-    by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"])
+    count = nfc[nfc["scoring"] == "evidence count"].set_index("label").loc[full.index]
+    by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"],
+                           f1_count=count["f1"], roc_auc_count=count["roc_auc"])
     positions = np.arange(len(by_frame))
     names = [f"{NFC_LABEL_NAMES[label]}\n({label})" for label in by_frame.index]
     panels = ((axes[0], "F1 on the evaluation half", [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1),
-                                                     ("f1", "full frame", 0), ("f1_codebook", "codebook-aligned items", 2)]),
+                                                     ("f1", "full frame", 0), ("f1_codebook", "codebook-aligned items", 2),
+                                                     ("f1_count", "evidence count", 4)]),
               (axes[1], "ROC AUC (no threshold)", [("keyword_roc_auc", "keyword counts", 1), ("roc_auc", "full frame", 0),
-                                                   ("roc_auc_codebook", "codebook-aligned items", 2)]))
+                                                   ("roc_auc_codebook", "codebook-aligned items", 2),
+                                                   ("roc_auc_count", "evidence count", 4)]))
     for ax, title, series in panels:
         width = 0.8 / len(series)
         for k, (column, label, colour) in enumerate(series):
