@@ -93,6 +93,8 @@ def test_two_sides_within_one_sentence():
 def test_reproach_as_a_partys_attack_on_something():
     assert "reproach" in triggered("The Republican assault on the Green New Deal began on Wednesday.")
     assert "reproach" not in triggered("An assault on the village killed three people.")  # no party
+    # "attack on" is left out: security news uses it literally
+    assert "reproach" not in triggered("Let's be clear about what Article 5 means: an attack on one NATO member is an attack on all.")
 
 
 def test_solutions_are_remedies_aimed_at_a_problem():
@@ -110,6 +112,7 @@ def test_disagreement_needs_two_distinct_parties():
     assert "disagreement" not in triggered("The dispute ended.")
     assert "disagreement" in triggered("Officials in California sued the federal government over the rules.")
     assert "disagreement" not in triggered("The lawsuit was filed on Monday.")
+    assert "disagreement" not in triggered("Some Inuit leaders fear climate-driven challenges like melting ice.")
 
 
 def test_parties_are_names_group_nouns_and_pronouns():
