@@ -34,7 +34,8 @@ revised (problem-directed remedies, more verbs of disagreement and reproach, con
 sentence, attacks on a party) and the evidence-count scoring added, reading the package's
 answers and evidence only for articles of the development half; the evaluation half's articles
 were not read. Two of the new terms were then dropped after reading the seeds' evidence ("attack
-on", used literally in security news; "challenges", mostly a noun for problems). The earlier tables are in the repository history (validation/framing_*.csv).
+on", used literally in security news; "challenges", mostly a noun for problems). The earlier
+tables are in the repository history (validation/framing_*.csv).
 - Clickbait headlines (Chakraborty et al. 2016): the headline sensationalism index as a
   classifier. Headlines are split by the parity of the SHA-256 of their text; the
   development half chooses the index threshold with the best accuracy; accuracy and F1
