@@ -213,6 +213,55 @@ def test_validation_helpers():
     assert [vf.development_half(k) for k in "abc"] == [False, False, True]  # parity of the SHA-256
 
 
+def test_f1_gain_interval_is_paired_and_reproducible():
+    labels = np.array([1] * 30 + [0] * 20, dtype=bool)
+    perfect = vf.f1_gain_interval(labels, labels)
+    low, high = perfect
+    assert 0 < low < 1 - 2 * 0.6 / 1.6 < high  # around perfect F1 minus always present's 0.75
+    assert vf.f1_gain_interval(labels, labels) == perfect  # fixed seed
+    assert vf.f1_gain_interval(labels, np.ones(50, dtype=bool)) == (0.0, 0.0)  # "always present" gains nothing
+    rng = np.random.default_rng(1)
+    noise = vf.f1_gain_interval(labels, rng.uniform(size=50) < 0.5)
+    assert noise[0] < 0 < noise[1] or noise[1] < 0  # a coin toss is not clearly better
+
+
+def annotation(majority: list[str], coders: list[list]) -> dict:
+    """One article of full_annotations.json for the conflict questions co1-co3."""
+    return {q: [m, [c[i] for c in coders] + [-1] * (4 - len(coders))]
+            for i, (q, m) in enumerate(zip(("co1", "co2", "co3"), majority))}
+
+
+def test_the_corpus_label_rule_on_majority_and_single_annotators():
+    two_of_three = annotation(["yes", "NO AGREEMENT", "yes"], [["yes", "yes", "yes"], ["yes", "no", "yes"]])
+    assert vf.label_from_answers(two_of_three, "CO") is True
+    assert vf.label_from_answers(two_of_three, "CO", 0) is True and vf.label_from_answers(two_of_three, "CO", 1) is True
+    assert vf.label_from_answers(two_of_three, "CO", 2) is None  # did not code the article
+    one_of_three = annotation(["yes", "no", "NO AGREEMENT"], [["yes", "no", "no"], ["yes", "no", "yes"]])
+    assert vf.label_from_answers(one_of_three, "CO") is False
+    assert vf.label_from_answers(one_of_three, "CO", 0) is False and vf.label_from_answers(one_of_three, "CO", 1) is True
+    assert vf.NFC_YES_NEEDED["RE"] == 2 and vf.NFC_LABEL_QUESTIONS["RE"] == ("re2", "re6")  # both questions
+
+
+def test_annotator_agreement_compares_every_pair(tmp_path):
+    annotations = {
+        "a": annotation(["yes", "yes", "no"], [["yes", "yes", "no"], ["yes", "yes", "no"]]),  # both yes
+        "b": annotation(["no", "no", "no"], [["no", "no", "no"], ["no", "no", "no"], ["no", "yes", "no"]]),  # all no
+        "c": annotation(["yes", "NO AGREEMENT", "no"], [["yes", "yes", "no"], ["yes", "no", "no"]]),  # yes / no
+    }
+    file = tmp_path / "full_annotations.json"
+    file.write_text(__import__("json").dumps(annotations))
+    scored = pd.DataFrame({"article_id": ["a", "b", "c"], "split": "evaluation", "gold_CO": [1.0, 0.0, 0.0],
+                           **{f"gold_{label}": np.nan for label in ("EC", "HI", "MO", "RE")}})
+    table = vf.evaluate_annotators(scored, file).set_index("label")
+    conflict = table.loc["CO"]
+    assert conflict["n_articles"] == 3 and conflict["n_pairs"] == 1 + 3 + 1
+    assert conflict["label_rule_agreement"] == 1.0
+    # pairs in both orders: a (yes, yes) x2, b (no, no) x6, c (yes, no) and (no, yes)
+    assert conflict["annotator_yes_rate"] == 3 / 10
+    assert conflict["annotator_f1"] == 2 * 2 / (3 + 3)
+    assert table.loc["RE", "n_articles"] == 0 and np.isnan(table.loc["RE", "annotator_kappa"])
+
+
 def test_codebook_aligned_items_are_items_of_the_labels_frame():
     item_frame = {item.id: item.frame for item in RULES.items}
     assert set(vf.NFC_CODEBOOK_ITEMS) == set(vf.NFC_LABELS)
@@ -253,15 +302,21 @@ def test_every_scoring_is_evaluated_and_summarised():
     frac = pd.DataFrame({"gold": [1, 6], "predicted": pd.array([1, None], dtype="Int64"), "covered": [True, True]})
     clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
                  "always_clickbait_f1": 0.67, "n_evaluation": 10}
-    summary = vf.summary_table(nfc, clickbait, frac)
+    annotators = pd.DataFrame({"split": "evaluation", "label": list(vf.NFC_LABELS), "annotator_kappa": 0.4})
+    summary = vf.summary_table(nfc, annotators, clickbait, frac)
     nfc_rows = summary[summary["dataset"] == "Narrative Frames Corpus"]
-    assert len(nfc_rows) == 3 * 5 * 4
+    assert len(nfc_rows) == 3 * 5 * 5
+    kappa = nfc_rows[nfc_rows["metric"] == "kappa"]
+    assert (kappa["anchor"] == 0.4).all() and (kappa["baseline"] == 0.0).all()
+    assert (kappa["value"].to_numpy() == nfc["kappa"].to_numpy()).all()
+    assert (nfc[nfc["scoring"] == "codebook-aligned"]["kappa"] == 1.0).all()
+    assert (nfc["f1_gain_low"] <= nfc["f1_gain_high"]).all()
     assert nfc_rows["task"].iloc[0].startswith("conflict frame vs label CO (threshold")
     aligned = nfc_rows[nfc_rows["task"].str.startswith("codebook-aligned items")]
-    assert len(aligned) == 20
+    assert len(aligned) == 25
     assert "codebook-aligned items solution_suggested, government_can_alleviate vs label RE" in aligned["task"].iloc[-1]
     counted = nfc_rows[nfc_rows["task"].str.startswith("evidence sentences of items")]
-    assert len(counted) == 20 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
+    assert len(counted) == 25 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
 
 
 REFERENCE = os.environ.get("REFERENCE_CORPORA")
@@ -285,4 +340,7 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     nfc = vf.evaluate_narrative_frames(pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")]))
     clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
                  "always_clickbait_f1": 0.67, "n_evaluation": 10}
-    assert list(vf.summary_table(nfc, clickbait, frac).columns) == SUMMARY_COLUMNS
+    annotators = vf.evaluate_annotators(scored, reference / "narrative_frames" / "full_annotations.json")
+    assert (annotators["label_rule_agreement"] == 1.0).all()  # the rule gives the published labels
+    assert annotators.groupby("label")["n_articles"].sum().eq(12).all() and annotators["annotator_kappa"].between(-1, 1).all()
+    assert list(vf.summary_table(nfc, annotators, clickbait, frac).columns) == SUMMARY_COLUMNS

@@ -24,6 +24,15 @@
   table shows each question's agreement with the article labels, which bears this out.
   "Evidence count": the number of sentences that trigger those same items (a graded score,
   so the threshold can ask for more than one piece of evidence).
+  Beside F1, each scoring reports Cohen's kappa on the evaluation half (0 for "always present",
+  which F1 flatters when most articles are positive) and a 95% interval for its F1 gain over
+  "always present" (paired bootstrap over the evaluation articles, fixed seed).
+  What two people reach is measured the same way: the corpus's labels are a fixed function of
+  the annotators' majority answers (a label is true when at least NFC_YES_NEEDED of its
+  questions, NFC_LABEL_QUESTIONS, have a majority "yes"; this reproduces the published labels,
+  see `label_rule_agreement`), so the same rule applied to each annotator's own answers gives
+  that annotator's label, and every pair of annotators of an article is compared (F1 and
+  kappa, beside "always present" against an annotator).
 
 Revision history, kept in view because it matters for reading the numbers: the rules and
 lexicons were first written before these data were read, and the first run reported the
@@ -57,6 +66,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from sklearn.metrics import cohen_kappa_score
 
 from .. import plotting
 from ..cleaning import count_words
@@ -96,6 +106,12 @@ NFC_CODEBOOK_ITEMS = {
     "RE": ("solution_suggested", "government_can_alleviate"),  # RE1 = AR2, RE5 = AR6
 }
 NFC_SCORINGS = ("full frame", "codebook-aligned", "evidence count")
+# The corpus's own questions behind each label (full_annotations.json keys; the documentation's
+# RE1 and RE5 are the keys re2 and re6) and how many majority "yes" answers make the label true.
+NFC_LABEL_QUESTIONS = {"CO": ("co1", "co2", "co3"), "EC": ("ec1", "ec2", "ec3"), "HI": ("hi1", "hi2", "hi5"),
+                       "MO": ("mo1", "mo2"), "RE": ("re2", "re6")}
+NFC_YES_NEEDED = {"CO": 2, "EC": 2, "HI": 2, "MO": 1, "RE": 2}
+BOOTSTRAP_RESAMPLES = 2000
 # Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
 NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
 NFC_KEYWORD_AUC = {"CO": 0.71, "EC": 0.86, "HI": 0.71, "MO": 0.76, "RE": 0.65}
@@ -132,6 +148,19 @@ def precision_recall_f1(labels, predicted) -> tuple[float, float, float]:
     recall = tp / labels.sum() if labels.sum() else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return float(precision), float(recall), float(f1)
+
+
+def f1_gain_interval(labels, predicted, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0) -> tuple[float, float]:
+    """95% percentile interval of F1 minus the "always present" F1, resampling the articles
+    with replacement (paired: both are computed on each resample)."""
+    labels, predicted = np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool)
+    draws = np.random.default_rng(seed).integers(0, len(labels), size=(resamples, len(labels)))
+    gold, guess = labels[draws], predicted[draws]
+    denominator = gold.sum(axis=1) + guess.sum(axis=1)
+    f1 = np.divide(2 * (gold & guess).sum(axis=1), denominator, out=np.zeros(resamples), where=denominator > 0)
+    always_present_f1 = 2 * gold.sum(axis=1) / (gold.sum(axis=1) + len(labels))
+    low, high = np.percentile(f1 - always_present_f1, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def best_threshold(labels, scores, objective) -> float:
@@ -189,8 +218,9 @@ def scored_items(scoring: str, label: str) -> tuple[str, tuple[str, ...]]:
 
 
 def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
-    """Per scoring and frame: threshold from the development half, P/R/F1 on the evaluation
-    half, AUC on all. Articles without a label for a frame are left out of that frame's figures."""
+    """Per scoring and frame: threshold from the development half; P/R/F1, the F1 gain's
+    interval and kappa on the evaluation half; AUC on all. Articles without a label for a frame
+    are left out of that frame's figures."""
     f1 = lambda y, p: precision_recall_f1(y, p)[2]  # noqa: E731
     rows = []
     for scoring in NFC_SCORINGS:
@@ -200,13 +230,16 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
             labelled = scored[scored[gold].notna()]
             dev, test = labelled[labelled["split"] == "development"], labelled[labelled["split"] == "evaluation"]
             threshold = best_threshold(dev[gold], dev[score], f1)
-            precision, recall, f1_value = precision_recall_f1(test[gold], test[score] >= threshold)
+            predicted = test[score] >= threshold
+            precision, recall, f1_value = precision_recall_f1(test[gold], predicted)
             prevalence = float(test[gold].mean())
+            gain_low, gain_high = f1_gain_interval(test[gold], predicted)
             rows.append({
                 "scoring": scoring, "label": label, "frame": frame, "items": " ".join(items),
                 "threshold": threshold, "development_f1": f1(dev[gold], dev[score] >= threshold),
                 "precision": precision, "recall": recall, "f1": f1_value,
                 "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
+                "f1_gain_low": gain_low, "f1_gain_high": gain_high, "kappa": cohen_kappa_score(test[gold].astype(bool), predicted),
                 "keyword_f1": NFC_KEYWORD_F1[label],
                 "roc_auc": roc_auc(labelled[gold], labelled[score]),
                 "roc_auc_density": (roc_auc(labelled[gold], labelled[f"density_{frame}"])
@@ -250,6 +283,50 @@ def evaluate_questions(scored: pd.DataFrame, annotations_file: Path) -> pd.DataF
                          "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan,
                          "label_agreement": (float((gold[labelled] == (labels[labelled] == 1)).mean())
                                              if labelled.any() else np.nan)})
+    return pd.DataFrame(rows)
+
+
+def label_from_answers(answers: dict, label: str, annotator: int | None = None) -> bool | None:
+    """The corpus's label rule applied to one article's annotations: to the majority answers
+    (`annotator` None) or to one annotator's own answers (None if they did not code it)."""
+    questions = NFC_LABEL_QUESTIONS[label]
+    if annotator is None:
+        said = [str(answers[q][0]).lower() for q in questions]
+    else:
+        said = [answers[q][1][annotator] for q in questions]
+        if -1 in said:
+            return None
+    return sum(answer == "yes" for answer in said) >= NFC_YES_NEEDED[label]
+
+
+def evaluate_annotators(scored: pd.DataFrame, annotations_file: Path) -> pd.DataFrame:
+    """Per half and label, what two people reach: each annotator's label (the corpus's rule on
+    their own answers) against every other annotator's of the same article, as F1 and kappa
+    (pairs counted in both orders), beside "always present" against an annotator; and how often
+    the rule on the majority answers gives the published label (`label_rule_agreement`)."""
+    import json
+
+    annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
+    rows = []
+    for split, articles in scored.groupby("split", sort=True):
+        for label, frame in NFC_LABELS.items():
+            labelled = articles[articles[f"gold_{label}"].notna() & articles["article_id"].isin(annotations)]
+            first, second, reproduced = [], [], []
+            for article_id, gold in zip(labelled["article_id"], labelled[f"gold_{label}"]):
+                answers = annotations[article_id]
+                reproduced.append(label_from_answers(answers, label) == bool(gold))
+                coded = [c for c in (label_from_answers(answers, label, k) for k in range(4)) if c is not None]
+                for i, j in ((i, j) for i in range(len(coded)) for j in range(len(coded)) if i != j):
+                    first.append(coded[i])
+                    second.append(coded[j])
+            rate = float(np.mean(second)) if second else np.nan
+            rows.append({"split": split, "label": label, "frame": frame, "questions": " ".join(NFC_LABEL_QUESTIONS[label]),
+                         "yes_needed": NFC_YES_NEEDED[label], "n_articles": len(labelled), "n_pairs": len(first) // 2,
+                         "label_rule_agreement": float(np.mean(reproduced)) if reproduced else np.nan,
+                         "annotator_yes_rate": rate,
+                         "annotator_f1": precision_recall_f1(second, first)[2] if first else np.nan,
+                         "annotator_baseline_f1": 2 * rate / (1 + rate) if second else np.nan,
+                         "annotator_kappa": cohen_kappa_score(second, first) if first else np.nan})
     return pd.DataFrame(rows)
 
 
@@ -339,10 +416,11 @@ def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 # --- Summary and figure -----------------------------------------------------------------
 
-def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
+def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
     rows = []
     keyword_f1 = "plain keyword lists, best F1 (methods.md, measured on the full corpus)"
     keyword_auc = "raw keyword counts, ROC AUC (methods.md, measured)"
+    human_kappa = annotators[annotators["split"] == "evaluation"].set_index("label")["annotator_kappa"]
     for r in nfc.itertuples(index=False):
         items = r.items.replace(" ", ", ")
         compared, scored_by = {
@@ -361,6 +439,9 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
              "baseline": 1.0, "baseline_name": "always present", "n": r.n_evaluation},
             {**common, "metric": "f1", "value": r.f1, "anchor": r.keyword_f1, "anchor_source": keyword_f1,
              "baseline": r.baseline_f1, "baseline_name": "always present", "n": r.n_evaluation},
+            {**common, "metric": "kappa", "value": r.kappa, "anchor": human_kappa.get(r.label, np.nan),
+             "anchor_source": "two annotators of the corpus, one against the other (evaluation half)",
+             "baseline": 0.0, "baseline_name": "always present", "n": r.n_evaluation},
             {**common, "task": f"{compared} ({scored_by}, no threshold)",
              "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
              "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
@@ -389,46 +470,59 @@ def summary_table(nfc: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
-def validation_figure(nfc: pd.DataFrame, clickbait: dict, frac_accuracy: float, frac_baseline: float):
-    """F1 and ROC AUC per generic frame (each scoring) against the anchors and baselines;
-    accuracies of the clickbait index and the FrAC mapping against their baselines."""
-    fig, axes = plt.subplots(1, 3, figsize=(15, 5.2), gridspec_kw={"width_ratios": [2.3, 2.3, 1.3]})
+def validation_figure(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac_accuracy: float,
+                      frac_baseline: float):
+    """F1, kappa and ROC AUC per generic frame (each scoring) against the anchors, the baselines
+    and two annotators; accuracies of the clickbait index and the FrAC mapping against their
+    baselines."""
+    fig, axes = plt.subplots(2, 2, figsize=(13, 10))
+    (f1_ax, kappa_ax), (auc_ax, headline_ax) = axes
     full = nfc[nfc["scoring"] == "full frame"].set_index("label")
     codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label").loc[full.index]
     count = nfc[nfc["scoring"] == "evidence count"].set_index("label").loc[full.index]
+    humans = annotators[annotators["split"] == "evaluation"].set_index("label").loc[full.index]
     by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"],
-                           f1_count=count["f1"], roc_auc_count=count["roc_auc"])
+                           f1_count=count["f1"], roc_auc_count=count["roc_auc"],
+                           kappa_codebook=codebook["kappa"], kappa_count=count["kappa"],
+                           annotator_kappa=humans["annotator_kappa"])
     positions = np.arange(len(by_frame))
     names = [f"{NFC_LABEL_NAMES[label]}\n({label})" for label in by_frame.index]
-    panels = ((axes[0], "F1 on the evaluation half", [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1),
-                                                     ("f1", "full frame", 0), ("f1_codebook", "codebook-aligned items", 2),
-                                                     ("f1_count", "evidence count", 4)]),
-              (axes[1], "ROC AUC (no threshold)", [("keyword_roc_auc", "keyword counts", 1), ("roc_auc", "full frame", 0),
-                                                   ("roc_auc_codebook", "codebook-aligned items", 2),
-                                                   ("roc_auc_count", "evidence count", 4)]))
-    for ax, title, series in panels:
+    scorings = [("full frame", 0, ""), ("codebook-aligned items", 2, "_codebook"), ("evidence count", 4, "_count")]
+    panels = ((f1_ax, "F1 on the evaluation half", (0, 1),
+               [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1)]
+               + [(f"f1{suffix}", name, colour) for name, colour, suffix in scorings]),
+              (kappa_ax, "Cohen's kappa on the evaluation half", (0, 0.7),
+               [(f"kappa{suffix}", name, colour) for name, colour, suffix in scorings]
+               + [("annotator_kappa", "two annotators", 3)]),
+              (auc_ax, "ROC AUC (no threshold)", (0, 1),
+               [("keyword_roc_auc", "keyword counts", 1)]
+               + [(f"roc_auc{suffix}", name, colour) for name, colour, suffix in scorings]))
+    for ax, title, limits, series in panels:
         width = 0.8 / len(series)
         for k, (column, label, colour) in enumerate(series):
             ax.bar(positions + (k - (len(series) - 1) / 2) * width, by_frame[column], width=width,
                    color=plotting.OKABE_ITO[colour], label=label)
         ax.set_xticks(positions, names, fontsize=9)
-        ax.set_ylim(0, 1)
+        ax.set_ylim(*limits)
         ax.set_title(title)
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
-    axes[0].set_ylabel("Narrative Frames Corpus")
-    axes[1].axhline(0.5, color="#555555", linestyle="--", linewidth=1)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
+    f1_ax.set_ylabel("F1")
+    kappa_ax.set_ylabel("kappa (0 = chance, as \"always present\")")
+    auc_ax.set_ylabel("ROC AUC")
+    auc_ax.axhline(0.5, color="#555555", linestyle="--", linewidth=1)
     labels = ["clickbait\naccuracy", "FrAC\naccuracy"]
     ours = [clickbait["accuracy"], frac_accuracy]
     base = [clickbait["majority_accuracy"], frac_baseline]
     x = np.arange(2)
-    axes[2].bar(x - 0.2, base, width=0.4, color=plotting.OKABE_ITO[7], label="majority class")
-    axes[2].bar(x + 0.2, ours, width=0.4, color=plotting.OKABE_ITO[0], label="this package")
-    axes[2].scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=plotting.OKABE_ITO[1], zorder=3,
-                    label="12 features + LR")
-    axes[2].set_xticks(x, labels, fontsize=9)
-    axes[2].set_ylim(0, 1)
-    axes[2].set_title("Headlines and sentences")
-    axes[2].legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    headline_ax.bar(x - 0.2, base, width=0.4, color=plotting.OKABE_ITO[7], label="majority class")
+    headline_ax.bar(x + 0.2, ours, width=0.4, color=plotting.OKABE_ITO[0], label="this package")
+    headline_ax.scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=plotting.OKABE_ITO[1], zorder=3,
+                        label="12 features + LR")
+    headline_ax.set_xticks(x, labels, fontsize=9)
+    headline_ax.set_ylim(0, 1)
+    headline_ax.set_ylabel("accuracy")
+    headline_ax.set_title("Headlines and sentences")
+    headline_ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
     fig.suptitle("Framing and sensationalism against human labels", fontweight="bold")
     return fig
 
@@ -437,19 +531,22 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     reference_dir = Path(reference_dir)
     scored = score_narrative_frames(require(reference_dir, "narrative_frames"))
     nfc = evaluate_narrative_frames(scored)
-    questions = evaluate_questions(scored, require(reference_dir, "narrative_frames", "full_annotations.json"))
+    annotations_file = require(reference_dir, "narrative_frames", "full_annotations.json")
+    questions = evaluate_questions(scored, annotations_file)
+    annotators = evaluate_annotators(scored, annotations_file)
     clickbait_scored = score_clickbait(require(reference_dir, "clickbait"))
     clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
     frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
-    summary = summary_table(nfc, clickbait, frac)
+    summary = summary_table(nfc, annotators, clickbait, frac)
     frac_row = summary[summary["dataset"] == "FrAC sentences"].iloc[0]
     plotting.apply_style()
-    fig = validation_figure(nfc, clickbait, frac_row["value"], frac_row["baseline"])
+    fig = validation_figure(nfc, annotators, clickbait, frac_row["value"], frac_row["baseline"])
     plotting.save_figure(fig, figures_dir, "validation_framing",
                          "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait headlines "
                          "(Chakraborty et al. 2016); FrAC (Guida et al. 2025).")
     plt.close(fig)
     nfc_articles = scored.round(4)
     return {"summary": summary, "narrative_frames": nfc, "narrative_frames_questions": questions,
+            "narrative_frames_annotators": annotators,
             "narrative_frames_articles": nfc_articles,
             "clickbait": clickbait_features, "frac_classes": frac_classes}
