@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -239,7 +240,8 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
                 "threshold": threshold, "development_f1": f1(dev[gold], dev[score] >= threshold),
                 "precision": precision, "recall": recall, "f1": f1_value,
                 "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
-                "f1_gain_low": gain_low, "f1_gain_high": gain_high, "kappa": cohen_kappa_score(test[gold].astype(bool), predicted),
+                "f1_gain_low": gain_low, "f1_gain_high": gain_high,
+                "kappa": cohen_kappa_score(test[gold].astype(bool), predicted),
                 "keyword_f1": NFC_KEYWORD_F1[label],
                 "roc_auc": roc_auc(labelled[gold], labelled[score]),
                 "roc_auc_density": (roc_auc(labelled[gold], labelled[f"density_{frame}"])
@@ -256,8 +258,6 @@ def evaluate_questions(scored: pd.DataFrame, annotations_file: Path) -> pd.DataF
     (articles where the annotators did not agree are left out), per half of the corpus, no
     threshold; and how often that majority answer equals the article label of the question's
     frame (`label_agreement`), which shows which questions the labels follow."""
-    import json
-
     annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
     label_of_frame = {frame: label for label, frame in NFC_LABELS.items()}
     rows = []
@@ -304,8 +304,6 @@ def evaluate_annotators(scored: pd.DataFrame, annotations_file: Path) -> pd.Data
     their own answers) against every other annotator's of the same article, as F1 and kappa
     (pairs counted in both orders), beside "always present" against an annotator; and how often
     the rule on the majority answers gives the published label (`label_rule_agreement`)."""
-    import json
-
     annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
     rows = []
     for split, articles in scored.groupby("split", sort=True):
@@ -320,8 +318,9 @@ def evaluate_annotators(scored: pd.DataFrame, annotations_file: Path) -> pd.Data
                     first.append(coded[i])
                     second.append(coded[j])
             rate = float(np.mean(second)) if second else np.nan
-            rows.append({"split": split, "label": label, "frame": frame, "questions": " ".join(NFC_LABEL_QUESTIONS[label]),
-                         "yes_needed": NFC_YES_NEEDED[label], "n_articles": len(labelled), "n_pairs": len(first) // 2,
+            rows.append({"split": split, "label": label, "frame": frame,
+                         "questions": " ".join(NFC_LABEL_QUESTIONS[label]), "yes_needed": NFC_YES_NEEDED[label],
+                         "n_articles": len(labelled), "n_pairs": len(first) // 2,
                          "label_rule_agreement": float(np.mean(reproduced)) if reproduced else np.nan,
                          "annotator_yes_rate": rate,
                          "annotator_f1": precision_recall_f1(second, first)[2] if first else np.nan,
