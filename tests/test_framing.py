@@ -242,17 +242,15 @@ def test_the_corpus_label_rule_on_majority_and_single_annotators():
     assert vf.NFC_YES_NEEDED["RE"] == 2 and vf.NFC_LABEL_QUESTIONS["RE"] == ("re2", "re6")  # both questions
 
 
-def test_annotator_agreement_compares_every_pair(tmp_path):
+def test_annotator_agreement_compares_every_pair():
     annotations = {
         "a": annotation(["yes", "yes", "no"], [["yes", "yes", "no"], ["yes", "yes", "no"]]),  # both yes
         "b": annotation(["no", "no", "no"], [["no", "no", "no"], ["no", "no", "no"], ["no", "yes", "no"]]),  # all no
         "c": annotation(["yes", "NO AGREEMENT", "no"], [["yes", "yes", "no"], ["yes", "no", "no"]]),  # yes / no
     }
-    file = tmp_path / "full_annotations.json"
-    file.write_text(__import__("json").dumps(annotations))
     scored = pd.DataFrame({"article_id": ["a", "b", "c"], "split": "evaluation", "gold_CO": [1.0, 0.0, 0.0],
                            **{f"gold_{label}": np.nan for label in ("EC", "HI", "MO", "RE")}})
-    table = vf.evaluate_annotators(scored, file).set_index("label")
+    table = vf.evaluate_annotators(scored, annotations).set_index("label")
     conflict = table.loc["CO"]
     assert conflict["n_articles"] == 3 and conflict["n_pairs"] == 1 + 3 + 1
     assert conflict["label_rule_agreement"] == 1.0
@@ -340,7 +338,7 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     nfc = vf.evaluate_narrative_frames(pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")]))
     clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
                  "always_clickbait_f1": 0.67, "n_evaluation": 10}
-    annotators = vf.evaluate_annotators(scored, reference / "narrative_frames" / "full_annotations.json")
+    annotators = vf.evaluate_annotators(scored, vf.read_annotations(reference / "narrative_frames"))
     assert (annotators["label_rule_agreement"] == 1.0).all()  # the rule gives the published labels
     assert annotators.groupby("label")["n_articles"].sum().eq(12).all() and annotators["annotator_kappa"].between(-1, 1).all()
     assert list(vf.summary_table(nfc, annotators, clickbait, frac).columns) == SUMMARY_COLUMNS

@@ -253,12 +253,17 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def evaluate_questions(scored: pd.DataFrame, annotations_file: Path) -> pd.DataFrame:
+def read_annotations(folder: Path) -> dict:
+    """The corpus's unaggregated annotations (full_annotations.json): article id -> question ->
+    [majority answer, [answers of annotators 1-4, -1 where one did not code the article]]."""
+    return json.loads(require(folder, "full_annotations.json").read_text(encoding="utf-8"))
+
+
+def evaluate_questions(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame:
     """Each mapped indicator rule against the annotators' majority answer to its question
     (articles where the annotators did not agree are left out), per half of the corpus, no
     threshold; and how often that majority answer equals the article label of the question's
     frame (`label_agreement`), which shows which questions the labels follow."""
-    annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
     label_of_frame = {frame: label for label, frame in NFC_LABELS.items()}
     rows = []
     for split, articles in scored.groupby("split", sort=True):
@@ -299,12 +304,11 @@ def label_from_answers(answers: dict, label: str, annotator: int | None = None) 
     return sum(answer == "yes" for answer in said) >= NFC_YES_NEEDED[label]
 
 
-def evaluate_annotators(scored: pd.DataFrame, annotations_file: Path) -> pd.DataFrame:
+def evaluate_annotators(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame:
     """Per half and label, what two people reach: each annotator's label (the corpus's rule on
     their own answers) against every other annotator's of the same article, as F1 and kappa
     (pairs counted in both orders), beside "always present" against an annotator; and how often
     the rule on the majority answers gives the published label (`label_rule_agreement`)."""
-    annotations = json.loads(annotations_file.read_text(encoding="utf-8"))
     rows = []
     for split, articles in scored.groupby("split", sort=True):
         for label, frame in NFC_LABELS.items():
@@ -530,9 +534,9 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     reference_dir = Path(reference_dir)
     scored = score_narrative_frames(require(reference_dir, "narrative_frames"))
     nfc = evaluate_narrative_frames(scored)
-    annotations_file = require(reference_dir, "narrative_frames", "full_annotations.json")
-    questions = evaluate_questions(scored, annotations_file)
-    annotators = evaluate_annotators(scored, annotations_file)
+    annotations = read_annotations(require(reference_dir, "narrative_frames"))
+    questions = evaluate_questions(scored, annotations)
+    annotators = evaluate_annotators(scored, annotations)
     clickbait_scored = score_clickbait(require(reference_dir, "clickbait"))
     clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
     frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
