@@ -62,6 +62,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from itertools import permutations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -318,9 +319,9 @@ def evaluate_annotators(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame
                 answers = annotations[article_id]
                 reproduced.append(label_from_answers(answers, label) == bool(gold))
                 coded = [c for c in (label_from_answers(answers, label, k) for k in range(4)) if c is not None]
-                for i, j in ((i, j) for i in range(len(coded)) for j in range(len(coded)) if i != j):
-                    first.append(coded[i])
-                    second.append(coded[j])
+                for one, other in permutations(coded, 2):
+                    first.append(one)
+                    second.append(other)
             rate = float(np.mean(second)) if second else np.nan
             rows.append({"split": split, "label": label, "frame": frame,
                          "questions": " ".join(NFC_LABEL_QUESTIONS[label]), "yes_needed": NFC_YES_NEEDED[label],
