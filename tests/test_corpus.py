@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from analysis.corpus import CorpusError, load_corpus
+from analysis.text.load import CorpusError, load_corpus
 from conftest import SEEDS
 
 

@@ -5,9 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import framing
-from analysis.corpus import Corpus, build_article
-from analysis.pipeline import Options
+from analysis.measures import framing
+from analysis.text.load import Corpus
+from analysis.text.document import build_article
+from analysis.pipeline.analyze import Options
 from analysis.validation import SUMMARY_COLUMNS
 from analysis.validation import framing as vf
 

@@ -1,7 +1,7 @@
 """Article text placed in notebook Markdown stays inert text."""
 import mistune
 
-from analysis.notebook import escape_text
+from analysis.report.notebook import escape_text
 
 
 def test_escaped_text_renders_as_the_same_visible_text():
@@ -15,7 +15,7 @@ def test_escaped_text_renders_as_the_same_visible_text():
 def test_article_groups_per_article_manifest_column_or_folder():
     import pandas as pd
 
-    from analysis.notebook import article_groups
+    from analysis.report.notebook import article_groups
 
     few = pd.DataFrame({"article_id": ["a", "b"]})
     assert article_groups(few)[1] == "article"
@@ -32,7 +32,7 @@ def test_article_groups_per_article_manifest_column_or_folder():
 def test_long_tables_show_head_and_tail(capsys):
     import pandas as pd
 
-    from analysis.notebook import show
+    from analysis.report.notebook import show
 
     table = pd.DataFrame({"x": range(100)})
     shown = show(table, rows=5, name="things")

@@ -2,8 +2,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import build_article
-from analysis.segmentation import split_sentences
+from analysis.text.document import build_article
+from analysis.text.segment import split_sentences
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DEBRIS = ["Related Posts", "Leave a Reply", "Your email address will not be published.",
@@ -73,7 +73,7 @@ attribution_text = st.lists(st.one_of(
 @FAST
 @given(attribution_text)
 def test_attribution_extractor_never_crashes_and_offsets_index_the_clean_text(raw):
-    from analysis.attribution import extract_article
+    from analysis.measures.attribution import extract_article
 
     article = build_article("x", "x.txt", raw)
     sentence_ids = {s.sentence_id for s in article.sentences}

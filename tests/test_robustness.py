@@ -9,8 +9,8 @@ import pytest
 
 import bad_corpus
 from analysis import outputs
-from analysis.corpus import load_corpus
-from analysis.pipeline import analyze
+from analysis.text.load import load_corpus
+from analysis.pipeline.analyze import analyze
 from conftest import PROJECT_ROOT
 
 
@@ -115,7 +115,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
 
 
 def test_failed_analysis_leaves_previous_results(tmp_path, monkeypatch):
-    from analysis import pipeline
+    from analysis.pipeline import analyze as pipeline
 
     analyze(PROJECT_ROOT / "seeds", tmp_path)
     before = {p.name: p.read_bytes() for p in (tmp_path / "results").glob("*.csv")}

@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from analysis import pipeline
-from analysis.pipeline import analyze
+from analysis.pipeline import analyze as pipeline
+from analysis.pipeline.analyze import analyze
 from conftest import SEEDS
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.segmentation import split_sentences
+from analysis.text.segment import split_sentences
 
 
 def sentences(text):

@@ -1,7 +1,7 @@
 import pytest
 
-from analysis import sensationalism as sz
-from analysis.pipeline import Options
+from analysis.measures import sensationalism as sz
+from analysis.pipeline.analyze import Options
 
 RULES = sz.load_sensationalism()
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis import sentiment
-from analysis.corpus import load_corpus
-from analysis.pipeline import Options, analyze
+from analysis.measures import sentiment
+from analysis.text.load import load_corpus
+from analysis.pipeline.analyze import Options, analyze
 
 
 def test_thresholds_are_inclusive_and_configurable():

@@ -4,8 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import plotting, synthesis
-from analysis.pipeline import load_results
+from analysis.figures import style as plotting
+from analysis.figures import synthesis as synthesis_figures
+from analysis.measures import synthesis
+from analysis.pipeline.analyze import load_results
 from analysis.validation import SUMMARY_COLUMNS
 from conftest import PROJECT_ROOT
 
@@ -152,9 +154,9 @@ def test_summary_and_figure_of_thousands_of_articles(results):
     assert point(points, f"{len(results['articles']) * copies:,} articles analysed")
     card = synthesis.scorecard(tables)
     assert len(card) == len(results["articles"]) * copies
-    grouped = synthesis.scorecard_view(card, tables["articles"], "outlet", limit=30)
+    grouped = synthesis_figures.scorecard_view(card, tables["articles"], "outlet", limit=30)
     assert len(grouped.rows) == 4 and grouped.description.startswith("mean per outlet")
-    extremes = synthesis.scorecard_view(card, tables["articles"], "no_such_column", limit=30)
+    extremes = synthesis_figures.scorecard_view(card, tables["articles"], "no_such_column", limit=30)
     assert len(extremes.rows) == 30 and extremes.split == 15 and "most and 15 least sensational" in extremes.description
     index = extremes.rows["sensationalism_index"]
     assert index.iloc[:15].min() >= index.iloc[15:].max()
@@ -167,9 +169,9 @@ def test_figure_shows_raw_values_over_scaled_colours(results):
     card = synthesis.scorecard(results)
     card["share_anonymous"] = np.nan  # a measure missing everywhere
     card["hedges_per_1000_words"] = 2.0  # a constant measure
-    view = synthesis.scorecard_view(card)
+    view = synthesis_figures.scorecard_view(card)
     assert view.description == f"all {len(card)} articles" and view.split is None
-    fig = synthesis.scorecard_figure(view, {"economic": "Money matters"})
+    fig = synthesis_figures.scorecard_figure(view, {"economic": "Money matters"})
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert "9.64" in texts and "n/a" in texts and "Money matters" in texts
     assert fig.axes[0].get_title(loc="left") == f"Scorecard: all {len(card)} articles"
@@ -178,7 +180,7 @@ def test_figure_shows_raw_values_over_scaled_colours(results):
 
 def test_columns_are_scaled_between_their_own_extremes():
     values = np.array([[1.0, 5.0, np.nan], [3.0, 5.0, np.nan], [2.0, np.nan, np.nan]])
-    scaled = synthesis._scaled(values)
+    scaled = synthesis_figures._scaled(values)
     assert scaled[:, 0].tolist() == [0.0, 1.0, 0.5]
     assert scaled[:2, 1].tolist() == [0.5, 0.5] and math.isnan(scaled[2, 1])
     assert np.isnan(scaled[:, 2]).all()

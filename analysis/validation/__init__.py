@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..outputs import PROJECT_ROOT, write_csv
+from ..outputs import write_csv
+from ..paths import PROJECT_ROOT, VALIDATION_DIR
 
-VALIDATION_DIR = PROJECT_ROOT / "validation"
 VALIDATIONS = ("sentiment", "framing", "readability", "attribution")
 SUMMARY_COLUMNS = ["analysis", "dataset", "task", "metric", "value", "anchor", "anchor_source",
                    "baseline", "baseline_name", "n"]

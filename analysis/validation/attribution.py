@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..attribution import extract, load_lexicon
-from ..segmentation import split_sentences
+from ..measures.attribution import extract, load_lexicon
+from ..text.segment import split_sentences
 from . import SUMMARY_COLUMNS, require
 
 MIN_COVERAGE = 0.30
@@ -261,17 +261,17 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
 def _save_figure(summary: pd.DataFrame, figures_dir: Path) -> None:
     import matplotlib.pyplot as plt
 
-    from .. import plotting
+    from ..figures import style
 
-    plotting.apply_style()
+    style.apply_style()
     dev = summary[(summary["dataset"] == "PolNeAR dev") & summary["task"].str.contains("speech cues")
                   & summary["metric"].isin(["precision", "recall", "f1"])]
     fig, ax = plt.subplots(figsize=(8, 4.5))
     x = range(len(dev))
     width = 0.27
-    for offset, column, label, colour in ((-width, "value", "this module", plotting.OKABE_ITO[0]),
-                                          (0, "baseline", "naive regex baseline", plotting.OKABE_ITO[1]),
-                                          (width, "anchor", "Gender Gap Tracker (published)", plotting.OKABE_ITO[2])):
+    for offset, column, label, colour in ((-width, "value", "this module", style.OKABE_ITO[0]),
+                                          (0, "baseline", "naive regex baseline", style.OKABE_ITO[1]),
+                                          (width, "anchor", "Gender Gap Tracker (published)", style.OKABE_ITO[2])):
         bars = ax.bar([i + offset for i in x], dev[column], width, label=label, color=colour)
         ax.bar_label(bars, fmt="%.2f", fontsize=8)
     ax.set_xticks(list(x), [m.capitalize() if m != "f1" else "F1" for m in dev["metric"]])
@@ -279,6 +279,6 @@ def _save_figure(summary: pd.DataFrame, figures_dir: Path) -> None:
     ax.set_ylabel("Score")
     ax.set_title("Source attribution on PolNeAR dev (speech cues, >= 30% overlap)")
     ax.legend(loc="upper center", ncol=3, fontsize=9)
-    plotting.save_figure(fig, figures_dir, "validation_attribution",
+    style.save_figure(fig, figures_dir, "validation_attribution",
                          "Source: PolNeAR dev split (Newell et al. 2018); anchor from another corpus (Canadian news).")
     plt.close(fig)

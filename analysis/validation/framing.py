@@ -70,11 +70,11 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from .. import plotting
-from ..cleaning import count_words
-from ..corpus import build_article
-from ..framing import load_generic_frames, load_issue_frames
-from ..sensationalism import load_sensationalism
+from ..figures import style
+from ..measures.framing import load_generic_frames, load_issue_frames
+from ..measures.sensationalism import load_sensationalism
+from ..text.clean import count_words
+from ..text.document import build_article
 from . import SUMMARY_COLUMNS, require
 
 NFC_LABELS = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "responsibility"}
@@ -505,7 +505,7 @@ def validation_figure(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: di
         width = 0.8 / len(series)
         for k, (column, label, colour) in enumerate(series):
             ax.bar(positions + (k - (len(series) - 1) / 2) * width, by_frame[column], width=width,
-                   color=plotting.OKABE_ITO[colour], label=label)
+                   color=style.OKABE_ITO[colour], label=label)
         ax.set_xticks(positions, names, fontsize=9)
         ax.set_ylim(*limits)
         ax.set_title(title)
@@ -518,9 +518,9 @@ def validation_figure(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: di
     ours = [clickbait["accuracy"], frac_accuracy]
     base = [clickbait["majority_accuracy"], frac_baseline]
     x = np.arange(2)
-    headline_ax.bar(x - 0.2, base, width=0.4, color=plotting.OKABE_ITO[7], label="majority class")
-    headline_ax.bar(x + 0.2, ours, width=0.4, color=plotting.OKABE_ITO[0], label="this package")
-    headline_ax.scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=plotting.OKABE_ITO[1], zorder=3,
+    headline_ax.bar(x - 0.2, base, width=0.4, color=style.OKABE_ITO[7], label="majority class")
+    headline_ax.bar(x + 0.2, ours, width=0.4, color=style.OKABE_ITO[0], label="this package")
+    headline_ax.scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=style.OKABE_ITO[1], zorder=3,
                         label="12 features + LR")
     headline_ax.set_xticks(x, labels, fontsize=9)
     headline_ax.set_ylim(0, 1)
@@ -543,9 +543,9 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
     summary = summary_table(nfc, annotators, clickbait, frac)
     frac_row = summary[summary["dataset"] == "FrAC sentences"].iloc[0]
-    plotting.apply_style()
+    style.apply_style()
     fig = validation_figure(nfc, annotators, clickbait, frac_row["value"], frac_row["baseline"])
-    plotting.save_figure(fig, figures_dir, "validation_framing",
+    style.save_figure(fig, figures_dir, "validation_framing",
                          "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait headlines "
                          "(Chakraborty et al. 2016); FrAC (Guida et al. 2025).")
     plt.close(fig)

@@ -27,12 +27,22 @@ import numpy as np
 import pandas as pd
 from textstat.backend.selections import list_words
 
-from .. import plotting
-from ..cleaning import normalise_characters
-from ..corpus import decode_article
-from ..readability import (CONSENSUS, DESCRIPTIVE, LABELS, METRICS, consensus_grade, count, formulas, load_reference,
-                           minimum_sizes, mtld)
-from ..segmentation import split_sentences
+from ..figures import style
+from ..measures.readability import (
+    CONSENSUS,
+    DESCRIPTIVE,
+    LABELS,
+    METRICS,
+    consensus_grade,
+    count,
+    formulas,
+    load_reference,
+    minimum_sizes,
+    mtld,
+)
+from ..text.clean import normalise_characters
+from ..text.load import decode_article
+from ..text.segment import split_sentences
 from . import SUMMARY_COLUMNS, require
 
 DATASET = "OneStopEnglish"
@@ -187,7 +197,7 @@ def validation_figure(order: pd.DataFrame, means: pd.DataFrame):
     """Pairwise and full-order accuracy per metric with each counting, and mean FK grade per level."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 7.5), gridspec_kw={"width_ratios": [2.2, 1]})
     positions = np.arange(len(VALIDATED))
-    colours = {"package": plotting.OKABE_ITO[0], "textstat": plotting.OKABE_ITO[3]}
+    colours = {"package": style.OKABE_ITO[0], "textstat": style.OKABE_ITO[3]}
     names = {"package": "package segmentation", "textstat": "textstat's counting"}
     for k, counting in enumerate(COUNTINGS):
         part = order[order["counting"] == counting].set_index("metric").loc[VALIDATED]
@@ -221,7 +231,7 @@ def validation_figure(order: pd.DataFrame, means: pd.DataFrame):
 
 def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     """Score every OneStopEnglish text with both countings; ordering, level means, summary."""
-    plotting.apply_style()
+    style.apply_style()
     texts = load_texts(require(Path(reference_dir), *FOLDER))
     scores = score_texts(texts)
     copies = [copy for copy in INTERMEDIATE_COPIES if copy in set(texts["copy"])]
@@ -230,7 +240,7 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     means = pd.concat([level_means(with_copy(scores, copy)).assign(copy=copy) for copy in copies], ignore_index=True)
     n_articles = texts["article"].nunique()
     fig = validation_figure(order[order["copy"] == primary], means[means["copy"] == primary])
-    plotting.save_figure(fig, figures_dir, "validation_readability",
+    style.save_figure(fig, figures_dir, "validation_readability",
                          f"Source: {DATASET} (Vajjala & Lucic 2018), {n_articles} articles x 3 levels, "
                          f"Intermediate from the {primary} copy; textstat 0.7.13.")
     plt.close(fig)

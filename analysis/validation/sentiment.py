@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
 
-from .. import plotting
-from ..segmentation import split_sentences
-from ..sentiment import classify, score
+from ..figures import style
+from ..measures.sentiment import classify, score
+from ..text.segment import split_sentences
 from . import SUMMARY_COLUMNS, require
 
 DATASETS = {
@@ -104,19 +104,19 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
                     ARTICLE_ANCHOR_SOURCE, _pearson(articles["whole_text_compound"], articles["human_mean"]),
                     "whole article scored at once", len(articles)])
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS).round(3)
-    plotting.apply_style()
-    plotting.save_figure(validation_figure(summary, articles), figures_dir, "validation_sentiment",
+    style.apply_style()
+    style.save_figure(validation_figure(summary, articles), figures_dir, "validation_sentiment",
                          "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.")
     return {"summary": summary, "articles": articles}
 
 
 def validation_figure(summary: pd.DataFrame, articles: pd.DataFrame):
     """Left: article-level scores against human ratings. Right: r per data set vs anchors."""
-    fig, (left, right) = plotting.plt.subplots(1, 2, figsize=(11, 4.5))
+    fig, (left, right) = style.plt.subplots(1, 2, figsize=(11, 4.5))
     left.scatter(articles["human_mean"], articles["package_mean_compound"], s=12, alpha=0.6,
-                 color=plotting.OKABE_ITO[0], label="mean of sentence compounds (this package)")
+                 color=style.OKABE_ITO[0], label="mean of sentence compounds (this package)")
     left.scatter(articles["human_mean"], articles["whole_text_compound"], s=12, alpha=0.4,
-                 color=plotting.OKABE_ITO[1], marker="x", label="whole article at once")
+                 color=style.OKABE_ITO[1], marker="x", label="whole article at once")
     left.set_title("NYT editorials: article tone")
     left.set_xlabel("Mean human rating of the article's sentences (-4..4)")
     left.set_ylabel("VADER compound")
@@ -124,9 +124,9 @@ def validation_figure(summary: pd.DataFrame, articles: pd.DataFrame):
     rows = summary[summary["metric"] == "pearson_r"]
     labels = [d.split("/")[1].replace("_", "\n") + f"\n({t})" for d, t in zip(rows["dataset"], rows["task"])]
     positions = np.arange(len(rows))
-    right.bar(positions - 0.27, rows["value"], 0.27, label="this package", color=plotting.OKABE_ITO[0])
-    right.bar(positions, rows["anchor"], 0.27, label="published anchor", color=plotting.OKABE_ITO[2])
-    right.bar(positions + 0.27, rows["baseline"], 0.27, label="baseline", color=plotting.OKABE_ITO[7], alpha=0.5)
+    right.bar(positions - 0.27, rows["value"], 0.27, label="this package", color=style.OKABE_ITO[0])
+    right.bar(positions, rows["anchor"], 0.27, label="published anchor", color=style.OKABE_ITO[2])
+    right.bar(positions + 0.27, rows["baseline"], 0.27, label="baseline", color=style.OKABE_ITO[7], alpha=0.5)
     right.set_xticks(positions, labels, fontsize=8)
     right.set_ylim(0, 1)
     right.set_title("Agreement with human ratings")

@@ -13,10 +13,17 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Image, Markdown, display
 
-from .actors import ActorList, load_actors
-from .outputs import PROJECT_ROOT, OutputDirs, display_path, resolve
-from .pipeline import Options, analyze, load_results, read_provenance, recorded_options, results_are_current
-from .plotting import apply_style
+from ..figures.style import apply_style
+from ..paths import PROJECT_ROOT, OutputDirs, display_path, resolve
+from ..pipeline.analyze import (
+    Options,
+    analyze,
+    load_results,
+    read_provenance,
+    recorded_options,
+    results_are_current,
+)
+from ..text.actors import ActorList, load_actors
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
@@ -77,7 +84,7 @@ def plural(n: int, word: str, plural_form: str | None = None) -> str:
 
 def validation_summary(name: str) -> pd.DataFrame | None:
     """The committed validation summary of one analysis, or None (and a note) if not run."""
-    from .validation import VALIDATION_DIR
+    from ..paths import VALIDATION_DIR
 
     path = VALIDATION_DIR / f"{name}_summary.csv"
     if not path.is_file():

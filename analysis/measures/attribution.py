@@ -26,10 +26,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .actors import ActorList, load_actors
-from .cleaning import count_words
+from ..paths import DATA_DIR
+from ..text.actors import ActorList, load_actors
+from ..text.clean import count_words
 
-DEFAULT_LEXICON_FILE = Path(__file__).parent / "data" / "attribution.yaml"
+DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 SOURCE_CLASSES = ("named", "anonymous", "vague")
 SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll",
                 "witness/public", "other")
@@ -1335,53 +1336,3 @@ def tables(corpus, options) -> dict[str, pd.DataFrame]:
     return {"attributions": attributions,
             "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
             "quoted_words": quoted_words_table(attributions)}
-
-
-# ----------------------------------------------------------------------------- figures
-
-CLASS_COLOURS = {"named": 0, "anonymous": 1, "vague": 3}
-
-
-def source_classes_figure(sourcing: pd.DataFrame):
-    """Stacked horizontal bars: named, anonymous and vague attributions per article."""
-    import matplotlib.pyplot as plt
-
-    from .plotting import OKABE_ITO
-
-    order = list(sourcing["article_id"])
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(order) + 2.2))
-    left = [0] * len(order)
-    for source_class, colour in CLASS_COLOURS.items():
-        values = list(sourcing[f"n_{source_class}"])
-        ax.barh(range(len(order)), values, left=left, color=OKABE_ITO[colour], label=source_class)
-        left = [a + b for a, b in zip(left, values)]
-    ax.set_yticks(range(len(order)), order)
-    ax.invert_yaxis()
-    ax.set_xlabel("Attributions (continued quotations not counted)")
-    ax.set_ylabel("Article")
-    ax.set_title("Who is cited: named, anonymous and vague sources")
-    ax.legend(loc="lower right", title="Source")
-    return fig
-
-
-def quoted_words_figure(quoted_words: pd.DataFrame, top: int = 15, labels: dict[str, str] | None = None):
-    """Horizontal bars: words inside quotation marks per speaker, corpus-wide, top speakers.
-    `labels` maps actor ids to display names (long speaker phrases are shortened)."""
-    import matplotlib.pyplot as plt
-
-    from .plotting import OKABE_ITO
-
-    totals = (quoted_words.groupby(["speaker", "source_class"], sort=True)["n_words"].sum()
-              .reset_index().sort_values(["n_words", "speaker"], ascending=[False, True], kind="stable").head(top))
-    fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(totals), 1) + 2.2))
-    colours = [OKABE_ITO[CLASS_COLOURS.get(c, 7)] for c in totals["source_class"]]
-    ax.barh(range(len(totals)), totals["n_words"], color=colours)
-    names = [(labels or {}).get(s, s) for s in totals["speaker"]]
-    ax.set_yticks(range(len(totals)), [n if len(n) <= 40 else n[:39] + "…" for n in names])
-    ax.invert_yaxis()
-    ax.set_xlabel("Words inside quotation marks")
-    ax.set_ylabel("Speaker")
-    ax.set_title("Who gets the quotes: words quoted per speaker")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=OKABE_ITO[i]) for i in CLASS_COLOURS.values()]
-    ax.legend(handles, list(CLASS_COLOURS), loc="lower right", title="Source")
-    return fig

@@ -4,7 +4,7 @@ For each notebook `notebooks/NN_name.ipynb` the runner writes to `<output>/repor
 - `NN_name.ipynb`: the executed notebook;
 - `NN_name.html`: the reader version (no code);
 - `NN_name.full.html`: the full version (code and outputs);
-and finally the report site, `index.html` (see analysis/site.py). The HTML needs nothing
+and finally the report site, `index.html` (see analysis/report/site.py). The HTML needs nothing
 from the internet.
 
 Kernels are started with this process's own Python (the project's virtual environment),
@@ -29,15 +29,25 @@ from pathlib import Path
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 
-from .outputs import PROJECT_ROOT, OutputDirs, atomic_path, display_path, write_text
-from .pipeline import Options, analysis_version, analyze, load_results, read_provenance
-from .validation import VALIDATION_DIR
+from ..measures.synthesis import summary_points
+from ..outputs import atomic_path, write_text
+from ..paths import (
+    NOTEBOOKS_DIR,
+    TEMPLATES_DIR,
+    VALIDATION_DIR,
+    OutputDirs,
+    display_path,
+)
+from ..pipeline.analyze import (
+    Options,
+    analysis_version,
+    analyze,
+    load_results,
+    read_provenance,
+)
 from .site import build_index
-from .synthesis import summary_points
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
 class NotebookFailed(Exception):

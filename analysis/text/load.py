@@ -1,4 +1,4 @@
-"""Loading a folder of articles: reading, decoding, manifest, cleaning and segmentation.
+"""Loading a folder of articles: finding, reading and decoding files, the manifest, checks.
 
 A corpus is any folder of `.txt` files (searched recursively), one article per file,
 with an optional `manifest.csv` beside them. The article id is the file's path relative
@@ -16,15 +16,13 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..paths import DATA_DIR
 from .actors import ActorList, load_actors
-from .cleaning import TERMINAL_RE, CleanedText, CleaningRules, LogEntry, clean_text, count_words, load_rules
-from .segmentation import split_sentences
+from .clean import TERMINAL_RE, CleaningRules, count_words, load_rules
+from .document import Article, build_article
 
 MANIFEST_NAME = "manifest.csv"
-ARTICLE_COLUMNS = ["article_id", "source_file", "headline", "headline_note", "n_words", "n_sentences",
-                   "n_paragraphs", "n_cleaning_actions"]
-SENTENCE_COLUMNS = ["article_id", "part", "paragraph_id", "sentence_id", "start", "end", "n_words", "text"]
-CHECKS_FILE = Path(__file__).parent / "data" / "language_check.yaml"
+CHECKS_FILE = DATA_DIR / "language_check.yaml"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
 
@@ -35,48 +33,6 @@ class CorpusError(Exception):
 
 class ArticleError(Exception):
     """One file that cannot be analysed; the message says why."""
-
-
-@dataclass(frozen=True)
-class Sentence:
-    sentence_id: int
-    paragraph_id: int
-    part: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    paragraph_id: int
-    part: str
-    start: int
-    end: int
-
-
-@dataclass
-class Article:
-    """One cleaned and segmented article. Offsets index `clean_text`."""
-
-    article_id: str
-    source_file: str
-    raw_text: str
-    clean_text: str
-    headline: str | None
-    headline_note: str
-    paragraphs: list[Paragraph]
-    sentences: list[Sentence]
-    cleaning_log: list[LogEntry]
-    metadata: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def body_sentences(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.part == "body"]
-
-    @property
-    def body_text(self) -> str:
-        return "\n\n".join(self.clean_text[p.start:p.end] for p in self.paragraphs if p.part == "body")
 
 
 @dataclass
@@ -107,34 +63,6 @@ def decode_article(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("cp1252"), "not UTF-8; decoded as Windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not UTF-8; decoded as Latin-1"
-
-
-def build_article(article_id: str, source_file: str, raw_text: str,
-                  rules: CleaningRules | None = None, actors: ActorList | None = None,
-                  metadata: dict[str, str] | None = None) -> Article:
-    """Clean and segment one article's raw text."""
-    actors = actors or load_actors()
-    cleaned: CleanedText = clean_text(raw_text, rules, actors.obfuscated_names())
-    pieces: list[tuple[str, str]] = []
-    if cleaned.headline:
-        pieces.append(("headline", cleaned.headline))
-    pieces += [("body", p) for p in cleaned.paragraphs]
-
-    clean, paragraphs, sentences = "", [], []
-    body_count = 0
-    for part, text in pieces:
-        if clean:
-            clean += "\n\n"
-        start = len(clean)
-        clean += text
-        body_count += part == "body"
-        paragraph_id = body_count if part == "body" else 0
-        paragraphs.append(Paragraph(paragraph_id, part, start, len(clean)))
-        for s_start, s_end in split_sentences(text):
-            sentences.append(Sentence(len(sentences), paragraph_id, part, start + s_start,
-                                      start + s_end, text[s_start:s_end]))
-    return Article(article_id, source_file, raw_text, clean, cleaned.headline, cleaned.headline_note,
-                   paragraphs, sentences, cleaned.log, dict(metadata or {}))
 
 
 def read_manifest(path: Path) -> pd.DataFrame:
@@ -336,36 +264,3 @@ def _manifest_rows(path: Path) -> dict[str, dict[str, str]]:
     return rows
 
 
-__all__ = ["Article", "ArticleError", "Corpus", "CorpusError", "CorpusIssue", "Paragraph",
-           "Sentence", "build_article", "count_words", "decode_article", "load_corpus"]
-
-
-def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """The foundation tables: articles (without manifest columns), cleaning_log, sentences,
-    actor_mentions. Manifest columns and `issues` need the whole folder: the pipeline adds them."""
-    actors = load_actors(options.actors_file)
-    articles, log, sentences, mentions = [], [], [], []
-    for a in corpus.articles:
-        body = [s for s in a.sentences if s.part == "body"]
-        articles.append({
-            "article_id": a.article_id, "source_file": a.source_file, "headline": a.headline or "",
-            "headline_note": a.headline_note,
-            "n_words": sum(count_words(s.text) for s in body), "n_sentences": len(body),
-            "n_paragraphs": sum(p.part == "body" for p in a.paragraphs),
-            "n_cleaning_actions": len(a.cleaning_log),
-        })
-        log += [{"article_id": a.article_id, "line": e.line, "action": e.action, "reason": e.reason,
-                 "text": e.text, "replacement": e.replacement} for e in a.cleaning_log]
-        for s in a.sentences:
-            sentences.append({"article_id": a.article_id, "part": s.part, "paragraph_id": s.paragraph_id,
-                              "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
-                              "n_words": count_words(s.text), "text": s.text})
-            mentions += [{"article_id": a.article_id, "sentence_id": s.sentence_id, "actor": m.actor,
-                          "alias": m.alias, "start": s.start + m.start, "end": s.start + m.end}
-                         for m in actors.mentions(s.text)]
-    return {
-        "articles": pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
-        "cleaning_log": pd.DataFrame(log, columns=["article_id", "line", "action", "reason", "text", "replacement"]),
-        "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        "actor_mentions": pd.DataFrame(mentions, columns=["article_id", "sentence_id", "actor", "alias", "start", "end"]),
-    }

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_ACTORS_FILE = Path(__file__).parent / "data" / "actors.yaml"
+from ..paths import DATA_DIR
+
+DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 
 
 @dataclass(frozen=True)

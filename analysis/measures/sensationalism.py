@@ -18,11 +18,13 @@ from typing import Sequence
 import pandas as pd
 import yaml
 
-from .cleaning import count_words
-from .corpus import Article, Corpus
-from .framing import TermPattern
+from ..paths import DATA_DIR
+from ..text.clean import count_words
+from ..text.document import Article
+from ..text.load import Corpus
+from ..text.match import TermPattern
 
-DEFAULT_SENSATIONALISM_FILE = Path(__file__).parent / "data" / "sensationalism.yaml"
+DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
 PARTS = ("headline", "body", "log")
 _TOKEN_RE = re.compile(r"(?<![\w&])[^\W\d_][\w.&']*")
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -259,19 +261,6 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
 
 # --- Figures ----------------------------------------------------------------------------
 
-def sensationalism_figure(features: pd.DataFrame, labels: dict[str, str], limit: int = 40):
-    """Heatmap of each feature's contribution per article; the row label carries the index."""
-    from . import plotting
-    from .framing import top_articles
 
-    matrix = features.pivot(index="article_id", columns="feature", values="contribution")
-    matrix, note = top_articles(matrix[[f for f in labels if f in matrix.columns]], limit)
-    totals = matrix.sum(axis=1)
-    matrix.index = [f"{a}  (index {totals[a]:.2f})" for a in matrix.index]
-    return plotting.heatmap_figure(matrix.rename(columns=labels), f"Sensationalism cues per article{note}",
-                                   "Feature", "Article", "Contribution (0-1)",
-                                   value_format="{:.2f}")
-
-
-__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism", "quoted_spans", "sensationalism_figure",
+__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism", "quoted_spans",
            "sensationalism_tables", "tables"]

@@ -23,12 +23,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import __version__
-from .actors import DEFAULT_ACTORS_FILE, load_actors
-from .cleaning import DEFAULT_RULES_FILE, load_rules
-from .corpus import (MANIFEST_NAME, Corpus, FileResult, analyse_file, content_key, corpus_files,
-                     corpus_fingerprint, fingerprint_of, nothing_analysed, reconcile)
-from .outputs import OutputDirs, atomic_path, display_path, resolve, write_csv, write_text
+from .. import __version__
+from ..outputs import atomic_path, write_csv, write_text
+from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path, resolve
+from ..text.actors import DEFAULT_ACTORS_FILE, load_actors
+from ..text.clean import DEFAULT_RULES_FILE, load_rules
+from ..text.load import (
+    MANIFEST_NAME,
+    Corpus,
+    FileResult,
+    analyse_file,
+    content_key,
+    corpus_files,
+    corpus_fingerprint,
+    fingerprint_of,
+    nothing_analysed,
+    reconcile,
+)
 
 PROVENANCE_FILE = "provenance.json"
 CACHE_FILE = Path(".cache") / "analysis.pickle"
@@ -53,10 +64,9 @@ def tool_versions() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def analysis_version() -> str:
     """SHA-256 over this package's code and data files: results made by other code are stale."""
-    package = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *DATA_DIR.glob("*")]):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -343,7 +353,7 @@ ANALYSES = ("corpus", "sentiment", "readability", "framing", "sensationalism", "
 
 def analysis_modules() -> list:
     """The modules of ANALYSES, imported on first use (some load large lexicons)."""
-    return [importlib.import_module(f"{__package__}.{name}") for name in ANALYSES]
+    return [importlib.import_module(f"analysis.measures.{name}") for name in ANALYSES]
 SENTENCE_KEY = ["article_id", "sentence_id"]
 
 

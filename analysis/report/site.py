@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .outputs import OutputDirs, write_text
-from .pipeline import read_provenance
-from .validation import load_summaries
+from ..outputs import write_text
+from ..paths import OutputDirs
+from ..pipeline.analyze import read_provenance
+from ..validation import load_summaries
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
                            "base-uri 'none'; form-action 'none'")

