@@ -7,17 +7,14 @@ import pytest
 from analysis.figures import style as plotting
 from analysis.figures import synthesis as synthesis_figures
 from analysis.measures import synthesis
-from analysis.pipeline.analyze import load_results
 from analysis.validation import SUMMARY_COLUMNS
-from conftest import PROJECT_ROOT
 
 ANALYSES = ("Tone", "Framing", "The sensationalism index", "Reading difficulty", "Sourcing")
 
 
 @pytest.fixture(scope="module")
-def results():
-    """The committed result tables of the seeds."""
-    return load_results(PROJECT_ROOT)
+def results(seed_results):
+    return seed_results
 
 
 def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
