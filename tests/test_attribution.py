@@ -201,6 +201,7 @@ def test_lexicon_copy_loads_like_the_packaged_file(tmp_path):
     (lambda spec: spec.pop("demonyms"), "missing key 'demonyms'"),
     (lambda spec: spec["hedges"][0].pop("source"), "'hedges' must be a list of groups, each with name, source and terms"),
     (lambda spec: spec["pronouns"].pop("female"), "'pronouns' must be a mapping with exactly the keys"),
+    (lambda spec: spec["negations"][0]["terms"].append(False), "'negations' has terms that are not strings"),
 ])
 def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, message):
     path = _lexicon_copy(tmp_path, edit)

@@ -78,19 +78,28 @@ def check_lexicon(spec, path: Path) -> None:
             wanted = ("name", "source", *CLASSED_KEYS[key])
             if not isinstance(value, dict) or set(value) != set(wanted):
                 problems.append(f"{key!r} must be a mapping with exactly the keys {', '.join(wanted)}")
-            continue
-        field_name, kind = ("forms", dict) if key == FORMS_KEY else ("terms", list)
-        groups_ok = isinstance(value, list) and value and all(
-            isinstance(g, dict) and {"name", "source", field_name} <= g.keys()
-            and isinstance(g[field_name], kind) for g in value)
-        if not groups_ok:
-            problems.append(f"{key!r} must be a list of groups, each with name, source and {field_name}")
+                continue
+            lists = [value[name] for name in CLASSED_KEYS[key]]
+        else:
+            field_name, kind = ("forms", dict) if key == FORMS_KEY else ("terms", list)
+            groups_ok = isinstance(value, list) and value and all(
+                isinstance(g, dict) and {"name", "source", field_name} <= g.keys()
+                and isinstance(g[field_name], kind) for g in value)
+            if not groups_ok:
+                problems.append(f"{key!r} must be a list of groups, each with name, source and {field_name}")
+                continue
+            lists = [[*g["forms"], *(f for forms in g["forms"].values() for f in forms)] if key == FORMS_KEY
+                     else g["terms"] for g in value]
+        # YAML reads unquoted yes, no, on and off as booleans
+        odd = [term for terms in lists for term in terms if not isinstance(term, str)]
+        if odd:
+            problems.append(f"{key!r} has terms that are not strings (quote them): {odd}")
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
 
 
 def _terms(spec: dict, key: str) -> list[str]:
-    return [str(t) for group in spec[key] for t in group["terms"]]
+    return [t for group in spec[key] for t in group["terms"]]
 
 
 def _phrase_re(terms, case_sensitive: bool = False) -> re.Pattern:
