@@ -7,8 +7,8 @@ import re
 from ...text.actors import ActorList
 from .cues import Frame
 from .lexicon import Lexicon
-from .record import Attribution
 from .quotes import Token
+from .record import Attribution
 from .speakers import Phrases, Source
 
 
