@@ -1,11 +1,15 @@
 import math
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
-from analysis.measures.attribution import extract, extract_article, find_quotes, inflections, load_lexicon, quoted_words_table, sourcing_table, tables
+from analysis.measures.attribution import (extract, extract_article, find_quotes, inflections, load_lexicon,
+                                          quoted_words_table, sourcing_table, tables)
+from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from analysis.text.document import build_article
 from analysis.pipeline.analyze import Options
 from analysis.text.segment import split_sentences
@@ -168,10 +172,41 @@ def test_no_attribution(text):
     assert [r for r in attributions(text) if r.cue != "labeled"] == []
 
 
+@pytest.mark.parametrize(("place", "source_class"), [("Toronto", "named"), ("German", "vague"), ("Canadian", "vague")])
+def test_a_nationality_adjective_does_not_name_a_source(place, source_class):
+    assert only(f"{place} police said the attack was planned.").source_class == source_class
+
+
 def test_inflections_cover_the_regular_forms():
     assert {"says", "said"} <= inflections("say") | set(load_lexicon().verb_forms)
     assert inflections("deny") >= {"denies", "denied", "denying"}
     assert load_lexicon().verb_forms["confided"] == "confide"
+
+
+def _lexicon_copy(tmp_path, edit) -> Path:
+    spec = yaml.safe_load(DEFAULT_LEXICON_FILE.read_text(encoding="utf-8"))
+    edit(spec)
+    path = tmp_path / "attribution.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_lexicon_copy_loads_like_the_packaged_file(tmp_path):
+    copy = load_lexicon(_lexicon_copy(tmp_path, lambda spec: None))
+    assert copy.pronoun_kind == load_lexicon().pronoun_kind and copy.demonyms == load_lexicon().demonyms
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda spec: spec.update(pronoun=spec.pop("pronouns")), "missing key 'pronouns'; unknown key 'pronoun'"),
+    (lambda spec: spec.pop("demonyms"), "missing key 'demonyms'"),
+    (lambda spec: spec["hedges"][0].pop("source"), "'hedges' must be a list of groups, each with name, source and terms"),
+    (lambda spec: spec["pronouns"].pop("female"), "'pronouns' must be a mapping with exactly the keys"),
+    (lambda spec: spec["negations"][0]["terms"].append(False), "'negations' has terms that are not strings"),
+])
+def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, message):
+    path = _lexicon_copy(tmp_path, edit)
+    with pytest.raises(ValueError, match=re.escape(f"{path}: ") + ".*" + re.escape(message)):
+        load_lexicon(path)
 
 
 # ----------------------------------------------------------------------------- seeds and tables

@@ -1,0 +1,44 @@
+"""Source attribution: who is quoted or cited, whether they are named, how claims are hedged.
+
+Rule-based, over tokens with character offsets (no parser). Per paragraph it finds the
+quotations (straight or curly marks, unclosed marks, quotes that run on into the next
+paragraph), then per sentence the cues outside quotations: reporting verbs (Krestel et
+al.'s lemmas plus news verbs), "according to", "X told <outlet>", statements and documents
+issued, poll and report verbs, colon and dash attributions (`Carney made it clear: "..."`).
+Each cue gets its source: the subject before the verb (skipping auxiliaries, adverbs and an
+appositive between commas), the inverted subject after it (`," said a senior EU
+diplomat`), the agent of a passive (`described by one witness`), or the subject of the
+clause (`..., saying`). Quotations are attached to the cue next to them; a quotation with
+no cue continues the previous speaker's quote. Pronouns resolve to the most recent
+compatible speaker or person mentioned; names resolve to actors of the actors file.
+
+Every word list lives in `data/attribution.yaml` under a named key, with a source note per
+group. Modules: `lexicon` (the YAML, checked and compiled), `quotes` (quotations and
+tokens), `speakers` (noun phrases and subjects), `cues` (cues and their frames), `sources`
+(resolution and classification of sources), `extractor` (quotations attached to cues),
+`tables` (the measure's tables).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...text.actors import load_actors
+from .extractor import extract, extract_article
+from .lexicon import Lexicon, inflections, load_lexicon
+from .quotes import find_quotes
+from .record import Attribution
+from .tables import (ATTRIBUTION_COLUMNS, QUOTE_TYPES, SOURCE_CLASSES, SOURCE_TYPES, attribution_table,
+                     quoted_words_table, sourcing_table, speaker_label)
+
+__all__ = ["ATTRIBUTION_COLUMNS", "QUOTE_TYPES", "SOURCE_CLASSES", "SOURCE_TYPES", "Attribution", "Lexicon",
+           "attribution_table", "extract", "extract_article", "find_quotes", "inflections", "load_lexicon",
+           "quoted_words_table", "sourcing_table", "speaker_label", "tables"]
+
+
+def tables(corpus, options) -> dict[str, pd.DataFrame]:
+    """attributions, sourcing and quoted_words for a corpus."""
+    lexicon, actors = load_lexicon(), load_actors(options.actors_file)
+    attributions = attribution_table(corpus.articles, lexicon, actors)
+    return {"attributions": attributions,
+            "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
+            "quoted_words": quoted_words_table(attributions)}

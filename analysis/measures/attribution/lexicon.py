@@ -1,0 +1,271 @@
+"""The attribution lexicon: `data/attribution.yaml`, checked and compiled into a `Lexicon`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+
+from ...paths import DATA_DIR
+
+DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
+# keys whose value is one group with its terms under named classes instead of `terms`
+CLASSED_KEYS = {"pronouns": ("male", "female", "plural", "neuter", "person"),
+                "person_titles": ("male", "female", "neutral"),
+                "first_names": ("male", "female")}
+FORMS_KEY = "irregular_forms"        # groups with `forms` (lemma -> forms) instead of `terms`
+TERM_KEYS = (
+    "reporting_verbs", "inversion_verbs", "quote_only_verbs", "evidence_verbs", "document_verbs",
+    "non_speech_cues", "speech_cues", "hedges", "anonymous_phrases",
+    "individual_nouns", "vague_nouns", "count_words", "vague_quantifiers", "named_groups",
+    "organisation_nouns", "document_nouns", "poll_nouns", "platforms", "ambiguous_platforms",
+    "outlets", "media_nouns", "expert_terms", "official_terms", "witness_terms",
+    "self_referential", "unverifiable", "subject_gap_words", "time_words", "negations",
+    "determiners", "function_words", "intro_words", "articles", "definite_determiners",
+    "demonstratives", "floating_quantifiers", "counted_words", "name_particles",
+    "name_connectors", "conjunctions", "coordinators", "clause_connectives", "clause_openers",
+    "relative_openers", "relative_pronouns", "subject_pronouns", "inverted_pronouns",
+    "non_speaker_pronouns", "pronoun_heads", "indefinite_pronouns", "plural_quantifiers",
+    "plural_subjects", "irregular_plurals", "collective_nouns", "singular_in_s", "be_forms",
+    "auxiliaries", "verbs_before_to", "inversion_adverbs", "unambiguous_speech_verbs",
+    "platform_verbs", "statement_nouns", "channel_nouns", "channel_prepositions",
+    "postmodifier_prepositions", "adjectives_before_to", "affiliation_prepositions", "demonyms",
+)
+# keys read as lower-case word sets, each into the Lexicon field of the same name
+WORD_SET_KEYS = (
+    "individual_nouns", "vague_nouns", "organisation_nouns", "document_nouns", "poll_nouns",
+    "determiners", "function_words", "intro_words", "time_words", "negations", "articles",
+    "definite_determiners", "demonstratives", "floating_quantifiers", "name_particles",
+    "name_connectors", "conjunctions", "coordinators", "clause_connectives", "clause_openers",
+    "relative_openers", "relative_pronouns", "subject_pronouns", "inverted_pronouns",
+    "non_speaker_pronouns", "pronoun_heads", "indefinite_pronouns", "plural_quantifiers",
+    "plural_subjects", "irregular_plurals", "collective_nouns", "singular_in_s", "be_forms",
+    "auxiliaries", "verbs_before_to", "inversion_adverbs", "unambiguous_speech_verbs",
+    "platform_verbs", "statement_nouns", "channel_nouns", "channel_prepositions",
+    "postmodifier_prepositions", "adjectives_before_to", "affiliation_prepositions", "demonyms",
+)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of a verb lemma: says, said/added, saying (multiword: the first word)."""
+    if " " in lemma:
+        head, rest = lemma.split(" ", 1)
+        return {f"{form} {rest}" for form in inflections(head)}
+    forms = {lemma}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+def check_lexicon(spec, path: Path) -> None:
+    """Raise ValueError naming the file and the keys when `spec` lacks the expected structure."""
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: expected a mapping of lexicon keys, found {type(spec).__name__}")
+    expected = {*TERM_KEYS, *CLASSED_KEYS, FORMS_KEY}
+    problems = [f"missing key {key!r}" for key in sorted(expected - spec.keys())]
+    problems += [f"unknown key {key!r}" for key in sorted(spec.keys() - expected, key=str)]
+    for key in sorted(expected & spec.keys()):
+        value = spec[key]
+        if key in CLASSED_KEYS:
+            wanted = ("name", "source", *CLASSED_KEYS[key])
+            if not isinstance(value, dict) or set(value) != set(wanted):
+                problems.append(f"{key!r} must be a mapping with exactly the keys {', '.join(wanted)}")
+                continue
+            lists = [value[name] for name in CLASSED_KEYS[key]]
+        else:
+            field_name, kind = ("forms", dict) if key == FORMS_KEY else ("terms", list)
+            groups_ok = isinstance(value, list) and value and all(
+                isinstance(g, dict) and {"name", "source", field_name} <= g.keys()
+                and isinstance(g[field_name], kind) for g in value)
+            if not groups_ok:
+                problems.append(f"{key!r} must be a list of groups, each with name, source and {field_name}")
+                continue
+            lists = [[*g["forms"], *(f for forms in g["forms"].values() for f in forms)] if key == FORMS_KEY
+                     else g["terms"] for g in value]
+        # YAML reads unquoted yes, no, on and off as booleans
+        odd = [term for terms in lists for term in terms if not isinstance(term, str)]
+        if odd:
+            problems.append(f"{key!r} has terms that are not strings (quote them): {odd}")
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+
+
+def _terms(spec: dict, key: str) -> list[str]:
+    return [t for group in spec[key] for t in group["terms"]]
+
+
+def _phrase_re(terms, case_sensitive: bool = False) -> re.Pattern:
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _ambiguous_platform_re(names) -> str:
+    """A platform named by a common word or letter, only as "on X", "X post" or "to X"."""
+    return "".join(rf"|(?<=\bon ){n}\b|\b{n}(?= post)|(?<=\bto ){n}\b" for n in map(re.escape, names))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled lexicons of one attribution YAML file (word sets are lower case)."""
+
+    verb_forms: dict[str, str]            # inflected form -> lemma (reporting verbs)
+    lemma_of: dict[str, str]              # any known form -> lemma (also non-speech verbs)
+    reporting: frozenset[str]
+    quote_only: frozenset[str]
+    inversion: frozenset[str]
+    evidence: frozenset[str]
+    document_verbs: dict[str, str]
+    non_speech: frozenset[str]
+    speech_cues: frozenset[str]
+    named_groups: frozenset[str]
+    count_words: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    pronoun_kind: dict[str, str]
+    title_gender: dict[str, str]
+    name_gender: dict[str, str]
+    platform_names: tuple[str, ...]
+    hedge_re: re.Pattern
+    anonymous_re: re.Pattern
+    platform_re: re.Pattern
+    outlet_re: re.Pattern
+    media_re: re.Pattern
+    expert_re: re.Pattern
+    official_re: re.Pattern
+    witness_re: re.Pattern
+    self_ref_re: re.Pattern
+    unverifiable_re: re.Pattern
+    counted_re: re.Pattern
+    unclosed_cut_re: re.Pattern          # where an attribution cuts an unclosed quotation
+    individual_nouns: frozenset[str]
+    vague_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    poll_nouns: frozenset[str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    intro_words: frozenset[str]
+    time_words: frozenset[str]
+    negations: frozenset[str]
+    articles: frozenset[str]
+    definite_determiners: frozenset[str]
+    demonstratives: frozenset[str]
+    floating_quantifiers: frozenset[str]
+    name_particles: frozenset[str]
+    name_connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    coordinators: frozenset[str]
+    clause_connectives: frozenset[str]
+    clause_openers: frozenset[str]
+    relative_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    inverted_pronouns: frozenset[str]
+    non_speaker_pronouns: frozenset[str]
+    pronoun_heads: frozenset[str]
+    indefinite_pronouns: frozenset[str]
+    plural_quantifiers: frozenset[str]
+    plural_subjects: frozenset[str]
+    irregular_plurals: frozenset[str]
+    collective_nouns: frozenset[str]
+    singular_in_s: frozenset[str]
+    be_forms: frozenset[str]
+    auxiliaries: frozenset[str]
+    verbs_before_to: frozenset[str]
+    inversion_adverbs: frozenset[str]
+    unambiguous_speech_verbs: frozenset[str]
+    platform_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    channel_nouns: frozenset[str]
+    channel_prepositions: frozenset[str]
+    postmodifier_prepositions: frozenset[str]
+    adjectives_before_to: frozenset[str]
+    affiliation_prepositions: frozenset[str]
+    demonyms: frozenset[str]
+    gap_words: frozenset[str]
+
+    @cached_property
+    def source_nouns(self) -> frozenset[str]:
+        return (self.individual_nouns | self.vague_nouns | self.organisation_nouns
+                | self.document_nouns | self.poll_nouns)
+
+    def is_non_speech(self, cue: str) -> bool:
+        """True when a cue contains a belief, intention or perception word ("fears", "wants to")."""
+        words = re.findall(r"[\w']+", cue.lower().replace("’", "'"))
+        return any(self.lemma_of.get(w, w) in self.non_speech for w in words)
+
+    def is_speech_cue(self, cue: str) -> bool:
+        """True when a cue contains a speech verb of `speech_cues`, "according to" or a colon."""
+        if self.is_non_speech(cue):
+            return False
+        words = re.findall(r"[\w']+|:", cue.lower().replace("’", "'"))
+        return any(self.lemma_of.get(w, w) in self.speech_cues for w in words)
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read, check and compile an attribution lexicon file (the packaged one by default)."""
+    path = Path(path or DEFAULT_LEXICON_FILE)
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check_lexicon(spec, path)
+    irregular = {lemma: forms for group in spec[FORMS_KEY] for lemma, forms in group["forms"].items()}
+
+    def forms_of(lemmas) -> dict[str, str]:
+        table = {}
+        for lemma in lemmas:
+            for form in inflections(lemma) | set(irregular.get(lemma, [])):
+                table.setdefault(form, lemma)
+        return table
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(t.lower() for t in _terms(spec, key))
+
+    reporting = _terms(spec, "reporting_verbs") + _terms(spec, "quote_only_verbs") + _terms(spec, "evidence_verbs")
+    non_speech = _terms(spec, "non_speech_cues")
+    verb_forms = forms_of(reporting)
+    verb_forms.pop("according", None)
+    lemma_of = {**forms_of(non_speech), **forms_of(_terms(spec, "speech_cues")), **forms_of(reporting)}
+    pronouns, titles, names = spec["pronouns"], spec["person_titles"], spec["first_names"]
+    counted = "|".join(re.escape(t) for t in _terms(spec, "counted_words"))
+    inverted = "|".join(re.escape(t) for t in _terms(spec, "inverted_pronouns"))
+    return Lexicon(
+        verb_forms=verb_forms, lemma_of=lemma_of,
+        reporting=frozenset(_terms(spec, "reporting_verbs") + _terms(spec, "quote_only_verbs")),
+        quote_only=frozenset(_terms(spec, "quote_only_verbs")),
+        inversion=frozenset(_terms(spec, "inversion_verbs")),
+        evidence=frozenset(_terms(spec, "evidence_verbs")),
+        document_verbs=forms_of(_terms(spec, "document_verbs")),
+        non_speech=frozenset(non_speech),
+        speech_cues=frozenset(_terms(spec, "speech_cues")),
+        named_groups=frozenset(_terms(spec, "named_groups")),
+        count_words=frozenset(_terms(spec, "count_words")),
+        vague_quantifiers=frozenset(_terms(spec, "vague_quantifiers")),
+        pronoun_kind={p: kind for kind in CLASSED_KEYS["pronouns"] for p in pronouns[kind]},
+        title_gender={**{t: "male" for t in titles["male"]}, **{t: "female" for t in titles["female"]},
+                      **{t: "" for t in titles["neutral"]}},
+        name_gender={**{n: "male" for n in names["male"]}, **{n: "female" for n in names["female"]}},
+        platform_names=tuple(_terms(spec, "platforms")),
+        hedge_re=_phrase_re(_terms(spec, "hedges")),
+        anonymous_re=_phrase_re(_terms(spec, "anonymous_phrases")),
+        platform_re=re.compile(_phrase_re(_terms(spec, "platforms"), True).pattern
+                               + _ambiguous_platform_re(_terms(spec, "ambiguous_platforms"))),
+        outlet_re=_phrase_re(_terms(spec, "outlets"), case_sensitive=True),
+        media_re=_phrase_re(_terms(spec, "media_nouns")),
+        expert_re=_phrase_re(_terms(spec, "expert_terms")),
+        official_re=_phrase_re(_terms(spec, "official_terms")),
+        witness_re=_phrase_re(_terms(spec, "witness_terms")),
+        self_ref_re=_phrase_re(_terms(spec, "self_referential")),
+        unverifiable_re=_phrase_re(_terms(spec, "unverifiable")),
+        counted_re=re.compile(rf"\b(?:{counted}|\d+)\b", re.IGNORECASE),
+        unclosed_cut_re=re.compile(rf"[,.?!]\s+(?:(?:{inverted}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+)?(\w+)"),
+        gap_words=words("subject_gap_words"),
+        **{key: words(key) for key in WORD_SET_KEYS},
+    )
