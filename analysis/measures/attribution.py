@@ -1331,7 +1331,7 @@ def quoted_words_table(attributions: pd.DataFrame) -> pd.DataFrame:
 
 def tables(corpus, options) -> dict[str, pd.DataFrame]:
     """attributions, sourcing and quoted_words for a corpus."""
-    lexicon, actors = load_lexicon(), load_actors(options.actors_file)
+    lexicon, actors = load_lexicon(options.attribution_lexicon_file), load_actors(options.actors_file)
     attributions = attribution_table(corpus.articles, lexicon, actors)
     return {"attributions": attributions,
             "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
