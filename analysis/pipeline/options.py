@@ -40,7 +40,7 @@ class Options:
     """Everything besides the texts that shapes the results."""
 
     manifest_file: Path | None = option(
-        None, "manifest CSV of the articles' metadata (default: <corpus>/manifest.csv if present)")
+        None, "manifest CSV of the articles' metadata; without it, <corpus>/manifest.csv if present")
     cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules")
     actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases")
     sentiment_threshold: float = option(
@@ -100,8 +100,13 @@ def flag_of(name: str) -> str:
     return "--" + name.removesuffix("_file").replace("_", "-")
 
 
+# Each type's command-line placeholder and its name in error messages.
+KINDS = {Path: ("FILE", "a file path"), float: ("NUMBER", "a number"), int: ("INTEGER", "an integer"),
+         str: ("TEXT", "text")}
+
+
 def metavar_of(name: str) -> str:
-    return {Path: "FILE", float: "NUMBER", int: "INTEGER", str: "TEXT"}[kind_of(name)]
+    return KINDS[kind_of(name)][0]
 
 
 def parse(name: str, value, base: Path):
@@ -110,17 +115,18 @@ def parse(name: str, value, base: Path):
     kind = kind_of(name)
     if kind is Path:
         if not isinstance(value, (str, Path)) or not str(value):
-            raise OptionError(f"expected a file path, got {value!r}")
+            raise OptionError(f"expected {KINDS[kind][1]}, got {value!r}")
         path = resolve(value, base)
         if not path.is_file():
             raise OptionError(f"file not found: {value}")
         return path
+    expected = f"expected {KINDS[kind][1]}, got {value!r}"
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise OptionError(f"expected {metavar_of(name).lower()}, got {value!r}")
+        raise OptionError(expected)
     try:
         converted = kind(value)
     except ValueError:
-        raise OptionError(f"expected {metavar_of(name).lower()}, got {value!r}") from None
+        raise OptionError(expected) from None
     if isinstance(converted, float) and not math.isfinite(converted):
         raise OptionError(f"expected a finite number, got {value!r}")
     return converted
