@@ -175,3 +175,16 @@ def test_readme_options_table_matches_the_declarations():
         row = f"| `{flag_of(name)} {metavar_of(name)}` | `{name}` | {default} | {help_of(name)} |"
         assert row in readme, row
     assert len(re.findall(r"^\| `--[a-z-]+ (?:FILE|NUMBER)` \| `\w+` \|", readme, re.M)) == len(option_names())
+
+
+def test_a_notebook_keeps_the_recorded_options_unless_its_parameters_set_one(analysed, tmp_path):
+    from analysis.report import notebook as nbk
+
+    output = shutil.copytree(analysed, tmp_path / "out")
+    provenance = output / "results" / "provenance.json"
+    before = provenance.read_bytes()
+    assert nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.05).options.sentiment_threshold == 0.05
+    assert provenance.read_bytes() == before  # current: nothing recomputed
+    assert nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.2).options.sentiment_threshold == 0.2
+    ctx = nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.05)  # the literal default: as computed
+    assert ctx.options == Options(sentiment_threshold=0.2, manifest_file=SEEDS / "manifest.csv")
