@@ -42,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--output", type=Path, default=PROJECT_ROOT,
                         help="where results/, figures/ and reports/ go (default: the project root)")
     common.add_argument("--config", type=Path, metavar="FILE",
-                        help="YAML file of analysis options (the names below with underscores, e.g. "
-                             "sentiment_threshold: 0.1); flags override it")
+                        help="YAML file of analysis options by name (e.g. sentiment_threshold: 0.1, "
+                             "actors_file: my_actors.yaml); flags override it")
     defaults = Options().to_mapping()
     for name in option_names():
         common.add_argument(flag_of(name), dest=name, metavar=metavar_of(name), help=help_of(name) + (

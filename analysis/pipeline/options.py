@@ -4,8 +4,8 @@ Everything else is derived from the fields of `Options`: the command-line flags 
 and `run` (the name with dashes, without `_file`: `actors_file` is `--actors FILE`), the keys of
 a YAML config file (`--config FILE`), notebook parameters, and the `options` of
 results/provenance.json. Values are converted and checked here only (`parse`), and hashed here
-only (`Options.digest`). Which measures read an option is declared in the measure registry
-(analysis/measures/__init__.py).
+only (`Options.digest`). Who reads an option is declared by the readers: the measure registry
+(analysis/measures/__init__.py) and the pipeline's own steps (analysis/pipeline/analyze.py).
 """
 from __future__ import annotations
 

@@ -43,7 +43,6 @@ from ..pipeline.analyze import (
     analyze,
     load_results,
     read_provenance,
-    recorded_options,
 )
 from ..pipeline.options import Options, flag_of, option_names
 from .site import build_index
@@ -198,11 +197,11 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     """Analyse the corpus, execute every notebook and render the reports.
 
     The notebooks read only the result tables, so they are independent: they run in parallel,
-    one kernel process each (`workers` at a time, default: one per CPU core). The notebooks
-    that declare an analysis option as a parameter receive its value, so `analyze` and the
-    notebooks agree; analysis options are not extra parameters. If a notebook fails, the others still finish and their
-    reports are valid; the first failure (in notebook order) is raised. `force` recomputes
-    the tables and reruns every notebook.
+    one kernel process each (`workers` at a time, default: one per CPU core). A notebook that
+    declares an analysis option as a parameter receives the value the tables are computed
+    with; options are not extra parameters. If a notebook fails, the others still finish and
+    their reports are valid; the first failure (in notebook order) is raised. `force`
+    recomputes the tables and reruns every notebook.
     """
     notebooks = list_notebooks(Path(notebooks_dir))
     output_dir = Path(output_dir)
@@ -241,8 +240,7 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     if failures:
         raise failures[0]
     reports = [f.result() for f in futures]
-    points = summary_points(load_results(output_dir), recorded_options(corpus_dir, output_dir))
-    build_index(output_dir, reports, points)
+    build_index(output_dir, reports, summary_points(load_results(output_dir), options))
     return reports
 
 
