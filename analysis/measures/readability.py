@@ -338,7 +338,7 @@ def part_text(article: Article, paragraphs: list[Paragraph]) -> tuple[str, list[
     return article.clean_text[start:end], spans
 
 
-def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+def tables(corpus: Corpus, options=None) -> dict[str, pd.DataFrame]:
     """`readability` (per article and part), `readability_segmentation` (the body's metrics
     with textstat's sentence counting beside the package's) and `readability_paragraphs`."""
     min_paragraph_words = minimum_sizes()["paragraph_words"]
