@@ -40,7 +40,7 @@ class Options:
     """Everything besides the texts that shapes the results."""
 
     manifest_file: Path | None = option(
-        None, "manifest CSV of the articles' metadata; without it, <corpus>/manifest.csv if present")
+        None, "manifest CSV of the articles' metadata; without it, the corpus folder's manifest.csv if present")
     cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules")
     actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases")
     sentiment_threshold: float = option(
