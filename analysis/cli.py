@@ -6,6 +6,16 @@ import sys
 from pathlib import Path
 
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, display_path
+from .pipeline.options import (
+    OptionError,
+    Options,
+    flag_of,
+    help_of,
+    metavar_of,
+    option_names,
+    parse_all,
+    read_config,
+)
 from .text.load import CorpusError
 from .validation import VALIDATIONS
 
@@ -31,10 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder of .txt articles (default: seeds/)")
     common.add_argument("--output", type=Path, default=PROJECT_ROOT,
                         help="where results/, figures/ and reports/ go (default: the project root)")
-    common.add_argument("--manifest", type=Path, help="manifest CSV (default: <corpus>/manifest.csv if present)")
-    common.add_argument("--actors", type=Path, dest="actors_file", help="actors YAML file")
-    common.add_argument("--cleaning-rules", type=Path, dest="rules_file", help="cleaning rules YAML file")
-    common.add_argument("--issue-frames", type=Path, dest="issue_frames_file", help="issue-frames YAML file")
+    common.add_argument("--config", type=Path, metavar="FILE",
+                        help="YAML file of analysis options by name (e.g. sentiment_threshold: 0.1, "
+                             "actors_file: my_actors.yaml); flags override it")
+    defaults = Options().to_mapping()
+    for name in option_names():
+        common.add_argument(flag_of(name), dest=name, metavar=metavar_of(name), help=help_of(name) + (
+            f" (default: {defaults[name]})" if defaults[name] is not None else ""))
     common.add_argument("--force", action="store_true",
                         help="recompute everything instead of reusing unchanged results")
     common.add_argument("--workers", type=int, help="parallel processes (default: one per CPU core)")
@@ -68,15 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.only, args.reference)
 
-    from .pipeline.analyze import Options, analyze
+    from .pipeline.analyze import analyze
     from .report.runner import NotebookFailed, UsageError, run
 
-    files = {k: getattr(args, k) for k in Options.FILES if getattr(args, k)}
-    for name, path in files.items():
-        if not path.is_file():
-            return _fail(f"{name.replace('_file', '')} file not found: {path}")
-    options = Options.from_mapping({k: p.resolve() for k, p in files.items()})
     try:
+        options = command_line_options(args)
         if args.command == "analyze":
             if args.scheduler and args.engine != "dask":
                 return _fail("--scheduler goes with --engine dask")
@@ -88,13 +97,21 @@ def main(argv: list[str] | None = None) -> int:
             reports = run(args.corpus, args.output, args.notebooks, dict(args.param), options, log=_warn,
                           workers=args.workers, force=args.force)
             print(f"{len(reports)} notebook(s) up to date; open {display_path(args.output / 'reports' / 'index.html')}")
-    except (CorpusError, UsageError) as error:
+    except (CorpusError, OptionError, UsageError) as error:
         return _fail(str(error))
     except NotebookFailed as error:
         return _fail(str(error), code=1)
     if args.strict:
         return _strict_check(args.output)
     return 0
+
+
+def command_line_options(args: argparse.Namespace) -> Options:
+    """The options of `--config FILE`, overridden by the option flags (paths from the working
+    directory)."""
+    config = read_config(args.config) if args.config else {}
+    flags = parse_all({name: getattr(args, name) for name in option_names()}, Path.cwd(), label=flag_of)
+    return Options().replace(**{**config, **flags})
 
 
 def _strict_check(output: Path) -> int:

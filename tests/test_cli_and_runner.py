@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
+from analysis.measures.synthesis import summary_points
+from analysis.pipeline.analyze import load_results, recorded_options
 from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, run
 from conftest import PROJECT_ROOT, SEEDS
 
@@ -55,6 +58,43 @@ def test_wrong_usage_gets_one_line_errors(tmp_path):
     assert "unknown notebook parameter(s): no_such" in unknown.stderr and "Traceback" not in unknown.stderr
     bad_option = cli("analyze", "--frobnicate")
     assert bad_option.returncode == 2 and "unrecognized arguments" in bad_option.stderr
+    option_as_parameter = cli("run", "--output", str(tmp_path), "--param", "sentiment_threshold=0.1")
+    assert option_as_parameter.returncode == 2 and option_as_parameter.stderr.splitlines() == [
+        "error: sentiment_threshold is an analysis option, not a notebook parameter: "
+        "use --sentiment-threshold or the config file"]
+    for argv, message in ((["--sentiment-threshold", "high"], "--sentiment-threshold: expected a number, got 'high'"),
+                          (["--actors", "nowhere.yaml"], "--actors: file not found: nowhere.yaml")):
+        bad_value = cli("analyze", "--output", str(tmp_path), *argv)
+        assert bad_value.returncode == 2 and bad_value.stderr.splitlines() == [f"error: {message}"]
+    config = tmp_path / "options.yaml"
+    config.write_text("issue_frames: frames.yaml\n")
+    unknown_key = cli("analyze", "--output", str(tmp_path), "--config", str(config))
+    assert unknown_key.returncode == 2 and len(unknown_key.stderr.splitlines()) == 1
+    assert f"error: {config}: unknown option 'issue_frames' (known: " in unknown_key.stderr
+
+
+def test_analyze_sets_the_sentiment_threshold_and_records_it(tmp_path):
+    for out, argv in (("default", []), ("strict", ["--sentiment-threshold", "0.1"])):
+        result = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path / out), "--workers", "1", *argv)
+        assert result.returncode == 0, result.stderr
+    default, strict = (pd.read_csv(tmp_path / out / "results" / "sentiment.csv") for out in ("default", "strict"))
+    assert (strict["share_neutral"] >= default["share_neutral"]).all()
+    assert (strict["share_neutral"] > default["share_neutral"]).any()
+    assert default["mean_compound"].equals(strict["mean_compound"])
+    provenance = json.loads((tmp_path / "strict" / "results" / "provenance.json").read_text())
+    assert provenance["options"]["sentiment_threshold"] == 0.1
+
+
+def test_the_synthesis_names_frames_from_the_issue_frames_option(tmp_path):
+    frames = tmp_path / "frames.yaml"
+    frames.write_text((PROJECT_ROOT / "analysis" / "data" / "issue_frames.yaml").read_text(encoding="utf-8")
+                      .replace("label: ", "label: Own "), encoding="utf-8")
+    result = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path), "--workers", "1",
+                 "--issue-frames", str(frames))
+    assert result.returncode == 0, result.stderr
+    points = summary_points(load_results(tmp_path), recorded_options(SEEDS, tmp_path))
+    framing = next(point for point in points if point.startswith("Framing:"))
+    assert "issue frame is Own " in framing
 
 
 def test_parameters_are_checked_against_each_notebook(tmp_path):
@@ -62,8 +102,11 @@ def test_parameters_are_checked_against_each_notebook(tmp_path):
     write_notebook(first)
     write_notebook(second, parameters="corpus_dir = 'seeds'\noutput_dir = '.'\nthreshold = 0.05")
     standard = {"corpus_dir": "x", "output_dir": "y"}
-    plan = plan_parameters([first, second], standard, {"threshold": 0.1})
+    plan = plan_parameters([first, second], standard, {"threshold": 0.1}, {"sentiment_threshold": 0.2})
     assert plan[first] == standard and plan[second] == {**standard, "threshold": 0.1}
+    write_notebook(first, parameters="corpus_dir = 'seeds'\noutput_dir = '.'\nsentiment_threshold = 0.05")
+    assert plan_parameters([first], standard, {}, {"sentiment_threshold": 0.2})[first] == {
+        **standard, "sentiment_threshold": 0.2}
     with pytest.raises(UsageError, match="unknown notebook parameter"):
         plan_parameters([first, second], standard, {"treshold": 0.1})
     lacking = tmp_path / "03_c.ipynb"

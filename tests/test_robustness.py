@@ -2,13 +2,13 @@
 import hashlib
 import subprocess
 import sys
-from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 import bad_corpus
 from analysis import outputs
+from analysis.measures import Measure
 from analysis.text.load import load_corpus
 from analysis.pipeline.analyze import analyze
 from conftest import PROJECT_ROOT
@@ -123,9 +123,7 @@ def test_failed_analysis_leaves_previous_results(tmp_path, monkeypatch):
     def failing(corpus, options):
         raise RuntimeError("analysis crashed")
 
-    modules = pipeline.analysis_modules()
-    monkeypatch.setattr(pipeline, "ANALYSES", pipeline.ANALYSES + ("failing",))
-    monkeypatch.setattr(pipeline, "analysis_modules", lambda: modules + [SimpleNamespace(tables=failing)])
+    monkeypatch.setattr(pipeline, "MEASURES", (*pipeline.MEASURES, Measure("failing", failing, tables=("failing",))))
     with pytest.raises(RuntimeError):
         analyze(PROJECT_ROOT / "seeds", tmp_path, force=True, workers=1)
     assert {p.name: p.read_bytes() for p in (tmp_path / "results").glob("*.csv")} == before

@@ -7,6 +7,7 @@ import pytest
 from analysis.figures import style as plotting
 from analysis.figures import synthesis as synthesis_figures
 from analysis.measures import synthesis
+from analysis.pipeline.options import Options
 from analysis.validation import SUMMARY_COLUMNS
 
 ANALYSES = ("Tone", "Framing", "The sensationalism index", "Reading difficulty", "Sourcing")
@@ -90,7 +91,7 @@ def test_scorecard_with_nan_values_and_frames_without_a_dominant_one(results):
 # ----------------------------------------------------------------------------- summary
 
 def test_summary_has_computed_sentences_for_every_analysis(results):
-    points = synthesis.summary_points(results)
+    points = synthesis.summary_points(results, Options())
     for start in ANALYSES:
         assert point(points, start), start
     sens = results["sensationalism"].sort_values("index")
@@ -103,7 +104,7 @@ def test_summary_of_one_article_without_headline(results):
     article_id = results["articles"]["article_id"].iloc[1]
     tables = only_articles(results, [article_id])
     assert tables["sentiment"]["headline_compound"].isna().all()
-    points = synthesis.summary_points(tables)
+    points = synthesis.summary_points(tables, Options())
     assert point(points, "1 article analysed")
     assert f"in {article_id}" in point(points, "Tone")
     assert not point(points, "Of ")  # no headline to compare
@@ -118,10 +119,10 @@ def test_summary_without_attributions(results):
     for column in sourcing.columns[sourcing.columns.str.startswith(("n_", "share_"))]:
         if column != "n_words":
             sourcing[column] = np.nan if column.startswith("share_") else 0
-    points = synthesis.summary_points(tables)
+    points = synthesis.summary_points(tables, Options())
     assert "no attributed statement" in point(points, "Sourcing")
     tables["sourcing"] = sourcing.head(0)
-    points = synthesis.summary_points(tables)
+    points = synthesis.summary_points(tables, Options())
     assert not point(points, "Sourcing") and point(points, "Tone")
 
 
@@ -131,11 +132,11 @@ def test_summary_with_nan_values_and_tables_missing(results):
     tables["readability"]["flesch_kincaid_grade"] = np.nan
     for name in ("frames", "sensationalism", "issues", "cleaning_log"):
         del tables[name]
-    points = synthesis.summary_points(tables)
+    points = synthesis.summary_points(tables, Options())
     assert "no article has enough sentences" in point(points, "Tone")
     assert point(points, "No article body is long enough")
     assert not point(points, "Framing") and not point(points, "The sensationalism index")
-    assert synthesis.summary_points({"articles": results["articles"].head(0)}) == [
+    assert synthesis.summary_points({"articles": results["articles"].head(0)}, Options()) == [
         "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings."]
 
 
@@ -147,7 +148,7 @@ def test_summary_and_figure_of_thousands_of_articles(results):
             tables[name] = pd.concat([table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)],
                                      ignore_index=True)
     tables["articles"]["outlet"] = [f"outlet {i % 4}" for i in range(len(tables["articles"]))]
-    points = synthesis.summary_points(tables)
+    points = synthesis.summary_points(tables, Options())
     assert point(points, f"{len(results['articles']) * copies:,} articles analysed")
     card = synthesis.scorecard(tables)
     assert len(card) == len(results["articles"]) * copies

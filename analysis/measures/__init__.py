@@ -1,0 +1,44 @@
+"""The measures, in the order the pipeline runs them (`MEASURES`).
+
+A measure's `compute(corpus, options)` returns per-article tables (every row has an
+`article_id`), so batches of articles can be analysed apart and cached. It declares the tables
+it writes, the tables of earlier measures it adds columns to (joined on article_id and
+sentence_id), and the options it reads (fields of analysis.pipeline.options.Options). Its
+`finish(tables, options)`, if any, runs once on the whole corpus's tables and returns tables
+of its own with corpus-level rows added.
+
+To add a measure: write a module with its `tables(corpus, options)` and add its entry here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import attribution, corpus, framing, readability, sensationalism, sentiment
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    compute: Callable
+    tables: tuple[str, ...]
+    extends: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    finish: Callable | None = None
+
+
+MEASURES = (
+    Measure("corpus", corpus.tables, tables=("articles", "cleaning_log", "sentences", "actor_mentions"),
+            options=("actors_file",)),
+    Measure("sentiment", sentiment.tables, tables=("sentiment", "sentiment_actors"), extends=("sentences",),
+            options=("sentiment_threshold", "actors_file"), finish=sentiment.finish),
+    Measure("readability", readability.tables,
+            tables=("readability", "readability_segmentation", "readability_paragraphs")),
+    Measure("framing", framing.tables, tables=("frames", "frame_items", "frame_evidence"),
+            options=("generic_frames_file", "issue_frames_file")),
+    Measure("sensationalism", sensationalism.tables,
+            tables=("sensationalism", "sensationalism_features", "sensationalism_evidence"),
+            options=("sensationalism_features_file",)),
+    Measure("attribution", attribution.tables, tables=("attributions", "sourcing", "quoted_words"),
+            options=("attribution_lexicon_file", "actors_file")),
+)

@@ -509,9 +509,10 @@ def _mark_dominant(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def frame_tables(corpus: Corpus, issue_frames_file: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def frame_tables(corpus: Corpus, issue_frames_file: str | Path | None = None,
+                 generic_frames_file: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """The tables `frames`, `frame_items` and `frame_evidence` for a corpus."""
-    generic, issue = load_generic_frames(), load_issue_frames(issue_frames_file)
+    generic, issue = load_generic_frames(generic_frames_file), load_issue_frames(issue_frames_file)
     frames, items, evidence = [], [], []
     for article in corpus.articles:
         f, i, e = article_frames(article, generic, issue)
@@ -529,8 +530,8 @@ def frame_tables(corpus: Corpus, issue_frames_file: str | Path | None = None) ->
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """Analysis entry point: frame tables with the issue-frames file of the options, if any."""
-    return frame_tables(corpus, options.issue_frames_file)
+    """Analysis entry point: frame tables with the generic- and issue-frames files of the options."""
+    return frame_tables(corpus, options.issue_frames_file, options.generic_frames_file)
 
 
 def keyword_in_context(evidence: pd.DataFrame, sentences: pd.DataFrame, width: int = 70) -> pd.DataFrame:

@@ -255,8 +255,8 @@ def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dic
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """Analysis entry point (the packaged features file)."""
-    return sensationalism_tables(corpus)
+    """Analysis entry point: the features file of the options."""
+    return sensationalism_tables(corpus, options.sensationalism_features_file)
 
 
 # --- Figures ----------------------------------------------------------------------------

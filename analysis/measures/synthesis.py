@@ -261,10 +261,11 @@ def _tone_points(card: pd.DataFrame) -> list[str]:
     return points
 
 
-def _framing_points(card: pd.DataFrame) -> list[str]:
+def _framing_points(card: pd.DataFrame, options) -> list[str]:
     from .framing import load_generic_frames, load_issue_frames
 
-    labels = {**load_generic_frames().labels, **load_issue_frames().labels}
+    labels = {**load_generic_frames(options.generic_frames_file).labels,
+              **load_issue_frames(options.issue_frames_file).labels}
     parts = []
     for column, scheme in (("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
                            ("dominant_issue_frame", "issue frame")):
@@ -341,10 +342,11 @@ def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
     return points
 
 
-def summary_points(tables: dict[str, pd.DataFrame]) -> list[str]:
+def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
     """Plain-language findings computed from the result tables (no number is typed in): the
     corpus, then one or two sentences each on tone, framing, sensationalism, readability and
-    sourcing. A missing or empty table leaves its sentences out."""
+    sourcing. Frames are named as in the frames files of `options`, those the tables were
+    computed with. A missing or empty table leaves its sentences out."""
     card = scorecard(tables)
-    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card),
+    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card, options),
             *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables)]

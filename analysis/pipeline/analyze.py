@@ -1,13 +1,12 @@
 """`analyze`: load a corpus, compute every result table and write them to results/.
 
-Tables are tidy (one row per observation, snake_case columns). Each analysis module adds
-its tables through `ANALYSES` below; the notebooks read the tables back with
+Tables are tidy (one row per observation, snake_case columns). The measures of the registry
+(analysis/measures/__init__.py) compute them in order; the notebooks read the tables back with
 `load_results`.
 """
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import multiprocessing
 import os
@@ -15,7 +14,7 @@ import pickle
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -25,9 +24,10 @@ import pandas as pd
 
 from .. import __version__
 from ..outputs import atomic_path, write_csv, write_text
-from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path, resolve
-from ..text.actors import DEFAULT_ACTORS_FILE, load_actors
-from ..text.clean import DEFAULT_RULES_FILE, load_rules
+from ..measures import MEASURES
+from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
+from ..text.actors import load_actors
+from ..text.clean import load_rules
 from ..text.load import (
     MANIFEST_NAME,
     Corpus,
@@ -40,6 +40,7 @@ from ..text.load import (
     nothing_analysed,
     reconcile,
 )
+from .options import Options
 
 PROVENANCE_FILE = "provenance.json"
 CACHE_FILE = Path(".cache") / "analysis.pickle"
@@ -70,54 +71,33 @@ def analysis_version() -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class Options:
-    """Everything besides the texts that shapes the results. Paths may be None (defaults)."""
+# What the pipeline itself reads: the reading step each file, the metadata step the corpus.
+READING_OPTIONS = ("cleaning_rules_file", "actors_file")
+METADATA_OPTIONS = ("manifest_file",)
+PIPELINE = "pipeline"  # writes `issues` and adds the manifest's columns to `articles`
 
-    manifest: Path | None = None
-    rules_file: Path | None = None
-    actors_file: Path | None = None
-    issue_frames_file: Path | None = None
-    sentiment_threshold: float = 0.05
 
-    FILES = ("manifest", "rules_file", "actors_file", "issue_frames_file")
+def per_article_options() -> tuple[str, ...]:
+    """The options that shape each article's rows: read by the reading step or a measure."""
+    return tuple(dict.fromkeys([*READING_OPTIONS, *(name for m in MEASURES for name in m.options)]))
 
-    @classmethod
-    def from_mapping(cls, values: dict) -> "Options":
-        """Options from a dict (e.g. provenance or notebook parameters); None means default."""
-        known = {f.name for f in fields(cls)}
-        kwargs = {k: v for k, v in values.items() if k in known and v is not None}
-        for name in cls.FILES:
-            if name in kwargs:
-                kwargs[name] = Path(kwargs[name])
-        if "sentiment_threshold" in kwargs:
-            kwargs["sentiment_threshold"] = float(kwargs["sentiment_threshold"])
-        return cls(**kwargs)
 
-    def replace(self, **changes) -> "Options":
-        return Options.from_mapping({**self.as_dict(), **{k: v for k, v in changes.items() if v is not None}})
+def analysis_key(options: Options) -> str:
+    """SHA-256 over what shapes each article's results: the analysis code and data, and the
+    options read per article (values, and the contents of files)."""
+    return hashlib.sha256(f"{analysis_version()}\0{options.digest(per_article_options())}".encode()).hexdigest()
 
-    def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def for_provenance(self) -> dict:
-        return {k: (display_path(v) if isinstance(v, Path) else v) for k, v in self.as_dict().items()}
+def manifest_of(options: Options, corpus_dir: str | Path) -> Path | None:
+    """The manifest the options name, else the corpus folder's manifest.csv if there is one."""
+    default = Path(corpus_dir) / MANIFEST_NAME
+    return options.manifest_file or (default if default.is_file() else None)
 
-    def analysis_key(self) -> str:
-        """SHA-256 over what shapes each article's results: the analysis code and data, the
-        option values and the contents of the rules, actors and issue-frames files."""
-        digest = hashlib.sha256(f"{analysis_version()}\0{self.sentiment_threshold!r}".encode())
-        for path in (self.rules_file or DEFAULT_RULES_FILE, self.actors_file or DEFAULT_ACTORS_FILE,
-                     self.issue_frames_file):
-            digest.update(Path(path).read_bytes() if path and Path(path).is_file() else b"-")
-        return digest.hexdigest()
 
-    def fingerprint(self, corpus_dir: str | Path) -> str:
-        """`analysis_key` plus the manifest, which adds metadata to the article table."""
-        manifest = Path(self.manifest or Path(corpus_dir) / MANIFEST_NAME)
-        digest = hashlib.sha256(self.analysis_key().encode())
-        digest.update(manifest.read_bytes() if manifest.is_file() else b"-")
-        return digest.hexdigest()
+def fingerprint(options: Options, corpus_dir: str | Path) -> str:
+    """`analysis_key` plus the options of the metadata step (the manifest)."""
+    effective = options.replace(manifest_file=manifest_of(options, corpus_dir))
+    return hashlib.sha256(f"{analysis_key(options)}\0{effective.digest(METADATA_OPTIONS)}".encode()).hexdigest()
 
 
 def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options: Options) -> bool:
@@ -127,7 +107,7 @@ def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options:
     except (FileNotFoundError, ValueError):
         return False
     return (provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir)
-            and provenance.get("options_fingerprint") == options.fingerprint(corpus_dir))
+            and provenance.get("options_fingerprint") == fingerprint(options, corpus_dir))
 
 
 def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
@@ -138,8 +118,7 @@ def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
         return Options()
     if provenance.get("corpus") != display_path(Path(corpus_dir)):
         return Options()
-    return Options.from_mapping({k: (resolve(v) if k in Options.FILES and v else v)
-                                 for k, v in provenance.get("options", {}).items()})
+    return Options.from_mapping(provenance.get("options", {}))
 
 
 @dataclass
@@ -155,18 +134,18 @@ class ChunkResult:
 def run_analyses(articles: Corpus, options: Options, seconds: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
     """Every analysis on a corpus (or a batch of articles): the per-article tables."""
     tables: dict[str, pd.DataFrame] = {}
-    for analysis_name, module in zip(ANALYSES, analysis_modules()):
+    for measure in MEASURES:
         started = time.perf_counter()
-        for name, table in module.tables(articles, options).items():
-            tables[name] = _extend(tables[name], table) if name in tables else table
+        for name, table in measure.compute(articles, options).items():
+            tables[name] = _extend(tables[name], table) if name in measure.extends else table
         if seconds is not None:
-            seconds[analysis_name] = seconds.get(analysis_name, 0.0) + time.perf_counter() - started
+            seconds[measure.name] = seconds.get(measure.name, 0.0) + time.perf_counter() - started
     return tables
 
 
 def analyze_chunk(files: list[tuple[str, str, bytes | None, int]], options: Options) -> ChunkResult:
     """Worker: analyse a batch of files given as (source_file, content key, bytes, size)."""
-    rules, actors = load_rules(options.rules_file), load_actors(options.actors_file)
+    rules, actors = load_rules(options.cleaning_rules_file), load_actors(options.actors_file)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     results = [analyse_file(name, key, data, size, rules, actors) for name, key, data, size in files]
@@ -202,8 +181,8 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
                 log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
         return tables
     cache = {} if force else _read_cache(dirs)
-    analysis_key = options.analysis_key()
-    cached_files = cache.get("files", {}) if cache.get("analysis_key") == analysis_key else {}
+    key_of_run = analysis_key(options)
+    cached_files = cache.get("files", {}) if cache.get("analysis_key") == key_of_run else {}
 
     results: dict[str, FileResult] = {}
     todo = []
@@ -230,7 +209,8 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     ordered = [results[path.relative_to(folder).as_posix()] for path in files]
     raw_tables = _combine(parts, [r.article_id for r in ordered])
 
-    kept, metadata, issues = reconcile(ordered, Path(options.manifest) if options.manifest else folder / MANIFEST_NAME)
+    options = options.replace(manifest_file=manifest_of(options, folder))
+    kept, metadata, issues = reconcile(ordered, options.manifest_file or folder / MANIFEST_NAME)
     for issue in issues:
         if log:
             log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
@@ -240,9 +220,9 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     tables = {name: table[table["article_id"].isin(set(kept_ids))].reset_index(drop=True)
               for name, table in raw_tables.items()}
     tables["articles"] = _with_metadata(tables["articles"], metadata)
-    for module in analysis_modules():
-        if hasattr(module, "finish"):
-            tables.update(module.finish(tables, options))
+    for measure in MEASURES:
+        if measure.finish:
+            tables.update(measure.finish(tables, options))
     tables["issues"] = pd.DataFrame([{"source_file": i.source_file, "severity": i.severity, "reason": i.reason}
                                      for i in issues], columns=["source_file", "severity", "reason"])
 
@@ -252,15 +232,15 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     provenance = {
         "corpus": display_path(folder),
         "corpus_fingerprint": fingerprint_of(ordered),
-        "options": options.for_provenance(),
-        "options_fingerprint": options.fingerprint(corpus_dir),
+        "options": options.to_mapping(),
+        "options_fingerprint": fingerprint(options, corpus_dir),
         "n_files": len(files),
         "n_articles": len(kept),
-        "tables": sorted(tables),
+        "tables": table_writers(),
         "tools": tool_versions(),
     }
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
-    _write_cache(dirs, {"analysis_key": analysis_key, "files": {r.source_file: r for r in ordered},
+    _write_cache(dirs, {"analysis_key": key_of_run, "files": {r.source_file: r for r in ordered},
                         "tables": raw_tables})
     return tables
 
@@ -343,17 +323,17 @@ def _write_cache(dirs: OutputDirs, cache: dict) -> None:
         pickle.dump({"format": CACHE_FORMAT, **cache}, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-# Each analysis module has `tables(corpus, options) -> {table name: DataFrame}`, with per-article
-# rows only (an `article_id` column), so batches of articles can be analysed apart and cached.
-# A table name that an earlier analysis already produced extends that table with new columns,
-# joined on SENTENCE_KEY (sentiment adds compound/pos/neu/neg to `sentences`). A module may
-# also have `finish(tables, options)`, run once on the whole corpus's tables (corpus-level rows).
-ANALYSES = ("corpus", "sentiment", "readability", "framing", "sensationalism", "attribution")
+def table_writers() -> dict[str, list[str]]:
+    """Each result table and what writes it: measures (in order), then the pipeline."""
+    writers: dict[str, list[str]] = {}
+    for measure in MEASURES:
+        for name in (*measure.tables, *measure.extends):
+            writers.setdefault(name, []).append(measure.name)
+    writers["articles"].append(PIPELINE)
+    writers["issues"] = [PIPELINE]
+    return dict(sorted(writers.items()))
 
 
-def analysis_modules() -> list:
-    """The modules of ANALYSES, imported on first use (some load large lexicons)."""
-    return [importlib.import_module(f"analysis.measures.{name}") for name in ANALYSES]
 SENTENCE_KEY = ["article_id", "sentence_id"]
 
 

@@ -16,13 +16,13 @@ from IPython.display import Image, Markdown, display
 from ..figures.style import apply_style
 from ..paths import PROJECT_ROOT, OutputDirs, display_path, resolve
 from ..pipeline.analyze import (
-    Options,
     analyze,
     load_results,
     read_provenance,
     recorded_options,
     results_are_current,
 )
+from ..pipeline.options import Options, notebook_options
 from ..text.actors import ActorList, load_actors
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
@@ -35,15 +35,15 @@ class NotebookContext:
     tables: dict[str, pd.DataFrame]
     provenance: dict
 
-    def option_file(self, name: str) -> Path | None:
-        """A file option (e.g. `actors_file`) the results were computed with; None for the default."""
-        path = self.provenance["options"].get(name)
-        return resolve(path) if path else None
+    @property
+    def options(self) -> Options:
+        """The options the results were computed with."""
+        return Options.from_mapping(self.provenance["options"])
 
     @property
     def actors(self) -> ActorList:
         """The actors the results were computed with."""
-        return load_actors(self.option_file("actors_file"))
+        return load_actors(self.options.actors_file)
 
     @property
     def source_note(self) -> str:
@@ -55,12 +55,12 @@ class NotebookContext:
 def setup(corpus_dir: str, output_dir: str, **options) -> NotebookContext:
     """Resolve paths, (re)compute the result tables if they are missing or stale, load them.
 
-    Options not given (None) keep the values the existing results were computed with, so a
-    notebook run by `python -m analysis run --actors FILE` uses that actors file too.
+    `options` are the analysis options a notebook's parameters cell declares. One left at its
+    declared default keeps the value the existing results were computed with, so a notebook
+    opened after `python -m analysis run --sentiment-threshold 0.1` uses 0.1 too.
     """
     corpus, output = resolve(corpus_dir), resolve(output_dir)
-    given = {k: (resolve(v) if k in Options.FILES and v else v) for k, v in options.items()}
-    chosen = recorded_options(corpus, output).replace(**given)
+    chosen = recorded_options(corpus, output).replace(**notebook_options(options))
     if not results_are_current(corpus, output, chosen):
         analyze(corpus, output, chosen)
     apply_style()

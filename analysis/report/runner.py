@@ -39,12 +39,12 @@ from ..paths import (
     display_path,
 )
 from ..pipeline.analyze import (
-    Options,
     analysis_version,
     analyze,
     load_results,
     read_provenance,
 )
+from ..pipeline.options import Options, flag_of, option_names
 from .site import build_index
 
 RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
@@ -98,13 +98,15 @@ def notebook_parameters(notebook: Path) -> list[str]:
     return list(papermill.inspect_notebook(str(notebook)))
 
 
-def plan_parameters(notebooks: list[Path], standard: dict, extra: dict,
+def plan_parameters(notebooks: list[Path], standard: dict, extra: dict, options: dict | None = None,
                     known: dict[str, list[str]] | None = None) -> dict[Path, dict]:
     """Check parameter names against each notebook's parameters cell and decide what each gets.
 
     Every notebook must declare the standard parameters. An extra parameter must be declared
-    by at least one notebook and goes to the notebooks that declare it. `known` maps a
-    notebook's content hash to its parameter names from an earlier run (filled in here).
+    by at least one notebook and goes to the notebooks that declare it; so do the analysis
+    `options` (the values the tables are computed with), which no notebook has to declare.
+    `known` maps a notebook's content hash to its parameter names from an earlier run (filled
+    in here).
     """
     known = {} if known is None else known
     declared = {}
@@ -122,7 +124,8 @@ def plan_parameters(notebooks: list[Path], standard: dict, extra: dict,
     if unknown:
         raise UsageError(f"unknown notebook parameter(s): {', '.join(unknown)} "
                          f"(known: {', '.join(known)})")
-    return {nb: {**standard, **{k: v for k, v in extra.items() if k in names}}
+    given = {**(options or {}), **extra}
+    return {nb: {**standard, **{k: v for k, v in given.items() if k in names}}
             for nb, names in declared.items()}
 
 
@@ -194,19 +197,23 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     """Analyse the corpus, execute every notebook and render the reports.
 
     The notebooks read only the result tables, so they are independent: they run in parallel,
-    one kernel process each (`workers` at a time, default: one per CPU core). Extra parameters
-    that are analysis options (e.g. `sentiment_threshold`) also apply to the tables, so
-    `analyze` and the notebooks agree. If a notebook fails, the others still finish and their
-    reports are valid; the first failure (in notebook order) is raised. `force` recomputes
-    the tables and reruns every notebook.
+    one kernel process each (`workers` at a time, default: one per CPU core). A notebook that
+    declares an analysis option as a parameter receives the value the tables are computed
+    with; options are not extra parameters. If a notebook fails, the others still finish and
+    their reports are valid; the first failure (in notebook order) is raised. `force`
+    recomputes the tables and reruns every notebook.
     """
     notebooks = list_notebooks(Path(notebooks_dir))
     output_dir = Path(output_dir)
     standard = {"corpus_dir": display_path(Path(corpus_dir)), "output_dir": display_path(output_dir)}
     extra = extra_parameters or {}
+    misplaced = [name for name in extra if name in option_names()]
+    if misplaced:
+        raise UsageError(f"{misplaced[0]} is an analysis option, not a notebook parameter: "
+                         f"use {flag_of(misplaced[0])} or the config file")
+    options = options or Options()
     cache = {} if force else _read_run_cache(output_dir)
-    plan = plan_parameters(notebooks, standard, extra, cache.setdefault("parameters", {}))
-    options = (options or Options()).replace(**extra)
+    plan = plan_parameters(notebooks, standard, extra, options.to_mapping(), cache.setdefault("parameters", {}))
     analyze(corpus_dir, output_dir, options, log=log, force=force, workers=workers)
     reports_dir = OutputDirs(output_dir).reports
     done = cache.setdefault("reports", {})
@@ -233,7 +240,7 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     if failures:
         raise failures[0]
     reports = [f.result() for f in futures]
-    build_index(output_dir, reports, summary_points(load_results(output_dir)))
+    build_index(output_dir, reports, summary_points(load_results(output_dir), options))
     return reports
 
 

@@ -37,7 +37,7 @@ __all__ = ["ATTRIBUTION_COLUMNS", "QUOTE_TYPES", "SOURCE_CLASSES", "SOURCE_TYPES
 
 def tables(corpus, options) -> dict[str, pd.DataFrame]:
     """attributions, sourcing and quoted_words for a corpus."""
-    lexicon, actors = load_lexicon(), load_actors(options.actors_file)
+    lexicon, actors = load_lexicon(options.attribution_lexicon_file), load_actors(options.actors_file)
     attributions = attribution_table(corpus.articles, lexicon, actors)
     return {"attributions": attributions,
             "sourcing": sourcing_table(corpus.articles, attributions, lexicon),

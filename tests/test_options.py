@@ -1,0 +1,190 @@
+"""Analysis options: one declaration, the same values from the command line, a config file and
+notebook parameters; clear errors; the cache key; the measure registry."""
+import ast
+import pickle
+import re
+import shutil
+from pathlib import Path
+
+import papermill
+import pytest
+
+from analysis.cli import build_parser, command_line_options
+from analysis.measures import MEASURES
+from analysis.measures.framing import DEFAULT_ISSUE_FRAMES_FILE
+from analysis.pipeline import analyze as pipeline
+from analysis.pipeline.options import (
+    OptionError,
+    Options,
+    flag_of,
+    help_of,
+    metavar_of,
+    notebook_options,
+    option_names,
+    read_config,
+)
+from conftest import PROJECT_ROOT, SEEDS
+
+
+@pytest.fixture()
+def lexicons(tmp_path):
+    """Copies of two packaged files, so that tests may edit them."""
+    frames = shutil.copy(DEFAULT_ISSUE_FRAMES_FILE, tmp_path / "frames.yaml")
+    actors = shutil.copy(PROJECT_ROOT / "analysis" / "data" / "actors.yaml", tmp_path / "actors.yaml")
+    return Path(frames), Path(actors)
+
+
+def from_flags(*argv):
+    return command_line_options(build_parser().parse_args(["analyze", *argv]))
+
+
+def test_command_line_config_file_and_notebook_parameters_agree(tmp_path, lexicons, monkeypatch):
+    frames, actors = lexicons
+    monkeypatch.chdir(tmp_path)
+    flags = from_flags("--sentiment-threshold", "0.1", "--issue-frames", "frames.yaml", "--actors", str(actors))
+    config = tmp_path / "analysis.yaml"
+    config.write_text(f"sentiment_threshold: 0.1\nissue_frames_file: frames.yaml\nactors_file: {actors}\n")
+    from_config = Options().replace(**read_config(config))
+    notebook = Options().replace(**notebook_options(
+        {"sentiment_threshold": 0.1, "issue_frames_file": str(frames), "actors_file": str(actors)}))
+    expected = Options(sentiment_threshold=0.1, issue_frames_file=frames, actors_file=actors)
+    assert flags == from_config == notebook == expected
+    assert from_flags("--config", str(config), "--sentiment-threshold", "0.2").sentiment_threshold == 0.2
+    assert from_flags("--config", str(config)) == expected
+
+
+def test_defaults_mean_unset_in_notebooks_and_none_means_not_given():
+    assert notebook_options({"sentiment_threshold": 0.05, "issue_frames_file": "analysis/data/issue_frames.yaml"}) == {}
+    assert notebook_options({"sentiment_threshold": None}) == {}
+    assert Options(sentiment_threshold=0.2).replace(sentiment_threshold=None).sentiment_threshold == 0.2
+
+
+def test_notebooks_declare_options_with_their_literal_defaults():
+    defaults = Options().to_mapping()
+    declared = set()
+    for notebook in sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        for name, parameter in papermill.inspect_notebook(str(notebook)).items():
+            if name in option_names():
+                declared.add(name)
+                assert ast.literal_eval(parameter["default"]) == defaults[name], (notebook.name, name)
+                assert f"{name}={name}" in notebook.read_text(encoding="utf-8"), f"{notebook.name} ignores {name}"
+    assert declared >= {"sentiment_threshold", "issue_frames_file", "generic_frames_file"}
+
+
+def test_unknown_config_key_and_bad_values_are_one_line_errors(tmp_path):
+    config = tmp_path / "analysis.yaml"
+    config.write_text("sentiment_treshold: 0.1\n")
+    with pytest.raises(OptionError, match=r"analysis.yaml: unknown option 'sentiment_treshold' \(known: "):
+        read_config(config)
+    config.write_text("sentiment_threshold: high\n")
+    with pytest.raises(OptionError, match="analysis.yaml: sentiment_threshold: expected a number, got 'high'"):
+        read_config(config)
+    config.write_text("actors_file: missing.yaml\n")
+    with pytest.raises(OptionError, match="analysis.yaml: actors_file: file not found: missing.yaml"):
+        read_config(config)
+    config.write_text("- sentiment_threshold\n")
+    with pytest.raises(OptionError, match="expected option names and values"):
+        read_config(config)
+    with pytest.raises(OptionError, match="^--sentiment-threshold: expected a finite number, got 'nan'$"):
+        from_flags("--sentiment-threshold", "nan")
+    with pytest.raises(OptionError, match="^--generic-frames: file not found: nowhere.yaml$"):
+        from_flags("--generic-frames", "nowhere.yaml")
+    with pytest.raises(OptionError, match="^notebook parameters: sentiment_threshold: expected a number"):
+        notebook_options({"sentiment_threshold": "x"})
+
+
+def test_changing_a_file_option_s_content_invalidates_the_cache(lexicons):
+    frames, actors = lexicons
+    options = Options(issue_frames_file=frames, actors_file=actors)
+    before = pipeline.analysis_key(options)
+    assert pipeline.analysis_key(Options(issue_frames_file=frames)) == before  # same contents as the default
+    frames.write_text(frames.read_text(encoding="utf-8").replace("tariff*", "tariff*, duty"), encoding="utf-8")
+    assert pipeline.analysis_key(options) != before
+    changed = pipeline.analysis_key(options)
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert pipeline.analysis_key(options) != changed
+    assert pipeline.analysis_key(Options(sentiment_threshold=0.1)) != pipeline.analysis_key(Options())
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory):
+    """The seeds analysed with the default options."""
+    output = tmp_path_factory.mktemp("out")
+    pipeline.analyze(SEEDS, output, workers=1)
+    return output
+
+
+def test_an_edited_options_file_makes_the_tables_stale(analysed, lexicons):
+    frames, _ = lexicons
+    options = Options(issue_frames_file=frames)
+    assert pipeline.results_are_current(SEEDS, analysed, options)  # a copy of the default file
+    frames.write_text(frames.read_text(encoding="utf-8").replace("label: Sovereignty and international law",
+                                                                 "label: Sovereignty"), encoding="utf-8")
+    assert not pipeline.results_are_current(SEEDS, analysed, options)
+
+
+def test_every_option_has_a_reader_and_every_declared_option_exists():
+    read = set(pipeline.per_article_options()) | set(pipeline.METADATA_OPTIONS)
+    assert read == set(option_names())
+    for measure in MEASURES:
+        assert set(measure.options) <= set(option_names()), measure.name
+
+
+class RecordingOptions:
+    """Default options that note which ones are read."""
+
+    def __init__(self):
+        self.read = set()
+
+    def __getattr__(self, name):
+        self.read.add(name)
+        return getattr(Options(), name)
+
+
+def test_measures_write_the_tables_and_read_the_options_they_declare(seeds_corpus):
+    written = {}
+    for measure in MEASURES:
+        options = RecordingOptions()
+        tables = measure.compute(seeds_corpus, options)
+        assert set(tables) == {*measure.tables, *measure.extends}, measure.name
+        assert options.read <= set(measure.options), measure.name
+        assert set(measure.extends) <= set(written), f"{measure.name} extends a table no earlier measure writes"
+        written.update(dict.fromkeys(measure.tables, measure.name))
+    assert len(written) == sum(len(m.tables) for m in MEASURES)  # each table has one writer
+
+
+def test_options_and_registry_travel_to_worker_processes():
+    options = Options(sentiment_threshold=0.2)
+    assert pickle.loads(pickle.dumps(options)) == options
+    assert pickle.loads(pickle.dumps(MEASURES)) == MEASURES
+
+
+def test_provenance_records_every_option_and_every_table_s_writers(analysed):
+    provenance = pipeline.read_provenance(analysed)
+    assert provenance["options"] == {**Options().to_mapping(), "manifest_file": "seeds/manifest.csv"}
+    assert set(provenance["tables"]) == {p.stem for p in (analysed / "results").glob("*.csv")}
+    assert provenance["tables"]["sentences"] == ["corpus", "sentiment"]
+    assert provenance["tables"]["issues"] == ["pipeline"]
+
+
+def test_readme_options_table_matches_the_declarations():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    defaults = Options().to_mapping()
+    for name in option_names():
+        default = f"`{defaults[name]}`" if defaults[name] is not None else "none"
+        row = f"| `{flag_of(name)} {metavar_of(name)}` | `{name}` | {default} | {help_of(name)} |"
+        assert row in readme, row
+    assert len(re.findall(r"^\| `--[a-z-]+ (?:FILE|NUMBER)` \| `\w+` \|", readme, re.M)) == len(option_names())
+
+
+def test_a_notebook_keeps_the_recorded_options_unless_its_parameters_set_one(analysed, tmp_path):
+    from analysis.report import notebook as nbk
+
+    output = shutil.copytree(analysed, tmp_path / "out")
+    provenance = output / "results" / "provenance.json"
+    before = provenance.read_bytes()
+    assert nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.05).options.sentiment_threshold == 0.05
+    assert provenance.read_bytes() == before  # current: nothing recomputed
+    assert nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.2).options.sentiment_threshold == 0.2
+    ctx = nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.05)  # the literal default: as computed
+    assert ctx.options == Options(sentiment_threshold=0.2, manifest_file=SEEDS / "manifest.csv")
