@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from analysis.report.site import KEY_FIGURES
 from conftest import PROJECT_ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -66,6 +67,7 @@ def inspect_page(browser, path: Path) -> dict:
     found = {
         "errors": errors, "dialogs": dialogs,
         "images": page.evaluate("Array.from(document.images).map(i => [i.src.slice(0, 40), i.complete ? i.naturalWidth : 0])"),
+        "captions": page.evaluate("Array.from(document.images).map(i => i.alt)"),
         "links": page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"),
         "scripts": page.evaluate("document.querySelectorAll('script, iframe, object, embed').length"),
         "text": page.inner_text("body"),
@@ -93,7 +95,8 @@ def check_site(browser, reports: Path) -> dict[str, dict]:
 def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     pages = check_site(browser, site)
     index = pages["index.html"]
-    assert len(index["images"]) >= 2
+    assert index["captions"] == [caption for _, caption in KEY_FIGURES]  # every key figure, in order
+    assert "Not made by this run" not in index["text"]
     for page in ("01_corpus.html", "index.html"):
         assert not any(src.startswith("http") for src, _ in pages[page]["images"])
     corpus_text = pages["01_corpus.html"]["text"]

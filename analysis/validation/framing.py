@@ -399,7 +399,7 @@ def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return sentences, pd.DataFrame(per_class)
 
 
-# --- Summary and figure -----------------------------------------------------------------
+# --- Summary ---------------------------------------------------------------------------
 
 def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
     rows = []
