@@ -4,6 +4,7 @@ No console errors, every image loads, every local link resolves, the folder work
 elsewhere, and hostile article text (script tags, event handlers, javascript: links) shows as
 text and never runs. Needs Debian's `chromium`; skipped with a reason where it is missing.
 """
+import base64
 import csv
 import os
 import shutil
@@ -14,6 +15,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from analysis.figures import names
+from analysis.paths import VALIDATION_FIGURES_DIR
 from analysis.report.site import KEY_FIGURES
 from conftest import PROJECT_ROOT, SEEDS
 
@@ -109,6 +112,14 @@ def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     page.goto((site / "index.html").as_uri())
     page.screenshot(path=str(screenshot_dir / "index.png"))
     page.close()
+
+
+def test_reports_show_the_committed_validation_figures(site):
+    for notebook, name in (("02_sentiment", names.VALIDATION_SENTIMENT), ("03_framing", names.VALIDATION_FRAMING),
+                           ("04_readability", names.VALIDATION_READABILITY),
+                           ("05_source_attribution", names.VALIDATION_ATTRIBUTION)):
+        embedded = base64.b64encode((VALIDATION_FIGURES_DIR / f"{name}.png").read_bytes()).decode("ascii")
+        assert embedded in (site / f"{notebook}.html").read_text(encoding="utf-8"), f"{notebook} lacks {name}"
 
 
 def test_reports_folder_works_when_copied_elsewhere(site, browser, tmp_path):
