@@ -14,6 +14,7 @@ from analysis.text.document import build_article
 from analysis.pipeline.analyze import Options
 from analysis.text.segment import split_sentences
 from analysis.validation import attribution as validation
+from analysis.validation.metrics import precision_recall_f1_counts
 
 
 def attributions(text: str):
@@ -293,5 +294,5 @@ def test_polnear_sample():
     lexicon = load_lexicon()
     documents = validation.load_split(Path(os.environ["REFERENCE_CORPORA"]), "train", lexicon.is_speech_cue)[:20]
     totals, _, _ = validation.evaluate(documents, validation.predict, lexicon.is_speech_cue)
-    precision, recall, f1 = validation._prf(totals["tp"], totals["n_pred"], totals["n_gold"])
+    precision, recall, f1 = precision_recall_f1_counts(totals["tp"], totals["n_pred"], totals["n_gold"])
     assert f1 > 0.7

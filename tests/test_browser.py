@@ -4,6 +4,7 @@ No console errors, every image loads, every local link resolves, the folder work
 elsewhere, and hostile article text (script tags, event handlers, javascript: links) shows as
 text and never runs. Needs Debian's `chromium`; skipped with a reason where it is missing.
 """
+import base64
 import csv
 import os
 import shutil
@@ -14,6 +15,9 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from analysis.figures import names
+from analysis.paths import VALIDATION_FIGURES_DIR
+from analysis.report.site import KEY_FIGURES
 from conftest import PROJECT_ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -66,6 +70,7 @@ def inspect_page(browser, path: Path) -> dict:
     found = {
         "errors": errors, "dialogs": dialogs,
         "images": page.evaluate("Array.from(document.images).map(i => [i.src.slice(0, 40), i.complete ? i.naturalWidth : 0])"),
+        "captions": page.evaluate("Array.from(document.images).map(i => i.alt)"),
         "links": page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"),
         "scripts": page.evaluate("document.querySelectorAll('script, iframe, object, embed').length"),
         "text": page.inner_text("body"),
@@ -93,7 +98,8 @@ def check_site(browser, reports: Path) -> dict[str, dict]:
 def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     pages = check_site(browser, site)
     index = pages["index.html"]
-    assert len(index["images"]) >= 2
+    assert index["captions"] == [caption for _, caption in KEY_FIGURES]  # every key figure, in order
+    assert "Not made by this run" not in index["text"]
     for page in ("01_corpus.html", "index.html"):
         assert not any(src.startswith("http") for src, _ in pages[page]["images"])
     corpus_text = pages["01_corpus.html"]["text"]
@@ -106,6 +112,14 @@ def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     page.goto((site / "index.html").as_uri())
     page.screenshot(path=str(screenshot_dir / "index.png"))
     page.close()
+
+
+def test_reports_show_the_committed_validation_figures(site):
+    for notebook, name in (("02_sentiment", names.VALIDATION_SENTIMENT), ("03_framing", names.VALIDATION_FRAMING),
+                           ("04_readability", names.VALIDATION_READABILITY),
+                           ("05_source_attribution", names.VALIDATION_ATTRIBUTION)):
+        embedded = base64.b64encode((VALIDATION_FIGURES_DIR / f"{name}.png").read_bytes()).decode("ascii")
+        assert embedded in (site / f"{notebook}.html").read_text(encoding="utf-8"), f"{notebook} lacks {name}"
 
 
 def test_reports_folder_works_when_copied_elsewhere(site, browser, tmp_path):

@@ -11,6 +11,7 @@ from analysis.text.document import build_article
 from analysis.pipeline.analyze import Options
 from analysis.validation import SUMMARY_COLUMNS
 from analysis.validation import framing as vf
+from analysis.validation import metrics
 
 RULES = framing.load_generic_frames()
 ISSUE = framing.load_issue_frames()
@@ -205,10 +206,7 @@ def test_seed_tables_and_keyword_in_context(seeds_corpus, seed):
 
 
 def test_validation_helpers():
-    assert vf.roc_auc([1, 1, 0, 0], [0.9, 0.8, 0.1, 0.2]) == 1.0
-    assert vf.roc_auc([1, 0], [0.5, 0.5]) == 0.5
-    assert vf.precision_recall_f1([1, 1, 0, 0], [1, 0, 1, 0]) == (0.5, 0.5, 0.5)
-    f1 = lambda y, p: vf.precision_recall_f1(y, p)[2]  # noqa: E731
+    f1 = lambda y, p: metrics.precision_recall_f1(y, p)[2]  # noqa: E731
     assert vf.best_threshold([0, 0, 1, 1], [0.2, 0.4, 0.6, 0.8], f1) == 0.6
     assert vf.parse_label("True") == 1.0 and vf.parse_label("False)") == 0.0 and np.isnan(vf.parse_label(None))
     assert [vf.development_half(k) for k in "abc"] == [False, False, True]  # parity of the SHA-256
@@ -342,4 +340,6 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     annotators = vf.evaluate_annotators(scored, vf.read_annotations(reference / "narrative_frames"))
     assert (annotators["label_rule_agreement"] == 1.0).all()  # the rule gives the published labels
     assert annotators.groupby("label")["n_articles"].sum().eq(12).all() and annotators["annotator_kappa"].between(-1, 1).all()
-    assert list(vf.summary_table(nfc, annotators, clickbait, frac).columns) == SUMMARY_COLUMNS
+    summary = vf.summary_table(nfc, annotators, clickbait, frac)
+    assert list(summary.columns) == SUMMARY_COLUMNS and summary["key"].is_unique
+    assert "framing.narrative_frames.codebook_aligned.mo.roc_auc" in set(summary["key"])

@@ -210,3 +210,4 @@ def test_onestopenglish_reading_and_a_sample_ordering():
     assert fk["pairwise_accuracy"] >= 2 / 3
     summary = vr.summary_table(order.assign(copy="utf8"), vr.level_means(scores).assign(copy="utf8"), "utf8")
     assert list(summary.columns) == SUMMARY_COLUMNS and summary["value"].notna().all()
+    assert summary["key"].is_unique and "readability.onestopenglish.full_order.textstat.gunning_fog" in set(summary["key"])

@@ -7,7 +7,6 @@ missing or empty leaves its columns empty and its summary sentence out, never an
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -92,44 +91,37 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 # --- Validation: the key figures of each analysis -----------------------------------------
 
-VALIDATION_COLUMNS = ["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]
-
-
-@dataclass(frozen=True)
-class KeyRows:
-    """Which rows of the validation summaries are an analysis's key figures (regular
-    expressions matched against the whole field; None matches anything)."""
-
-    analysis: str
-    dataset: str | None = None
-    task: str | None = None
-    metric: str | None = None
-
-
-KEY_VALIDATION_ROWS = [
-    KeyRows("sentiment"),
-    KeyRows("framing", dataset="Narrative Frames Corpus", task="[a-z_]+ frame vs label .*", metric="f1|roc_auc"),
-    KeyRows("framing", dataset="FrAC.*", metric="accuracy"),
-    KeyRows("sensationalism", dataset="Clickbait.*", metric="accuracy"),
-    KeyRows("readability", task=".*level order, package segmentation", metric="flesch_kincaid_grade|gunning_fog"),
-    KeyRows("attribution", dataset="PolNeAR dev", task="source mentions \\(speech cues\\).*",
-            metric="precision|recall|f1"),
+VALIDATION_COLUMNS = ["key", "analysis", "dataset", "task", "metric", "value", "anchor", "baseline",
+                      "baseline_name", "n"]
+KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the validation summaries, in order
+    "sentiment.tweets.sentence.pearson_r", "sentiment.tweets.sentence.weighted_f1_3class",
+    "sentiment.movie_reviews.sentence.pearson_r", "sentiment.movie_reviews.sentence.weighted_f1_3class",
+    "sentiment.amazon_reviews.sentence.pearson_r", "sentiment.amazon_reviews.sentence.weighted_f1_3class",
+    "sentiment.nyt_editorials.sentence.pearson_r", "sentiment.nyt_editorials.sentence.weighted_f1_3class",
+    "sentiment.nyt_editorials.article.pearson_r",
+    "framing.narrative_frames.full_frame.co.f1", "framing.narrative_frames.full_frame.co.roc_auc",
+    "framing.narrative_frames.full_frame.ec.f1", "framing.narrative_frames.full_frame.ec.roc_auc",
+    "framing.narrative_frames.full_frame.hi.f1", "framing.narrative_frames.full_frame.hi.roc_auc",
+    "framing.narrative_frames.full_frame.mo.f1", "framing.narrative_frames.full_frame.mo.roc_auc",
+    "framing.narrative_frames.full_frame.re.f1", "framing.narrative_frames.full_frame.re.roc_auc",
+    "framing.frac.issue_frame_class.accuracy",
+    "sensationalism.clickbait.headline_index.accuracy",
+    "readability.onestopenglish.pairwise_order.package.flesch_kincaid_grade",
+    "readability.onestopenglish.full_order.package.flesch_kincaid_grade",
+    "readability.onestopenglish.pairwise_order.package.gunning_fog",
+    "readability.onestopenglish.full_order.package.gunning_fog",
+    "attribution.polnear_dev.speech_cues.precision", "attribution.polnear_dev.speech_cues.recall",
+    "attribution.polnear_dev.speech_cues.f1",
 ]
 
 
 def validation_table(summaries: pd.DataFrame) -> pd.DataFrame:
-    """The key validation figures of every analysis, in the order of KEY_VALIDATION_ROWS, with
-    `vs_anchor` and `vs_baseline`: the value minus the published anchor and minus the baseline."""
+    """The key validation figures of every analysis (the summaries' rows named in
+    KEY_VALIDATION_FIGURES, in its order; those not run are left out), with `vs_anchor` and
+    `vs_baseline`: the value minus the published anchor and minus the baseline."""
     summaries = summaries.reindex(columns=list(dict.fromkeys([*VALIDATION_COLUMNS, *summaries.columns])))
-    picked = []
-    for rule in KEY_VALIDATION_ROWS:
-        keep = summaries["analysis"].astype(str) == rule.analysis
-        for field in ("dataset", "task", "metric"):
-            pattern = getattr(rule, field)
-            if pattern is not None:
-                keep &= summaries[field].fillna("").astype(str).str.fullmatch(pattern, na=False)
-        picked.append(summaries[keep])
-    table = pd.concat(picked).drop_duplicates()
+    order = {key: position for position, key in enumerate(KEY_VALIDATION_FIGURES)}
+    table = summaries[summaries["key"].isin(order)].sort_values("key", key=lambda keys: keys.map(order))
     table = table[VALIDATION_COLUMNS].reset_index(drop=True)
     for column in ("value", "anchor", "baseline", "n"):
         table[column] = pd.to_numeric(table[column], errors="coerce")

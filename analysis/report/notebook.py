@@ -14,7 +14,13 @@ import pandas as pd
 from IPython.display import Image, Markdown, display
 
 from ..figures.style import apply_style
-from ..paths import PROJECT_ROOT, OutputDirs, display_path, resolve
+from ..paths import (
+    VALIDATION_DIR,
+    VALIDATION_FIGURES_DIR,
+    OutputDirs,
+    display_path,
+    resolve,
+)
 from ..pipeline.analyze import (
     analyze,
     load_results,
@@ -83,9 +89,8 @@ def plural(n: int, word: str, plural_form: str | None = None) -> str:
 
 
 def validation_summary(name: str) -> pd.DataFrame | None:
-    """The committed validation summary of one analysis, or None (and a note) if not run."""
-    from ..paths import VALIDATION_DIR
-
+    """The committed validation summary of one analysis, or None (and a note) if not run.
+    Select its rows by `key` (`summary.set_index("key")`)."""
     path = VALIDATION_DIR / f"{name}_summary.csv"
     if not path.is_file():
         say(f"The {name} validation has not been run here: run `make validate` with "
@@ -94,9 +99,9 @@ def validation_summary(name: str) -> pd.DataFrame | None:
     return pd.read_csv(path)
 
 
-def show_figure(name: str) -> None:
-    """Display a PNG from the project's figures/ (validation figures live there), embedded."""
-    path = PROJECT_ROOT / "figures" / f"{name}.png"
+def show_validation_figure(name: str) -> None:
+    """Display a committed validation figure (validation/figures/<name>.png), embedded."""
+    path = VALIDATION_FIGURES_DIR / f"{name}.png"
     if path.is_file():
         display(Image(filename=str(path)))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..figures import names
 from ..outputs import write_text
 from ..paths import OutputDirs
 from ..pipeline.analyze import read_provenance
@@ -22,14 +23,14 @@ from ..validation import load_summaries
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
                            "base-uri 'none'; form-action 'none'")
-KEY_FIGURES = [
-    ("synthesis_scorecard", "Scorecard: each article across the analyses"),
-    ("corpus_structure", "Length and structure of each article"),
-    ("sentiment_distribution", "Sentence tone per article"),
-    ("frames_heatmap", "Frames per article"),
-    ("sensationalism_features", "Sensationalism cues per article"),
-    ("readability_articles", "Readability per article"),
-    ("sourcing_classes", "Who is cited: named, anonymous and vague sources"),
+KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, in order
+    (names.SYNTHESIS_SCORECARD, "Scorecard: each article across the analyses"),
+    (names.CORPUS_STRUCTURE, "Length and structure of each article"),
+    (names.SENTIMENT_DISTRIBUTION, "Sentence tone per article"),
+    (names.FRAMING_GENERIC, "Generic frames per article"),
+    (names.SENSATIONALISM_FEATURES, "Sensationalism cues per article"),
+    (names.READABILITY_ARTICLES, "Readability per article"),
+    (names.ATTRIBUTION_SOURCE_CLASSES, "Who is cited: named, anonymous and vague sources"),
 ]
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 62em; margin: 2em auto;
@@ -91,14 +92,17 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
     sections.append(f"<section><h2>Summary</h2><ul>{points}</ul>"
                     "<p class='note'>Generated from the result tables; see the reports for methods and caveats.</p></section>")
 
-    figures = []
+    figures, missing = [], []
     for name, caption in KEY_FIGURES:
         path = dirs.figures / f"{name}.png"
         if path.is_file():
             figures.append(f"<figure><img src='{_embedded_png(path)}' alt='{_e(caption)}'>"
                            f"<figcaption>{_e(caption)}</figcaption></figure>")
-    if figures:
-        sections.append("<section><h2>Key figures</h2>" + "".join(figures) + "</section>")
+        else:
+            missing.append(name)
+    if missing:
+        figures.append(f"<p class='note'>Not made by this run: {_e(', '.join(missing))}.</p>")
+    sections.append("<section><h2>Key figures</h2>" + "".join(figures) + "</section>")
 
     rows = "".join(
         f"<tr><td>{_e(r.title)}</td><td><a href='{_e(r.reader_html.name)}'>report</a></td>"

@@ -1,10 +1,13 @@
 """Validation of each analysis against public human-annotated data sets.
 
 `python -m analysis validate [--only NAME ...] [--reference DIR]` runs them. Each module in
-this package has `run(reference_dir, figures_dir) -> dict[str, DataFrame]`; its tables are
-written to `validation/<name>_<table>.csv` (committed, so the reports can show them). Every
-module returns a `summary` table with the columns of `SUMMARY_COLUMNS`: one row per
-figure, beside the published anchor and a trivial baseline.
+this package computes tables only: `run(reference_dir) -> Outcome`. Its tables are written to
+`validation/<name>_<table>.csv` and its figure, drawn by `analysis/figures/validation.py`, to
+`validation/figures/` (both committed, so the reports can show them). Every module returns a
+`summary` table with the columns of `SUMMARY_COLUMNS`: one row per figure, beside the
+published anchor and a trivial baseline, named by a unique `key`
+(`<analysis>.<data set>.<task>.<metric>`, e.g. `sentiment.tweets.sentence.pearson_r`) that
+code and notebooks select rows by.
 
 The data sets are not shipped: pass their parent folder with `--reference` or the
 REFERENCE_CORPORA environment variable (one subfolder per data set, e.g. `vader_groundtruth/`).
@@ -13,16 +16,29 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from ..figures import style
+from ..figures.validation import FIGURES
 from ..outputs import write_csv
-from ..paths import PROJECT_ROOT, VALIDATION_DIR
+from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
 VALIDATIONS = ("sentiment", "framing", "readability", "attribution")
-SUMMARY_COLUMNS = ["analysis", "dataset", "task", "metric", "value", "anchor", "anchor_source",
+SUMMARY_COLUMNS = ["key", "analysis", "dataset", "task", "metric", "value", "anchor", "anchor_source",
                    "baseline", "baseline_name", "n"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one validation computes: the tables to write, the keyword arguments of its drawing
+    function (`FIGURES` in analysis/figures/validation.py) and its figure's source note."""
+
+    tables: dict[str, pd.DataFrame]
+    figure_inputs: dict[str, object]
+    source_note: str
 
 
 class ReferenceDataMissing(Exception):
@@ -56,16 +72,22 @@ def available() -> list[str]:
 
 
 def run_validation(name: str, reference: Path, output_dir: Path = VALIDATION_DIR,
-                   figures_dir: Path = PROJECT_ROOT / "figures") -> dict[str, pd.DataFrame]:
-    """Run one validation and write its tables to `output_dir`."""
-    module = importlib.import_module(f"{__name__}.{name}")
-    tables = module.run(reference, figures_dir)
-    summary = tables["summary"]
+                   figures_dir: Path = VALIDATION_FIGURES_DIR) -> dict[str, pd.DataFrame]:
+    """Run one validation; write its tables to `output_dir` and its figure to `figures_dir`."""
+    outcome = importlib.import_module(f"{__name__}.{name}").run(reference)
+    summary = outcome.tables["summary"]
     if list(summary.columns) != SUMMARY_COLUMNS:
         raise ValueError(f"{name}: summary columns must be {SUMMARY_COLUMNS}")
-    for table_name, table in tables.items():
+    if summary["key"].duplicated().any():
+        raise ValueError(f"{name}: summary keys repeat: {sorted(set(summary['key'][summary['key'].duplicated()]))}")
+    for table_name, table in outcome.tables.items():
         write_csv(table, output_dir / f"{name}_{table_name}.csv")
-    return tables
+    figure_name, draw = FIGURES[name]
+    style.apply_style()
+    fig = draw(**outcome.figure_inputs)
+    style.save_figure(fig, figures_dir, figure_name, outcome.source_note)
+    style.plt.close(fig)
+    return outcome.tables
 
 
 def load_summaries(output_dir: Path = VALIDATION_DIR) -> pd.DataFrame:

@@ -25,7 +25,8 @@ import pandas as pd
 
 from ..measures.attribution import extract, load_lexicon
 from ..text.segment import split_sentences
-from . import SUMMARY_COLUMNS, require
+from . import SUMMARY_COLUMNS, Outcome, require
+from .metrics import precision_recall_f1_counts
 
 MIN_COVERAGE = 0.30
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its"}
@@ -164,13 +165,6 @@ def score(document: Document, predicted) -> dict:
             "missed": missed, "spurious": spurious}
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def miss_reason(gold: GoldSource, document: Document, predicted, lexicon) -> str:
     """Why a gold source was missed (first reason that applies)."""
     if any(_overlap(p[0], gold.spans) > 0 for p in predicted):
@@ -208,32 +202,33 @@ def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter,
         errors.update(spurious_reason(p, document) for p in result["spurious"])
     rows = []
     for publisher, counts in sorted(by_publisher.items()):
-        p, r, f = _prf(counts["tp"], counts["n_pred"], counts["n_gold"])
+        p, r, f = precision_recall_f1_counts(counts["tp"], counts["n_pred"], counts["n_gold"])
         rows.append({"publisher": publisher, "n_gold": counts["n_gold"], "n_predicted": counts["n_pred"],
                      "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})
     return totals, errors, pd.DataFrame(rows)
 
 
-def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+def run(reference_dir: Path) -> Outcome:
     """Validate source attribution on PolNeAR dev; train (the development split) and dev with
     every non-belief attribution are reported beside it."""
     lexicon = load_lexicon()
     speech = lexicon.is_speech_cue
     not_belief = lambda cue: not lexicon.is_non_speech(cue)  # noqa: E731
-    runs = (("dev", "PolNeAR dev", speech, "speech cues"),
-            ("train", "PolNeAR train (development split)", speech, "speech cues"),
-            ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions"))
+    runs = (("dev", "PolNeAR dev", speech, "speech cues", "speech_cues"),
+            ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues"),
+            ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"))
     summary, error_tables, publishers = [], [], None
-    for split, dataset, keep, restriction in runs:
+    for split, dataset, keep, restriction, cues in runs:
         documents = load_split(reference_dir, split, keep)
         ours, errors, by_publisher = evaluate(documents, predict, keep)
         naive, _, _ = evaluate(documents, baseline, keep)
-        p, r, f = _prf(ours["tp"], ours["n_pred"], ours["n_gold"])
-        bp, br, bf = _prf(naive["tp"], naive["n_pred"], naive["n_gold"])
+        p, r, f = precision_recall_f1_counts(ours["tp"], ours["n_pred"], ours["n_gold"])
+        bp, br, bf = precision_recall_f1_counts(naive["tp"], naive["n_pred"], naive["n_gold"])
         task = f"source mentions ({restriction}), >= 30% character overlap"
         for metric, value, anchor, base in (("precision", p, 0.846, bp), ("recall", r, 0.827, br),
                                             ("f1", f, 0.837, bf)):
-            summary.append({"analysis": "attribution", "dataset": dataset, "task": task, "metric": metric,
+            summary.append({"key": f"attribution.polnear_{split}.{cues}.{metric}", "analysis": "attribution",
+                            "dataset": dataset, "task": task, "metric": metric,
                             "value": round(value, 3), "anchor": anchor,
                             "anchor_source": GGT + ("; citron (BBC, PARC 3.0) token-overlap F1 0.832"
                                                     if metric == "f1" else ""),
@@ -241,8 +236,8 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
                             "baseline_name": 'naive regex ("NAME said", "said NAME", "according to NAME")',
                             "n": ours["n_gold"]})
         naive_cue = naive["cue_hits"] / naive["tp"] if naive["tp"] else 0.0
-        summary.append({"analysis": "attribution", "dataset": dataset,
-                        "task": f"cue of the matched sources ({restriction})", "metric": "cue accuracy",
+        summary.append({"key": f"attribution.polnear_{split}.{cues}.cue_accuracy", "analysis": "attribution",
+                        "dataset": dataset, "task": f"cue of the matched sources ({restriction})", "metric": "cue accuracy",
                         "value": round(ours["cue_hits"] / ours["tp"], 3) if ours["tp"] else 0.0, "anchor": 0.865,
                         "anchor_source": GGT + ": speaker accuracy (the closest published figure)",
                         "baseline": round(naive_cue, 3), "baseline_name": "naive regex", "n": ours["tp"]})
@@ -252,33 +247,7 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
                               "share": round(count / total, 3)} for kind, count in sorted(errors.items())]
             if split == "dev":
                 publishers = by_publisher.assign(dataset=dataset)
-    tables = {"summary": pd.DataFrame(summary, columns=SUMMARY_COLUMNS),
-              "errors": pd.DataFrame(error_tables), "by_publisher": publishers}
-    _save_figure(tables["summary"], figures_dir)
-    return tables
-
-
-def _save_figure(summary: pd.DataFrame, figures_dir: Path) -> None:
-    import matplotlib.pyplot as plt
-
-    from ..figures import style
-
-    style.apply_style()
-    dev = summary[(summary["dataset"] == "PolNeAR dev") & summary["task"].str.contains("speech cues")
-                  & summary["metric"].isin(["precision", "recall", "f1"])]
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    x = range(len(dev))
-    width = 0.27
-    for offset, column, label, colour in ((-width, "value", "this module", style.OKABE_ITO[0]),
-                                          (0, "baseline", "naive regex baseline", style.OKABE_ITO[1]),
-                                          (width, "anchor", "Gender Gap Tracker (published)", style.OKABE_ITO[2])):
-        bars = ax.bar([i + offset for i in x], dev[column], width, label=label, color=colour)
-        ax.bar_label(bars, fmt="%.2f", fontsize=8)
-    ax.set_xticks(list(x), [m.capitalize() if m != "f1" else "F1" for m in dev["metric"]])
-    ax.set_ylim(0, 1.2)
-    ax.set_ylabel("Score")
-    ax.set_title("Source attribution on PolNeAR dev (speech cues, >= 30% overlap)")
-    ax.legend(loc="upper center", ncol=3, fontsize=9)
-    style.save_figure(fig, figures_dir, "validation_attribution",
-                         "Source: PolNeAR dev split (Newell et al. 2018); anchor from another corpus (Canadian news).")
-    plt.close(fig)
+    summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS)
+    tables = {"summary": summary, "errors": pd.DataFrame(error_tables), "by_publisher": publishers}
+    return Outcome(tables, {"summary": summary}, "Source: PolNeAR dev split (Newell et al. 2018); anchor from "
+                                                 "another corpus (Canadian news).")

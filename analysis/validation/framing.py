@@ -65,17 +65,22 @@ import json
 from itertools import permutations
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score
 
-from ..figures import style
 from ..measures.framing import load_generic_frames, load_issue_frames
 from ..measures.sensationalism import load_sensationalism
 from ..text.clean import count_words
 from ..text.document import build_article
-from . import SUMMARY_COLUMNS, require
+from . import SUMMARY_COLUMNS, Outcome, require
+from .metrics import (
+    accuracy,
+    bootstrap_interval,
+    cohen_kappa,
+    precision_recall_f1,
+    roc_auc,
+    rowwise_f1,
+)
 
 NFC_LABELS = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality", "RE": "responsibility"}
 NFC_LABEL_NAMES = {"CO": "conflict", "EC": "economic", "HI": "human interest", "MO": "morality", "RE": "resolution"}
@@ -113,7 +118,6 @@ NFC_SCORINGS = ("full frame", "codebook-aligned", "evidence count")
 NFC_LABEL_QUESTIONS = {"CO": ("co1", "co2", "co3"), "EC": ("ec1", "ec2", "ec3"), "HI": ("hi1", "hi2", "hi5"),
                        "MO": ("mo1", "mo2"), "RE": ("re2", "re6")}
 NFC_YES_NEEDED = {"CO": 2, "EC": 2, "HI": 2, "MO": 1, "RE": 2}
-BOOTSTRAP_RESAMPLES = 2000
 # Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
 NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
 NFC_KEYWORD_AUC = {"CO": 0.71, "EC": 0.86, "HI": 0.71, "MO": 0.76, "RE": 0.65}
@@ -134,35 +138,13 @@ def development_half(key: str) -> bool:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2 == 0
 
 
-def roc_auc(labels, scores) -> float:
-    """Area under the ROC curve (Mann-Whitney; tied scores count half)."""
-    labels, ranks = np.asarray(labels, dtype=bool), pd.Series(scores, dtype=float).rank().to_numpy()
-    n_pos, n_neg = labels.sum(), (~labels).sum()
-    if not n_pos or not n_neg:
-        return float("nan")
-    return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
-
-
-def precision_recall_f1(labels, predicted) -> tuple[float, float, float]:
-    labels, predicted = np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool)
-    tp = int((labels & predicted).sum())
-    precision = tp / predicted.sum() if predicted.sum() else 0.0
-    recall = tp / labels.sum() if labels.sum() else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return float(precision), float(recall), float(f1)
-
-
-def f1_gain_interval(labels, predicted, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0) -> tuple[float, float]:
+def f1_gain_interval(labels, predicted) -> tuple[float, float]:
     """95% percentile interval of F1 minus the "always present" F1, resampling the articles
     with replacement (paired: both are computed on each resample)."""
-    labels, predicted = np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool)
-    draws = np.random.default_rng(seed).integers(0, len(labels), size=(resamples, len(labels)))
-    gold, guess = labels[draws], predicted[draws]
-    denominator = gold.sum(axis=1) + guess.sum(axis=1)
-    f1 = np.divide(2 * (gold & guess).sum(axis=1), denominator, out=np.zeros(resamples), where=denominator > 0)
-    always_present_f1 = 2 * gold.sum(axis=1) / (gold.sum(axis=1) + len(labels))
-    low, high = np.percentile(f1 - always_present_f1, [2.5, 97.5])
-    return float(low), float(high)
+    def gain(gold, guess):
+        return rowwise_f1(gold, guess) - 2 * gold.sum(axis=1) / (gold.sum(axis=1) + gold.shape[1])
+
+    return bootstrap_interval(gain, np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool))
 
 
 def best_threshold(labels, scores, objective) -> float:
@@ -242,7 +224,7 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
                 "precision": precision, "recall": recall, "f1": f1_value,
                 "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
                 "f1_gain_low": gain_low, "f1_gain_high": gain_high,
-                "kappa": cohen_kappa_score(test[gold].astype(bool), predicted),
+                "kappa": cohen_kappa(test[gold].astype(bool), predicted),
                 "keyword_f1": NFC_KEYWORD_F1[label],
                 "roc_auc": roc_auc(labelled[gold], labelled[score]),
                 "roc_auc_density": (roc_auc(labelled[gold], labelled[f"density_{frame}"])
@@ -330,7 +312,7 @@ def evaluate_annotators(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame
                          "annotator_yes_rate": rate,
                          "annotator_f1": precision_recall_f1(second, first)[2] if first else np.nan,
                          "annotator_baseline_f1": 2 * rate / (1 + rate) if second else np.nan,
-                         "annotator_kappa": cohen_kappa_score(second, first) if first else np.nan})
+                         "annotator_kappa": cohen_kappa(second, first) if first else np.nan})
     return pd.DataFrame(rows)
 
 
@@ -364,7 +346,6 @@ def evaluate_clickbait(scored: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
     """Index threshold from the development half; accuracy and F1 on the evaluation half; and
     each single feature's precision and recall on the evaluation half."""
     dev, test = scored[scored["split"] == "development"], scored[scored["split"] == "evaluation"]
-    accuracy = lambda y, p: float((np.asarray(y, dtype=bool) == np.asarray(p, dtype=bool)).mean())  # noqa: E731
     threshold = best_threshold(dev["clickbait"], dev["index"], accuracy)
     predicted = test["index"] >= threshold
     majority = float(max(test["clickbait"].mean(), 1 - test["clickbait"].mean()))
@@ -410,15 +391,15 @@ def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     evaluated = sentences[sentences["covered"]]
     per_class = []
     for code in covered:
-        gold, pred = evaluated["gold"] == code, evaluated["predicted"] == code
+        gold, pred = evaluated["gold"] == code, (evaluated["predicted"] == code).fillna(False)
+        precision, recall, _ = precision_recall_f1(gold, pred, zero_division=np.nan)
         per_class.append({"class": code, "name": FRAC_CLASS_NAMES[code], "n": int(gold.sum()),
                           "predicted": int(pred.sum()), "correct": int((gold & pred).sum()),
-                          "recall": float((gold & pred).sum() / gold.sum()) if gold.sum() else np.nan,
-                          "precision": float((gold & pred).sum() / pred.sum()) if pred.sum() else np.nan})
+                          "recall": recall, "precision": precision})
     return sentences, pd.DataFrame(per_class)
 
 
-# --- Summary and figure -----------------------------------------------------------------
+# --- Summary ---------------------------------------------------------------------------
 
 def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
     rows = []
@@ -435,8 +416,9 @@ def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, 
         threshold = (f"at least {r.threshold:g} sentences" if r.scoring == "evidence count"
                      else f"threshold {r.threshold:.2f}")
         task = f"{compared} ({threshold} from the development half)"
+        key = f"framing.narrative_frames.{r.scoring.replace(' ', '_').replace('-', '_')}.{r.label.lower()}"
         common = {"analysis": "framing", "dataset": "Narrative Frames Corpus", "task": task}
-        rows += [
+        rows += [{"key": f"{key}.{row['metric']}", **row} for row in [
             {**common, "metric": "precision", "value": r.precision, "anchor": np.nan, "anchor_source": "",
              "baseline": r.baseline_precision, "baseline_name": "always present", "n": r.n_evaluation},
             {**common, "metric": "recall", "value": r.recall, "anchor": np.nan, "anchor_source": "",
@@ -449,10 +431,10 @@ def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, 
             {**common, "task": f"{compared} ({scored_by}, no threshold)",
              "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
              "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
-        ]
+        ]]
     task = f"headline index >= {clickbait['threshold']:g} as clickbait (threshold from the development half)"
     common = {"analysis": "sensationalism", "dataset": "Clickbait headlines (Chakraborty et al. 2016)", "task": task}
-    rows += [
+    rows += [{"key": f"sensationalism.clickbait.headline_index.{row['metric']}", **row} for row in [
         {**common, "metric": "accuracy", "value": clickbait["accuracy"], "anchor": CLICKBAIT_ACCURACY,
          "anchor_source": "12 features + logistic regression (methods.md, measured); 0.93 in Chakraborty et al. 2016",
          "baseline": clickbait["majority_accuracy"], "baseline_name": "majority class", "n": clickbait["n_evaluation"]},
@@ -460,78 +442,22 @@ def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, 
          "anchor_source": "12 features + logistic regression (methods.md, measured)",
          "baseline": clickbait["always_clickbait_f1"], "baseline_name": "always clickbait",
          "n": clickbait["n_evaluation"]},
-    ]
+    ]]
     evaluated = frac[frac["covered"]]
     covered = sorted(evaluated["gold"].unique())
     majority = evaluated["gold"].value_counts()
-    rows.append({"analysis": "framing", "dataset": "FrAC sentences",
+    rows.append({"key": "framing.frac.issue_frame_class.accuracy", "analysis": "framing",
+                 "dataset": "FrAC sentences",
                  "task": "issue frame -> policy frame class, classes covered: "
                          + ", ".join(FRAC_CLASS_NAMES[c] for c in covered),
-                 "metric": "accuracy", "value": float((evaluated["predicted"] == evaluated["gold"]).fillna(False).mean()),
+                 "metric": "accuracy", "value": accuracy(evaluated["gold"], evaluated["predicted"].fillna(0)),
                  "anchor": np.nan, "anchor_source": "no published dictionary result",
                  "baseline": float(majority.iloc[0] / len(evaluated)),
                  "baseline_name": f"majority class ({FRAC_CLASS_NAMES[majority.index[0]]})", "n": len(evaluated)})
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
-def validation_figure(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac_accuracy: float,
-                      frac_baseline: float):
-    """F1, kappa and ROC AUC per generic frame (each scoring) against the anchors, the baselines
-    and two annotators; accuracies of the clickbait index and the FrAC mapping against their
-    baselines."""
-    fig, axes = plt.subplots(2, 2, figsize=(13, 10))
-    (f1_ax, kappa_ax), (auc_ax, headline_ax) = axes
-    full = nfc[nfc["scoring"] == "full frame"].set_index("label")
-    codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label").loc[full.index]
-    count = nfc[nfc["scoring"] == "evidence count"].set_index("label").loc[full.index]
-    humans = annotators[annotators["split"] == "evaluation"].set_index("label").loc[full.index]
-    by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"],
-                           f1_count=count["f1"], roc_auc_count=count["roc_auc"],
-                           kappa_codebook=codebook["kappa"], kappa_count=count["kappa"],
-                           annotator_kappa=humans["annotator_kappa"])
-    positions = np.arange(len(by_frame))
-    names = [f"{NFC_LABEL_NAMES[label]}\n({label})" for label in by_frame.index]
-    scorings = [("full frame", 0, ""), ("codebook-aligned items", 2, "_codebook"), ("evidence count", 4, "_count")]
-    panels = ((f1_ax, "F1 on the evaluation half", (0, 1),
-               [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1)]
-               + [(f"f1{suffix}", name, colour) for name, colour, suffix in scorings]),
-              (kappa_ax, "Cohen's kappa on the evaluation half", (0, 0.7),
-               [(f"kappa{suffix}", name, colour) for name, colour, suffix in scorings]
-               + [("annotator_kappa", "two annotators", 3)]),
-              (auc_ax, "ROC AUC (no threshold)", (0, 1),
-               [("keyword_roc_auc", "keyword counts", 1)]
-               + [(f"roc_auc{suffix}", name, colour) for name, colour, suffix in scorings]))
-    for ax, title, limits, series in panels:
-        width = 0.8 / len(series)
-        for k, (column, label, colour) in enumerate(series):
-            ax.bar(positions + (k - (len(series) - 1) / 2) * width, by_frame[column], width=width,
-                   color=style.OKABE_ITO[colour], label=label)
-        ax.set_xticks(positions, names, fontsize=9)
-        ax.set_ylim(*limits)
-        ax.set_title(title)
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
-    f1_ax.set_ylabel("F1")
-    kappa_ax.set_ylabel("kappa (0 = chance, as \"always present\")")
-    auc_ax.set_ylabel("ROC AUC")
-    auc_ax.axhline(0.5, color="#555555", linestyle="--", linewidth=1)
-    labels = ["clickbait\naccuracy", "FrAC\naccuracy"]
-    ours = [clickbait["accuracy"], frac_accuracy]
-    base = [clickbait["majority_accuracy"], frac_baseline]
-    x = np.arange(2)
-    headline_ax.bar(x - 0.2, base, width=0.4, color=style.OKABE_ITO[7], label="majority class")
-    headline_ax.bar(x + 0.2, ours, width=0.4, color=style.OKABE_ITO[0], label="this package")
-    headline_ax.scatter([0], [CLICKBAIT_ACCURACY], marker="_", s=400, color=style.OKABE_ITO[1], zorder=3,
-                        label="12 features + LR")
-    headline_ax.set_xticks(x, labels, fontsize=9)
-    headline_ax.set_ylim(0, 1)
-    headline_ax.set_ylabel("accuracy")
-    headline_ax.set_title("Headlines and sentences")
-    headline_ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
-    fig.suptitle("Framing and sensationalism against human labels", fontweight="bold")
-    return fig
-
-
-def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+def run(reference_dir: Path) -> Outcome:
     reference_dir = Path(reference_dir)
     scored = score_narrative_frames(require(reference_dir, "narrative_frames"))
     nfc = evaluate_narrative_frames(scored)
@@ -542,15 +468,9 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
     frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
     summary = summary_table(nfc, annotators, clickbait, frac)
-    frac_row = summary[summary["dataset"] == "FrAC sentences"].iloc[0]
-    style.apply_style()
-    fig = validation_figure(nfc, annotators, clickbait, frac_row["value"], frac_row["baseline"])
-    style.save_figure(fig, figures_dir, "validation_framing",
-                         "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait headlines "
-                         "(Chakraborty et al. 2016); FrAC (Guida et al. 2025).")
-    plt.close(fig)
-    nfc_articles = scored.round(4)
-    return {"summary": summary, "narrative_frames": nfc, "narrative_frames_questions": questions,
-            "narrative_frames_annotators": annotators,
-            "narrative_frames_articles": nfc_articles,
-            "clickbait": clickbait_features, "frac_classes": frac_classes}
+    tables = {"summary": summary, "narrative_frames": nfc, "narrative_frames_questions": questions,
+              "narrative_frames_annotators": annotators, "narrative_frames_articles": scored.round(4),
+              "clickbait": clickbait_features, "frac_classes": frac_classes}
+    figure_inputs = {"summary": summary, "nfc": nfc, "annotators": annotators, "label_names": NFC_LABEL_NAMES}
+    return Outcome(tables, figure_inputs, "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait "
+                                          "headlines (Chakraborty et al. 2016); FrAC (Guida et al. 2025).")

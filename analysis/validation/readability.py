@@ -22,16 +22,13 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from textstat.backend.selections import list_words
 
-from ..figures import style
 from ..measures.readability import (
     CONSENSUS,
     DESCRIPTIVE,
-    LABELS,
     METRICS,
     consensus_grade,
     count,
@@ -43,9 +40,10 @@ from ..measures.readability import (
 from ..text.clean import normalise_characters
 from ..text.load import decode_article
 from ..text.segment import split_sentences
-from . import SUMMARY_COLUMNS, require
+from . import SUMMARY_COLUMNS, Outcome, require
 
 DATASET = "OneStopEnglish"
+KEY_PREFIX = "readability.onestopenglish"  # of the summary keys
 FOLDER = ("onestopenglish", "Texts-SeparatedByReadingLevel")
 LEVELS = {"Ele": "ele", "Int": "int", "Adv": "adv"}
 LEVEL_FOLDERS = {"Ele": "Ele-Txt", "Adv": "Adv-Txt"}
@@ -166,9 +164,11 @@ def summary_table(order: pd.DataFrame, means: pd.DataFrame, primary: str) -> pd.
     rows = []
     for record in chosen.itertuples(index=False):
         anchor = anchors["ordering"].get(record.metric, {})
-        copy_note = "" if record.copy == primary else f", Int from the {record.copy} copy"
+        copy_note, copy_key = ("", "") if record.copy == primary else (f", Int from the {record.copy} copy",
+                                                                       f".int_{record.copy}")
         for measure, baseline in (("pairwise", 0.5), ("full", 1 / 6)):
             rows.append({
+                "key": f"{KEY_PREFIX}.{measure}_order.{record.counting}{copy_key}.{record.metric}",
                 "analysis": "readability", "dataset": DATASET,
                 "task": f"{measure} level order, {countings[record.counting]}{copy_note}",
                 "metric": record.metric, "value": getattr(record, f"{measure}_order_accuracy"
@@ -183,6 +183,7 @@ def summary_table(order: pd.DataFrame, means: pd.DataFrame, primary: str) -> pd.
     n_articles = int(order["n_articles"].iloc[0])
     for record in fk.itertuples(index=False):
         rows.append({
+            "key": f"{KEY_PREFIX}.mean_grade.{record.level.lower()}.package.flesch_kincaid_grade",
             "analysis": "readability", "dataset": DATASET,
             "task": f"mean grade, level {record.level}, package segmentation",
             "metric": "flesch_kincaid_grade", "value": record.mean,
@@ -193,45 +194,8 @@ def summary_table(order: pd.DataFrame, means: pd.DataFrame, primary: str) -> pd.
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
-def validation_figure(order: pd.DataFrame, means: pd.DataFrame):
-    """Pairwise and full-order accuracy per metric with each counting, and mean FK grade per level."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 7.5), gridspec_kw={"width_ratios": [2.2, 1]})
-    positions = np.arange(len(VALIDATED))
-    colours = {"package": style.OKABE_ITO[0], "textstat": style.OKABE_ITO[3]}
-    names = {"package": "package segmentation", "textstat": "textstat's counting"}
-    for k, counting in enumerate(COUNTINGS):
-        part = order[order["counting"] == counting].set_index("metric").loc[VALIDATED]
-        offset = (k - 0.5) * 0.38
-        left.barh(positions + offset, part["pairwise_accuracy"], height=0.36, color=colours[counting],
-                  label=f"pairs, {names[counting]}")
-        left.scatter(part["full_order_accuracy"], positions + offset, marker="|", s=120, color="black",
-                     zorder=3, label="full order Ele < Int < Adv" if k == 0 else None)
-    left.axvline(0.5, color="#555555", linestyle="--", linewidth=1, label="random order (pairs)")
-    left.axvline(1 / 6, color="#555555", linestyle=":", linewidth=1, label="random order (full)")
-    left.set_yticks(positions, [LABELS[m] for m in VALIDATED])
-    left.invert_yaxis()
-    left.set_xlim(0, 1)
-    left.set_xlabel("Share of articles' levels ordered correctly")
-    left.set_title("Do the three levels of an article order?")
-    left.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3)
-    fk = means[means["metric"] == "flesch_kincaid_grade"]
-    anchors = load_reference()["validation_anchors"]["mean_flesch_kincaid_grade"]
-    x = np.arange(len(LEVELS))
-    for k, counting in enumerate(COUNTINGS):
-        values = fk[fk["counting"] == counting].set_index("level").loc[list(LEVELS), "mean"]
-        right.bar(x + (k - 0.5) * 0.38, values, width=0.36, color=colours[counting], label=names[counting])
-    right.scatter(x + 0.19, [anchors[level] for level in LEVELS], marker="D", color="black", zorder=3,
-                  label="anchor (textstat's counting)")
-    right.set_xticks(x, list(LEVELS))
-    right.set_ylabel("Mean Flesch-Kincaid grade")
-    right.set_title("Mean grade per level")
-    right.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=1)
-    return fig
-
-
-def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+def run(reference_dir: Path) -> Outcome:
     """Score every OneStopEnglish text with both countings; ordering, level means, summary."""
-    style.apply_style()
     texts = load_texts(require(Path(reference_dir), *FOLDER))
     scores = score_texts(texts)
     copies = [copy for copy in INTERMEDIATE_COPIES if copy in set(texts["copy"])]
@@ -239,17 +203,16 @@ def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
     order = pd.concat([ordering(with_copy(scores, copy)).assign(copy=copy) for copy in copies], ignore_index=True)
     means = pd.concat([level_means(with_copy(scores, copy)).assign(copy=copy) for copy in copies], ignore_index=True)
     n_articles = texts["article"].nunique()
-    fig = validation_figure(order[order["copy"] == primary], means[means["copy"] == primary])
-    style.save_figure(fig, figures_dir, "validation_readability",
-                         f"Source: {DATASET} (Vajjala & Lucic 2018), {n_articles} articles x 3 levels, "
-                         f"Intermediate from the {primary} copy; textstat 0.7.13.")
-    plt.close(fig)
     primary_scores = with_copy(scores, primary).copy()
     floats = primary_scores.select_dtypes("float").columns
     primary_scores[floats] = primary_scores[floats].round(4)
-    return {
+    tables = {
         "summary": summary_table(order, means, primary),
         "ordering": order[["copy", *order.columns.drop("copy")]].round(4),
         "levels": means[["copy", *means.columns.drop("copy")]].round(4),
         "texts": primary_scores.reset_index(drop=True),
     }
+    figure_inputs = {"order": order[order["copy"] == primary], "means": means[means["copy"] == primary],
+                     "metrics": VALIDATED, "levels": list(LEVELS)}
+    return Outcome(tables, figure_inputs, f"Source: {DATASET} (Vajjala & Lucic 2018), {n_articles} articles x 3 "
+                                          f"levels, Intermediate from the {primary} copy; textstat 0.7.13.")

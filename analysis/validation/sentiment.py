@@ -16,12 +16,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import f1_score
 
-from ..figures import style
 from ..measures.sentiment import classify, score
 from ..text.segment import split_sentences
-from . import SUMMARY_COLUMNS, require
+from . import SUMMARY_COLUMNS, Outcome, require
+from .metrics import pearson_r, weighted_f1
 
 DATASETS = {
     "tweets": ("tweets_GroundTruth.txt", 0.881, 0.96),
@@ -49,10 +48,6 @@ def _human_class(rating: float) -> str:
     return "positive" if rating > 0 else "negative" if rating < 0 else "neutral"
 
 
-def _pearson(x, y) -> float:
-    return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
-
-
 def sentence_level(data: pd.DataFrame) -> dict[str, float]:
     scores = [score(text) for text in data["text"]]
     compound = [s["compound"] for s in scores]
@@ -60,10 +55,10 @@ def sentence_level(data: pd.DataFrame) -> dict[str, float]:
     truth = [_human_class(r) for r in data["human"]]
     majority = pd.Series(truth).mode().iloc[0]
     return {
-        "pearson_r": _pearson(compound, data["human"]),
-        "pearson_r_baseline": _pearson(lexicon_only, data["human"]),
-        "weighted_f1": float(f1_score(truth, [classify(c) for c in compound], average="weighted")),
-        "weighted_f1_baseline": float(f1_score(truth, [majority] * len(truth), average="weighted")),
+        "pearson_r": pearson_r(compound, data["human"]),
+        "pearson_r_baseline": pearson_r(lexicon_only, data["human"]),
+        "weighted_f1": weighted_f1(truth, [classify(c) for c in compound]),
+        "weighted_f1_baseline": weighted_f1(truth, [majority] * len(truth)),
     }
 
 
@@ -88,49 +83,24 @@ def article_level(nyt: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values("article_id", key=lambda ids: ids.astype(int)).reset_index(drop=True).round(4)
 
 
-def run(reference_dir: Path, figures_dir: Path) -> dict[str, pd.DataFrame]:
+def run(reference_dir: Path) -> Outcome:
     folder = require(reference_dir, "vader_groundtruth")
     summary = []
     for name, (file_name, r_anchor, f1_anchor) in DATASETS.items():
         data = read_ground_truth(require(folder, file_name))
         result = sentence_level(data)
-        summary.append(["sentiment", f"vader_groundtruth/{name}", "sentence", "pearson_r", result["pearson_r"],
-                        r_anchor, PAPER, result["pearson_r_baseline"], "lexicon proportions without rules (pos - neg)", len(data)])
-        summary.append(["sentiment", f"vader_groundtruth/{name}", "sentence", "weighted_f1_3class", result["weighted_f1"],
-                        f1_anchor, PAPER, result["weighted_f1_baseline"], "majority class", len(data)])
+        summary.append([f"sentiment.{name}.sentence.pearson_r", "sentiment", f"vader_groundtruth/{name}", "sentence",
+                        "pearson_r", result["pearson_r"], r_anchor, PAPER, result["pearson_r_baseline"],
+                        "lexicon proportions without rules (pos - neg)", len(data)])
+        summary.append([f"sentiment.{name}.sentence.weighted_f1_3class", "sentiment", f"vader_groundtruth/{name}",
+                        "sentence", "weighted_f1_3class", result["weighted_f1"], f1_anchor, PAPER,
+                        result["weighted_f1_baseline"], "majority class", len(data)])
     articles = article_level(read_ground_truth(require(folder, DATASETS["nyt_editorials"][0])))
-    summary.append(["sentiment", "vader_groundtruth/nyt_editorials", "article", "pearson_r",
-                    _pearson(articles["package_mean_compound"], articles["human_mean"]), ARTICLE_ANCHOR,
-                    ARTICLE_ANCHOR_SOURCE, _pearson(articles["whole_text_compound"], articles["human_mean"]),
+    summary.append(["sentiment.nyt_editorials.article.pearson_r", "sentiment", "vader_groundtruth/nyt_editorials",
+                    "article", "pearson_r", pearson_r(articles["package_mean_compound"], articles["human_mean"]),
+                    ARTICLE_ANCHOR, ARTICLE_ANCHOR_SOURCE,
+                    pearson_r(articles["whole_text_compound"], articles["human_mean"]),
                     "whole article scored at once", len(articles)])
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS).round(3)
-    style.apply_style()
-    style.save_figure(validation_figure(summary, articles), figures_dir, "validation_sentiment",
-                         "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.")
-    return {"summary": summary, "articles": articles}
-
-
-def validation_figure(summary: pd.DataFrame, articles: pd.DataFrame):
-    """Left: article-level scores against human ratings. Right: r per data set vs anchors."""
-    fig, (left, right) = style.plt.subplots(1, 2, figsize=(11, 4.5))
-    left.scatter(articles["human_mean"], articles["package_mean_compound"], s=12, alpha=0.6,
-                 color=style.OKABE_ITO[0], label="mean of sentence compounds (this package)")
-    left.scatter(articles["human_mean"], articles["whole_text_compound"], s=12, alpha=0.4,
-                 color=style.OKABE_ITO[1], marker="x", label="whole article at once")
-    left.set_title("NYT editorials: article tone")
-    left.set_xlabel("Mean human rating of the article's sentences (-4..4)")
-    left.set_ylabel("VADER compound")
-    left.legend(loc="upper left", fontsize=8, markerscale=2, framealpha=0.9, frameon=True)
-    rows = summary[summary["metric"] == "pearson_r"]
-    labels = [d.split("/")[1].replace("_", "\n") + f"\n({t})" for d, t in zip(rows["dataset"], rows["task"])]
-    positions = np.arange(len(rows))
-    right.bar(positions - 0.27, rows["value"], 0.27, label="this package", color=style.OKABE_ITO[0])
-    right.bar(positions, rows["anchor"], 0.27, label="published anchor", color=style.OKABE_ITO[2])
-    right.bar(positions + 0.27, rows["baseline"], 0.27, label="baseline", color=style.OKABE_ITO[7], alpha=0.5)
-    right.set_xticks(positions, labels, fontsize=8)
-    right.set_ylim(0, 1)
-    right.set_title("Agreement with human ratings")
-    right.set_xlabel("Data set (level)")
-    right.set_ylabel("Pearson r")
-    right.legend(fontsize=8)
-    return fig
+    return Outcome({"summary": summary, "articles": articles}, {"summary": summary, "articles": articles},
+                   "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.")
