@@ -91,6 +91,45 @@ def nested_attribution_caveat(errors: pd.DataFrame, dataset: str = "PolNeAR dev"
             "(see the summary).")
 
 
+# --- The corpus (notebook 1) -------------------------------------------------------------
+
+def corpus_overview(articles: pd.DataFrame, issues: pd.DataFrame, corpus: str) -> str:
+    """How many articles, words and sentences the corpus holds, headlines missing, files skipped."""
+    skipped = int((issues["severity"] == "skipped").sum())
+    warnings = int((issues["severity"] == "warning").sum())
+    n_headless = int(articles["headline"].isna().sum())
+    size = (f" with {articles['n_words'].sum():,} words in {articles['n_sentences'].sum():,} body sentences "
+            f"(median article: {articles['n_words'].median():,.0f} words, "
+            f"{articles['n_sentences'].median():,.0f} sentences). "
+            f"{plural(n_headless, 'article')} {'has' if n_headless == 1 else 'have'} no detectable headline. "
+            if len(articles) else ". ")
+    return (f"The corpus {escape_text(corpus)} holds {plural(len(articles), 'analysed article')}" + size
+            + f"{plural(skipped, 'file')} could not be analysed and "
+            f"{plural(warnings, 'warning')} {'was' if warnings == 1 else 'were'} recorded.")
+
+
+def cleaning(log: pd.DataFrame) -> str:
+    """How many removals and rewrites the cleaner logged, and its most frequent removal."""
+    if log.empty:
+        return "The cleaner removed and rewrote nothing."
+    removed = log[log["action"] == "removed"]
+    top_reason = removed["reason"].value_counts()
+    return (
+        f"The cleaner logged {plural(len(log), 'action')} in {plural(log['article_id'].nunique(), 'article')}: "
+        f"{plural(len(removed), 'removal')} and {plural(len(log) - len(removed), 'rewrite')}. "
+        + (f"The most frequent removal: {top_reason.index[0]} ({top_reason.iloc[0]})." if len(top_reason) else "")
+    )
+
+
+def actor_mentions(counts: pd.DataFrame) -> str:
+    """The most mentioned actor, from `corpus.actor_mention_counts` (most mentioned first)."""
+    if not counts.size or not counts.to_numpy().sum():
+        return "No actor of the actors file is mentioned."
+    top = counts.columns[0]
+    return (f"Across the corpus the most mentioned actor is **{escape_text(top)}** "
+            f"({int(counts[top].sum()):,} mentions, in {int((counts[top] > 0).sum()):,} of {len(counts):,} articles).")
+
+
 # --- Tone (notebook 2) --------------------------------------------------------------------
 
 def tone_range(summary: pd.DataFrame, threshold: float) -> str:
@@ -252,10 +291,10 @@ def readability_range(body: pd.DataFrame, outlets: dict[str, float]) -> str:
 
 
 def unscored_bodies(body: pd.DataFrame) -> str:
-    """The article bodies too short for the formulas ('' when there is none)."""
+    """The article bodies too short for the formulas."""
     too_short = body[body["flag_short_text"]]
     if too_short.empty:
-        return ""
+        return "Every article body is long enough for the formulas."
     return (f"{plural(len(too_short), 'article body', 'article bodies')} under 100 words "
             f"{'is' if len(too_short) == 1 else 'are'} not scored by the formulas: "
             + ", ".join(f"{escape_text(a)}" for a in too_short["article_id"]) + ".")
@@ -277,11 +316,11 @@ def headline_readability(pair: pd.DataFrame, n_articles: int) -> str:
 
 def sentence_counting(counting: pd.DataFrame) -> str:
     """How textstat's sentence count differs from the segmenter's and moves the Flesch-Kincaid
-    grade, from the readability_segmentation table ('' when no grade was compared)."""
+    grade, from the readability_segmentation table."""
     per_article = counting.drop_duplicates("article_id")
     fk = counting[counting["metric"] == "flesch_kincaid_grade"].dropna(subset=["difference"])
     if fk.empty:
-        return ""
+        return "No article body has a Flesch-Kincaid grade to compare."
     widest = fk.loc[fk["difference"].abs().idxmax()]
     more = int((per_article["n_sentences_textstat"] > per_article["n_sentences_package"]).sum())
     fewer = int((per_article["n_sentences_textstat"] < per_article["n_sentences_package"]).sum())
