@@ -16,10 +16,15 @@ from .notebook import escape_text, plural
 SAMPLE_MIN_ARTICLES = 30  # fewer articles are a case study, not a sample
 RELIABLE_ACTOR_SENTENCES = 10  # fewest sentences for an actor's corpus-level tone to be singled out
 EXACT_CHANCE_MAX_ARTICLES = 8  # up to this many articles the chance of a correlation is enumerated
-STRONG_CORRELATION = 0.7
-LONG_SENTENCE_WORDS = 30
+STRONG_CORRELATION = 0.7  # |rho| counted as a strong rank correlation
+LONG_SENTENCE_WORDS = 30  # body sentences longer than this are counted as long
 NESTED_ATTRIBUTION_ERROR = "spurious: inside reported content (nested attribution)"
-_NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _number_word(n: int) -> str:
+    """'five' for 5, '29' for 29: numbers up to ten in words."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
 
 
 def _bold_id(article_id) -> str:
@@ -51,8 +56,7 @@ def corpus_caveat(articles: pd.DataFrame) -> str:
         return ("One article is a case study, not a sample: its figures describe this text, not its outlet or "
                 "coverage in general.")
     if n < SAMPLE_MIN_ARTICLES:
-        count = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else f"{n:,}"
-        return (f"{count} articles are a case study, not a sample: differences between them describe these texts, "
+        return (f"{_number_word(n).capitalize()} articles are a case study, not a sample: differences between them describe these texts, "
                 "not outlets or coverage in general.")
     per_outlet = _known_outlets(articles).value_counts()
     dependence = ("articles of one outlet or on one story are not independent draws, so intervals and correlations "
@@ -173,7 +177,8 @@ def actor_tone(corpus_level: pd.DataFrame) -> str:
         return f"No actor is mentioned in at least {RELIABLE_ACTOR_SENTENCES} sentences."
     dark, bright = reliable.iloc[0], reliable.iloc[-1]
     return (
-        f"Across the corpus, among actors mentioned in at least ten sentences, the darkest context surrounds "
+        f"Across the corpus, among actors mentioned in at least {_number_word(RELIABLE_ACTOR_SENTENCES)} "
+        "sentences, the darkest context surrounds "
         f"**{escape_text(dark['actor'])}** ({dark['mean_compound']:+.3f}, "
         f"{dark['n_sentences']} sentences) and the brightest **{escape_text(bright['actor'])}** "
         f"({bright['mean_compound']:+.3f}, {bright['n_sentences']} sentences). "
