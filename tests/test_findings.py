@@ -63,7 +63,7 @@ def test_many_articles_from_several_outlets_are_a_sample():
 
 
 def test_many_articles_from_one_or_no_named_outlet():
-    assert "all come from BBC\\_News" in findings.corpus_caveat(articles(50, ["BBC_News"]))
+    assert "all come from one outlet" in findings.corpus_caveat(articles(50, ["BBC_News"]))
     assert "do not name their outlets" in findings.corpus_caveat(articles(50, ["unknown"]))
     assert "do not name their outlets" in findings.corpus_caveat(articles(50))
     assert "do not name their outlets" in findings.corpus_caveat(articles(50, ["BBC", ""]))
@@ -285,6 +285,7 @@ def test_summary_has_computed_sentences_for_every_analysis(results):
     points = findings.summary_points(results)
     for start in ANALYSES:
         assert point(points, start), start
+    assert points[-1] == findings.corpus_caveat(results["articles"])
     sens = results["sensationalism"].sort_values("index")
     assert f"{sens['index'].iloc[-1]:.2f} ({sens['article_id'].iloc[-1]})" in point(points, "The sensationalism index")
     n_attributions = int(results["sourcing"]["n_attributions"].sum())
@@ -328,13 +329,17 @@ def test_summary_with_nan_values_and_tables_missing(results):
     assert point(points, "No article body is long enough")
     assert not point(points, "Framing") and not point(points, "The sensationalism index")
     assert findings.summary_points({"articles": results["articles"].head(0)}) == [
-        "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings."]
+        "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings.",
+        "No article was analysed, so there is nothing to generalise from."]
 
 
 def test_summary_of_thousands_of_articles(results):
     copies = 400
-    points = findings.summary_points(many_articles(results, copies))
+    tables = many_articles(results, copies)
+    tables["articles"]["outlet"] = [f"outlet {i % 4}" for i in range(len(tables["articles"]))]
+    points = findings.summary_points(tables)
     assert point(points, f"{len(results['articles']) * copies:,} articles analysed")
+    assert points[-1].startswith(f"The {len(results['articles']) * copies:,} articles are a sample from 4 outlets")
     assert point(points, "Tone") and point(points, "Sourcing")
 
 

@@ -48,7 +48,8 @@ def _known_outlets(articles: pd.DataFrame) -> pd.Series:
 
 
 def corpus_caveat(articles: pd.DataFrame) -> str:
-    """What a corpus of this size and spread of outlets can and cannot say, from `articles`."""
+    """What a corpus of this size and spread of outlets can and cannot say, from `articles`
+    (no article text in it, so it reads the same as Markdown and as plain text)."""
     n = len(articles)
     if n == 0:
         return "No article was analysed, so there is nothing to generalise from."
@@ -67,8 +68,7 @@ def corpus_caveat(articles: pd.DataFrame) -> str:
                 + (f"; {n - per_outlet.sum():,} of unknown outlet" if per_outlet.sum() < n else "")
                 + "): differences between outlets describe these articles, and speak for an outlet's coverage "
                 "only as far as its articles were sampled at random from it; " + dependence)
-    source = (f"all come from {escape_text(per_outlet.index[0])}" if len(per_outlet) == 1 and per_outlet.sum() == n
-              else "do not name their outlets")
+    source = "all come from one outlet" if len(per_outlet) == 1 and per_outlet.sum() == n else "do not name their outlets"
     return (f"The {n:,} articles {source}: they describe this collection, and speak for coverage in general only "
             "as far as they were sampled at random from it; " + dependence)
 
@@ -656,7 +656,9 @@ def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
 def summary_points(tables: dict[str, pd.DataFrame]) -> list[str]:
     """Plain-language findings for the report index, computed from the result tables: the
     corpus, then one or two sentences each on tone, framing, sensationalism, readability and
-    sourcing. A missing or empty table leaves its sentences out."""
+    sourcing, and the corpus caveat of the notebooks. A missing or empty table leaves its
+    sentences out."""
     card = scorecard(tables)
     return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card),
-            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables)]
+            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables),
+            corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"]))]
