@@ -9,7 +9,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from analysis.measures.synthesis import summary_points
+from analysis.report.findings import summary_points
 from analysis.pipeline.analyze import load_results, recorded_options
 from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, run
 from conftest import PROJECT_ROOT, SEEDS

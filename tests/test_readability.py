@@ -211,3 +211,16 @@ def test_onestopenglish_reading_and_a_sample_ordering():
     summary = vr.summary_table(order.assign(copy="utf8"), vr.level_means(scores).assign(copy="utf8"), "utf8")
     assert list(summary.columns) == SUMMARY_COLUMNS and summary["value"].notna().all()
     assert summary["key"].is_unique and "readability.onestopenglish.full_order.textstat.gunning_fog" in set(summary["key"])
+
+
+def test_headline_pairs_and_paragraph_profile(seed_results):
+    scores, paragraphs = seed_results["readability"], seed_results["readability_paragraphs"]
+    pair = rd.headline_and_body(scores)
+    assert len(pair) == int((scores["part"] == "headline").sum())
+    assert {f"{m}_{part}" for m in rd.HEADLINE_COMPARED for part in ("headline", "body")} <= set(pair.columns)
+    ids = seed_results["articles"]["article_id"]
+    profile = rd.paragraph_profile(paragraphs, ids)
+    assert list(profile.index) == list(ids)
+    assert list(profile.columns) == ["n_paragraphs", "n_graded", "min", "median", "max"]
+    assert profile["n_graded"].sum() == paragraphs["flesch_kincaid_grade"].notna().sum()
+    assert (profile["n_paragraphs"] == paragraphs.groupby("article_id").size().reindex(ids)).all()

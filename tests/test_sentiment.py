@@ -125,3 +125,18 @@ def test_validation_reproduces_the_published_figures():
     r = np.corrcoef(articles["package_mean_compound"], articles["human_mean"])[0, 1]
     whole = np.corrcoef(articles["whole_text_compound"], articles["human_mean"])[0, 1]
     assert r >= 0.62 and whole < r
+
+
+def test_actor_tone_matrix_per_article_and_pooled_per_group(seed_results):
+    tone, mentions, sentences = (seed_results[name] for name in ("sentiment_actors", "actor_mentions", "sentences"))
+    ids = seed_results["articles"]["article_id"]
+    labels = {actor: actor.upper() for actor in tone["actor"].unique()}
+    per_article = sentiment.actor_tone_matrix(tone, mentions, sentences, ids.set_axis(ids), "article", labels)
+    rows = tone[(tone["scope"] == "article") & (tone["n_sentences"] >= sentiment.MIN_SENTENCES_FOR_CI)]
+    first = rows.iloc[0]
+    assert per_article.at[first["article_id"], labels[first["actor"]]] == first["mean_compound"]
+    most_mentioned = tone[tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].iloc[0]
+    assert per_article.columns[0] == labels[most_mentioned]
+    pooled = sentiment.actor_tone_matrix(tone, mentions, sentences, ids.set_axis(ids).map(lambda _: "all"),
+                                         "outlet", labels)
+    assert list(pooled.index) == ["all"] and set(pooled.columns) <= set(labels.values())

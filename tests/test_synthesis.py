@@ -7,10 +7,7 @@ import pytest
 from analysis.figures import style as plotting
 from analysis.figures import synthesis as synthesis_figures
 from analysis.measures import synthesis
-from analysis.pipeline.options import Options
 from analysis.validation import SUMMARY_COLUMNS
-
-ANALYSES = ("Tone", "Framing", "The sensationalism index", "Reading difficulty", "Sourcing")
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +23,6 @@ def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
     """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
     return {name: (table[table["article_id"].isin(article_ids)].reset_index(drop=True)
                    if "article_id" in table else table.copy()) for name, table in tables.items()}
-
-
-def point(points: list[str], start: str) -> str | None:
-    return next((p for p in points if p.startswith(start)), None)
 
 
 # ----------------------------------------------------------------------------- scorecard
@@ -88,59 +81,9 @@ def test_scorecard_with_nan_values_and_frames_without_a_dominant_one(results):
     assert card.loc[0, "dominant_generic_frame"] == synthesis.scorecard(results).loc[0, "dominant_generic_frame"]
 
 
-# ----------------------------------------------------------------------------- summary
+# ----------------------------------------------------------------------------- figure
 
-def test_summary_has_computed_sentences_for_every_analysis(results):
-    points = synthesis.summary_points(results, Options())
-    for start in ANALYSES:
-        assert point(points, start), start
-    sens = results["sensationalism"].sort_values("index")
-    assert f"{sens['index'].iloc[-1]:.2f} ({sens['article_id'].iloc[-1]})" in point(points, "The sensationalism index")
-    n_attributions = int(results["sourcing"]["n_attributions"].sum())
-    assert f"{n_attributions:,} attributions" in point(points, "Sourcing")
-
-
-def test_summary_of_one_article_without_headline(results):
-    article_id = results["articles"]["article_id"].iloc[1]
-    tables = only_articles(results, [article_id])
-    assert tables["sentiment"]["headline_compound"].isna().all()
-    points = synthesis.summary_points(tables, Options())
-    assert point(points, "1 article analysed")
-    assert f"in {article_id}" in point(points, "Tone")
-    assert not point(points, "Of ")  # no headline to compare
-    assert point(points, "Reading difficulty") and point(points, "Sourcing")
-
-
-def test_summary_without_attributions(results):
-    tables = copy(results)
-    tables["attributions"] = tables["attributions"].head(0)
-    tables["quoted_words"] = tables["quoted_words"].head(0)
-    sourcing = tables["sourcing"]
-    for column in sourcing.columns[sourcing.columns.str.startswith(("n_", "share_"))]:
-        if column != "n_words":
-            sourcing[column] = np.nan if column.startswith("share_") else 0
-    points = synthesis.summary_points(tables, Options())
-    assert "no attributed statement" in point(points, "Sourcing")
-    tables["sourcing"] = sourcing.head(0)
-    points = synthesis.summary_points(tables, Options())
-    assert not point(points, "Sourcing") and point(points, "Tone")
-
-
-def test_summary_with_nan_values_and_tables_missing(results):
-    tables = copy(results)
-    tables["sentiment"][["ci_low", "ci_high", "headline_compound"]] = np.nan
-    tables["readability"]["flesch_kincaid_grade"] = np.nan
-    for name in ("frames", "sensationalism", "issues", "cleaning_log"):
-        del tables[name]
-    points = synthesis.summary_points(tables, Options())
-    assert "no article has enough sentences" in point(points, "Tone")
-    assert point(points, "No article body is long enough")
-    assert not point(points, "Framing") and not point(points, "The sensationalism index")
-    assert synthesis.summary_points({"articles": results["articles"].head(0)}, Options()) == [
-        "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings."]
-
-
-def test_summary_and_figure_of_thousands_of_articles(results):
+def test_figure_of_thousands_of_articles(results):
     copies = 400
     tables = {}
     for name, table in results.items():
@@ -148,8 +91,6 @@ def test_summary_and_figure_of_thousands_of_articles(results):
             tables[name] = pd.concat([table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)],
                                      ignore_index=True)
     tables["articles"]["outlet"] = [f"outlet {i % 4}" for i in range(len(tables["articles"]))]
-    points = synthesis.summary_points(tables, Options())
-    assert point(points, f"{len(results['articles']) * copies:,} articles analysed")
     card = synthesis.scorecard(tables)
     assert len(card) == len(results["articles"]) * copies
     grouped = synthesis_figures.scorecard_view(card, tables["articles"], "outlet", limit=30)
@@ -159,8 +100,6 @@ def test_summary_and_figure_of_thousands_of_articles(results):
     index = extremes.rows["sensationalism_index"]
     assert index.iloc[:15].min() >= index.iloc[15:].max()
 
-
-# ----------------------------------------------------------------------------- figure
 
 def test_figure_shows_raw_values_over_scaled_colours(results):
     plotting.apply_style()
@@ -182,6 +121,15 @@ def test_columns_are_scaled_between_their_own_extremes():
     assert scaled[:, 0].tolist() == [0.0, 1.0, 0.5]
     assert scaled[:2, 1].tolist() == [0.5, 0.5] and math.isnan(scaled[2, 1])
     assert np.isnan(scaled[:, 2]).all()
+
+
+def test_measure_statistics_describe_every_numeric_measure(results):
+    card = synthesis.scorecard(results)
+    stats = synthesis.measure_statistics(card)
+    assert list(stats.index) == synthesis.NUMERIC_COLUMNS
+    assert list(stats.columns) == ["count", "mean", "std", "min", "median", "max"]
+    assert stats.loc["n_words", "median"] == card["n_words"].median()
+    assert stats.loc["mean_compound", "count"] == card["mean_compound"].notna().sum()
 
 
 # ----------------------------------------------------------------------------- relations

@@ -41,3 +41,12 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
         "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
         "actor_mentions": pd.DataFrame(mentions, columns=["article_id", "sentence_id", "actor", "alias", "start", "end"]),
     }
+
+
+def actor_mention_counts(mentions: pd.DataFrame, article_ids, labels: dict[str, str]) -> pd.DataFrame:
+    """Mentions per article (rows, in the order of `article_ids`) and actor (labelled columns,
+    most mentioned first)."""
+    counts = (mentions.assign(actor=mentions["actor"].map(labels))
+              .pivot_table(index="article_id", columns="actor", values="start", aggfunc="count", fill_value=0)
+              .reindex(index=article_ids, fill_value=0))
+    return counts[counts.sum().sort_values(ascending=False).index]

@@ -401,3 +401,23 @@ def regex_split_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 # Figures ----------------------------------------------------------------------------------
 
 
+
+
+HEADLINE_COMPARED = ["n_words", "syllables_per_word", "polysyllabic_word_share", "difficult_word_share"]
+
+
+def headline_and_body(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per article with a headline: its descriptive measures beside its body's
+    (`<measure>_headline`, `<measure>_body`)."""
+    parts = {part: scores[scores["part"] == part][["article_id", *HEADLINE_COMPARED]] for part in ("headline", "body")}
+    return parts["headline"].merge(parts["body"], on="article_id", suffixes=("_headline", "_body"))
+
+
+def paragraph_profile(paragraphs: pd.DataFrame, article_ids) -> pd.DataFrame:
+    """Per article (in the order of `article_ids`): its paragraphs, how many are long enough
+    for a Flesch-Kincaid grade, and the lowest, median and highest of those grades."""
+    graded = paragraphs.dropna(subset=["flesch_kincaid_grade"])
+    profile = (graded.groupby("article_id")["flesch_kincaid_grade"].agg(["count", "min", "median", "max"])
+               .reindex(article_ids))
+    profile.insert(0, "n_paragraphs", paragraphs.groupby("article_id").size().reindex(profile.index))
+    return profile.rename(columns={"count": "n_graded"})

@@ -153,3 +153,22 @@ def extreme_sentences(sentences: pd.DataFrame, n: int = 2) -> pd.DataFrame:
                 rows.append({"article_id": article_id, "which": label, "sentence_id": sentence["sentence_id"],
                              "compound": sentence["compound"], "text": sentence["text"]})
     return pd.DataFrame(rows)
+
+
+def actor_tone_matrix(actor_tone: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame,
+                      groups: pd.Series, group_word: str, labels: dict[str, str]) -> pd.DataFrame:
+    """Mean tone of the body sentences mentioning each actor, per article (or, for many
+    articles, pooled per group of `groups`); actors as labelled columns, most mentioned first,
+    cells under MIN_SENTENCES_FOR_CI sentences empty."""
+    if group_word == "article":
+        per_article = actor_tone[(actor_tone["scope"] == "article") & (actor_tone["n_sentences"] >= MIN_SENTENCES_FOR_CI)]
+        matrix = (per_article.assign(actor=per_article["actor"].map(labels))
+                  .pivot(index="article_id", columns="actor", values="mean_compound"))
+    else:
+        mentioned = (mentions[["article_id", "sentence_id", "actor"]].drop_duplicates()
+                     .merge(sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]]))
+        pooled = (mentioned.assign(group=mentioned["article_id"].map(groups), actor=mentioned["actor"].map(labels))
+                  .groupby(["group", "actor"])["compound"].agg(["mean", "size"]))
+        matrix = pooled["mean"].where(pooled["size"] >= MIN_SENTENCES_FOR_CI).unstack("actor")
+    order = actor_tone[actor_tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].map(labels)
+    return matrix[[a for a in order if a in matrix.columns]]

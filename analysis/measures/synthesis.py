@@ -1,8 +1,8 @@
 """Across the analyses: one scorecard per article, the key validation figures of each analysis,
-and a short summary generated from the result tables for the report site.
+and the rank correlations between measures (their prose is in analysis/report/findings.py).
 
 Everything here reads the result tables (and the validation summaries) only; a table that is
-missing or empty leaves its columns empty and its summary sentence out, never an error.
+missing or empty leaves its columns empty, never an error.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure
 MIN_ATTRIBUTIONS = 5  # fewest attributions for an article's sourcing shares to be singled out
 
 
-def _table(tables: dict[str, pd.DataFrame], name: str, columns: list[str]) -> pd.DataFrame:
+def result_table(tables: dict[str, pd.DataFrame], name: str, columns: list[str]) -> pd.DataFrame:
     """A result table with at least `columns` (missing ones empty); empty if absent."""
     table = tables.get(name)
     if not isinstance(table, pd.DataFrame):
@@ -65,13 +65,13 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     `text_standard` vote. Shares of named / anonymous / vague sources are of the article's
     attributions (empty when it has none).
     """
-    articles = _table(tables, "articles", ["article_id", "n_words"])
+    articles = result_table(tables, "articles", ["article_id", "n_words"])
     card = _per_article(articles, {"n_words": "n_words"}).reset_index(drop=True)
-    sentiment = _table(tables, "sentiment", ["article_id", "mean_compound", "ci_low", "ci_high", "headline_compound"])
-    frames = _table(tables, "frames", ["article_id", "scheme", "frame", "dominant"])
-    sens = _table(tables, "sensationalism", ["article_id", "index"])
-    readability = _table(tables, "readability", ["article_id", "part", "flesch_kincaid_grade", "text_standard"])
-    sourcing = _table(tables, "sourcing", ["article_id", "n_attributions", "share_named", "share_anonymous",
+    sentiment = result_table(tables, "sentiment", ["article_id", "mean_compound", "ci_low", "ci_high", "headline_compound"])
+    frames = result_table(tables, "frames", ["article_id", "scheme", "frame", "dominant"])
+    sens = result_table(tables, "sensationalism", ["article_id", "index"])
+    readability = result_table(tables, "readability", ["article_id", "part", "flesch_kincaid_grade", "text_standard"])
+    sourcing = result_table(tables, "sourcing", ["article_id", "n_attributions", "share_named", "share_anonymous",
                                            "share_vague", "hedges_per_1000_words"])
     parts = [
         _per_article(sentiment, {c: c for c in ["mean_compound", "ci_low", "ci_high", "headline_compound"]}),
@@ -193,152 +193,7 @@ def chance_of_rank_correlation(n: int, rho: float) -> float:
     return float((np.abs(rhos) >= abs(rho) - 1e-9).mean())
 
 
-# --- The comparison figure ---------------------------------------------------------------
-
-
-# --- The summary on the report site's index ------------------------------------------------
-
-def _n(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-def _extremes(table: pd.DataFrame, column: str, fmt: str, what: str) -> str:
-    """'<what> is X in A' (one row) or '<what> runs from X (A) to Y (B), median M'."""
-    ranked = table.dropna(subset=[column]).sort_values([column, "article_id"], kind="stable")
-    if len(ranked) == 1:
-        return f"{what} is {fmt.format(ranked[column].iloc[0])} in {ranked['article_id'].iloc[0]}"
-    return (f"{what} runs from {fmt.format(ranked[column].iloc[0])} ({ranked['article_id'].iloc[0]}) to "
-            f"{fmt.format(ranked[column].iloc[-1])} ({ranked['article_id'].iloc[-1]}), "
-            f"median {fmt.format(ranked[column].median())}")
-
-
-def _corpus_points(tables) -> list[str]:
-    articles = _table(tables, "articles", ["article_id", "n_words", "n_sentences"])
-    issues = _table(tables, "issues", ["severity"])
-    points = [f"{_n(len(articles), 'article')} analysed "
-              f"({int(pd.to_numeric(articles['n_words'], errors='coerce').fillna(0).sum()):,} words, "
-              f"{int(pd.to_numeric(articles['n_sentences'], errors='coerce').fillna(0).sum()):,} body sentences); "
-              f"{_n(int((issues['severity'] == 'skipped').sum()), 'file')} skipped, "
-              f"{_n(int((issues['severity'] == 'warning').sum()), 'warning')}."]
-    removed = _table(tables, "cleaning_log", ["article_id"])
-    if len(removed):
-        points.append(f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
-                      f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason.")
-    return points
-
-
-def _tone_points(card: pd.DataFrame) -> list[str]:
-    scored = card.dropna(subset=["mean_compound"])
-    if scored.empty:
-        return []
-    with_interval = scored.dropna(subset=["ci_low", "ci_high"])
-    excludes = int(((with_interval["ci_low"] > 0) | (with_interval["ci_high"] < 0)).sum())
-    text = _extremes(scored, "mean_compound", "{:+.2f}",
-                     "Tone (VADER, mean of the body sentences' compound scores, -1 negative to +1 positive)")
-    if len(scored) == 1 and len(with_interval):
-        text += (f", with a 95% interval of {with_interval['ci_low'].iloc[0]:+.2f} to "
-                 f"{with_interval['ci_high'].iloc[0]:+.2f}, which {'excludes' if excludes else 'includes'} neutral.")
-    elif len(with_interval):
-        text += (f"; {excludes} of {_n(len(with_interval), 'article')} with enough sentences "
-                 f"{'has' if excludes == 1 else 'have'} a 95% interval that excludes neutral.")
-    else:
-        text += "; no article has enough sentences for an interval."
-    points = [text]
-    headlines = scored.dropna(subset=["headline_compound"])
-    if len(headlines):
-        gap = headlines["headline_compound"] - headlines["mean_compound"]
-        points.append(f"Of {_n(len(headlines), 'headline')}, scored on their own, {int((gap > 0).sum())} "
-                      f"{'is' if (gap > 0).sum() == 1 else 'are'} more positive than the article's body and "
-                      f"{int((gap < 0).sum())} more negative.")
-    return points
-
-
-def _framing_points(card: pd.DataFrame, options) -> list[str]:
-    from .framing import load_generic_frames, load_issue_frames
-
-    labels = {**load_generic_frames(options.generic_frames_file).labels,
-              **load_issue_frames(options.issue_frames_file).labels}
-    parts = []
-    for column, scheme in (("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
-                           ("dominant_issue_frame", "issue frame")):
-        counts = card[column].dropna().value_counts()
-        if counts.empty:
-            continue
-        leaders = sorted(counts[counts == counts.max()].index)
-        names = " and ".join(labels.get(f, f) for f in leaders[:3]) + (" among others" if len(leaders) > 3 else "")
-        each = f"{counts.max():,}" if len(leaders) == 1 else f"{counts.max():,} each"
-        parts.append(f"the most frequent dominant {scheme} is {names} ({each} of {_n(len(card), 'article')})")
-    if not parts:
-        return []
-    text = "Framing: " + "; ".join(parts) + "."
-    unframed = int(card["dominant_generic_frame"].isna().sum())
-    if unframed:
-        text += f" {_n(unframed, 'article')} answer no generic-frame question."
-    return [text]
-
-
-def _sensationalism_points(card: pd.DataFrame, tables) -> list[str]:
-    scored = card.dropna(subset=["sensationalism_index"])
-    if scored.empty:
-        return []
-    text = _extremes(scored, "sensationalism_index", "{:.2f}",
-                     "The sensationalism index (how many kinds of clickbait cue an article uses: "
-                     "\"BREAKING\", ALL-CAPS, emoji, hyperbole, outrage words and others)") + "."
-    breaking = _table(tables, "sensationalism", ["article_id", "breaking"])
-    flagged = pd.to_numeric(breaking["breaking"], errors="coerce")
-    if flagged.notna().any():
-        text += f" Articles with a \"BREAKING\"-style label: {int((flagged > 0).sum()):,} of {int(flagged.notna().sum()):,}."
-    return [text]
-
-
-def _readability_points(card: pd.DataFrame) -> list[str]:
-    graded = card.dropna(subset=["flesch_kincaid_grade"])
-    if graded.empty:
-        return ["No article body is long enough (100 words) for the readability formulas."] if len(card) else []
-    text = _extremes(graded, "flesch_kincaid_grade", "{:.1f}",
-                     "Reading difficulty (Flesch-Kincaid grade of the body: the US school grade a reader needs)")
-    consensus = graded["reading_grade_consensus"].dropna()
-    if len(consensus):
-        text += f"; the consensus of the grade formulas gives a median grade of {consensus.median():.0f}"
-    text += "."
-    ungraded = len(card) - len(graded)
-    if ungraded:
-        text += f" {_n(ungraded, 'article')} {'is' if ungraded == 1 else 'are'} too short to score."
-    return [text]
-
-
-def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
-    sourcing = _table(tables, "sourcing", ["article_id", "n_attributions", "n_named", "n_anonymous", "n_vague",
-                                           "hedges_per_1000_words"])
-    if sourcing.empty:
-        return []
-    counts = {c: int(pd.to_numeric(sourcing[f"n_{c}"], errors="coerce").fillna(0).sum())
-              for c in ("named", "anonymous", "vague")}
-    total = int(pd.to_numeric(sourcing["n_attributions"], errors="coerce").fillna(0).sum()) or sum(counts.values())
-    if not total:
-        return ["Sourcing: no attributed statement (quotes, \"according to\", cited documents) was found."]
-    cited = int((pd.to_numeric(sourcing["n_attributions"], errors="coerce").fillna(0) > 0).sum())
-    points = [f"Sourcing: {_n(total, 'attribution')} in {cited:,} of {_n(len(sourcing), 'article')}, "
-              + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts) + " (anonymous: an unnamed individual; "
-              "vague: unnamed groups such as \"critics\" or \"sources\")."]
-    unnamed = card[card["n_attributions"] >= MIN_ATTRIBUTIONS].dropna(subset=["share_anonymous", "share_vague"])
-    unnamed = unnamed.assign(unnamed=unnamed["share_anonymous"] + unnamed["share_vague"])
-    if len(unnamed) > 1:
-        top = unnamed.sort_values(["unnamed", "n_attributions", "article_id"], ascending=[False, False, True]).iloc[0]
-        text = (f"Among the articles with at least {MIN_ATTRIBUTIONS} attributions, the largest share of unnamed "
-                f"sources is in {top['article_id']} ({top['unnamed']:.0%} of {int(top['n_attributions']):,})")
-        hedges = card["hedges_per_1000_words"].dropna()
-        if len(hedges):
-            text += f"; hedges such as \"reportedly\" run at a median of {hedges.median():.1f} per 1,000 words"
-        points.append(text + ".")
-    return points
-
-
-def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
-    """Plain-language findings computed from the result tables (no number is typed in): the
-    corpus, then one or two sentences each on tone, framing, sensationalism, readability and
-    sourcing. Frames are named as in the frames files of `options`, those the tables were
-    computed with. A missing or empty table leaves its sentences out."""
-    card = scorecard(tables)
-    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card, options),
-            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables)]
+def measure_statistics(card: pd.DataFrame) -> pd.DataFrame:
+    """Count, mean, standard deviation, minimum, median and maximum of each numeric scorecard measure."""
+    stats = card[NUMERIC_COLUMNS].describe().T.rename(columns={"50%": "median"})
+    return stats[["count", "mean", "std", "min", "median", "max"]].round(3)

@@ -29,7 +29,6 @@ from pathlib import Path
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 
-from ..measures.synthesis import summary_points
 from ..outputs import atomic_path, write_text
 from ..paths import (
     NOTEBOOKS_DIR,
@@ -45,6 +44,7 @@ from ..pipeline.analyze import (
     read_provenance,
 )
 from ..pipeline.options import Options, flag_of, option_names
+from .findings import summary_points
 from .site import build_index
 
 RUN_CACHE_FILE = Path(".cache") / "notebooks.json"

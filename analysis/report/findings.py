@@ -1,0 +1,666 @@
+"""Findings as sentences: the one place where result tables become prose.
+
+Every function is a pure function of result tables (or validation tables) and returns a
+string or a list of strings; no number in a finding is typed in. The notebooks' writers
+return Markdown, with every piece of article text passed through `escape_text`.
+`summary_points` returns plain text for the report index, which HTML-escapes it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..measures import synthesis
+from ..measures.synthesis import MIN_ATTRIBUTIONS, scorecard
+from .notebook import escape_text, plural
+
+SAMPLE_MIN_ARTICLES = 30  # fewer articles are a case study, not a sample
+RELIABLE_ACTOR_SENTENCES = 10  # fewest sentences for an actor's corpus-level tone to be singled out
+EXACT_CHANCE_MAX_ARTICLES = 8  # up to this many articles the chance of a correlation is enumerated
+STRONG_CORRELATION = 0.7  # |rho| counted as a strong rank correlation
+LONG_SENTENCE_WORDS = 30  # body sentences longer than this are counted as long
+NESTED_ATTRIBUTION_ERROR = "spurious: inside reported content (nested attribution)"
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _number_word(n: int) -> str:
+    """'five' for 5, '29' for 29: numbers up to ten in words."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}"
+
+
+def _bold_id(article_id) -> str:
+    return f"**{escape_text(article_id)}**"
+
+
+def _listed(names) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    names = list(names)
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+# --- Caveats that depend on the corpus ----------------------------------------------------
+
+def _known_outlets(articles: pd.DataFrame) -> pd.Series:
+    """The outlet of each article whose outlet the manifest names ('unknown' and empty left out)."""
+    if "outlet" not in articles:
+        return pd.Series(dtype=object)
+    outlets = articles["outlet"].dropna().astype(str).str.strip()
+    return outlets[outlets.ne("") & outlets.str.lower().ne("unknown")]
+
+
+def corpus_caveat(articles: pd.DataFrame) -> str:
+    """What a corpus of this size and spread of outlets can and cannot say, from `articles`
+    (no article text in it, so it reads the same as Markdown and as plain text)."""
+    n = len(articles)
+    if n == 0:
+        return "No article was analysed, so there is nothing to generalise from."
+    if n == 1:
+        return ("One article is a case study, not a sample: its figures describe this text, not its outlet or "
+                "coverage in general.")
+    if n < SAMPLE_MIN_ARTICLES:
+        return (f"{_number_word(n).capitalize()} articles are a case study, not a sample: differences between them describe these texts, "
+                "not outlets or coverage in general.")
+    per_outlet = _known_outlets(articles).value_counts()
+    dependence = ("articles of one outlet or on one story are not independent draws, so intervals and correlations "
+                  "computed over articles are optimistic.")
+    if len(per_outlet) >= 2:
+        return (f"The {n:,} articles are a sample from {len(per_outlet):,} outlets ({per_outlet.min():,} to "
+                f"{per_outlet.max():,} articles each"
+                + (f"; {n - per_outlet.sum():,} of unknown outlet" if per_outlet.sum() < n else "")
+                + "): differences between outlets describe these articles, and speak for an outlet's coverage "
+                "only as far as its articles were sampled at random from it; " + dependence)
+    source = "all come from one outlet" if len(per_outlet) == 1 and per_outlet.sum() == n else "do not name their outlets"
+    return (f"The {n:,} articles {source}: they describe this collection, and speak for coverage in general only "
+            "as far as they were sampled at random from it; " + dependence)
+
+
+def synthesis_corpus_caveat(articles: pd.DataFrame) -> str:
+    """The synthesis' caveat bullet on the corpus: its size and what its statistics describe."""
+    if len(articles) < SAMPLE_MIN_ARTICLES:
+        return (f"- **A small corpus.** {corpus_caveat(articles)} Correlations among a few articles are "
+                "descriptive and arise easily by chance.")
+    return f"- **A sample.** {corpus_caveat(articles)}"
+
+
+def nested_attribution_caveat(errors: pd.DataFrame, dataset: str = "PolNeAR dev") -> str:
+    """The share of nested attributions among the extractor's remaining errors on `dataset`
+    (`validation/attribution_errors.csv`), as a caveat bullet."""
+    rows = errors[errors["dataset"] == dataset]
+    total = int(rows["count"].sum())
+    if not total:
+        return f"- The extractor made no error on {escape_text(dataset)}."
+    nested = int(rows.loc[rows["error_type"] == NESTED_ATTRIBUTION_ERROR, "count"].sum())
+    return (f"- On {escape_text(dataset)}, {nested / total:.0%} of the remaining errors ({nested:,} of {total:,}) are "
+            "nested attributions (\"X said that Y told him\"), which PolNeAR annotates once and this extractor twice; "
+            "the score over every attribution type, including cues outside the speech lexicon, is much lower "
+            "(see the summary).")
+
+
+# --- The corpus (notebook 1) -------------------------------------------------------------
+
+def corpus_overview(articles: pd.DataFrame, issues: pd.DataFrame, corpus: str) -> str:
+    """How many articles, words and sentences the corpus holds, headlines missing, files skipped."""
+    skipped = int((issues["severity"] == "skipped").sum())
+    warnings = int((issues["severity"] == "warning").sum())
+    n_headless = int(articles["headline"].isna().sum())
+    size = (f" with {articles['n_words'].sum():,} words in {articles['n_sentences'].sum():,} body sentences "
+            f"(median article: {articles['n_words'].median():,.0f} words, "
+            f"{articles['n_sentences'].median():,.0f} sentences). "
+            f"{plural(n_headless, 'article')} {'has' if n_headless == 1 else 'have'} no detectable headline. "
+            if len(articles) else ". ")
+    return (f"The corpus {escape_text(corpus)} holds {plural(len(articles), 'analysed article')}" + size
+            + f"{plural(skipped, 'file')} could not be analysed and "
+            f"{plural(warnings, 'warning')} {'was' if warnings == 1 else 'were'} recorded.")
+
+
+def cleaning(log: pd.DataFrame) -> str:
+    """How many removals and rewrites the cleaner logged, and its most frequent removal."""
+    if log.empty:
+        return "The cleaner removed and rewrote nothing."
+    removed = log[log["action"] == "removed"]
+    top_reason = removed["reason"].value_counts()
+    return (
+        f"The cleaner logged {plural(len(log), 'action')} in {plural(log['article_id'].nunique(), 'article')}: "
+        f"{plural(len(removed), 'removal')} and {plural(len(log) - len(removed), 'rewrite')}. "
+        + (f"The most frequent removal: {top_reason.index[0]} ({top_reason.iloc[0]})." if len(top_reason) else "")
+    )
+
+
+def actor_mentions(counts: pd.DataFrame) -> str:
+    """The most mentioned actor, from `corpus.actor_mention_counts` (most mentioned first)."""
+    if not counts.size or not counts.to_numpy().sum():
+        return "No actor of the actors file is mentioned."
+    top = counts.columns[0]
+    return (f"Across the corpus the most mentioned actor is **{escape_text(top)}** "
+            f"({int(counts[top].sum()):,} mentions, in {int((counts[top] > 0).sum()):,} of {len(counts):,} articles).")
+
+
+# --- Tone (notebook 2) --------------------------------------------------------------------
+
+def tone_range(summary: pd.DataFrame, threshold: float) -> str:
+    """The range of article tone, the intervals that exclude zero and the share of negative sentences."""
+    if summary.empty:
+        return "No article has a tone score."
+    ranked = summary.sort_values("mean_compound")
+    low, high = ranked.iloc[0], ranked.iloc[-1]
+    excludes_zero = summary[(summary["ci_low"] > 0) | (summary["ci_high"] < 0)]
+    return (
+        f"Mean sentence tone ranges from {low['mean_compound']:+.3f} ({escape_text(low['article_id'])}) "
+        f"to {high['mean_compound']:+.3f} ({escape_text(high['article_id'])}). "
+        f"For {plural(len(excludes_zero), 'article')} of {len(summary)} the 95% interval excludes zero"
+        + (": " + ", ".join(f"{escape_text(a)}" for a in excludes_zero["article_id"])
+           if 0 < len(excludes_zero) <= 10 else "")
+        + f". With threshold ±{threshold}, the share of negative sentences runs from "
+        f"{summary['share_negative'].min():.0%} to {summary['share_negative'].max():.0%}."
+    )
+
+
+def headline_gap(with_headline: pd.DataFrame) -> str:
+    """The widest gap between a headline's tone and its body's, from the sentiment rows with a headline."""
+    if with_headline.empty:
+        return "No article has a headline to compare with its body."
+    gap = with_headline["headline_compound"] - with_headline["mean_compound"]
+    widest = with_headline.loc[gap.abs().idxmax()]
+    outside = int((gap.abs() > with_headline["ci_high"] - with_headline["mean_compound"]).sum())
+    return (
+        f"{plural(len(with_headline), 'article')} have a headline. The widest gap is in "
+        f"{escape_text(widest['article_id'])}: headline {widest['headline_compound']:+.3f} "
+        f"against a body mean of {widest['mean_compound']:+.3f}. "
+        f"{plural(outside, 'headline')} fall outside the body's 95% interval."
+    )
+
+
+def actor_tone(corpus_level: pd.DataFrame) -> str:
+    """The darkest and brightest context among well-mentioned actors, from the corpus-level
+    actor tone rows (`actor` already labelled)."""
+    reliable = corpus_level[corpus_level["n_sentences"] >= RELIABLE_ACTOR_SENTENCES].sort_values("mean_compound")
+    if reliable.empty:
+        return f"No actor is mentioned in at least {RELIABLE_ACTOR_SENTENCES} sentences."
+    dark, bright = reliable.iloc[0], reliable.iloc[-1]
+    return (
+        f"Across the corpus, among actors mentioned in at least {_number_word(RELIABLE_ACTOR_SENTENCES)} "
+        "sentences, the darkest context surrounds "
+        f"**{escape_text(dark['actor'])}** ({dark['mean_compound']:+.3f}, "
+        f"{dark['n_sentences']} sentences) and the brightest **{escape_text(bright['actor'])}** "
+        f"({bright['mean_compound']:+.3f}, {bright['n_sentences']} sentences). "
+        "Sentences of one article are not independent, so corpus-level intervals are optimistic."
+    )
+
+
+# --- Frames and sensationalism (notebook 3) -----------------------------------------------
+
+def generic_frames(scores: pd.DataFrame, dominant: pd.DataFrame, labels: dict[str, str]) -> str:
+    """The highest and lowest mean generic-frame score, from the article x frame `scores` and
+    the dominant-frame rows."""
+    if scores.empty:
+        return "No article was scored on the generic frames."
+    means = scores.mean().sort_values(ascending=False)
+    conflict_led = int((dominant["frame"] == "conflict").sum())
+    return (
+        f"Across {plural(len(scores), 'article')} the highest mean score is **{labels[means.index[0]]}** "
+        f"({means.iloc[0]:.2f}) and the lowest **{labels[means.index[-1]]}** ({means.iloc[-1]:.2f}). "
+        f"Conflict is the top-scoring frame in {plural(conflict_led, 'article')}; "
+        f"{plural(int((scores['morality'] == 0).sum()), 'article')} answer no morality question."
+    )
+
+
+def issue_frames(top: pd.DataFrame, salience: pd.DataFrame, labels: dict[str, str]) -> str:
+    """The most frequent dominant issue frame and the most and least salient frames, from the
+    dominant-frame rows (`label` added) and the article x frame salience."""
+    leading = top["label"].value_counts()
+    if leading.empty:
+        return "No article matches an issue frame."
+    mean = salience.mean()
+    return (
+        f"The most frequent dominant frame is **{escape_text(leading.index[0])}** "
+        f"({plural(int(leading.iloc[0]), 'article')} of {len(salience)}). Corpus-wide salience is highest for "
+        f"**{escape_text(labels[mean.idxmax()])}** ({mean.max():.1f} matches per "
+        f"1,000 words) and lowest for **{escape_text(labels[mean.idxmin()])}** "
+        f"({mean.min():.1f})."
+    )
+
+
+def sensationalism(sens: pd.DataFrame, contributions: pd.DataFrame, rules) -> str:
+    """The range of the index and what drove the highest, from the sensationalism table, the
+    article x feature contributions and the sensationalism rules."""
+    if sens.empty:
+        return "No article has a sensationalism index."
+    most = sens.sort_values("index", ascending=False).iloc[0]
+    drivers = contributions.loc[most["article_id"]].sort_values(ascending=False)
+    drivers = drivers[drivers > 0]
+    return (
+        f"The index runs from {sens['index'].min():.2f} to {sens['index'].max():.2f} (of at most "
+        f"{sum(f.weight for f in rules.features):g}). The highest is {escape_text(most['article_id'])} "
+        f"({most['index']:.2f}), driven by "
+        + ", ".join(f"{escape_text(rules.labels[f]).lower()} ({v:.2f})" for f, v in drivers.head(5).items())
+        + f". {plural(int((sens['breaking'] > 0).sum()), 'article')} carry \"BREAKING\"-style labels and "
+        f"{plural(int((sens['all_caps'] > 0).sum()), 'article')} ALL-CAPS words other than acronyms."
+    )
+
+
+def framing_validation(nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Series, frac: pd.Series,
+                       label_names: dict[str, str]) -> list[str]:
+    """Paragraphs on the framing validation: each Narrative Frames scoring, the two annotators
+    against each other, clickbait and FrAC. `humans` is the annotators' evaluation rows by label."""
+    paragraphs = []
+    for scoring, rows in nfc.groupby("scoring", sort=False):
+        clear, unclear = rows[rows["f1_gain_low"] > 0], rows[rows["f1_gain_low"] <= 0]
+        paragraphs.append(
+            f"Generic frames, {scoring}: F1 is above \"always present\" with the 95% interval of the gain above "
+            f"zero for {', '.join(clear['label']) or 'no label'}"
+            + (f"; the interval includes zero (or lies below it) for {', '.join(unclear['label'])}" if len(unclear) else "")
+            + f". Kappa runs from {rows['kappa'].min():.2f} to {rows['kappa'].max():.2f}; ROC AUC from "
+            f"{rows['roc_auc'].min():.2f} to {rows['roc_auc'].max():.2f} (keyword counts: "
+            f"{rows['keyword_roc_auc'].min():.2f} to {rows['keyword_roc_auc'].max():.2f})."
+        )
+    share = (nfc.groupby("label")["kappa"].max() / humans["annotator_kappa"]).loc[list(label_names)]
+    paragraphs.append(
+        "Two annotators of the corpus, one against the other: on conflict F1 "
+        f"{humans.at['CO', 'annotator_f1']:.3f} where \"always present\" reaches {humans.at['CO', 'annotator_baseline_f1']:.3f}, "
+        f"on resolution {humans.at['RE', 'annotator_f1']:.3f} against {humans.at['RE', 'annotator_baseline_f1']:.3f}; "
+        f"kappa from {humans['annotator_kappa'].min():.2f} to {humans['annotator_kappa'].max():.2f}. "
+        "The best of the three scorings, in kappa, as a share of theirs: "
+        + ", ".join(f"{label_names[label]} {value:.0%}" for label, value in share.items()) + "."
+    )
+    paragraphs.append(
+        f"Clickbait: accuracy {clickbait['value']:.3f} against {clickbait['baseline']:.3f} for the majority class "
+        f"and {clickbait['anchor']:.3f} for 12 features with logistic regression. FrAC: accuracy {frac['value']:.2f} "
+        f"against {frac['baseline']:.2f} for the majority class."
+    )
+    return paragraphs
+
+
+# --- Readability (notebook 4) -------------------------------------------------------------
+
+def readability_range(body: pd.DataFrame, outlets: dict[str, float]) -> str:
+    """Flesch Reading Ease of the bodies against the reference outlets, the consensus grade and
+    the median sentence and word length, from the body rows of the readability table."""
+    scored = body.dropna(subset=["flesch_reading_ease"])
+    if scored.empty:
+        return "No article body is long enough for the readability formulas."
+    hardest = scored.loc[scored["flesch_reading_ease"].idxmin()]
+    easiest = scored.loc[scored["flesch_reading_ease"].idxmax()]
+    easiest_outlet, hardest_outlet = max(outlets, key=outlets.get), min(outlets, key=outlets.get)
+    below_all = int((scored["flesch_reading_ease"] < outlets[hardest_outlet]).sum())
+    above_all = int((scored["flesch_reading_ease"] > outlets[easiest_outlet]).sum())
+    return (
+        f"Flesch Reading Ease of the body runs from {hardest['flesch_reading_ease']:.1f} "
+        f"({escape_text(hardest['article_id'])}) to {easiest['flesch_reading_ease']:.1f} "
+        f"({escape_text(easiest['article_id'])}), median {scored['flesch_reading_ease'].median():.1f}. "
+        f"{plural(below_all, 'article')} of {len(scored)} read harder than the average article of every "
+        f"reference outlet (below {escape_text(hardest_outlet)}'s {outlets[hardest_outlet]:.1f}), "
+        f"{plural(above_all, 'article')} easier than all of them (above {escape_text(easiest_outlet)}'s "
+        f"{outlets[easiest_outlet]:.1f}). The consensus grade runs from {scored['text_standard'].min():.0f} to "
+        f"{scored['text_standard'].max():.0f}; the median article has {scored['words_per_sentence'].median():.1f} "
+        f"words per sentence and {scored['syllables_per_word'].median():.2f} syllables per word."
+    )
+
+
+def unscored_bodies(body: pd.DataFrame) -> str:
+    """The article bodies too short for the formulas."""
+    too_short = body[body["flag_short_text"]]
+    if too_short.empty:
+        return "Every article body is long enough for the formulas."
+    return (f"{plural(len(too_short), 'article body', 'article bodies')} under 100 words "
+            f"{'is' if len(too_short) == 1 else 'are'} not scored by the formulas: "
+            + ", ".join(f"{escape_text(a)}" for a in too_short["article_id"]) + ".")
+
+
+def headline_readability(pair: pd.DataFrame, n_articles: int) -> str:
+    """How headlines' words compare with their bodies', from `readability.headline_and_body`."""
+    if pair.empty:
+        return "No article has a detectable headline."
+    longer_words = int((pair["syllables_per_word_headline"] > pair["syllables_per_word_body"]).sum())
+    more_difficult = int((pair["difficult_word_share_headline"] > pair["difficult_word_share_body"]).sum())
+    return (
+        f"{plural(len(pair), 'article')} of {n_articles} have a headline ({pair['n_words_headline'].min()} to "
+        f"{pair['n_words_headline'].max()} words). In {longer_words} of them the headline's words are longer "
+        f"(more syllables per word) than the body's, and in {more_difficult} the share of words off the "
+        "Dale-Chall list of familiar words is higher."
+    )
+
+
+def sentence_counting(counting: pd.DataFrame) -> str:
+    """How textstat's sentence count differs from the segmenter's and moves the Flesch-Kincaid
+    grade, from the readability_segmentation table."""
+    per_article = counting.drop_duplicates("article_id")
+    fk = counting[counting["metric"] == "flesch_kincaid_grade"].dropna(subset=["difference"])
+    if fk.empty:
+        return "No article body has a Flesch-Kincaid grade to compare."
+    widest = fk.loc[fk["difference"].abs().idxmax()]
+    more = int((per_article["n_sentences_textstat"] > per_article["n_sentences_package"]).sum())
+    fewer = int((per_article["n_sentences_textstat"] < per_article["n_sentences_package"]).sum())
+    return (
+        f"textstat's counter finds more sentences than the segmenter in {more} of {len(per_article)} article bodies "
+        f"and fewer in {fewer} ({per_article['n_sentences_textstat'].sum():,} against "
+        f"{per_article['n_sentences_package'].sum():,} in all). The Flesch-Kincaid grade moves by "
+        f"{fk['difference'].abs().mean():.2f} grades on average and by up to {abs(widest['difference']):.2f} "
+        f"({escape_text(widest['article_id'])}: {widest['textstat_counting']:.2f} with textstat's count, "
+        f"{widest['package_counting']:.2f} with the segmenter's)."
+    )
+
+
+def sentence_lengths(body_sentences: pd.DataFrame) -> str:
+    """The spread of sentence length across articles, from the body rows of the sentences table."""
+    if body_sentences.empty:
+        return "No article has a body sentence."
+    median = body_sentences.groupby("article_id")["n_words"].median()
+    longest = body_sentences.loc[body_sentences["n_words"].idxmax()]
+    n_long = int((body_sentences["n_words"] > LONG_SENTENCE_WORDS).sum())
+    return (
+        f"Median sentence length per article runs from {median.min():.0f} to {median.max():.0f} words; "
+        f"the longest body sentence has {longest['n_words']} words ({escape_text(longest['article_id'])}). "
+        f"{plural(n_long, 'sentence')} of {len(body_sentences):,} exceed {LONG_SENTENCE_WORDS} words."
+    )
+
+
+def paragraph_grades(paragraphs: pd.DataFrame, profile: pd.DataFrame, min_words: int) -> str:
+    """How far paragraph grades spread within an article, from the readability_paragraphs
+    table and its `readability.paragraph_profile`."""
+    n_graded = int(paragraphs["flesch_kincaid_grade"].notna().sum())
+    if not n_graded:
+        return f"No paragraph has the {min_words} words a grade needs."
+    ranges = profile["max"] - profile["min"]
+    return (
+        f"{plural(n_graded, 'paragraph')} of {len(paragraphs)} have at least "
+        f"{min_words} words and get a grade. Within one article the "
+        f"paragraph grades span {ranges.min():.1f} to {ranges.max():.1f} grades "
+        f"(widest: {escape_text(ranges.idxmax())})."
+    )
+
+
+# --- Sourcing (notebook 5) ----------------------------------------------------------------
+
+def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
+    """How many attributions of each class, hedged and self-referential, and the article with
+    the most unnamed sources, from the attributions and sourcing tables."""
+    first = rows[~rows["inherited"]]
+    if first.empty:
+        return "No attribution was found in this corpus."
+    by_class = first["source_class"].value_counts()
+    hedged, own = int(first["hedged"].sum()), int(first["self_referential"].sum())
+    most_unnamed = sourcing_table.assign(
+        unnamed=sourcing_table["share_anonymous"] + sourcing_table["share_vague"]).sort_values(
+        ["unnamed", "article_id"], ascending=[False, True]).iloc[0]
+    return (
+        f"The extractor found {plural(len(first), 'attribution')} in {plural(first['article_id'].nunique(), 'article')} "
+        f"(plus {plural(int(rows['inherited'].sum()), 'quotation')} continuing an earlier speaker): "
+        f"{by_class.get('named', 0)} named, {by_class.get('anonymous', 0)} anonymous and {by_class.get('vague', 0)} vague. "
+        f"{plural(hedged, 'attribution')} {'is' if hedged == 1 else 'are'} hedged and "
+        f"{plural(own, 'attribution')} {'cites' if own == 1 else 'cite'} the outlet itself. "
+        f"The article with the largest share of unnamed sources is {escape_text(most_unnamed['article_id'])} "
+        f"({most_unnamed['unnamed']:.0%} anonymous or vague)."
+    )
+
+
+# --- Synthesis (notebook 6) ---------------------------------------------------------------
+
+_SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measure
+    ("has no headline", "have no headline"): lambda card: card["headline_compound"].isna(),
+    ("has too few sentences for a tone interval", "have too few sentences for a tone interval"):
+        lambda card: card["ci_low"].isna() & card["mean_compound"].notna(),
+    ("is too short for the reading formulas", "are too short for the reading formulas"):
+        lambda card: card["flesch_kincaid_grade"].isna(),
+    ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"):
+        lambda card: card["share_named"].isna(),
+}
+
+
+def scorecard_gaps(card: pd.DataFrame) -> str:
+    """How many articles the scorecard covers and which measures do not apply to some of them."""
+    gaps = []
+    for (one, many), missing in _SCORECARD_GAPS.items():
+        n = int(missing(card).sum())
+        if n:
+            gaps.append(f"{plural(n, 'article')} {one if n == 1 else many}")
+    return (f"The scorecard covers {plural(len(card), 'article')}. "
+            + ("Of them, " + "; ".join(gaps) + "." if gaps else "Every measure applies to every article."))
+
+
+def _extreme(card: pd.DataFrame, column: str, largest: bool = True):
+    """The row with the largest (or smallest) `column`, ties broken by article id; None if none."""
+    rows = card.dropna(subset=[column])
+    if rows.empty:
+        return None
+    return rows.sort_values([column, "article_id"], ascending=[not largest, True]).iloc[0]
+
+
+def descriptive_statistics(card: pd.DataFrame) -> str:
+    """The extremes of sensationalism, anonymous sourcing, tone and reading grade, as a list."""
+    if len(card) == 1:
+        return "With one article there is nothing to compare: its values are in the scorecard above."
+    lines = []
+    top = _extreme(card, "sensationalism_index")
+    if top is not None:
+        low = _extreme(card, "sensationalism_index", largest=False)
+        lines.append(f"Most sensational: {_bold_id(top['article_id'])} (index {top['sensationalism_index']:.2f}); "
+                     f"least: {_bold_id(low['article_id'])} ({low['sensationalism_index']:.2f}).")
+    cited = card[card["n_attributions"] >= MIN_ATTRIBUTIONS]
+    cited = cited.assign(unnamed=cited["share_anonymous"] + cited["share_vague"])
+    anonymous = _extreme(cited, "share_anonymous")
+    if anonymous is not None:
+        vaguest = _extreme(cited, "unnamed")
+        lines.append(f"Most anonymous sourcing, among the articles with at least {MIN_ATTRIBUTIONS} attributions: "
+                     f"{_bold_id(anonymous['article_id'])} ({anonymous['share_anonymous']:.0%} of "
+                     f"{int(anonymous['n_attributions'])}); the largest share of unnamed sources, anonymous and vague "
+                     f"together: {_bold_id(vaguest['article_id'])} ({vaguest['unnamed']:.0%}).")
+    bright = _extreme(card, "mean_compound")
+    if bright is not None:
+        dark = _extreme(card, "mean_compound", largest=False)
+        clear = card[(card["ci_low"] > 0) | (card["ci_high"] < 0)]
+        lines.append(f"Tone: most positive {_bold_id(bright['article_id'])} ({bright['mean_compound']:+.3f}), most "
+                     f"negative {_bold_id(dark['article_id'])} ({dark['mean_compound']:+.3f}); "
+                     f"{plural(len(clear), 'article')} of {len(card)} "
+                     f"{'has' if len(clear) == 1 else 'have'} a 95% interval that excludes zero.")
+    hard = _extreme(card, "flesch_kincaid_grade")
+    if hard is not None:
+        easy = _extreme(card, "flesch_kincaid_grade", largest=False)
+        lines.append(f"Hardest to read: {_bold_id(hard['article_id'])} (grade {hard['flesch_kincaid_grade']:.1f}); "
+                     f"easiest: {_bold_id(easy['article_id'])} ({easy['flesch_kincaid_grade']:.1f}).")
+    if not lines:
+        return "No measure has a value to compare."
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def correlations(pairs: pd.DataFrame, n_articles: int) -> str:
+    """The strongest rank correlation between measures and how far it can be read, from
+    `synthesis.rank_correlations` over a corpus of `n_articles`."""
+    if pairs.empty:
+        return "Too few articles (at least three per pair are needed) to relate the measures."
+    strongest = pairs.iloc[0]
+    rho, n_strongest = strongest["spearman_rho"], int(strongest["n_articles"])
+    text = (f"Of {plural(len(pairs), 'pair')} of measures, the strongest rank correlation is between "
+            f"`{strongest['measure']}` and `{strongest['other_measure']}` (ρ = {rho:+.2f} over "
+            f"{plural(n_strongest, 'article')}); {int((pairs['spearman_rho'].abs() >= STRONG_CORRELATION).sum())} "
+            f"pairs reach |ρ| ≥ {STRONG_CORRELATION}. ")
+    if pairs["n_articles"].max() <= EXACT_CHANCE_MAX_ARTICLES:
+        chance = synthesis.chance_of_rank_correlation(n_strongest, rho)
+        expected = sum(synthesis.chance_of_rank_correlation(int(k), rho) for k in pairs["n_articles"])
+        return text + (f"With so few articles this is no evidence of a relation: chance alone gives a correlation at "
+                       f"least this strong in {chance:.1%} of the orderings of {n_strongest} articles, and across "
+                       f"{len(pairs)} pairs about {expected:.1f} such correlations are expected with no relation at "
+                       f"all. Correlations on {plural(n_articles, 'article')} are descriptive, not evidence.")
+    if n_articles < SAMPLE_MIN_ARTICLES:
+        return text + (f"With {n_articles} articles a correlation must be large to stand out from chance, and articles "
+                       "on one story are not independent draws: read these as descriptive.")
+    return text + ("Articles from one outlet or on one story are not independent draws, so even with many articles "
+                   "these correlations describe the corpus rather than test a hypothesis.")
+
+
+def trust(key: pd.DataFrame, trust_table: pd.DataFrame, margin: float = synthesis.BASELINE_MARGIN,
+          tolerance: float = synthesis.ANCHOR_TOLERANCE) -> str:
+    """Which analyses' validation is strong and where it is weaker, one bullet per analysis with
+    the figures close to their baseline, from `synthesis.validation_table` and `trust_by_analysis`."""
+    strong = trust_table[(trust_table["n_reach_anchor"] == trust_table["n_with_anchor"])
+                         & (trust_table["n_clear_of_baseline"] == trust_table["n_with_baseline"])]
+    weaker = trust_table[~trust_table["analysis"].isin(strong["analysis"])]
+    lines = []
+    for row in trust_table.itertuples():
+        line = f"- **{row.analysis}** ({plural(row.n_figures, 'figure')}): "
+        if row.n_with_anchor:
+            line += f"{row.n_reach_anchor} of {row.n_with_anchor} reach the published anchor or come within {tolerance} of it"
+            line += f" (furthest below: {escape_text(row.furthest_below_anchor)})" if row.furthest_below_anchor else ""
+            line += "; "
+        line += f"{row.n_clear_of_baseline} of {row.n_with_baseline} lead the trivial baseline by at least {margin}"
+        close = key[(key["analysis"] == row.analysis) & (key["vs_baseline"].round(6) < margin)]
+        line += ". Close to or below the baseline:" if len(close) else "."
+        lines.append(line)
+        lines += [f"    - {escape_text(synthesis.describe_figure(c))}: {c['value']:.3f} against {c['baseline']:.3f} "
+                  f"({escape_text(c['baseline_name'])})" for _, c in close.iterrows()]
+    summary = []
+    if len(strong):
+        summary.append(f"Validation is strong for {_listed(strong['analysis'])}: every key figure reaches its "
+                       f"anchor and leads its baseline by at least {margin}.")
+    if len(weaker):
+        summary.append(f"It is weaker in places for {_listed(weaker['analysis'])}:")
+    return " ".join(summary) + "\n\n" + "\n".join(lines)
+
+
+# --- The summary on the report index (plain text) -----------------------------------------
+
+def _n(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _extremes(table: pd.DataFrame, column: str, fmt: str, what: str) -> str:
+    """'<what> is X in A' (one row) or '<what> runs from X (A) to Y (B), median M'."""
+    ranked = table.dropna(subset=[column]).sort_values([column, "article_id"], kind="stable")
+    if len(ranked) == 1:
+        return f"{what} is {fmt.format(ranked[column].iloc[0])} in {ranked['article_id'].iloc[0]}"
+    return (f"{what} runs from {fmt.format(ranked[column].iloc[0])} ({ranked['article_id'].iloc[0]}) to "
+            f"{fmt.format(ranked[column].iloc[-1])} ({ranked['article_id'].iloc[-1]}), "
+            f"median {fmt.format(ranked[column].median())}")
+
+
+def _corpus_points(tables) -> list[str]:
+    articles = synthesis.result_table(tables, "articles", ["article_id", "n_words", "n_sentences"])
+    issues = synthesis.result_table(tables, "issues", ["severity"])
+    points = [f"{_n(len(articles), 'article')} analysed "
+              f"({int(pd.to_numeric(articles['n_words'], errors='coerce').fillna(0).sum()):,} words, "
+              f"{int(pd.to_numeric(articles['n_sentences'], errors='coerce').fillna(0).sum()):,} body sentences); "
+              f"{_n(int((issues['severity'] == 'skipped').sum()), 'file')} skipped, "
+              f"{_n(int((issues['severity'] == 'warning').sum()), 'warning')}."]
+    removed = synthesis.result_table(tables, "cleaning_log", ["article_id"])
+    if len(removed):
+        points.append(f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
+                      f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason.")
+    return points
+
+
+def _tone_points(card: pd.DataFrame) -> list[str]:
+    scored = card.dropna(subset=["mean_compound"])
+    if scored.empty:
+        return []
+    with_interval = scored.dropna(subset=["ci_low", "ci_high"])
+    excludes = int(((with_interval["ci_low"] > 0) | (with_interval["ci_high"] < 0)).sum())
+    text = _extremes(scored, "mean_compound", "{:+.2f}",
+                     "Tone (VADER, mean of the body sentences' compound scores, -1 negative to +1 positive)")
+    if len(scored) == 1 and len(with_interval):
+        text += (f", with a 95% interval of {with_interval['ci_low'].iloc[0]:+.2f} to "
+                 f"{with_interval['ci_high'].iloc[0]:+.2f}, which {'excludes' if excludes else 'includes'} neutral.")
+    elif len(with_interval):
+        text += (f"; {excludes} of {_n(len(with_interval), 'article')} with enough sentences "
+                 f"{'has' if excludes == 1 else 'have'} a 95% interval that excludes neutral.")
+    else:
+        text += "; no article has enough sentences for an interval."
+    points = [text]
+    headlines = scored.dropna(subset=["headline_compound"])
+    if len(headlines):
+        gap = headlines["headline_compound"] - headlines["mean_compound"]
+        points.append(f"Of {_n(len(headlines), 'headline')}, scored on their own, {int((gap > 0).sum())} "
+                      f"{'is' if (gap > 0).sum() == 1 else 'are'} more positive than the article's body and "
+                      f"{int((gap < 0).sum())} more negative.")
+    return points
+
+
+def _framing_points(card: pd.DataFrame, options) -> list[str]:
+    from ..measures.framing import load_generic_frames, load_issue_frames
+
+    labels = {**load_generic_frames(options.generic_frames_file).labels,
+              **load_issue_frames(options.issue_frames_file).labels}
+    parts = []
+    for column, scheme in (("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
+                           ("dominant_issue_frame", "issue frame")):
+        counts = card[column].dropna().value_counts()
+        if counts.empty:
+            continue
+        leaders = sorted(counts[counts == counts.max()].index)
+        names = " and ".join(labels.get(f, f) for f in leaders[:3]) + (" among others" if len(leaders) > 3 else "")
+        each = f"{counts.max():,}" if len(leaders) == 1 else f"{counts.max():,} each"
+        parts.append(f"the most frequent dominant {scheme} is {names} ({each} of {_n(len(card), 'article')})")
+    if not parts:
+        return []
+    text = "Framing: " + "; ".join(parts) + "."
+    unframed = int(card["dominant_generic_frame"].isna().sum())
+    if unframed:
+        text += f" {_n(unframed, 'article')} answer no generic-frame question."
+    return [text]
+
+
+def _sensationalism_points(card: pd.DataFrame, tables) -> list[str]:
+    scored = card.dropna(subset=["sensationalism_index"])
+    if scored.empty:
+        return []
+    text = _extremes(scored, "sensationalism_index", "{:.2f}",
+                     "The sensationalism index (how many kinds of clickbait cue an article uses: "
+                     "\"BREAKING\", ALL-CAPS, emoji, hyperbole, outrage words and others)") + "."
+    breaking = synthesis.result_table(tables, "sensationalism", ["article_id", "breaking"])
+    flagged = pd.to_numeric(breaking["breaking"], errors="coerce")
+    if flagged.notna().any():
+        text += f" Articles with a \"BREAKING\"-style label: {int((flagged > 0).sum()):,} of {int(flagged.notna().sum()):,}."
+    return [text]
+
+
+def _readability_points(card: pd.DataFrame) -> list[str]:
+    graded = card.dropna(subset=["flesch_kincaid_grade"])
+    if graded.empty:
+        return ["No article body is long enough (100 words) for the readability formulas."] if len(card) else []
+    text = _extremes(graded, "flesch_kincaid_grade", "{:.1f}",
+                     "Reading difficulty (Flesch-Kincaid grade of the body: the US school grade a reader needs)")
+    consensus = graded["reading_grade_consensus"].dropna()
+    if len(consensus):
+        text += f"; the consensus of the grade formulas gives a median grade of {consensus.median():.0f}"
+    text += "."
+    ungraded = len(card) - len(graded)
+    if ungraded:
+        text += f" {_n(ungraded, 'article')} {'is' if ungraded == 1 else 'are'} too short to score."
+    return [text]
+
+
+def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
+    sourcing_table = synthesis.result_table(tables, "sourcing", ["article_id", "n_attributions", "n_named",
+                                                                 "n_anonymous", "n_vague", "hedges_per_1000_words"])
+    if sourcing_table.empty:
+        return []
+    counts = {c: int(pd.to_numeric(sourcing_table[f"n_{c}"], errors="coerce").fillna(0).sum())
+              for c in ("named", "anonymous", "vague")}
+    attributions = pd.to_numeric(sourcing_table["n_attributions"], errors="coerce").fillna(0)
+    total = int(attributions.sum()) or sum(counts.values())
+    if not total:
+        return ["Sourcing: no attributed statement (quotes, \"according to\", cited documents) was found."]
+    points = [f"Sourcing: {_n(total, 'attribution')} in {int((attributions > 0).sum()):,} of "
+              f"{_n(len(sourcing_table), 'article')}, "
+              + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts) + " (anonymous: an unnamed individual; "
+              "vague: unnamed groups such as \"critics\" or \"sources\")."]
+    unnamed = card[card["n_attributions"] >= MIN_ATTRIBUTIONS].dropna(subset=["share_anonymous", "share_vague"])
+    unnamed = unnamed.assign(unnamed=unnamed["share_anonymous"] + unnamed["share_vague"])
+    if len(unnamed) > 1:
+        top = unnamed.sort_values(["unnamed", "n_attributions", "article_id"], ascending=[False, False, True]).iloc[0]
+        text = (f"Among the articles with at least {MIN_ATTRIBUTIONS} attributions, the largest share of unnamed "
+                f"sources is in {top['article_id']} ({top['unnamed']:.0%} of {int(top['n_attributions']):,})")
+        hedges = card["hedges_per_1000_words"].dropna()
+        if len(hedges):
+            text += f"; hedges such as \"reportedly\" run at a median of {hedges.median():.1f} per 1,000 words"
+        points.append(text + ".")
+    return points
+
+
+def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
+    """Plain-language findings for the report index, computed from the result tables: the
+    corpus, then one or two sentences each on tone, framing, sensationalism, readability and
+    sourcing, and the corpus caveat of the notebooks. Frames are named as in the frames files
+    of `options`, those the tables were computed with. A missing or empty table leaves its
+    sentences out."""
+    card = scorecard(tables)
+    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card, options),
+            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables),
+            corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"]))]
