@@ -7,11 +7,19 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.measures.attribution import (extract, extract_article, find_quotes, inflections, load_lexicon,
-                                          quoted_words_table, sourcing_table, tables)
+from analysis.measures.attribution import (
+    extract,
+    extract_article,
+    find_quotes,
+    inflections,
+    load_lexicon,
+    quoted_words_table,
+    sourcing_table,
+    tables,
+)
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
+from analysis.pipeline.options import Options
 from analysis.text.document import build_article
-from analysis.pipeline.analyze import Options
 from analysis.text.segment import split_sentences
 from analysis.validation import attribution as validation
 from analysis.validation.metrics import precision_recall_f1_counts

@@ -14,11 +14,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from conftest import PROJECT_ROOT, SEEDS
 
 from analysis.figures import names
 from analysis.paths import VALIDATION_FIGURES_DIR
 from analysis.report.site import KEY_FIGURES
-from conftest import PROJECT_ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (Debian package chromium)")

@@ -1,8 +1,8 @@
 """The cleaner on each kind of debris the seeds carry, and on synthetic cases."""
 import pytest
 
-from analysis.text.clean import clean_text, count_words, normalise_characters
 from analysis.text.actors import load_actors
+from analysis.text.clean import clean_text, count_words, normalise_characters
 
 NAMES = load_actors().obfuscated_names()
 

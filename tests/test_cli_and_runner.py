@@ -8,11 +8,12 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-
-from analysis.report.findings import summary_points
-from analysis.pipeline.analyze import load_results, recorded_options
-from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, run
 from conftest import PROJECT_ROOT, SEEDS
+
+from analysis.pipeline.analyze import load_results
+from analysis.pipeline.provenance import recorded_options
+from analysis.report.findings import summary_points
+from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, run
 
 
 def cli(*args, cwd=PROJECT_ROOT):

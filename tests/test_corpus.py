@@ -2,9 +2,9 @@
 import shutil
 
 import pytest
+from conftest import SEEDS
 
 from analysis.text.load import CorpusError, load_corpus
-from conftest import SEEDS
 
 
 def test_seeds_load_with_manifest_metadata(seeds_corpus):

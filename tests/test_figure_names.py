@@ -3,10 +3,11 @@ under them, and the report index only asks for figures a notebook saves."""
 import json
 import re
 
+from conftest import PROJECT_ROOT
+
 from analysis.figures import names
 from analysis.figures.validation import FIGURES
 from analysis.report.site import KEY_FIGURES
-from conftest import PROJECT_ROOT
 
 CONSTANTS = {value: constant for constant, value in vars(names).items() if constant.isupper()}
 SAVE = re.compile(r"save_figure\([^,]+,[^,]+,\s*([\w.\"]+)")

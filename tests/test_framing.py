@@ -6,12 +6,11 @@ import pandas as pd
 import pytest
 
 from analysis.measures import framing
-from analysis.text.load import Corpus
+from analysis.pipeline.options import Options
 from analysis.text.document import build_article
-from analysis.pipeline.analyze import Options
-from analysis.validation import SUMMARY_COLUMNS
+from analysis.text.load import Corpus
+from analysis.validation import SUMMARY_COLUMNS, metrics
 from analysis.validation import framing as vf
-from analysis.validation import metrics
 
 RULES = framing.load_generic_frames()
 ISSUE = framing.load_issue_frames()

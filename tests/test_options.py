@@ -8,11 +8,13 @@ from pathlib import Path
 
 import papermill
 import pytest
+from conftest import PROJECT_ROOT, SEEDS
 
 from analysis.cli import build_parser, command_line_options
 from analysis.measures import MEASURES
 from analysis.measures.framing import DEFAULT_ISSUE_FRAMES_FILE
-from analysis.pipeline import analyze as pipeline
+from analysis.pipeline import provenance
+from analysis.pipeline.analyze import analyze
 from analysis.pipeline.options import (
     OptionError,
     Options,
@@ -23,7 +25,6 @@ from analysis.pipeline.options import (
     option_names,
     read_config,
 )
-from conftest import PROJECT_ROOT, SEEDS
 
 
 @pytest.fixture()
@@ -96,35 +97,35 @@ def test_unknown_config_key_and_bad_values_are_one_line_errors(tmp_path):
 def test_changing_a_file_option_s_content_invalidates_the_cache(lexicons):
     frames, actors = lexicons
     options = Options(issue_frames_file=frames, actors_file=actors)
-    before = pipeline.analysis_key(options)
-    assert pipeline.analysis_key(Options(issue_frames_file=frames)) == before  # same contents as the default
+    before = provenance.analysis_key(options)
+    assert provenance.analysis_key(Options(issue_frames_file=frames)) == before  # same contents as the default
     frames.write_text(frames.read_text(encoding="utf-8").replace("tariff*", "tariff*, duty"), encoding="utf-8")
-    assert pipeline.analysis_key(options) != before
-    changed = pipeline.analysis_key(options)
+    assert provenance.analysis_key(options) != before
+    changed = provenance.analysis_key(options)
     actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert pipeline.analysis_key(options) != changed
-    assert pipeline.analysis_key(Options(sentiment_threshold=0.1)) != pipeline.analysis_key(Options())
+    assert provenance.analysis_key(options) != changed
+    assert provenance.analysis_key(Options(sentiment_threshold=0.1)) != provenance.analysis_key(Options())
 
 
 @pytest.fixture(scope="module")
 def analysed(tmp_path_factory):
     """The seeds analysed with the default options."""
     output = tmp_path_factory.mktemp("out")
-    pipeline.analyze(SEEDS, output, workers=1)
+    analyze(SEEDS, output, workers=1)
     return output
 
 
 def test_an_edited_options_file_makes_the_tables_stale(analysed, lexicons):
     frames, _ = lexicons
     options = Options(issue_frames_file=frames)
-    assert pipeline.results_are_current(SEEDS, analysed, options)  # a copy of the default file
+    assert provenance.results_are_current(SEEDS, analysed, options)  # a copy of the default file
     frames.write_text(frames.read_text(encoding="utf-8").replace("label: Sovereignty and international law",
                                                                  "label: Sovereignty"), encoding="utf-8")
-    assert not pipeline.results_are_current(SEEDS, analysed, options)
+    assert not provenance.results_are_current(SEEDS, analysed, options)
 
 
 def test_every_option_has_a_reader_and_every_declared_option_exists():
-    read = set(pipeline.per_article_options()) | set(pipeline.METADATA_OPTIONS)
+    read = set(provenance.per_article_options()) | set(provenance.METADATA_OPTIONS)
     assert read == set(option_names())
     for measure in MEASURES:
         assert set(measure.options) <= set(option_names()), measure.name
@@ -160,11 +161,11 @@ def test_options_and_registry_travel_to_worker_processes():
 
 
 def test_provenance_records_every_option_and_every_table_s_writers(analysed):
-    provenance = pipeline.read_provenance(analysed)
-    assert provenance["options"] == {**Options().to_mapping(), "manifest_file": "seeds/manifest.csv"}
-    assert set(provenance["tables"]) == {p.stem for p in (analysed / "results").glob("*.csv")}
-    assert provenance["tables"]["sentences"] == ["corpus", "sentiment"]
-    assert provenance["tables"]["issues"] == ["pipeline"]
+    recorded = provenance.read_provenance(analysed)
+    assert recorded["options"] == {**Options().to_mapping(), "manifest_file": "seeds/manifest.csv"}
+    assert set(recorded["tables"]) == {p.stem for p in (analysed / "results").glob("*.csv")}
+    assert recorded["tables"]["sentences"] == ["corpus", "sentiment"]
+    assert recorded["tables"]["issues"] == ["pipeline"]
 
 
 def test_readme_options_table_matches_the_declarations():

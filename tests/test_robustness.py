@@ -3,15 +3,15 @@ import hashlib
 import subprocess
 import sys
 
+import bad_corpus
 import pandas as pd
 import pytest
+from conftest import PROJECT_ROOT
 
-import bad_corpus
 from analysis import outputs
 from analysis.measures import Measure
-from analysis.text.load import load_corpus
 from analysis.pipeline.analyze import analyze
-from conftest import PROJECT_ROOT
+from analysis.text.load import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
 
 
 def test_failed_analysis_leaves_previous_results(tmp_path, monkeypatch):
-    from analysis.pipeline import analyze as pipeline
+    from analysis import measures
 
     analyze(PROJECT_ROOT / "seeds", tmp_path)
     before = {p.name: p.read_bytes() for p in (tmp_path / "results").glob("*.csv")}
@@ -123,7 +123,7 @@ def test_failed_analysis_leaves_previous_results(tmp_path, monkeypatch):
     def failing(corpus, options):
         raise RuntimeError("analysis crashed")
 
-    monkeypatch.setattr(pipeline, "MEASURES", (*pipeline.MEASURES, Measure("failing", failing, tables=("failing",))))
+    monkeypatch.setattr(measures, "MEASURES", (*measures.MEASURES, Measure("failing", failing, tables=("failing",))))
     with pytest.raises(RuntimeError):
         analyze(PROJECT_ROOT / "seeds", tmp_path, force=True, workers=1)
     assert {p.name: p.read_bytes() for p in (tmp_path / "results").glob("*.csv")} == before

@@ -3,10 +3,11 @@ import hashlib
 import shutil
 
 import pytest
-
-from analysis.pipeline import analyze as pipeline
-from analysis.pipeline.analyze import analyze
 from conftest import SEEDS
+
+from analysis.pipeline import engines
+from analysis.pipeline.analyze import analyze
+from analysis.pipeline.options import Options
 
 
 def digests(folder):
@@ -25,13 +26,13 @@ def corpus(tmp_path):
 def processed(monkeypatch):
     """The files each analysis run actually reads and analyses (in-process runs)."""
     seen = []
-    original = pipeline.analyze_chunk
+    original = engines.analyze_chunk
 
     def recording(files, options):
         seen.extend(name for name, *_ in files)
         return original(files, options)
 
-    monkeypatch.setattr(pipeline, "analyze_chunk", recording)
+    monkeypatch.setattr(engines, "analyze_chunk", recording)
     return seen
 
 
@@ -60,12 +61,12 @@ def test_rerun_reuses_unchanged_articles_and_matches_a_full_recompute(corpus, tm
 def test_changed_options_recompute_everything(corpus, tmp_path, processed):
     analyze(corpus, tmp_path / "out", workers=1)
     processed.clear()
-    analyze(corpus, tmp_path / "out", pipeline.Options(sentiment_threshold=0.2), workers=1)
+    analyze(corpus, tmp_path / "out", Options(sentiment_threshold=0.2), workers=1)
     assert len(processed) == 5
 
 
 def test_parallel_batches_give_the_same_tables(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(engines, "CHUNK_SIZE", 1)
     analyze(corpus, tmp_path / "parallel", workers=2)
     analyze(corpus, tmp_path / "serial", workers=1)
     assert digests(tmp_path / "parallel" / "results") == digests(tmp_path / "serial" / "results")
@@ -74,7 +75,7 @@ def test_parallel_batches_give_the_same_tables(corpus, tmp_path, monkeypatch):
 def test_dask_engine_matches_the_local_engine(corpus, tmp_path, monkeypatch):
     from distributed import LocalCluster
 
-    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(engines, "CHUNK_SIZE", 2)
     analyze(corpus, tmp_path / "local", workers=1)
     with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
         analyze(corpus, tmp_path / "scheduler", engine="dask", scheduler=cluster.scheduler_address)

@@ -1,7 +1,7 @@
 import pytest
 
 from analysis.measures import sensationalism as sz
-from analysis.pipeline.analyze import Options
+from analysis.pipeline.options import Options
 
 RULES = sz.load_sensationalism()
 

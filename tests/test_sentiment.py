@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from analysis.measures import sentiment
+from analysis.pipeline.analyze import analyze
+from analysis.pipeline.options import Options
 from analysis.text.load import load_corpus
-from analysis.pipeline.analyze import Options, analyze
 
 
 def test_thresholds_are_inclusive_and_configurable():
@@ -112,7 +113,12 @@ def test_analyze_extends_the_sentence_table_and_honours_the_threshold(small_corp
 
 @pytest.mark.skipif(not os.environ.get("REFERENCE_CORPORA"), reason="REFERENCE_CORPORA not set")
 def test_validation_reproduces_the_published_figures():
-    from analysis.validation.sentiment import DATASETS, article_level, read_ground_truth, sentence_level
+    from analysis.validation.sentiment import (
+        DATASETS,
+        article_level,
+        read_ground_truth,
+        sentence_level,
+    )
 
     folder = Path(os.environ["REFERENCE_CORPORA"]) / "vader_groundtruth"
     nyt = read_ground_truth(folder / DATASETS["nyt_editorials"][0])

@@ -21,14 +21,9 @@ from ..paths import (
     display_path,
     resolve,
 )
-from ..pipeline.analyze import (
-    analyze,
-    load_results,
-    read_provenance,
-    recorded_options,
-    results_are_current,
-)
+from ..pipeline.analyze import analyze, load_results
 from ..pipeline.options import Options, notebook_options
+from ..pipeline.provenance import read_provenance, recorded_options, results_are_current
 from ..text.actors import ActorList, load_actors
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")

@@ -37,13 +37,9 @@ from ..paths import (
     OutputDirs,
     display_path,
 )
-from ..pipeline.analyze import (
-    analysis_version,
-    analyze,
-    load_results,
-    read_provenance,
-)
+from ..pipeline.analyze import analyze, load_results
 from ..pipeline.options import Options, flag_of, option_names
+from ..pipeline.provenance import analysis_version, read_provenance
 from .findings import summary_points
 from .site import build_index
 

