@@ -6,19 +6,18 @@ import pandas as pd
 import pytest
 
 from analysis.measures.attribution import extract, extract_article, find_quotes, inflections, load_lexicon, quoted_words_table, sourcing_table, tables
-from analysis.text.document import build_article
+from analysis.text.document import build_article, sentence_spans
 from analysis.pipeline.analyze import Options
-from analysis.text.segment import split_sentences
 from analysis.validation import attribution as validation
 
 
 def attributions(text: str):
     """Attributions of a plain text: paragraphs are blank-line separated, as in clean text."""
-    paragraphs, sentences, pos = [], [], 0
+    paragraphs, pos = [], 0
     for block in text.split("\n\n"):
         paragraphs.append((pos, pos + len(block)))
-        sentences += [(len(sentences), pos + s, pos + e) for s, e in split_sentences(block)]
         pos += len(block) + 2
+    sentences = [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
     return extract(text, paragraphs, sentences)
 
 

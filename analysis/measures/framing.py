@@ -21,10 +21,9 @@ import pandas as pd
 import yaml
 
 from ..paths import DATA_DIR
-from ..text.clean import count_words
 from ..text.document import Article
 from ..text.load import Corpus
-from ..text.match import TermPattern, compile_terms, is_negated, term_regex
+from ..text.match import TermMatcher, is_negated, ordered_terms, term_regex
 
 DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
@@ -40,14 +39,12 @@ _LEADING_THE_RE = re.compile(r"^the\s+")
 @dataclass(frozen=True)
 class Lexicon:
     name: str
-    pattern: re.Pattern
+    matcher: TermMatcher
     negatable: bool = False
-    matcher: TermPattern | None = None  # the same matches as `pattern`, faster
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
-        matches = self.matcher.finditer(text) if self.matcher is not None else self.pattern.finditer(text)
-        return [m.span() for m in matches
+        return [m.span() for m in self.matcher.finditer(text)
                 if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))]
 
 
@@ -56,8 +53,8 @@ class PartyFinder:
     """Parties in a sentence: runs of capitalised words (names), group nouns and pronouns."""
 
     not_names: frozenset[str]
-    groups: re.Pattern | TermPattern
-    pronouns: re.Pattern | TermPattern
+    groups: TermMatcher
+    pronouns: TermMatcher
 
     def spans(self, text: str, known_names: frozenset[str] | None = None) -> list[tuple[int, int, str, bool]]:
         """(start, end, key, named) for each party; `named` is False for pronouns.
@@ -363,10 +360,10 @@ class GenericFrames:
 
 
 def _lexicon(name: str, spec: dict) -> Lexicon:
-    matcher = TermPattern(spec.get("terms", ()), spec.get("patterns", ()))
+    matcher = TermMatcher(spec.get("terms", ()), spec.get("patterns", ()))
     if matcher.pattern is None:
         raise ValueError(f"lexicon {name!r} has neither terms nor patterns")
-    return Lexicon(name, matcher.pattern, bool(spec.get("negatable", False)), matcher)
+    return Lexicon(name, matcher, bool(spec.get("negatable", False)))
 
 
 @lru_cache(maxsize=4)
@@ -403,7 +400,7 @@ class IssueFrame:
     definition: str
     source: str
     terms: tuple[str, ...]
-    pattern: re.Pattern
+    matcher: TermMatcher
 
     def term_of(self, matched: str) -> str:
         """The dictionary term that produced a match."""
@@ -413,14 +410,9 @@ class IssueFrame:
         return self._term_of_match[matched]
 
     @cached_property
-    def matcher(self) -> TermPattern:
-        """The same matches as `pattern`, faster."""
-        return TermPattern(self.terms)
-
-    @cached_property
     def _term_regexes(self) -> tuple[tuple[str, re.Pattern], ...]:
         return tuple((term, re.compile(term_regex(term), re.IGNORECASE))
-                     for term in sorted(self.terms, key=lambda t: (-len(t), t)))
+                     for term in ordered_terms(self.terms))
 
     @cached_property
     def _term_of_match(self) -> dict[str, str]:
@@ -458,7 +450,7 @@ def load_issue_frames(path: str | Path | None = None) -> IssueFrames:
         terms = tuple(str(t) for t in entry["terms"])
         frames.append(IssueFrame(entry["id"], entry["label"], int(entry.get("pfc_code", 15)),
                                  entry.get("pfc_category", "Other"), entry["definition"], entry["source"],
-                                 terms, compile_terms(terms)))
+                                 terms, TermMatcher(terms)))
     return IssueFrames(tuple(frames))
 
 
@@ -473,7 +465,7 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
     """Frame rows, item answers and evidence rows of one article."""
     sentences = article.sentences
     texts = [s.text for s in sentences]
-    n_words = sum(count_words(t) for t in texts)
+    n_words = article.n_words_with_headline
     generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
     evidence = [{"article_id": article.article_id, "sentence_id": sentences[h.sentence].sentence_id,
                  "scheme": h.scheme, "frame": h.frame, "item": h.item, "matched_text": h.matched_text,
@@ -563,5 +555,5 @@ def keyword_in_context(evidence: pd.DataFrame, sentences: pd.DataFrame, width: i
 # --- Figures ----------------------------------------------------------------------------
 
 
-__all__ = ["GenericFrames", "IssueFrames", "Hit", "compile_terms", "frame_tables",
-           "keyword_in_context", "load_generic_frames", "load_issue_frames", "tables", "term_regex"]
+__all__ = ["GenericFrames", "IssueFrames", "Hit", "frame_tables", "keyword_in_context",
+           "load_generic_frames", "load_issue_frames", "tables"]

@@ -2,29 +2,30 @@
 
 A term is a word or phrase from a YAML word list: whole words only, spaces match any
 whitespace, `*` matches any word ending, and terms written in capitals (NATO) match
-case-sensitively. Raw regular expressions may sit beside the terms. `TermPattern` finds
-the same matches as the compiled alternation, faster, by trying only the terms a text can
-match. `is_negated` is the package's one negation rule.
+case-sensitively. Raw regular expressions may sit beside the terms. Where matches overlap,
+the leftmost wins, and of those starting at the same place the longest term (the order of
+`TermMatcher.terms`), then the terms before the raw patterns. `is_negated` is the
+package's one negation rule; its words live in `data/negation.yaml`.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator, Sequence
 
-try:  # the parser of the `re` module, to read raw patterns (see _required_texts)
-    from re import _constants as _regex_constants
-    from re import _parser as _regex_parser
-except ImportError:  # another Python version: raw patterns are always run
-    _regex_constants = _regex_parser = None
+import yaml
 
-_NEGATORS = {"not", "never", "no", "without", "nor", "cannot"}
-_NEGATION_WINDOW_RE = re.compile(r"[\w']+")
+from ..paths import DATA_DIR
+
+NEGATION_FILE = DATA_DIR / "negation.yaml"
 # Non-ASCII characters that match an ASCII letter when case is ignored (İ, ı, ſ, Kelvin sign).
 _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
-_MAX_TEXTS = 200  # strings kept per part of a raw pattern (see _texts)
+_NEGATION_WINDOW_RE = re.compile(r"[\w']+")
 
 
 def term_regex(term: str) -> str:
@@ -40,112 +41,48 @@ def term_regex(term: str) -> str:
     return body
 
 
+def ordered_terms(terms: Sequence[str]) -> tuple[str, ...]:
+    """Terms longest first (then alphabetically): the order in which they are tried."""
+    return tuple(sorted({str(t) for t in terms}, key=lambda t: (-len(t), t)))
+
+
 def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True) -> re.Pattern | None:
     """One regex for a word list (longest terms first, whole words) and raw patterns."""
     alternatives = []
     if terms:
-        ordered = sorted({str(t) for t in terms}, key=lambda t: (-len(t), t))
-        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered) + r")(?![\w])")
+        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
     alternatives += [f"(?:{p})" for p in patterns]
     if not alternatives:
         return None
     return re.compile("|".join(alternatives), re.IGNORECASE if ignore_case else 0)
 
 
-class TermPattern:
-    """`compile_terms(terms, patterns, ignore_case)`, with a faster `finditer` that looks only
-    for the alternatives a text can match.
+@dataclass(frozen=True)
+class WordRuns:
+    """The runs of word characters of one text, lower-cased: where each run, and each run that
+    begins with a given string, starts."""
 
-    A term matches only where a run of word characters begins (no word character before it),
-    and its match starts with the ASCII word characters that open the term, in some case: the
-    whole run (`climate` of "climate change", `u` of "U.S.") or, before a `*` or another word
-    character, the beginning of the run (`tariff` of "tariff*"). A term whose opening is no
-    such run or beginning of a run of the text (`_text_words`) matches nowhere in it; nor do
-    the raw patterns when the text holds none of the strings one of their matches must
-    contain (`_required_texts`). Alternatives that match nowhere change no match. When no raw
-    pattern can match, the matches of the alternation are found from each remaining term's
-    own matches: scanning left to right, the leftmost match wins, the term listed first on a
-    tie (as in the alternation), and the scan goes on after it. Otherwise the full pattern
-    (or the raw patterns alone) is used; so it is, always, when a term does not open with an
-    ASCII word character or a raw pattern has no required strings.
-    """
-
-    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
-        self.terms = tuple(sorted({str(t) for t in terms}, key=lambda t: (-len(t), t)))
-        self.patterns = tuple(patterns)
-        self.ignore_case = ignore_case
-        self.pattern = compile_terms(self.terms, self.patterns, ignore_case)
-        self._raw_pattern = compile_terms((), self.patterns, ignore_case) if self.patterns else None
-        self._whole: dict[str, list[int]] = {}
-        self._starts: dict[str, list[int]] = {}
-        openings = [_opening(term) for term in self.terms]
-        for rank, (opening, whole) in enumerate(openings):
-            (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
-        self._whole_openings, self._start_openings = frozenset(self._whole), frozenset(self._starts)
-        required = [_required_texts(p, re.IGNORECASE if ignore_case else 0) for p in self.patterns]
-        self._raw_anywhere = None in required
-        self._raw_required = tuple(sorted(set().union(*(r for r in required if r is not None))))
-        self._filtered = all(opening for opening, _ in openings) and bool(self.terms or not self._raw_anywhere)
-        self._term_patterns: dict[int, re.Pattern] = {}
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        """The matches of `pattern` in `text`, in order (match objects of sub-patterns)."""
-        words = _text_words(text) if self._filtered else None
-        if words is None:
-            return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        runs, beginnings, lowered = words
-        whole, starts = self._whole_openings & runs, self._start_openings & beginnings
-        raw = self._raw_pattern is not None and (
-            self._raw_anywhere or any(required in lowered for required in self._raw_required))
-        if not whole and not starts:
-            return self._raw_pattern.finditer(text) if raw else iter(())
-        if raw:
-            return self.pattern.finditer(text)
-        ranks = sorted([rank for opening in whole for rank in self._whole[opening]]
-                       + [rank for opening in starts for rank in self._starts[opening]])
-        if len(ranks) == 1:
-            return self._term_pattern(ranks[0]).finditer(text)
-        return self._merged(text, [self._term_pattern(rank) for rank in ranks])
-
-    def _term_pattern(self, rank: int) -> re.Pattern:
-        if rank not in self._term_patterns:
-            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), self.ignore_case)
-        return self._term_patterns[rank]
-
-    @staticmethod
-    def _merged(text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
-        """The matches of the alternation of `patterns` (none matches an empty string)."""
-        found = [p.search(text) for p in patterns]
-        position = 0
-        while True:
-            best = None
-            for i, pattern in enumerate(patterns):
-                match = found[i]
-                if match is not None and match.start() < position:
-                    match = found[i] = pattern.search(text, position)
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
-            if best is None:
-                return
-            yield best
-            position = best.end()
+    runs: dict[str, list[int]]
+    beginnings: dict[str, list[int]]
+    run_set: frozenset[str]
+    beginning_set: frozenset[str]
 
 
 @lru_cache(maxsize=256)
-def _text_words(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
-    """The runs of word characters of `text`, lower-cased, all their beginnings, and the text
-    lower-cased; None when `text` holds a character that matches an ASCII letter only when case
-    is ignored (İ, ı, ſ, K), as then an ASCII term may match text that is not its lower case."""
+def word_runs(text: str) -> WordRuns | None:
+    """The word runs of `text`; None when `text` holds a character that matches an ASCII letter
+    only when case is ignored (İ, ı, ſ, K), as an ASCII term may then match text that is not
+    its lower case."""
     if _ASCII_FOLD_RE.search(text):
         return None
-    runs = frozenset(map(str.lower, _WORD_RUN_RE.findall(text)))
-    return runs, frozenset().union(*map(_beginnings, runs)), text.lower()
-
-
-@lru_cache(maxsize=1 << 16)
-def _beginnings(run: str) -> tuple[str, ...]:
-    """"c", "cl", ..., "climate" for "climate"."""
-    return tuple(run[:k] for k in range(1, len(run) + 1))
+    runs: dict[str, list[int]] = {}
+    for m in _WORD_RUN_RE.finditer(text):
+        runs.setdefault(m.group(0).lower(), []).append(m.start())
+    beginnings: dict[str, list[int]] = {}
+    for run, starts in runs.items():
+        for k in range(1, len(run) + 1):
+            beginnings.setdefault(run[:k], []).extend(starts)
+    return WordRuns(runs, beginnings, frozenset(runs), frozenset(beginnings))
 
 
 def _opening(term: str) -> tuple[str, bool]:
@@ -159,80 +96,97 @@ def _opening(term: str) -> tuple[str, bool]:
     return opening.group(0).lower(), not after or (after != "*" and not _WORD_RUN_RE.match(after))
 
 
-def _required_texts(pattern: str, flags: int) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of `pattern` contains, or None.
+class TermMatcher:
+    """The matches of a word list and raw patterns in a text (see the module docstring).
 
-    Read from the parsed pattern (see `_texts`). The strings hold only ASCII characters and
-    characters without case (`_plain`): with case ignored or not, a text that holds no
-    character matching an ASCII letter only when case is ignored then contains, lower-cased,
-    the lower case of what such a string matched."""
-    if _regex_parser is None:
-        return None
-    _, required = _texts(list(_regex_parser.parse(pattern, flags)))
-    return frozenset(text.lower() for text in required) if required else None
-
-
-def _texts(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(every string a pattern sequence can match, if few; strings one of which each of its
-    matches contains, or None).
-
-    Literals and small sets of characters are matched exactly; zero-width assertions match
-    "" and so join the literals around them. A branch matches what one alternative matches; a
-    group what its content matches; a repeat at least once contains what its content
-    contains. What each item, and each run of exactly matched items (or its beginning),
-    matches is contained in every match of the sequence: the required strings are the most
-    selective such set (longest shortest string) of non-empty strings of `_plain`
-    characters. Anything else matches unknown text.
+    A term matches only where a run of word characters begins, and its match starts with the
+    ASCII word characters that open the term: the whole run (`climate` of "climate change",
+    `u` of "U.S.") or, before a `*` or another word character, the beginning of the run
+    (`tariff` of "tariff*"). So each term is tried only where the text has such a run, in
+    the order of `terms`; the raw patterns are searched as one regex. Texts with characters
+    that fold to ASCII letters, and word lists with a term that opens otherwise, are matched
+    with the whole alternation (`pattern`), which gives the same matches.
     """
-    c = _regex_constants
-    candidates: list[frozenset[str]] = []
-    run, exact_sequence = frozenset([""]), True  # the strings of the current run of exact items
-    for op, value in items:
-        exact: frozenset[str] | None = None
-        required: frozenset[str] | None = None
-        if op is c.LITERAL:
-            exact = frozenset([chr(value)])
-        elif op is c.IN and all(member is c.LITERAL for member, _ in value):
-            exact = frozenset(chr(code) for _, code in value)
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            exact = frozenset([""])
-        elif op is c.SUBPATTERN:
-            exact, required = _texts(list(value[3]))
-        elif op is c.BRANCH:
-            alternatives = [_texts(list(branch)) for branch in value[1]]
-            if all(e is not None for e, _ in alternatives):
-                exact = frozenset().union(*(e for e, _ in alternatives))
-            if all(r is not None for _, r in alternatives):
-                required = frozenset().union(*(r for _, r in alternatives))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            inner_exact, required = _texts(list(value[2]))
-            exact = inner_exact if value[0] == value[1] == 1 else None
-        if exact is not None and len(exact) > _MAX_TEXTS:
-            exact = None
-        if required is None and exact is not None and "" not in exact:
-            required = exact
-        candidates.append(run)
-        joined = frozenset(a + b for a in run for b in exact) if exact is not None else None
-        if joined is not None and len(joined) <= _MAX_TEXTS:
-            run = joined
-        else:
-            run, exact_sequence = (exact if exact is not None else frozenset([""])), False
-        if required is not None:
-            candidates.append(required)
-    candidates.append(run)
-    usable = [r for r in candidates if r and all(t and all(map(_plain, t)) for t in r)]
-    best = max(usable, key=lambda r: (min(map(len, r)), -len(r)), default=None)
-    return (run if exact_sequence else None), best
+
+    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
+        self.terms = ordered_terms(terms)
+        self.patterns = tuple(patterns)
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.pattern = compile_terms(self.terms, self.patterns, ignore_case)
+        self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
+        self._whole: dict[str, list[int]] = {}
+        self._starts: dict[str, list[int]] = {}
+        openings = [_opening(term) for term in self.terms]
+        for rank, (opening, whole) in enumerate(openings):
+            (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
+        self._whole_set, self._start_set = frozenset(self._whole), frozenset(self._starts)
+        self._indexed = all(opening for opening, _ in openings)
+        self._term_patterns: dict[int, re.Pattern] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
+        words = word_runs(text) if self._indexed else None
+        if words is None:
+            return self.pattern.finditer(text) if self.pattern is not None else iter(())
+        candidates = self._candidates(words)
+        if not candidates:
+            return self._raw.finditer(text) if self._raw is not None else iter(())
+        return self._scan(text, candidates)
+
+    def _candidates(self, words: WordRuns) -> dict[int, list[int]]:
+        """Start offset -> ranks of the terms that may match there, in order."""
+        found: dict[int, list[int]] = {}
+        for openings, ranks_of, offsets_of in ((self._whole_set & words.run_set, self._whole, words.runs),
+                                               (self._start_set & words.beginning_set, self._starts, words.beginnings)):
+            for opening in openings:
+                for start in offsets_of[opening]:
+                    found.setdefault(start, []).extend(ranks_of[opening])
+        for ranks in found.values():
+            ranks.sort()
+        return found
+
+    def _scan(self, text: str, candidates: dict[int, list[int]]) -> Iterator[re.Match]:
+        """Left to right: at each candidate offset the first term that matches there, unless a
+        raw pattern matches further left; the scan goes on after each match. After an empty
+        match of a raw pattern the whole alternation takes over (it alone knows where its
+        next match may start)."""
+        offsets = sorted(candidates)
+        position, i, count = 0, 0, 0
+        raw = self._raw.search(text) if self._raw is not None else None
+        while True:
+            term = None
+            i = bisect_left(offsets, position, i)
+            while term is None and i < len(offsets) and (raw is None or offsets[i] <= raw.start()):
+                term = next((m for rank in candidates[offsets[i]]
+                             if (m := self._term_pattern(rank).match(text, offsets[i]))), None)
+                i += term is None
+            best = term or raw
+            if best is None:
+                return
+            if best.end() == best.start():
+                yield from islice(self.pattern.finditer(text), count, None)
+                return
+            yield best
+            count += 1
+            position = best.end()
+            if raw is not None and raw.start() < position:
+                raw = self._raw.search(text, position)
+
+    def _term_pattern(self, rank: int) -> re.Pattern:
+        if rank not in self._term_patterns:
+            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags))
+        return self._term_patterns[rank]
 
 
-def _plain(character: str) -> bool:
-    """An ASCII character, or one without case: the `re` module then matches it only as itself."""
-    return character.isascii() or character.lower() == character == character.upper()
+@lru_cache(maxsize=1)
+def _negation() -> tuple[frozenset[str], tuple[str, ...], int]:
+    spec = yaml.safe_load(NEGATION_FILE.read_text(encoding="utf-8"))
+    return (frozenset(w.lower() for w in spec["negators"]["terms"]),
+            tuple(spec["negating_endings"]["terms"]), int(spec["window_words"]))
 
 
 def is_negated(text: str, start: int) -> bool:
-    """True when one of the three words before `start` is a negation (not, never, no, n't, without)."""
-    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-3:]
-    return any(w.lower() in _NEGATORS or w.lower().endswith("n't") for w in previous)
-
-
+    """True when one of the words just before `start` is a negation (data/negation.yaml)."""
+    negators, endings, window = _negation()
+    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-window:]
+    return any(w.lower() in negators or w.lower().endswith(endings) for w in previous)
