@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Iterator, Sequence
 
@@ -59,13 +59,15 @@ def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignor
 
 @dataclass(frozen=True)
 class WordRuns:
-    """The runs of word characters of one text, lower-cased: where each run, and each run that
-    begins with a given string, starts."""
+    """The runs of word characters of one text, lower-cased, and where each starts."""
 
     runs: dict[str, list[int]]
-    beginnings: dict[str, list[int]]
     run_set: frozenset[str]
-    beginning_set: frozenset[str]
+
+    @cached_property
+    def beginnings(self) -> frozenset[str]:
+        """Every beginning of every run: "c", "cl", ..., "climate" for "climate"."""
+        return frozenset(run[:k] for run in self.runs for k in range(1, len(run) + 1))
 
 
 @lru_cache(maxsize=256)
@@ -78,11 +80,7 @@ def word_runs(text: str) -> WordRuns | None:
     runs: dict[str, list[int]] = {}
     for m in _WORD_RUN_RE.finditer(text):
         runs.setdefault(m.group(0).lower(), []).append(m.start())
-    beginnings: dict[str, list[int]] = {}
-    for run, starts in runs.items():
-        for k in range(1, len(run) + 1):
-            beginnings.setdefault(run[:k], []).extend(starts)
-    return WordRuns(runs, beginnings, frozenset(runs), frozenset(beginnings))
+    return WordRuns(runs, frozenset(runs))
 
 
 def _opening(term: str) -> tuple[str, bool]:
@@ -119,12 +117,15 @@ class TermMatcher:
         openings = [_opening(term) for term in self.terms]
         for rank, (opening, whole) in enumerate(openings):
             (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
-        self._whole_set, self._start_set = frozenset(self._whole), frozenset(self._starts)
+        self._whole_set = frozenset(self._whole)
+        self._start_set = frozenset(self._starts)
         self._indexed = all(opening for opening, _ in openings)
         self._term_patterns: dict[int, re.Pattern] = {}
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
+        if not self.terms:
+            return self._raw.finditer(text) if self._raw is not None else iter(())
         words = word_runs(text) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
@@ -136,11 +137,14 @@ class TermMatcher:
     def _candidates(self, words: WordRuns) -> dict[int, list[int]]:
         """Start offset -> ranks of the terms that may match there, in order."""
         found: dict[int, list[int]] = {}
-        for openings, ranks_of, offsets_of in ((self._whole_set & words.run_set, self._whole, words.runs),
-                                               (self._start_set & words.beginning_set, self._starts, words.beginnings)):
-            for opening in openings:
-                for start in offsets_of[opening]:
-                    found.setdefault(start, []).extend(ranks_of[opening])
+        for opening in self._whole_set & words.run_set:
+            for start in words.runs[opening]:
+                found.setdefault(start, []).extend(self._whole[opening])
+        for opening in self._start_set & words.beginnings if self._starts else ():
+            for run, starts in words.runs.items():
+                if run.startswith(opening):
+                    for start in starts:
+                        found.setdefault(start, []).extend(self._starts[opening])
         for ranks in found.values():
             ranks.sort()
         return found
