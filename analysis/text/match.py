@@ -26,6 +26,7 @@ _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
 _NEGATION_WINDOW_RE = re.compile(r"[\w']+")
+_REPEAT_RE = re.compile(r"\{\d*(?:,\d*)?\}")
 
 
 def term_regex(term: str) -> str:
@@ -63,6 +64,7 @@ class WordRuns:
 
     runs: dict[str, list[int]]
     run_set: frozenset[str]
+    lowered: str
 
     @cached_property
     def beginnings(self) -> frozenset[str]:
@@ -80,7 +82,7 @@ def word_runs(text: str) -> WordRuns | None:
     runs: dict[str, list[int]] = {}
     for m in _WORD_RUN_RE.finditer(text):
         runs.setdefault(m.group(0).lower(), []).append(m.start())
-    return WordRuns(runs, frozenset(runs))
+    return WordRuns(runs, frozenset(runs), text.lower())
 
 
 def _opening(term: str) -> tuple[str, bool]:
@@ -120,19 +122,21 @@ class TermMatcher:
         self._whole_set = frozenset(self._whole)
         self._start_set = frozenset(self._starts)
         self._indexed = all(opening for opening, _ in openings)
+        required = [required_strings(p) for p in self.patterns]
+        self._raw_required = None if None in required else frozenset().union(*required)
         self._term_patterns: dict[int, re.Pattern] = {}
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
-        if not self.terms:
-            return self._raw.finditer(text) if self._raw is not None else iter(())
         words = word_runs(text) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        candidates = self._candidates(words)
+        raw = self._raw is not None and (self._raw_required is None
+                                         or any(r in words.lowered for r in self._raw_required))
+        candidates = self._candidates(words) if self.terms else None
         if not candidates:
-            return self._raw.finditer(text) if self._raw is not None else iter(())
-        return self._scan(text, candidates)
+            return self._raw.finditer(text) if raw else iter(())
+        return self._scan(text, candidates, raw)
 
     def _candidates(self, words: WordRuns) -> dict[int, list[int]]:
         """Start offset -> ranks of the terms that may match there, in order."""
@@ -149,14 +153,14 @@ class TermMatcher:
             ranks.sort()
         return found
 
-    def _scan(self, text: str, candidates: dict[int, list[int]]) -> Iterator[re.Match]:
+    def _scan(self, text: str, candidates: dict[int, list[int]], raw_may_match: bool) -> Iterator[re.Match]:
         """Left to right: at each candidate offset the first term that matches there, unless a
         raw pattern matches further left; the scan goes on after each match. After an empty
         match of a raw pattern the whole alternation takes over (it alone knows where its
         next match may start)."""
         offsets = sorted(candidates)
         position, i, count = 0, 0, 0
-        raw = self._raw.search(text) if self._raw is not None else None
+        raw = self._raw.search(text) if raw_may_match else None
         while True:
             term = None
             i = bisect_left(offsets, position, i)
@@ -180,6 +184,100 @@ class TermMatcher:
         if rank not in self._term_patterns:
             self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags))
         return self._term_patterns[rank]
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of the regex `pattern` contains, read
+    from its text; None if none is found.
+
+    Read are the literal characters outside groups and character classes and not made optional
+    by a quantifier, and groups (not lookarounds) that are not quantified; a branch of the
+    pattern or of a group contributes its most selective candidate, an alternation the union
+    of its branches'. A text holding none of the strings in lower case, and no character that
+    folds to an ASCII letter (see `word_runs`), has no match.
+    """
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):  # verbose patterns: spaces are not literal
+        return None
+    branches, candidates, run, depth, i = [], [], "", 0, 0
+    group_start = 0
+
+    def close_run():
+        nonlocal run
+        if run.strip():
+            candidates.append(frozenset([run.lower()]))
+        run = ""
+
+    def close_branch():
+        close_run()
+        best = max(candidates, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+        branches.append(best)
+        candidates.clear()
+
+    while i < len(pattern):
+        character = pattern[i]
+        quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{") if i + 1 < len(pattern) else False
+        if character == "\\":
+            escaped = pattern[i + 1:i + 2]
+            quantified = pattern[i + 2:i + 3] in ("?", "*", "+", "{")
+            if depth == 0:
+                if escaped.isascii() and not escaped.isalnum() and escaped and not quantified:
+                    run += escaped
+                else:
+                    close_run()
+            i += 2
+            continue
+        if character == "[":
+            end = i + 1 + (pattern[i + 1:i + 2] == "^")
+            end += pattern[end:end + 1] == "]"
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            if depth == 0:
+                close_run()
+            i = end + 1
+            continue
+        repeat = _REPEAT_RE.match(pattern, i) if character == "{" else None
+        if repeat:
+            if depth == 0:
+                close_run()
+            i = repeat.end()
+            continue
+        if character == "(":
+            if depth == 0:
+                close_run()
+                group_start = i
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0 and not quantified:
+                group = pattern[group_start + 1:i]
+                inner = _group_content(group)
+                found = required_strings(inner) if inner is not None else None
+                if found:
+                    candidates.append(found)
+        elif depth == 0:
+            if character == "|":
+                close_branch()
+            elif quantified or not character.isascii() or character in ".^$*+?{}]":
+                close_run()
+            else:
+                run += character
+        i += 1
+    if depth != 0:
+        return None
+    close_branch()
+    return None if None in branches else frozenset().union(*branches)
+
+
+def _group_content(group: str) -> str | None:
+    """The pattern inside a group's parentheses whose content every match of it matches, or
+    None (lookarounds, conditionals, comments, back references)."""
+    if not group.startswith("?"):
+        return group
+    flags = re.match(r"\?[aiLmsux-]*:", group)
+    if flags:
+        return group[flags.end():]
+    named = re.match(r"\?P<\w+>", group)
+    return group[named.end():] if named else None
 
 
 @lru_cache(maxsize=1)
