@@ -23,7 +23,7 @@ import yaml
 from ..paths import DATA_DIR
 from ..text.document import Article
 from ..text.load import Corpus
-from ..text.match import TermMatcher, is_negated, ordered_terms, term_regex
+from ..text.match import MatcherSet, TermMatcher, is_negated, ordered_terms, term_regex
 
 DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
@@ -122,8 +122,9 @@ class SentenceView:
     """One sentence with its lexicon spans and parties, computed once when first asked."""
 
     def __init__(self, text: str, lexicons: dict[str, Lexicon], parties: PartyFinder,
-                 known_names: frozenset[str] | None = None):
+                 known_names: frozenset[str] | None = None, possible: frozenset[str] | None = None):
         self.text = text
+        self.possible = possible  # lexicons that may match here (None: any)
         self._known_names = known_names
         self._lexicons = lexicons
         self._party_finder = parties
@@ -143,7 +144,8 @@ class SentenceView:
         if name == "party":
             return [(s, e) for s, e, _, _ in self.parties]
         if name not in self._spans:
-            self._spans[name] = self._lexicons[name].spans(self.text)
+            may_match = self.possible is None or name in self.possible
+            self._spans[name] = self._lexicons[name].spans(self.text) if may_match else []
         return self._spans[name]
 
     def named_parties(self) -> set[str]:
@@ -178,6 +180,9 @@ def _match(*pieces: tuple[int, int]) -> Match:
 class AnyRule:
     lexicons: tuple[str, ...]
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return not possible.isdisjoint(self.lexicons)
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         spans = [s for name in self.lexicons for s in views[i].spans(name)]
         return _match(min(spans)) if spans else None
@@ -186,6 +191,9 @@ class AnyRule:
 @dataclass(frozen=True)
 class AllRule:
     lexicons: tuple[str, ...]
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return possible.issuperset(self.lexicons)
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         pieces = []
@@ -201,6 +209,9 @@ class AllRule:
 class SequenceRule:
     lexicons: tuple[str, ...]
     max_gap: int
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return possible.issuperset(self.lexicons)
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         options = []
@@ -235,6 +246,9 @@ class PartiesRule:
     minimum: int
     cue: str
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return self.cue in possible
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         cues = views[i].spans(self.cue)
         if not cues:
@@ -256,6 +270,9 @@ class ContrastRule:
     opener: str
     attribution: str
     window: int
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return self.opener in possible and self.attribution in possible
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         view = views[i]
@@ -297,6 +314,10 @@ class Item:
     rule: str
     rules: tuple
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        """False when no rule can match a sentence in which only the lexicons `possible` may."""
+        return any(rule.may_match(possible) for rule in self.rules)
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         for rule in self.rules:
             found = rule.find(views, i)
@@ -328,15 +349,17 @@ class GenericFrames:
     items: tuple[Item, ...]
     lexicons: dict
     parties: PartyFinder
+    index: MatcherSet  # of the lexicons' matchers
 
     def hits(self, sentences: Sequence[str]) -> list[Hit]:
         """One hit per (sentence, item) whose rule the sentence triggers."""
         known = PartyFinder.inner_capitalised(sentences)
-        views = [SentenceView(s, self.lexicons, self.parties, known) for s in sentences]
+        views = [SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"})
+                 for s in sentences]
         hits = []
         for i, view in enumerate(views):
             for item in self.items:
-                found = item.find(views, i)
+                found = item.find(views, i) if item.may_match(view.possible) else None
                 if found:
                     hits.append(Hit(i, "generic", item.frame, item.id, found.text(view.text), found.start, found.end))
         return hits
@@ -386,7 +409,8 @@ def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
             missing = {n for v in names for n in ([v] if isinstance(v, str) else v)} - known
             if missing:
                 raise ValueError(f"item {item.id!r} uses unknown lexicons: {sorted(missing)}")
-    return GenericFrames(tuple(frames), tuple(items), lexicons, parties)
+    index = MatcherSet({name: lexicon.matcher for name, lexicon in lexicons.items()})
+    return GenericFrames(tuple(frames), tuple(items), lexicons, parties, index)
 
 
 # --- Issue frames -----------------------------------------------------------------------

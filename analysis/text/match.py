@@ -123,7 +123,8 @@ class TermMatcher:
         self._start_set = frozenset(self._starts)
         self._indexed = all(opening for opening, _ in openings)
         required = [required_strings(p) for p in self.patterns]
-        self._raw_required = None if None in required else frozenset().union(*required)
+        self._raw_gate = (None if None in required or not required
+                          else re.compile("|".join(map(re.escape, sorted(frozenset().union(*required))))))
         self._term_patterns: dict[int, re.Pattern] = {}
 
     def finditer(self, text: str) -> Iterator[re.Match]:
@@ -131,8 +132,7 @@ class TermMatcher:
         words = word_runs(text) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        raw = self._raw is not None and (self._raw_required is None
-                                         or any(r in words.lowered for r in self._raw_required))
+        raw = self._raw is not None and (self._raw_gate is None or self._raw_gate.search(words.lowered) is not None)
         candidates = self._candidates(words) if self.terms else None
         if not candidates:
             return self._raw.finditer(text) if raw else iter(())
@@ -292,3 +292,37 @@ def is_negated(text: str, start: int) -> bool:
     negators, endings, window = _negation()
     previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-window:]
     return any(w.lower() in negators or w.lower().endswith(endings) for w in previous)
+
+
+class MatcherSet:
+    """Named matchers over the same texts, and which of them may match a given text: those with
+    a term whose opening the text has, and those whose raw patterns may match (a superset of
+    the matchers that do match, found with one lookup per word run)."""
+
+    def __init__(self, matchers: dict[str, TermMatcher]):
+        self.matchers = dict(matchers)
+        self._whole: dict[str, set[str]] = {}
+        self._starts: dict[str, set[str]] = {}
+        self._always = frozenset(name for name, m in self.matchers.items() if not m._indexed)
+        self._gated = [(name, m._raw_gate) for name, m in self.matchers.items() if m._raw is not None]
+        for name, matcher in self.matchers.items():
+            for opening in matcher._whole:
+                self._whole.setdefault(opening, set()).add(name)
+            for opening in matcher._starts:
+                self._starts.setdefault(opening, set()).add(name)
+        self._whole_set, self._start_set = frozenset(self._whole), frozenset(self._starts)
+
+    def possible(self, text: str) -> frozenset[str]:
+        """The names of the matchers that may match in `text`."""
+        words = word_runs(text)
+        if words is None:
+            return frozenset(self.matchers)
+        found = set(self._always)
+        for opening in self._whole_set & words.run_set:
+            found |= self._whole[opening]
+        for opening in self._start_set & words.beginnings:
+            found |= self._starts[opening]
+        for name, gate in self._gated:
+            if name not in found and (gate is None or gate.search(words.lowered)):
+                found.add(name)
+        return frozenset(found)
