@@ -56,7 +56,7 @@ class Sentence:
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each stretch inside double quotation marks, within the sentence text."""
-        return tuple(quote_spans(self.text))
+        return tuple(quote_spans(self.text)) if '"' in self.text else ()
 
 
 @dataclass(frozen=True)

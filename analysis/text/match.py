@@ -26,7 +26,7 @@ _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
 _NEGATION_WINDOW_RE = re.compile(r"[\w']+")
-_REPEAT_RE = re.compile(r"\{\d*(?:,\d*)?\}")
+_REPEAT_RE = re.compile(r"\{(\d*)(?:,\d*)?\}")
 
 
 def term_regex(term: str) -> str:
@@ -60,16 +60,23 @@ def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignor
 
 @dataclass(frozen=True)
 class WordRuns:
-    """The runs of word characters of one text, lower-cased, and where each starts."""
+    """The runs of word characters of one text, lower-cased; where each starts, when asked."""
 
-    runs: dict[str, list[int]]
-    run_set: frozenset[str]
     lowered: str
+    run_set: frozenset[str]
+
+    @cached_property
+    def runs(self) -> dict[str, list[int]]:
+        """Run -> where it starts."""
+        runs: dict[str, list[int]] = {}
+        for m in _WORD_RUN_RE.finditer(self.lowered):
+            runs.setdefault(m.group(), []).append(m.start())
+        return runs
 
     @cached_property
     def beginnings(self) -> frozenset[str]:
         """Every beginning of every run: "c", "cl", ..., "climate" for "climate"."""
-        return frozenset(run[:k] for run in self.runs for k in range(1, len(run) + 1))
+        return frozenset().union(*map(_beginnings, self.run_set))
 
 
 @lru_cache(maxsize=256)
@@ -79,10 +86,14 @@ def word_runs(text: str) -> WordRuns | None:
     its lower case."""
     if _ASCII_FOLD_RE.search(text):
         return None
-    runs: dict[str, list[int]] = {}
-    for m in _WORD_RUN_RE.finditer(text):
-        runs.setdefault(m.group(0).lower(), []).append(m.start())
-    return WordRuns(runs, frozenset(runs), text.lower())
+    lower = text.lower()  # as long as `text`: only İ, excluded above, lengthens in lower case
+    return WordRuns(lower, frozenset(_WORD_RUN_RE.findall(lower)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _beginnings(run: str) -> tuple[str, ...]:
+    """"c", "cl", ..., "climate" for "climate"."""
+    return tuple(run[:k] for k in range(1, len(run) + 1))
 
 
 def _opening(term: str) -> tuple[str, bool]:
@@ -123,8 +134,7 @@ class TermMatcher:
         self._start_set = frozenset(self._starts)
         self._indexed = all(opening for opening, _ in openings)
         required = [required_strings(p) for p in self.patterns]
-        self._raw_gate = (None if None in required or not required
-                          else re.compile("|".join(map(re.escape, sorted(frozenset().union(*required))))))
+        self._raw_gate = None if None in required or not required else _Gate(frozenset().union(*required))
         self._term_patterns: dict[int, re.Pattern] = {}
 
     def finditer(self, text: str) -> Iterator[re.Match]:
@@ -132,7 +142,7 @@ class TermMatcher:
         words = word_runs(text) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        raw = self._raw is not None and (self._raw_gate is None or self._raw_gate.search(words.lowered) is not None)
+        raw = self._raw is not None and (self._raw_gate is None or self._raw_gate.admits(words.lowered))
         candidates = self._candidates(words) if self.terms else None
         if not candidates:
             return self._raw.finditer(text) if raw else iter(())
@@ -186,12 +196,25 @@ class TermMatcher:
         return self._term_patterns[rank]
 
 
+class _Gate:
+    """Strings one of which a text must hold: a few are looked for one by one, more with a regex."""
+
+    def __init__(self, strings: frozenset[str]):
+        self.strings = tuple(sorted(strings))
+        self.regex = re.compile("|".join(map(re.escape, self.strings))) if len(self.strings) > 3 else None
+
+    def admits(self, lowered: str) -> bool:
+        if self.regex is not None:
+            return self.regex.search(lowered) is not None
+        return any(s in lowered for s in self.strings)
+
+
 def required_strings(pattern: str) -> frozenset[str] | None:
     """Lower-case ASCII strings one of which every match of the regex `pattern` contains, read
     from its text; None if none is found.
 
     Read are the literal characters outside groups and character classes and not made optional
-    by a quantifier, and groups (not lookarounds) that are not quantified; a branch of the
+    by a quantifier, and groups (not lookarounds) not made optional; a branch of the
     pattern or of a group contributes its most selective candidate, an alternation the union
     of its branches'. A text holding none of the strings in lower case, and no character that
     folds to an ASCII letter (see `word_runs`), has no match.
@@ -215,14 +238,16 @@ def required_strings(pattern: str) -> frozenset[str] | None:
 
     while i < len(pattern):
         character = pattern[i]
-        quantified = pattern[i + 1:i + 2] in ("?", "*", "+", "{") if i + 1 < len(pattern) else False
+        repeated = _repetition(pattern, i + 1)
         if character == "\\":
             escaped = pattern[i + 1:i + 2]
-            quantified = pattern[i + 2:i + 3] in ("?", "*", "+", "{")
+            repeated = _repetition(pattern, i + 2)
             if depth == 0:
-                if escaped.isascii() and not escaped.isalnum() and escaped and not quantified:
+                if escaped.isascii() and not escaped.isalnum() and escaped and repeated != "optional":
                     run += escaped
-                else:
+                if repeated:
+                    close_run()
+                if not (escaped.isascii() and not escaped.isalnum() and escaped):
                     close_run()
             i += 2
             continue
@@ -248,7 +273,7 @@ def required_strings(pattern: str) -> frozenset[str] | None:
             depth += 1
         elif character == ")":
             depth -= 1
-            if depth == 0 and not quantified:
+            if depth == 0 and repeated != "optional":
                 group = pattern[group_start + 1:i]
                 inner = _group_content(group)
                 found = required_strings(inner) if inner is not None else None
@@ -257,15 +282,34 @@ def required_strings(pattern: str) -> frozenset[str] | None:
         elif depth == 0:
             if character == "|":
                 close_branch()
-            elif quantified or not character.isascii() or character in ".^$*+?{}]":
+            elif not character.isascii() or character in ".^$*+?{}]":
                 close_run()
             else:
-                run += character
+                if repeated != "optional":
+                    run += character
+                if repeated:
+                    close_run()
         i += 1
     if depth != 0:
         return None
     close_branch()
     return None if None in branches else frozenset().union(*branches)
+
+
+def _repetition(pattern: str, i: int) -> str:
+    """How often the item ending just before `pattern[i]` may match: "" (once), "optional"
+    (perhaps never) or "repeated" (once or more)."""
+    following = pattern[i:i + 1]
+    if following in ("?", "*"):
+        return "optional"
+    if following == "+":
+        return "repeated"
+    repeat = _REPEAT_RE.match(pattern, i) if following == "{" else None
+    if following == "{" and not repeat:
+        return "optional"  # a literal brace, or a quantifier this reading does not know: assume the worst
+    if repeat:
+        return "repeated" if repeat.group(1) and int(repeat.group(1)) >= 1 else "optional"
+    return ""
 
 
 def _group_content(group: str) -> str | None:
@@ -323,6 +367,6 @@ class MatcherSet:
         for opening in self._start_set & words.beginnings:
             found |= self._starts[opening]
         for name, gate in self._gated:
-            if name not in found and (gate is None or gate.search(words.lowered)):
+            if name not in found and (gate is None or gate.admits(words.lowered)):
                 found.add(name)
         return frozenset(found)
