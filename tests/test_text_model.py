@@ -85,10 +85,12 @@ def test_negation_words_come_from_the_data_file():
 def test_required_strings_of_raw_patterns():
     assert required_strings(r"\bcaused by\b") == {"caused by"}
     assert required_strings(r"\b(?:can|could)\s+help") == {"help"}
-    assert required_strings(r"colou?r") == {"colo"}
+    assert required_strings(r"colou?r") == {"colour", "color"}
+    assert required_strings(r"\bsubscribe (?:now|to)\b") == {"subscribe now", "subscribe to"}
     assert required_strings(r"\b\d{1,3}-year-old\b") == {"-year-old"}
-    assert required_strings(r"[$€]\s?\d") is None
-    assert required_strings(r"a|[bc]") is None
+    assert required_strings(r"[$€]\s?\d") == {"$", "€"}
+    assert required_strings(r"a|[bc]") == {"a", "b", "c"}
+    assert required_strings(r"a|[b-d]") is None
     assert required_strings(r"x(?=abc)") == {"x"}
 
 

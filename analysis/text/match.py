@@ -26,6 +26,7 @@ _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
 _NEGATION_WINDOW_RE = re.compile(r"[\w']+")
+_MAX_STRINGS = 200  # strings kept for one part of a raw pattern
 _REPEAT_RE = re.compile(r"\{(\d*)(?:,\d*)?\}")
 
 
@@ -210,90 +211,124 @@ class _Gate:
 
 
 def required_strings(pattern: str) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of the regex `pattern` contains, read
+    """Lower-case strings one of which every match of the regex `pattern` contains, read
     from its text; None if none is found.
 
-    Read are the literal characters outside groups and character classes and not made optional
-    by a quantifier, and groups (not lookarounds) not made optional; a branch of the
-    pattern or of a group contributes its most selective candidate, an alternation the union
-    of its branches'. A text holding none of the strings in lower case, and no character that
-    folds to an ASCII letter (see `word_runs`), has no match.
+    Literal characters, and groups and alternations of few literal strings, match exactly
+    those strings; zero-width items (`\\b`, `^`, lookarounds) match "" and so join the strings
+    around them. A run of such items, and every group or item made no more than repeated,
+    is contained in each match: the most selective of these (longest shortest string) is
+    the answer for a branch, and an alternation needs an answer for every branch. A text
+    holding none of the strings in lower case, and no character that folds to an ASCII
+    letter (see `word_runs`), has no match.
     """
     if re.search(r"\(\?[a-zA-Z]*x", pattern):  # verbose patterns: spaces are not literal
         return None
-    branches, candidates, run, depth, i = [], [], "", 0, 0
-    group_start = 0
+    return _read(pattern)[1]
 
-    def close_run():
-        nonlocal run
-        if run.strip():
-            candidates.append(frozenset([run.lower()]))
-        run = ""
 
-    def close_branch():
-        close_run()
-        best = max(candidates, key=lambda c: (min(map(len, c)), -len(c)), default=None)
-        branches.append(best)
-        candidates.clear()
+def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(every string `pattern` matches, if few and literal; the strings of `required_strings`)."""
+    branches: list[tuple[frozenset[str] | None, frozenset[str] | None]] = []
+    candidates: list[frozenset[str]] = []
+    run, exact_branch, i = frozenset([""]), True, 0
+
+    def add(exact: frozenset[str] | None, required: frozenset[str] | None = None) -> None:
+        nonlocal run, exact_branch
+        joined = frozenset(a + b for a in run for b in exact) if exact is not None else None
+        if joined is not None and len(joined) <= _MAX_STRINGS:
+            run = joined
+        else:
+            candidates.append(run)
+            run, exact_branch = exact if exact is not None else frozenset([""]), False
+        if required:
+            candidates.append(required)
+
+    def close_branch() -> None:
+        candidates.append(run)
+        usable = [c for c in candidates if c and all(c)]
+        best = max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+        branches.append((run if exact_branch else None, best))
 
     while i < len(pattern):
-        character = pattern[i]
-        repeated = _repetition(pattern, i + 1)
+        character, end = pattern[i], i + 1
+        exact: frozenset[str] | None = None
         if character == "\\":
-            escaped = pattern[i + 1:i + 2]
-            repeated = _repetition(pattern, i + 2)
-            if depth == 0:
-                if escaped.isascii() and not escaped.isalnum() and escaped and repeated != "optional":
-                    run += escaped
-                if repeated:
-                    close_run()
-                if not (escaped.isascii() and not escaped.isalnum() and escaped):
-                    close_run()
-            i += 2
-            continue
-        if character == "[":
+            escaped, end = pattern[i + 1:i + 2], i + 2
+            if escaped in ("b", "B", "A", "Z"):
+                exact = frozenset([""])
+            elif escaped.isascii() and escaped and not escaped.isalnum():
+                exact = frozenset([escaped.lower()])
+        elif character == "[":
             end = i + 1 + (pattern[i + 1:i + 2] == "^")
             end += pattern[end:end + 1] == "]"
             while end < len(pattern) and pattern[end] != "]":
                 end += 2 if pattern[end] == "\\" else 1
-            if depth == 0:
-                close_run()
-            i = end + 1
-            continue
-        repeat = _REPEAT_RE.match(pattern, i) if character == "{" else None
-        if repeat:
-            if depth == 0:
-                close_run()
-            i = repeat.end()
-            continue
-        if character == "(":
-            if depth == 0:
-                close_run()
-                group_start = i
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth == 0 and repeated != "optional":
-                group = pattern[group_start + 1:i]
-                inner = _group_content(group)
-                found = required_strings(inner) if inner is not None else None
-                if found:
-                    candidates.append(found)
-        elif depth == 0:
-            if character == "|":
-                close_branch()
-            elif not character.isascii() or character in ".^$*+?{}]":
-                close_run()
+            members = pattern[i + 1:end]
+            if members and not set(members) & set("^-\\[") and all(map(_plain, members)):
+                exact = frozenset(members.lower())
+            end += 1
+        elif character == "(":
+            depth, end = 1, i + 1
+            while end < len(pattern) and depth:
+                if pattern[end] == "\\":
+                    end += 1
+                elif pattern[end] == "[":
+                    end += 1 + (pattern[end + 1:end + 2] == "^")
+                    end += pattern[end:end + 1] == "]"
+                    while end < len(pattern) and pattern[end] != "]":
+                        end += 2 if pattern[end] == "\\" else 1
+                else:
+                    depth += {"(": 1, ")": -1}.get(pattern[end], 0)
+                end += 1
+            if depth:
+                return None, None
+            inner = _group_content(pattern[i + 1:end - 1])
+            if inner is None:
+                exact = frozenset([""]) if pattern[i + 1:i + 3] in ("?=", "?!", "?<", "?#") else None
             else:
-                if repeated != "optional":
-                    run += character
-                if repeated:
-                    close_run()
-        i += 1
-    if depth != 0:
-        return None
+                exact, required = _read(inner)
+                repeated = _repetition(pattern, end)
+                if repeated == "optional":
+                    exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+                    required = None
+                elif repeated:
+                    exact = None
+                add(exact, required)
+                i = end
+                continue
+        elif character == "|":
+            close_branch()
+            run, exact_branch, candidates, i = frozenset([""]), True, [], i + 1
+            continue
+        elif character in "^$":
+            exact = frozenset([""])
+        elif _plain(character) and character not in ".*+?{}]":
+            exact = frozenset([character.lower()])
+        elif character in "*+?" or _REPEAT_RE.match(pattern, i):
+            repeat = _REPEAT_RE.match(pattern, i)
+            i = repeat.end() if repeat else i + 1
+            continue
+        repeated = _repetition(pattern, end)
+        if repeated == "optional":
+            exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+            add(exact)
+        elif repeated:
+            add(None, exact if exact and all(exact) else None)
+        else:
+            add(exact)
+        i = end
     close_branch()
-    return None if None in branches else frozenset().union(*branches)
+    exacts = [e for e, _ in branches]
+    union = frozenset().union(*exacts) if None not in exacts else None
+    requireds = [r for _, r in branches]
+    return (union if union is not None and len(union) <= _MAX_STRINGS else None,
+            None if None in requireds else frozenset().union(*requireds))
+
+
+def _plain(character: str) -> bool:
+    """An ASCII character, or one without case: lower-casing a text keeps what it matches."""
+    return character.isascii() or character.lower() == character == character.upper()
 
 
 def _repetition(pattern: str, i: int) -> str:
