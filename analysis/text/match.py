@@ -10,7 +10,6 @@ package's one negation rule; its words live in `data/negation.yaml`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -61,18 +60,10 @@ def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignor
 
 @dataclass(frozen=True)
 class WordRuns:
-    """The runs of word characters of one text, lower-cased; where each starts, when asked."""
+    """The runs of word characters of one text, lower-cased, and the text lower-cased."""
 
     lowered: str
     run_set: frozenset[str]
-
-    @cached_property
-    def runs(self) -> dict[str, list[int]]:
-        """Run -> where it starts."""
-        runs: dict[str, list[int]] = {}
-        for m in _WORD_RUN_RE.finditer(self.lowered):
-            runs.setdefault(m.group(), []).append(m.start())
-        return runs
 
     @cached_property
     def beginnings(self) -> frozenset[str]:
@@ -87,7 +78,7 @@ def word_runs(text: str) -> WordRuns | None:
     its lower case."""
     if _ASCII_FOLD_RE.search(text):
         return None
-    lower = text.lower()  # as long as `text`: only İ, excluded above, lengthens in lower case
+    lower = text.lower()
     return WordRuns(lower, frozenset(_WORD_RUN_RE.findall(lower)))
 
 
@@ -114,10 +105,12 @@ class TermMatcher:
     A term matches only where a run of word characters begins, and its match starts with the
     ASCII word characters that open the term: the whole run (`climate` of "climate change",
     `u` of "U.S.") or, before a `*` or another word character, the beginning of the run
-    (`tariff` of "tariff*"). So each term is tried only where the text has such a run, in
-    the order of `terms`; the raw patterns are searched as one regex. Texts with characters
-    that fold to ASCII letters, and word lists with a term that opens otherwise, are matched
-    with the whole alternation (`pattern`), which gives the same matches.
+    (`tariff` of "tariff*"). So only the terms whose opening the text has are searched for,
+    each with its own regex, and the raw patterns (as one regex) only in texts holding one of
+    the strings their matches must contain (`required_strings`); the matches are merged as
+    the alternation would choose them. Texts with characters that fold to ASCII letters, and
+    word lists with a term that opens otherwise, are matched with the whole alternation
+    (`pattern`), which gives the same matches.
     """
 
     def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
@@ -144,42 +137,35 @@ class TermMatcher:
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
         raw = self._raw is not None and (self._raw_gate is None or self._raw_gate.admits(words.lowered))
-        candidates = self._candidates(words) if self.terms else None
-        if not candidates:
-            return self._raw.finditer(text) if raw else iter(())
-        return self._scan(text, candidates, raw)
+        patterns = [self._term_pattern(rank) for rank in self._ranks(words)] if self.terms else []
+        if raw:
+            patterns.append(self._raw)
+        if len(patterns) <= 1:
+            return patterns[0].finditer(text) if patterns else iter(())
+        return self._merged(text, patterns)
 
-    def _candidates(self, words: WordRuns) -> dict[int, list[int]]:
-        """Start offset -> ranks of the terms that may match there, in order."""
-        found: dict[int, list[int]] = {}
-        for opening in self._whole_set & words.run_set:
-            for start in words.runs[opening]:
-                found.setdefault(start, []).extend(self._whole[opening])
-        for opening in self._start_set & words.beginnings if self._starts else ():
-            for run, starts in words.runs.items():
-                if run.startswith(opening):
-                    for start in starts:
-                        found.setdefault(start, []).extend(self._starts[opening])
-        for ranks in found.values():
-            ranks.sort()
-        return found
+    def _ranks(self, words: WordRuns) -> list[int]:
+        """The terms (by rank) whose opening `words` has, in order."""
+        ranks = [rank for opening in self._whole_set & words.run_set for rank in self._whole[opening]]
+        if self._starts:
+            ranks += [rank for opening in self._start_set & words.beginnings for rank in self._starts[opening]]
+        return sorted(ranks)
 
-    def _scan(self, text: str, candidates: dict[int, list[int]], raw_may_match: bool) -> Iterator[re.Match]:
-        """Left to right: at each candidate offset the first term that matches there, unless a
-        raw pattern matches further left; the scan goes on after each match. After an empty
-        match of a raw pattern the whole alternation takes over (it alone knows where its
-        next match may start)."""
-        offsets = sorted(candidates)
-        position, i, count = 0, 0, 0
-        raw = self._raw.search(text) if raw_may_match else None
+    def _merged(self, text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
+        """The matches of the alternation of `patterns`: scanning left to right, the leftmost
+        match wins, the pattern listed first on a tie, and the scan goes on after it. After an
+        empty match the whole alternation takes over (it alone knows where its next match may
+        start)."""
+        found = [p.search(text) for p in patterns]
+        position, count = 0, 0
         while True:
-            term = None
-            i = bisect_left(offsets, position, i)
-            while term is None and i < len(offsets) and (raw is None or offsets[i] <= raw.start()):
-                term = next((m for rank in candidates[offsets[i]]
-                             if (m := self._term_pattern(rank).match(text, offsets[i]))), None)
-                i += term is None
-            best = term or raw
+            best = None
+            for i, pattern in enumerate(patterns):
+                match = found[i]
+                if match is not None and match.start() < position:
+                    match = found[i] = pattern.search(text, position)
+                if match is not None and (best is None or match.start() < best.start()):
+                    best = match
             if best is None:
                 return
             if best.end() == best.start():
@@ -188,8 +174,6 @@ class TermMatcher:
             yield best
             count += 1
             position = best.end()
-            if raw is not None and raw.start() < position:
-                raw = self._raw.search(text, position)
 
     def _term_pattern(self, rank: int) -> re.Pattern:
         if rank not in self._term_patterns:
