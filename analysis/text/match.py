@@ -186,12 +186,32 @@ class _Gate:
 
     def __init__(self, strings: frozenset[str]):
         self.strings = tuple(sorted(strings))
-        self.regex = re.compile("|".join(map(re.escape, self.strings))) if len(self.strings) > 3 else None
+        self.regex = re.compile(_trie_regex(self.strings)) if len(self.strings) > 3 else None
 
     def admits(self, lowered: str) -> bool:
         if self.regex is not None:
             return self.regex.search(lowered) is not None
         return any(s in lowered for s in self.strings)
+
+
+def _trie_regex(strings: Sequence[str]) -> str:
+    """A regex that finds a text holding one of `strings`, written as a trie (common beginnings
+    once) so that it tries few alternatives at each character; where one string begins with
+    another, the shorter one is enough."""
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for character in string:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        if "" in node:  # a listed string ends here: what follows need not be matched
+            return ""
+        branches = [re.escape(character) + render(child) for character, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(trie)
 
 
 def required_strings(pattern: str) -> frozenset[str] | None:
