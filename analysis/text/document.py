@@ -49,9 +49,10 @@ class Sentence:
         """(start, end) of each word, within the sentence text."""
         return tuple(m.span() for m in WORD_RE.finditer(self.text))
 
-    @property
+    @cached_property
     def n_words(self) -> int:
-        return len(self.words)
+        """len(words), counted without building the spans."""
+        return len(WORD_RE.findall(self.text))
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
