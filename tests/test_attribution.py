@@ -19,19 +19,18 @@ from analysis.measures.attribution import (
 )
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from analysis.pipeline.options import Options
-from analysis.text.document import build_article
-from analysis.text.segment import split_sentences
+from analysis.text.document import build_article, sentence_spans
 from analysis.validation import attribution as validation
 from analysis.validation.metrics import precision_recall_f1_counts
 
 
 def attributions(text: str):
     """Attributions of a plain text: paragraphs are blank-line separated, as in clean text."""
-    paragraphs, sentences, pos = [], [], 0
+    paragraphs, pos = [], 0
     for block in text.split("\n\n"):
         paragraphs.append((pos, pos + len(block)))
-        sentences += [(len(sentences), pos + s, pos + e) for s, e in split_sentences(block)]
         pos += len(block) + 2
+    sentences = [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
     return extract(text, paragraphs, sentences)
 
 

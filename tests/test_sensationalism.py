@@ -2,6 +2,7 @@ import pytest
 
 from analysis.measures import sensationalism as sz
 from analysis.pipeline.options import Options
+from analysis.text.document import quote_spans
 
 RULES = sz.load_sensationalism()
 
@@ -55,8 +56,8 @@ def test_headline_only_features():
 
 
 def test_second_person_inside_quotes_is_not_counted():
-    assert sz.quoted_spans('He said "you are wrong" and "more') == [(8, 23), (28, 33)]
-    assert sz.quoted_spans('you are wrong," he said.') == [(0, 14)]
+    assert quote_spans('He said "you are wrong" and "more') == [(8, 23), (28, 33)]
+    assert quote_spans('you are wrong," he said.') == [(0, 14)]
     assert found('"You are right," he said, and you know it.')["second_person"] == ["you"]
 
 

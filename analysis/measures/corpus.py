@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..text.actors import load_actors
-from ..text.clean import count_words
 from ..text.load import Corpus
 
 ARTICLE_COLUMNS = ["article_id", "source_file", "headline", "headline_note", "n_words", "n_sentences",
@@ -22,7 +21,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
         articles.append({
             "article_id": a.article_id, "source_file": a.source_file, "headline": a.headline or "",
             "headline_note": a.headline_note,
-            "n_words": sum(count_words(s.text) for s in body), "n_sentences": len(body),
+            "n_words": a.n_words, "n_sentences": len(body),
             "n_paragraphs": sum(p.part == "body" for p in a.paragraphs),
             "n_cleaning_actions": len(a.cleaning_log),
         })
@@ -31,7 +30,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
         for s in a.sentences:
             sentences.append({"article_id": a.article_id, "part": s.part, "paragraph_id": s.paragraph_id,
                               "sentence_id": s.sentence_id, "start": s.start, "end": s.end,
-                              "n_words": count_words(s.text), "text": s.text})
+                              "n_words": s.n_words, "text": s.text})
             mentions += [{"article_id": a.article_id, "sentence_id": s.sentence_id, "actor": m.actor,
                           "alias": m.alias, "start": s.start + m.start, "end": s.start + m.end}
                          for m in actors.mentions(s.text)]

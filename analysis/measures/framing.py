@@ -21,10 +21,9 @@ import pandas as pd
 import yaml
 
 from ..paths import DATA_DIR
-from ..text.clean import count_words
 from ..text.document import Article
 from ..text.load import Corpus
-from ..text.match import TermPattern, compile_terms, is_negated, term_regex
+from ..text.match import MatcherSet, TermMatcher, is_negated, ordered_terms, term_regex
 
 DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
@@ -40,14 +39,12 @@ _LEADING_THE_RE = re.compile(r"^the\s+")
 @dataclass(frozen=True)
 class Lexicon:
     name: str
-    pattern: re.Pattern
+    matcher: TermMatcher
     negatable: bool = False
-    matcher: TermPattern | None = None  # the same matches as `pattern`, faster
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
-        matches = self.matcher.finditer(text) if self.matcher is not None else self.pattern.finditer(text)
-        return [m.span() for m in matches
+        return [m.span() for m in self.matcher.finditer(text)
                 if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))]
 
 
@@ -56,8 +53,8 @@ class PartyFinder:
     """Parties in a sentence: runs of capitalised words (names), group nouns and pronouns."""
 
     not_names: frozenset[str]
-    groups: re.Pattern | TermPattern
-    pronouns: re.Pattern | TermPattern
+    groups: TermMatcher
+    pronouns: TermMatcher
 
     def spans(self, text: str, known_names: frozenset[str] | None = None) -> list[tuple[int, int, str, bool]]:
         """(start, end, key, named) for each party; `named` is False for pronouns.
@@ -125,8 +122,9 @@ class SentenceView:
     """One sentence with its lexicon spans and parties, computed once when first asked."""
 
     def __init__(self, text: str, lexicons: dict[str, Lexicon], parties: PartyFinder,
-                 known_names: frozenset[str] | None = None):
+                 known_names: frozenset[str] | None = None, possible: frozenset[str] | None = None):
         self.text = text
+        self.possible = possible  # lexicons that may match here (None: any)
         self._known_names = known_names
         self._lexicons = lexicons
         self._party_finder = parties
@@ -146,7 +144,8 @@ class SentenceView:
         if name == "party":
             return [(s, e) for s, e, _, _ in self.parties]
         if name not in self._spans:
-            self._spans[name] = self._lexicons[name].spans(self.text)
+            may_match = self.possible is None or name in self.possible
+            self._spans[name] = self._lexicons[name].spans(self.text) if may_match else []
         return self._spans[name]
 
     def named_parties(self) -> set[str]:
@@ -181,6 +180,9 @@ def _match(*pieces: tuple[int, int]) -> Match:
 class AnyRule:
     lexicons: tuple[str, ...]
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return not possible.isdisjoint(self.lexicons)
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         spans = [s for name in self.lexicons for s in views[i].spans(name)]
         return _match(min(spans)) if spans else None
@@ -189,6 +191,9 @@ class AnyRule:
 @dataclass(frozen=True)
 class AllRule:
     lexicons: tuple[str, ...]
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return possible.issuperset(self.lexicons)
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         pieces = []
@@ -204,6 +209,9 @@ class AllRule:
 class SequenceRule:
     lexicons: tuple[str, ...]
     max_gap: int
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return possible.issuperset(self.lexicons)
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         options = []
@@ -238,6 +246,9 @@ class PartiesRule:
     minimum: int
     cue: str
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return self.cue in possible
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         cues = views[i].spans(self.cue)
         if not cues:
@@ -259,6 +270,9 @@ class ContrastRule:
     opener: str
     attribution: str
     window: int
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        return self.opener in possible and self.attribution in possible
 
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         view = views[i]
@@ -300,6 +314,10 @@ class Item:
     rule: str
     rules: tuple
 
+    def may_match(self, possible: frozenset[str]) -> bool:
+        """False when no rule can match a sentence in which only the lexicons `possible` may."""
+        return any(rule.may_match(possible) for rule in self.rules)
+
     def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
         for rule in self.rules:
             found = rule.find(views, i)
@@ -331,15 +349,17 @@ class GenericFrames:
     items: tuple[Item, ...]
     lexicons: dict
     parties: PartyFinder
+    index: MatcherSet  # of the lexicons' matchers
 
     def hits(self, sentences: Sequence[str]) -> list[Hit]:
         """One hit per (sentence, item) whose rule the sentence triggers."""
         known = PartyFinder.inner_capitalised(sentences)
-        views = [SentenceView(s, self.lexicons, self.parties, known) for s in sentences]
+        views = [SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"})
+                 for s in sentences]
         hits = []
         for i, view in enumerate(views):
             for item in self.items:
-                found = item.find(views, i)
+                found = item.find(views, i) if item.may_match(view.possible) else None
                 if found:
                     hits.append(Hit(i, "generic", item.frame, item.id, found.text(view.text), found.start, found.end))
         return hits
@@ -363,10 +383,10 @@ class GenericFrames:
 
 
 def _lexicon(name: str, spec: dict) -> Lexicon:
-    matcher = TermPattern(spec.get("terms", ()), spec.get("patterns", ()))
+    matcher = TermMatcher(spec.get("terms", ()), spec.get("patterns", ()))
     if matcher.pattern is None:
         raise ValueError(f"lexicon {name!r} has neither terms nor patterns")
-    return Lexicon(name, matcher.pattern, bool(spec.get("negatable", False)), matcher)
+    return Lexicon(name, matcher, bool(spec.get("negatable", False)))
 
 
 @lru_cache(maxsize=4)
@@ -389,7 +409,8 @@ def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
             missing = {n for v in names for n in ([v] if isinstance(v, str) else v)} - known
             if missing:
                 raise ValueError(f"item {item.id!r} uses unknown lexicons: {sorted(missing)}")
-    return GenericFrames(tuple(frames), tuple(items), lexicons, parties)
+    index = MatcherSet({name: lexicon.matcher for name, lexicon in lexicons.items()})
+    return GenericFrames(tuple(frames), tuple(items), lexicons, parties, index)
 
 
 # --- Issue frames -----------------------------------------------------------------------
@@ -403,7 +424,7 @@ class IssueFrame:
     definition: str
     source: str
     terms: tuple[str, ...]
-    pattern: re.Pattern
+    matcher: TermMatcher
 
     def term_of(self, matched: str) -> str:
         """The dictionary term that produced a match."""
@@ -413,14 +434,9 @@ class IssueFrame:
         return self._term_of_match[matched]
 
     @cached_property
-    def matcher(self) -> TermPattern:
-        """The same matches as `pattern`, faster."""
-        return TermPattern(self.terms)
-
-    @cached_property
     def _term_regexes(self) -> tuple[tuple[str, re.Pattern], ...]:
         return tuple((term, re.compile(term_regex(term), re.IGNORECASE))
-                     for term in sorted(self.terms, key=lambda t: (-len(t), t)))
+                     for term in ordered_terms(self.terms))
 
     @cached_property
     def _term_of_match(self) -> dict[str, str]:
@@ -458,7 +474,7 @@ def load_issue_frames(path: str | Path | None = None) -> IssueFrames:
         terms = tuple(str(t) for t in entry["terms"])
         frames.append(IssueFrame(entry["id"], entry["label"], int(entry.get("pfc_code", 15)),
                                  entry.get("pfc_category", "Other"), entry["definition"], entry["source"],
-                                 terms, compile_terms(terms)))
+                                 terms, TermMatcher(terms)))
     return IssueFrames(tuple(frames))
 
 
@@ -473,7 +489,7 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
     """Frame rows, item answers and evidence rows of one article."""
     sentences = article.sentences
     texts = [s.text for s in sentences]
-    n_words = sum(count_words(t) for t in texts)
+    n_words = article.n_words_with_headline
     generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
     evidence = [{"article_id": article.article_id, "sentence_id": sentences[h.sentence].sentence_id,
                  "scheme": h.scheme, "frame": h.frame, "item": h.item, "matched_text": h.matched_text,
@@ -564,5 +580,5 @@ def keyword_in_context(evidence: pd.DataFrame, sentences: pd.DataFrame, width: i
 # --- Figures ----------------------------------------------------------------------------
 
 
-__all__ = ["GenericFrames", "IssueFrames", "Hit", "compile_terms", "frame_tables",
-           "keyword_in_context", "load_generic_frames", "load_issue_frames", "tables", "term_regex"]
+__all__ = ["GenericFrames", "IssueFrames", "Hit", "frame_tables", "keyword_in_context",
+           "load_generic_frames", "load_issue_frames", "tables"]

@@ -20,9 +20,9 @@ import yaml
 
 from ..paths import DATA_DIR
 from ..text.clean import count_words
-from ..text.document import Article
+from ..text.document import Article, quote_spans
 from ..text.load import Corpus
-from ..text.match import TermPattern
+from ..text.match import TermMatcher
 
 DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
 PARTS = ("headline", "body", "log")
@@ -31,7 +31,6 @@ _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{
 _DEFINED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&-]*[A-Z])\)")
 _POSSESSIVE_RE = re.compile(r"'[sS]$")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
-_QUOTE_MARK_RE = re.compile('"')
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,9 @@ class Feature:
     saturation: float
     weight: float
     kind: str = "lexical"
-    pattern: TermPattern | None = None
-    terms: TermPattern | None = None
-    headline_pattern: TermPattern | None = None
+    pattern: TermMatcher | None = None
+    terms: TermMatcher | None = None
+    headline_pattern: TermMatcher | None = None
     log_reason: str | None = None
     outside_quotes: bool = False
     not_counted_in: tuple[str, ...] = ()
@@ -73,26 +72,6 @@ class Cue:
     end: int | None
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside double quotation marks; a sentence that starts inside a quote is handled."""
-    spans, opened = [], None
-    for m in _QUOTE_MARK_RE.finditer(text):
-        i = m.start()
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        opening = (before.isspace() or before in "([{—-:") and not after.isspace()
-        if opened is None and opening:
-            opened = i
-        elif opened is None:
-            spans.append((0, i))  # a quote that began in an earlier sentence closes here
-        else:
-            spans.append((opened, i + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans
-
-
 @dataclass(frozen=True)
 class Sensationalism:
     """The features of a sensationalism file, compiled."""
@@ -109,10 +88,11 @@ class Sensationalism:
     def labels(self) -> dict[str, str]:
         return {f.id: f.label for f in self.features}
 
-    def text_cues(self, text: str, part: str, defined_acronyms: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
-        """(feature, start, end) for every cue in one sentence or headline."""
+    def text_cues(self, text: str, part: str, defined_acronyms: frozenset[str] = frozenset(),
+                  quotes: Sequence[tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
+        """(feature, start, end) for every cue in one sentence or headline (`quotes`: its
+        quoted stretches, if known)."""
         found: dict[str, list[tuple[int, int]]] = {}
-        quotes = None
         for feature in self.features:
             if feature.kind == "all_caps":
                 continue
@@ -123,7 +103,7 @@ class Sensationalism:
                 if pattern is not None:
                     spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
             if feature.outside_quotes and spans:
-                quotes = quotes if quotes is not None else quoted_spans(text)
+                quotes = quotes if quotes is not None else quote_spans(text)
                 spans = [s for s in spans if not any(q[0] <= s[0] < q[1] for q in quotes)]
             found[feature.id] = _without_overlaps(spans) if spans else []
         for feature in self.features:
@@ -152,7 +132,7 @@ class Sensationalism:
         defined = frozenset(_DEFINED_ACRONYM_RE.findall(article.clean_text))
         cues = []
         for i, sentence in enumerate(article.sentences):
-            for feature, start, end in self.text_cues(sentence.text, sentence.part, defined):
+            for feature, start, end in self.text_cues(sentence.text, sentence.part, defined, sentence.quotes):
                 cues.append(Cue(feature, sentence.part, i, None, sentence.text[start:end], start, end))
         for feature in self.features:
             if feature.log_reason:
@@ -199,9 +179,9 @@ def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
         features.append(Feature(
             id=entry["id"], label=entry["label"], definition=entry["definition"], unit=entry["unit"],
             saturation=float(entry["saturation"]), weight=float(entry["weight"]), kind=kind,
-            pattern=TermPattern(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
-            terms=TermPattern(entry["terms"]) if entry.get("terms") else None,
-            headline_pattern=(TermPattern(patterns=headline_patterns, ignore_case=flags_insensitive)
+            pattern=TermMatcher(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
+            terms=TermMatcher(entry["terms"]) if entry.get("terms") else None,
+            headline_pattern=(TermMatcher(patterns=headline_patterns, ignore_case=flags_insensitive)
                               if headline_patterns else None),
             log_reason=entry.get("log_reason"), outside_quotes=bool(entry.get("outside_quotes", False)),
             not_counted_in=tuple(entry.get("not_counted_in", ())),
@@ -229,7 +209,7 @@ def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dic
     wide, long, evidence = [], [], []
     for article in corpus.articles:
         cues = rules.article_cues(article)
-        n_words = sum(count_words(s.text) for s in article.sentences)
+        n_words = article.n_words_with_headline
         counts = rules.counts(cues)
         wide.append({"article_id": article.article_id, **counts, "index": rules.index(counts, n_words)})
         for feature in rules.features:
@@ -262,5 +242,5 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
 # --- Figures ----------------------------------------------------------------------------
 
 
-__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism", "quoted_spans",
+__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism",
            "sensationalism_tables", "tables"]

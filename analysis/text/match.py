@@ -2,29 +2,31 @@
 
 A term is a word or phrase from a YAML word list: whole words only, spaces match any
 whitespace, `*` matches any word ending, and terms written in capitals (NATO) match
-case-sensitively. Raw regular expressions may sit beside the terms. `TermPattern` finds
-the same matches as the compiled alternation, faster, by trying only the terms a text can
-match. `is_negated` is the package's one negation rule.
+case-sensitively. Raw regular expressions may sit beside the terms. Where matches overlap,
+the leftmost wins, and of those starting at the same place the longest term (the order of
+`TermMatcher.terms`), then the terms before the raw patterns. `is_negated` is the
+package's one negation rule; its words live in `data/negation.yaml`.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Iterator, Sequence
 
-try:  # the parser of the `re` module, to read raw patterns (see _required_texts)
-    from re import _constants as _regex_constants
-    from re import _parser as _regex_parser
-except ImportError:  # another Python version: raw patterns are always run
-    _regex_constants = _regex_parser = None
+import yaml
 
-_NEGATORS = {"not", "never", "no", "without", "nor", "cannot"}
-_NEGATION_WINDOW_RE = re.compile(r"[\w']+")
+from ..paths import DATA_DIR
+
+NEGATION_FILE = DATA_DIR / "negation.yaml"
 # Non-ASCII characters that match an ASCII letter when case is ignored (İ, ı, ſ, Kelvin sign).
 _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
-_MAX_TEXTS = 200  # strings kept per part of a raw pattern (see _texts)
+_NEGATION_WINDOW_RE = re.compile(r"[\w']+")
+_MAX_STRINGS = 200  # strings kept for one part of a raw pattern
+_REPEAT_RE = re.compile(r"\{(\d*)(?:,\d*)?\}")
 
 
 def term_regex(term: str) -> str:
@@ -40,106 +42,44 @@ def term_regex(term: str) -> str:
     return body
 
 
+def ordered_terms(terms: Sequence[str]) -> tuple[str, ...]:
+    """Terms longest first (then alphabetically): the order in which they are tried."""
+    return tuple(sorted({str(t) for t in terms}, key=lambda t: (-len(t), t)))
+
+
 def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True) -> re.Pattern | None:
     """One regex for a word list (longest terms first, whole words) and raw patterns."""
     alternatives = []
     if terms:
-        ordered = sorted({str(t) for t in terms}, key=lambda t: (-len(t), t))
-        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered) + r")(?![\w])")
+        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
     alternatives += [f"(?:{p})" for p in patterns]
     if not alternatives:
         return None
     return re.compile("|".join(alternatives), re.IGNORECASE if ignore_case else 0)
 
 
-class TermPattern:
-    """`compile_terms(terms, patterns, ignore_case)`, with a faster `finditer` that looks only
-    for the alternatives a text can match.
+@dataclass(frozen=True)
+class WordRuns:
+    """The runs of word characters of one text, lower-cased, and the text lower-cased."""
 
-    A term matches only where a run of word characters begins (no word character before it),
-    and its match starts with the ASCII word characters that open the term, in some case: the
-    whole run (`climate` of "climate change", `u` of "U.S.") or, before a `*` or another word
-    character, the beginning of the run (`tariff` of "tariff*"). A term whose opening is no
-    such run or beginning of a run of the text (`_text_words`) matches nowhere in it; nor do
-    the raw patterns when the text holds none of the strings one of their matches must
-    contain (`_required_texts`). Alternatives that match nowhere change no match. When no raw
-    pattern can match, the matches of the alternation are found from each remaining term's
-    own matches: scanning left to right, the leftmost match wins, the term listed first on a
-    tie (as in the alternation), and the scan goes on after it. Otherwise the full pattern
-    (or the raw patterns alone) is used; so it is, always, when a term does not open with an
-    ASCII word character or a raw pattern has no required strings.
-    """
+    lowered: str
+    run_set: frozenset[str]
 
-    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
-        self.terms = tuple(sorted({str(t) for t in terms}, key=lambda t: (-len(t), t)))
-        self.patterns = tuple(patterns)
-        self.ignore_case = ignore_case
-        self.pattern = compile_terms(self.terms, self.patterns, ignore_case)
-        self._raw_pattern = compile_terms((), self.patterns, ignore_case) if self.patterns else None
-        self._whole: dict[str, list[int]] = {}
-        self._starts: dict[str, list[int]] = {}
-        openings = [_opening(term) for term in self.terms]
-        for rank, (opening, whole) in enumerate(openings):
-            (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
-        self._whole_openings, self._start_openings = frozenset(self._whole), frozenset(self._starts)
-        required = [_required_texts(p, re.IGNORECASE if ignore_case else 0) for p in self.patterns]
-        self._raw_anywhere = None in required
-        self._raw_required = tuple(sorted(set().union(*(r for r in required if r is not None))))
-        self._filtered = all(opening for opening, _ in openings) and bool(self.terms or not self._raw_anywhere)
-        self._term_patterns: dict[int, re.Pattern] = {}
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        """The matches of `pattern` in `text`, in order (match objects of sub-patterns)."""
-        words = _text_words(text) if self._filtered else None
-        if words is None:
-            return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        runs, beginnings, lowered = words
-        whole, starts = self._whole_openings & runs, self._start_openings & beginnings
-        raw = self._raw_pattern is not None and (
-            self._raw_anywhere or any(required in lowered for required in self._raw_required))
-        if not whole and not starts:
-            return self._raw_pattern.finditer(text) if raw else iter(())
-        if raw:
-            return self.pattern.finditer(text)
-        ranks = sorted([rank for opening in whole for rank in self._whole[opening]]
-                       + [rank for opening in starts for rank in self._starts[opening]])
-        if len(ranks) == 1:
-            return self._term_pattern(ranks[0]).finditer(text)
-        return self._merged(text, [self._term_pattern(rank) for rank in ranks])
-
-    def _term_pattern(self, rank: int) -> re.Pattern:
-        if rank not in self._term_patterns:
-            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), self.ignore_case)
-        return self._term_patterns[rank]
-
-    @staticmethod
-    def _merged(text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
-        """The matches of the alternation of `patterns` (none matches an empty string)."""
-        found = [p.search(text) for p in patterns]
-        position = 0
-        while True:
-            best = None
-            for i, pattern in enumerate(patterns):
-                match = found[i]
-                if match is not None and match.start() < position:
-                    match = found[i] = pattern.search(text, position)
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
-            if best is None:
-                return
-            yield best
-            position = best.end()
+    @cached_property
+    def beginnings(self) -> frozenset[str]:
+        """Every beginning of every run: "c", "cl", ..., "climate" for "climate"."""
+        return frozenset().union(*map(_beginnings, self.run_set))
 
 
 @lru_cache(maxsize=256)
-def _text_words(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
-    """The runs of word characters of `text`, lower-cased, all their beginnings, and the text
-    lower-cased; None when `text` holds a character that matches an ASCII letter only when case
-    is ignored (İ, ı, ſ, K), as then an ASCII term may match text that is not its lower case."""
+def word_runs(text: str) -> WordRuns | None:
+    """The word runs of `text`; None when `text` holds a character that matches an ASCII letter
+    only when case is ignored (İ, ı, ſ, K), as an ASCII term may then match text that is not
+    its lower case."""
     if _ASCII_FOLD_RE.search(text):
         return None
-    runs = frozenset(map(str.lower, _WORD_RUN_RE.findall(text)))
-    return runs, frozenset().union(*map(_beginnings, runs)), text.lower()
+    lower = text.lower()
+    return WordRuns(lower, frozenset(_WORD_RUN_RE.findall(lower)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -159,80 +99,313 @@ def _opening(term: str) -> tuple[str, bool]:
     return opening.group(0).lower(), not after or (after != "*" and not _WORD_RUN_RE.match(after))
 
 
-def _required_texts(pattern: str, flags: int) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of `pattern` contains, or None.
+class TermMatcher:
+    """The matches of a word list and raw patterns in a text (see the module docstring).
 
-    Read from the parsed pattern (see `_texts`). The strings hold only ASCII characters and
-    characters without case (`_plain`): with case ignored or not, a text that holds no
-    character matching an ASCII letter only when case is ignored then contains, lower-cased,
-    the lower case of what such a string matched."""
-    if _regex_parser is None:
-        return None
-    _, required = _texts(list(_regex_parser.parse(pattern, flags)))
-    return frozenset(text.lower() for text in required) if required else None
-
-
-def _texts(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(every string a pattern sequence can match, if few; strings one of which each of its
-    matches contains, or None).
-
-    Literals and small sets of characters are matched exactly; zero-width assertions match
-    "" and so join the literals around them. A branch matches what one alternative matches; a
-    group what its content matches; a repeat at least once contains what its content
-    contains. What each item, and each run of exactly matched items (or its beginning),
-    matches is contained in every match of the sequence: the required strings are the most
-    selective such set (longest shortest string) of non-empty strings of `_plain`
-    characters. Anything else matches unknown text.
+    A term matches only where a run of word characters begins, and its match starts with the
+    ASCII word characters that open the term: the whole run (`climate` of "climate change",
+    `u` of "U.S.") or, before a `*` or another word character, the beginning of the run
+    (`tariff` of "tariff*"). So only the terms whose opening the text has are searched for,
+    each with its own regex, and the raw patterns (as one regex) only in texts holding one of
+    the strings their matches must contain (`required_strings`); the matches are merged as
+    the alternation would choose them. Texts with characters that fold to ASCII letters, and
+    word lists with a term that opens otherwise, are matched with the whole alternation
+    (`pattern`), which gives the same matches.
     """
-    c = _regex_constants
+
+    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
+        self.terms = ordered_terms(terms)
+        self.patterns = tuple(patterns)
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.pattern = compile_terms(self.terms, self.patterns, ignore_case)
+        self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
+        self._whole: dict[str, list[int]] = {}
+        self._starts: dict[str, list[int]] = {}
+        openings = [_opening(term) for term in self.terms]
+        for rank, (opening, whole) in enumerate(openings):
+            (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
+        self._whole_set = frozenset(self._whole)
+        self._start_set = frozenset(self._starts)
+        self._indexed = all(opening for opening, _ in openings)
+        required = [required_strings(p) for p in self.patterns]
+        self._raw_gate = None if None in required or not required else _Gate(frozenset().union(*required))
+        self._term_patterns: dict[int, re.Pattern] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
+        words = word_runs(text) if self._indexed else None
+        if words is None:
+            return self.pattern.finditer(text) if self.pattern is not None else iter(())
+        raw = self._raw is not None and (self._raw_gate is None or self._raw_gate.admits(words.lowered))
+        patterns = [self._term_pattern(rank) for rank in self._ranks(words)] if self.terms else []
+        if raw:
+            patterns.append(self._raw)
+        if len(patterns) <= 1:
+            return patterns[0].finditer(text) if patterns else iter(())
+        return self._merged(text, patterns)
+
+    def _ranks(self, words: WordRuns) -> list[int]:
+        """The terms (by rank) whose opening `words` has, in order."""
+        ranks = [rank for opening in self._whole_set & words.run_set for rank in self._whole[opening]]
+        if self._starts:
+            ranks += [rank for opening in self._start_set & words.beginnings for rank in self._starts[opening]]
+        return sorted(ranks)
+
+    def _merged(self, text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
+        """The matches of the alternation of `patterns`: scanning left to right, the leftmost
+        match wins, the pattern listed first on a tie, and the scan goes on after it. After an
+        empty match the whole alternation takes over (it alone knows where its next match may
+        start)."""
+        found = [p.search(text) for p in patterns]
+        position, count = 0, 0
+        while True:
+            best = None
+            for i, pattern in enumerate(patterns):
+                match = found[i]
+                if match is not None and match.start() < position:
+                    match = found[i] = pattern.search(text, position)
+                if match is not None and (best is None or match.start() < best.start()):
+                    best = match
+            if best is None:
+                return
+            if best.end() == best.start():
+                yield from islice(self.pattern.finditer(text), count, None)
+                return
+            yield best
+            count += 1
+            position = best.end()
+
+    def _term_pattern(self, rank: int) -> re.Pattern:
+        if rank not in self._term_patterns:
+            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags))
+        return self._term_patterns[rank]
+
+
+class _Gate:
+    """Strings one of which a text must hold: a few are looked for one by one, more with a regex."""
+
+    def __init__(self, strings: frozenset[str]):
+        self.strings = tuple(sorted(strings))
+        self.regex = re.compile(_trie_regex(self.strings)) if len(self.strings) > 3 else None
+
+    def admits(self, lowered: str) -> bool:
+        if self.regex is not None:
+            return self.regex.search(lowered) is not None
+        return any(s in lowered for s in self.strings)
+
+
+def _trie_regex(strings: Sequence[str]) -> str:
+    """A regex that finds a text holding one of `strings`, written as a trie (common beginnings
+    once) so that it tries few alternatives at each character; where one string begins with
+    another, the shorter one is enough."""
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for character in string:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        if "" in node:  # a listed string ends here: what follows need not be matched
+            return ""
+        branches = [re.escape(character) + render(child) for character, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(trie)
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the regex `pattern` contains, read
+    from its text; None if none is found.
+
+    Literal characters, and groups and alternations of few literal strings, match exactly
+    those strings; zero-width items (`\\b`, `^`, lookarounds) match "" and so join the strings
+    around them. A run of such items, and every group or item made no more than repeated,
+    is contained in each match: the most selective of these (longest shortest string) is
+    the answer for a branch, and an alternation needs an answer for every branch. A text
+    holding none of the strings in lower case, and no character that folds to an ASCII
+    letter (see `word_runs`), has no match.
+    """
+    if re.search(r"\(\?[a-zA-Z]*x", pattern):  # verbose patterns: spaces are not literal
+        return None
+    return _read(pattern)[1]
+
+
+def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(every string `pattern` matches, if few and literal; the strings of `required_strings`)."""
+    branches: list[tuple[frozenset[str] | None, frozenset[str] | None]] = []
     candidates: list[frozenset[str]] = []
-    run, exact_sequence = frozenset([""]), True  # the strings of the current run of exact items
-    for op, value in items:
-        exact: frozenset[str] | None = None
-        required: frozenset[str] | None = None
-        if op is c.LITERAL:
-            exact = frozenset([chr(value)])
-        elif op is c.IN and all(member is c.LITERAL for member, _ in value):
-            exact = frozenset(chr(code) for _, code in value)
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            exact = frozenset([""])
-        elif op is c.SUBPATTERN:
-            exact, required = _texts(list(value[3]))
-        elif op is c.BRANCH:
-            alternatives = [_texts(list(branch)) for branch in value[1]]
-            if all(e is not None for e, _ in alternatives):
-                exact = frozenset().union(*(e for e, _ in alternatives))
-            if all(r is not None for _, r in alternatives):
-                required = frozenset().union(*(r for _, r in alternatives))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
-            inner_exact, required = _texts(list(value[2]))
-            exact = inner_exact if value[0] == value[1] == 1 else None
-        if exact is not None and len(exact) > _MAX_TEXTS:
-            exact = None
-        if required is None and exact is not None and "" not in exact:
-            required = exact
-        candidates.append(run)
+    run, exact_branch, i = frozenset([""]), True, 0
+
+    def add(exact: frozenset[str] | None, required: frozenset[str] | None = None) -> None:
+        nonlocal run, exact_branch
         joined = frozenset(a + b for a in run for b in exact) if exact is not None else None
-        if joined is not None and len(joined) <= _MAX_TEXTS:
+        if joined is not None and len(joined) <= _MAX_STRINGS:
             run = joined
         else:
-            run, exact_sequence = (exact if exact is not None else frozenset([""])), False
-        if required is not None:
+            candidates.append(run)
+            run, exact_branch = exact if exact is not None else frozenset([""]), False
+        if required:
             candidates.append(required)
-    candidates.append(run)
-    usable = [r for r in candidates if r and all(t and all(map(_plain, t)) for t in r)]
-    best = max(usable, key=lambda r: (min(map(len, r)), -len(r)), default=None)
-    return (run if exact_sequence else None), best
+
+    def close_branch() -> None:
+        candidates.append(run)
+        usable = [c for c in candidates if c and all(c)]
+        best = max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+        branches.append((run if exact_branch else None, best))
+
+    while i < len(pattern):
+        character, end = pattern[i], i + 1
+        exact: frozenset[str] | None = None
+        if character == "\\":
+            escaped, end = pattern[i + 1:i + 2], i + 2
+            if escaped in ("b", "B", "A", "Z"):
+                exact = frozenset([""])
+            elif escaped.isascii() and escaped and not escaped.isalnum():
+                exact = frozenset([escaped.lower()])
+        elif character == "[":
+            end = i + 1 + (pattern[i + 1:i + 2] == "^")
+            end += pattern[end:end + 1] == "]"
+            while end < len(pattern) and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            members = pattern[i + 1:end]
+            if members and not set(members) & set("^-\\[") and all(map(_plain, members)):
+                exact = frozenset(members.lower())
+            end += 1
+        elif character == "(":
+            depth, end = 1, i + 1
+            while end < len(pattern) and depth:
+                if pattern[end] == "\\":
+                    end += 1
+                elif pattern[end] == "[":
+                    end += 1 + (pattern[end + 1:end + 2] == "^")
+                    end += pattern[end:end + 1] == "]"
+                    while end < len(pattern) and pattern[end] != "]":
+                        end += 2 if pattern[end] == "\\" else 1
+                else:
+                    depth += {"(": 1, ")": -1}.get(pattern[end], 0)
+                end += 1
+            if depth:
+                return None, None
+            inner = _group_content(pattern[i + 1:end - 1])
+            if inner is None:
+                exact = frozenset([""]) if pattern[i + 1:i + 3] in ("?=", "?!", "?<", "?#") else None
+            else:
+                exact, required = _read(inner)
+                repeated = _repetition(pattern, end)
+                if repeated == "optional":
+                    exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+                    required = None
+                elif repeated:
+                    exact = None
+                add(exact, required)
+                i = end
+                continue
+        elif character == "|":
+            close_branch()
+            run, exact_branch, candidates, i = frozenset([""]), True, [], i + 1
+            continue
+        elif character in "^$":
+            exact = frozenset([""])
+        elif _plain(character) and character not in ".*+?{}]":
+            exact = frozenset([character.lower()])
+        elif character in "*+?" or _REPEAT_RE.match(pattern, i):
+            repeat = _REPEAT_RE.match(pattern, i)
+            i = repeat.end() if repeat else i + 1
+            continue
+        repeated = _repetition(pattern, end)
+        if repeated == "optional":
+            exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+            add(exact)
+        elif repeated:
+            add(None, exact if exact and all(exact) else None)
+        else:
+            add(exact)
+        i = end
+    close_branch()
+    exacts = [e for e, _ in branches]
+    union = frozenset().union(*exacts) if None not in exacts else None
+    requireds = [r for _, r in branches]
+    return (union if union is not None and len(union) <= _MAX_STRINGS else None,
+            None if None in requireds else frozenset().union(*requireds))
 
 
 def _plain(character: str) -> bool:
-    """An ASCII character, or one without case: the `re` module then matches it only as itself."""
+    """An ASCII character, or one without case: lower-casing a text keeps what it matches."""
     return character.isascii() or character.lower() == character == character.upper()
 
 
+def _repetition(pattern: str, i: int) -> str:
+    """How often the item ending just before `pattern[i]` may match: "" (once), "optional"
+    (perhaps never) or "repeated" (once or more)."""
+    following = pattern[i:i + 1]
+    if following in ("?", "*"):
+        return "optional"
+    if following == "+":
+        return "repeated"
+    repeat = _REPEAT_RE.match(pattern, i) if following == "{" else None
+    if following == "{" and not repeat:
+        return "optional"  # a literal brace, or a quantifier this reading does not know: assume the worst
+    if repeat:
+        return "repeated" if repeat.group(1) and int(repeat.group(1)) >= 1 else "optional"
+    return ""
+
+
+def _group_content(group: str) -> str | None:
+    """The pattern inside a group's parentheses whose content every match of it matches, or
+    None (lookarounds, conditionals, comments, back references)."""
+    if not group.startswith("?"):
+        return group
+    flags = re.match(r"\?[aiLmsux-]*:", group)
+    if flags:
+        return group[flags.end():]
+    named = re.match(r"\?P<\w+>", group)
+    return group[named.end():] if named else None
+
+
+@lru_cache(maxsize=1)
+def _negation() -> tuple[frozenset[str], tuple[str, ...], int]:
+    spec = yaml.safe_load(NEGATION_FILE.read_text(encoding="utf-8"))
+    return (frozenset(w.lower() for w in spec["negators"]["terms"]),
+            tuple(spec["negating_endings"]["terms"]), int(spec["window_words"]))
+
+
 def is_negated(text: str, start: int) -> bool:
-    """True when one of the three words before `start` is a negation (not, never, no, n't, without)."""
-    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-3:]
-    return any(w.lower() in _NEGATORS or w.lower().endswith("n't") for w in previous)
+    """True when one of the words just before `start` is a negation (data/negation.yaml)."""
+    negators, endings, window = _negation()
+    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-window:]
+    return any(w.lower() in negators or w.lower().endswith(endings) for w in previous)
 
 
+class MatcherSet:
+    """Named matchers over the same texts, and which of them may match a given text: those with
+    a term whose opening the text has, and those whose raw patterns may match (a superset of
+    the matchers that do match, found with one lookup per word run)."""
+
+    def __init__(self, matchers: dict[str, TermMatcher]):
+        self.matchers = dict(matchers)
+        self._whole: dict[str, set[str]] = {}
+        self._starts: dict[str, set[str]] = {}
+        self._always = frozenset(name for name, m in self.matchers.items() if not m._indexed)
+        self._gated = [(name, m._raw_gate) for name, m in self.matchers.items() if m._raw is not None]
+        for name, matcher in self.matchers.items():
+            for opening in matcher._whole:
+                self._whole.setdefault(opening, set()).add(name)
+            for opening in matcher._starts:
+                self._starts.setdefault(opening, set()).add(name)
+        self._whole_set, self._start_set = frozenset(self._whole), frozenset(self._starts)
+
+    def possible(self, text: str) -> frozenset[str]:
+        """The names of the matchers that may match in `text`."""
+        words = word_runs(text)
+        if words is None:
+            return frozenset(self.matchers)
+        found = set(self._always)
+        for opening in self._whole_set & words.run_set:
+            found |= self._whole[opening]
+        for opening in self._start_set & words.beginnings:
+            found |= self._starts[opening]
+        for name, gate in self._gated:
+            if name not in found and (gate is None or gate.admits(words.lowered)):
+                found.add(name)
+        return frozenset(found)

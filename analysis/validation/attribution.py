@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..measures.attribution import extract, load_lexicon
-from ..text.segment import split_sentences
+from ..text.document import sentence_spans
 from . import SUMMARY_COLUMNS, Outcome, require
 from .metrics import precision_recall_f1_counts
 
@@ -108,13 +108,12 @@ def load_split(folder: Path, split: str, keep) -> list[Document]:
 
 def segment(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
     """Paragraphs (lines) and sentences of a raw text, with offsets into it."""
-    paragraphs, sentences, pos = [], [], 0
+    paragraphs, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
             paragraphs.append((pos, pos + len(line)))
-            sentences += [(len(sentences), pos + s, pos + e) for s, e in split_sentences(line)]
         pos += len(line) + 1
-    return paragraphs, sentences
+    return paragraphs, [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
 
 
 def predict(document: Document, keep) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:

@@ -39,7 +39,7 @@ from ..measures.readability import (
 )
 from ..text.clean import normalise_characters
 from ..text.load import decode_article
-from ..text.segment import split_sentences
+from ..text.document import sentence_spans
 from . import SUMMARY_COLUMNS, Outcome, require
 
 DATASET = "OneStopEnglish"
@@ -67,13 +67,13 @@ def read_text(path: Path) -> list[str]:
 
 def segment(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Paragraphs joined by newlines, and the package's sentence spans over the joined text."""
-    text, spans = "", []
+    text, bounds = "", []
     for paragraph in paragraphs:
         if text:
             text += "\n"
-        spans += [(len(text) + start, len(text) + end) for start, end in split_sentences(paragraph)]
+        bounds.append((len(text), len(text) + len(paragraph)))
         text += paragraph
-    return text, spans
+    return text, sentence_spans(text, bounds)
 
 
 def load_texts(folder: Path) -> pd.DataFrame:
