@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: setup report analyze test validate bench clean-venv
+.PHONY: setup report analyze lint test validate bench clean-venv
 
 setup: $(READY)
 
@@ -22,7 +22,11 @@ report: $(READY)
 analyze: $(READY)
 	$(PY) -m analysis analyze
 
-test: $(READY)
+lint: $(READY)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: lint
 	$(PY) -m pytest
 
 clean-venv:

@@ -1,4 +1,5 @@
 """Command line: `python -m analysis {analyze,run,setup} ...`."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,36 +38,63 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=SEEDS_DIR,
-                        help="folder of .txt articles (default: seeds/)")
-    common.add_argument("--output", type=Path, default=PROJECT_ROOT,
-                        help="where results/, figures/ and reports/ go (default: the project root)")
-    common.add_argument("--config", type=Path, metavar="FILE",
-                        help="YAML file of analysis options by name (e.g. sentiment_threshold: 0.1, "
-                             "actors_file: my_actors.yaml); flags override it")
+    common.add_argument("--corpus", type=Path, default=SEEDS_DIR, help="folder of .txt articles (default: seeds/)")
+    common.add_argument(
+        "--output",
+        type=Path,
+        default=PROJECT_ROOT,
+        help="where results/, figures/ and reports/ go (default: the project root)",
+    )
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="YAML file of analysis options by name (e.g. sentiment_threshold: 0.1, "
+        "actors_file: my_actors.yaml); flags override it",
+    )
     defaults = Options().to_mapping()
     for name in option_names():
-        common.add_argument(flag_of(name), dest=name, metavar=metavar_of(name), help=help_of(name) + (
-            f" (default: {defaults[name]})" if defaults[name] is not None else ""))
-    common.add_argument("--force", action="store_true",
-                        help="recompute everything instead of reusing unchanged results")
+        common.add_argument(
+            flag_of(name),
+            dest=name,
+            metavar=metavar_of(name),
+            help=help_of(name) + (f" (default: {defaults[name]})" if defaults[name] is not None else ""),
+        )
+    common.add_argument(
+        "--force", action="store_true", help="recompute everything instead of reusing unchanged results"
+    )
     common.add_argument("--workers", type=int, help="parallel processes (default: one per CPU core)")
-    common.add_argument("--strict", action="store_true",
-                        help="exit with status 3 if any file was skipped or analysed with a warning")
+    common.add_argument(
+        "--strict", action="store_true", help="exit with status 3 if any file was skipped or analysed with a warning"
+    )
     analyze = sub.add_parser("analyze", parents=[common], help="write the result tables only (no notebooks)")
-    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
-                         help="local processes, or a Dask distributed cluster")
-    analyze.add_argument("--scheduler", metavar="ADDRESS",
-                         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    analyze.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask distributed cluster"
+    )
+    analyze.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
     run = sub.add_parser("run", parents=[common], help="analyze, execute every notebook, render the reports")
     run.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="notebook folder")
-    run.add_argument("--param", type=_parameter, action="append", default=[], metavar="NAME=VALUE",
-                     help="extra notebook parameter (repeatable); checked against the parameters cells")
+    run.add_argument(
+        "--param",
+        type=_parameter,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra notebook parameter (repeatable); checked against the parameters cells",
+    )
     validate = sub.add_parser("validate", help="validate the analyses against human-annotated data")
-    validate.add_argument("--only", action="append", choices=VALIDATIONS, metavar="NAME",
-                          help=f"run only this validation (repeatable; one of {', '.join(VALIDATIONS)})")
-    validate.add_argument("--reference", type=Path,
-                          help="folder of reference corpora (default: $REFERENCE_CORPORA)")
+    validate.add_argument(
+        "--only",
+        action="append",
+        choices=VALIDATIONS,
+        metavar="NAME",
+        help=f"run only this validation (repeatable; one of {', '.join(VALIDATIONS)})",
+    )
+    validate.add_argument("--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)")
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -89,13 +117,28 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "analyze":
             if args.scheduler and args.engine != "dask":
                 return _fail("--scheduler goes with --engine dask")
-            tables = analyze(args.corpus, args.output, options, log=_warn, force=args.force,
-                             engine=args.engine, scheduler=args.scheduler, workers=args.workers)
-            print(f"analysed {len(tables['articles'])} article(s); tables in "
-                  f"{display_path(args.output / 'results')}")
+            tables = analyze(
+                args.corpus,
+                args.output,
+                options,
+                log=_warn,
+                force=args.force,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                workers=args.workers,
+            )
+            print(f"analysed {len(tables['articles'])} article(s); tables in {display_path(args.output / 'results')}")
         else:
-            reports = run(args.corpus, args.output, args.notebooks, dict(args.param), options, log=_warn,
-                          workers=args.workers, force=args.force)
+            reports = run(
+                args.corpus,
+                args.output,
+                args.notebooks,
+                dict(args.param),
+                options,
+                log=_warn,
+                workers=args.workers,
+                force=args.force,
+            )
             print(f"{len(reports)} notebook(s) up to date; open {display_path(args.output / 'reports' / 'index.html')}")
     except (CorpusError, OptionError, UsageError) as error:
         return _fail(str(error))
@@ -120,8 +163,11 @@ def _strict_check(output: Path) -> int:
     issues = pd.read_csv(output / "results" / "issues.csv")
     if len(issues):
         skipped = int((issues["severity"] == "skipped").sum())
-        return _fail(f"strict: {skipped} file(s) skipped and {len(issues) - skipped} warning(s); "
-                     f"see {display_path(output / 'results' / 'issues.csv')}", code=3)
+        return _fail(
+            f"strict: {skipped} file(s) skipped and {len(issues) - skipped} warning(s); "
+            f"see {display_path(output / 'results' / 'issues.csv')}",
+            code=3,
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ Every file is written to a temporary name in its destination folder and then ren
 over the target, so an interrupted run never leaves a half-written file and never
 destroys the previous good one.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Relative paths given by a user (command line, notebook parameters, config file) 
 resolved from the project root, so the package behaves the same from any working
 directory. Reports show paths relative to the project root, never machine paths.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@
 DIR holds the reference corpora (`bbc/` is used). Results go to benchmarks/results.csv
 (one row per measurement) and are printed as a Markdown table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,11 +85,26 @@ def plain_regeneration(output: Path) -> None:
     reports.mkdir(parents=True, exist_ok=True)
     for notebook in sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         executed = reports / notebook.name
-        subprocess.run([str(BIN / "papermill"), str(notebook), str(executed), "-p", "corpus_dir", "seeds",
-                        "-p", "output_dir", str(output), "--cwd", str(notebook.parent)],
-                       check=True, capture_output=True)
-        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(BIN / "papermill"),
+                str(notebook),
+                str(executed),
+                "-p",
+                "corpus_dir",
+                "seeds",
+                "-p",
+                "output_dir",
+                str(output),
+                "--cwd",
+                str(notebook.parent),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)], check=True, capture_output=True
+        )
 
 
 def replicate(source: Path, target: Path, copies: int) -> Path:
@@ -116,8 +132,9 @@ def main() -> int:
     rows = []
 
     def record(benchmark, variant, metric, value, unit):
-        rows.append({"benchmark": benchmark, "variant": variant, "metric": metric,
-                     "value": round(value, 3), "unit": unit})
+        rows.append(
+            {"benchmark": benchmark, "variant": variant, "metric": metric, "value": round(value, 3), "unit": unit}
+        )
         print(f"{benchmark:28s} {variant:34s} {metric:22s} {value:12.3f} {unit}", flush=True)
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -125,14 +142,18 @@ def main() -> int:
         # 1. Full regeneration on the seeds, against papermill + nbconvert in turn.
         ours, plain = [], []
         for repeat in range(args.repeats):
-            wall, _, _ = measure([PYTHON, "-m", "analysis", "run", "--force", "--output", str(scratch / f"run{repeat}")])
+            wall, _, _ = measure(
+                [PYTHON, "-m", "analysis", "run", "--force", "--output", str(scratch / f"run{repeat}")]
+            )
             ours.append(wall)
             started = time.perf_counter()
             plain_regeneration(scratch / f"plain{repeat}")
             plain.append(time.perf_counter() - started)
         record("regeneration_seeds", "python -m analysis run --force", "wall_median", statistics.median(ours), "s")
         record("regeneration_seeds", "papermill + nbconvert per notebook", "wall_median", statistics.median(plain), "s")
-        record("regeneration_seeds", "ratio ours / plain", "ratio", statistics.median(ours) / statistics.median(plain), "x")
+        record(
+            "regeneration_seeds", "ratio ours / plain", "ratio", statistics.median(ours) / statistics.median(plain), "x"
+        )
         wall, _, _ = measure([PYTHON, "-m", "analysis", "run", "--output", str(scratch / "run0")])
         record("rerun_seeds", "run, nothing changed", "wall", wall, "s")
 
@@ -141,7 +162,9 @@ def main() -> int:
         if not args.skip_replicated:
             corpora.append(("bbc_x10", replicate(bbc, scratch / "bbc_x10", 10)))
         for name, folder in corpora:
-            wall, peak, output = measure([PYTHON, "-c", ANALYZE_DRIVER, str(folder), str(scratch / f"out-{name}"), "force"])
+            wall, peak, output = measure(
+                [PYTHON, "-c", ANALYZE_DRIVER, str(folder), str(scratch / f"out-{name}"), "force"]
+            )
             stats = json.loads(output.strip().splitlines()[-1])
             record(f"analyze_{name}", f"{stats['articles']} articles", "wall", wall, "s")
             record(f"analyze_{name}", f"{stats['articles']} articles", "peak_memory", peak, "MB")
@@ -153,9 +176,20 @@ def main() -> int:
         _, _, output = measure([PYTHON, "-c", FLOOR_DRIVER, str(bbc)])
         floor = json.loads(output.strip().splitlines()[-1])
         record("floor_bbc", "VADER per sentence", "words_per_cpu_second", floor["words"] / floor["vader"], "words/s")
-        record("floor_bbc", "textstat per article (8 formulas)", "words_per_cpu_second",
-               floor["words"] / floor["textstat"], "words/s")
-        record("floor_bbc", "both", "words_per_cpu_second", floor["words"] / (floor["vader"] + floor["textstat"]), "words/s")
+        record(
+            "floor_bbc",
+            "textstat per article (8 formulas)",
+            "words_per_cpu_second",
+            floor["words"] / floor["textstat"],
+            "words/s",
+        )
+        record(
+            "floor_bbc",
+            "both",
+            "words_per_cpu_second",
+            floor["words"] / (floor["vader"] + floor["textstat"]),
+            "words/s",
+        )
 
         # 4. Reruns on the BBC corpus: nothing changed, then one article edited.
         copy = scratch / "bbc-edit"
@@ -165,13 +199,17 @@ def main() -> int:
         wall, _, _ = measure([PYTHON, "-c", ANALYZE_DRIVER, str(copy), str(out), "cache"])
         record("rerun_bbc", "nothing changed", "wall", wall, "s")
         edited = sorted(copy.rglob("*.txt"))[0]
-        edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\nOne more sentence.\n", encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8", errors="replace") + "\nOne more sentence.\n", encoding="utf-8"
+        )
         wall, _, _ = measure([PYTHON, "-c", ANALYZE_DRIVER, str(copy), str(out), "cache"])
         record("rerun_bbc", "one article edited", "wall", wall, "s")
 
     RESULTS.parent.mkdir(exist_ok=True)
     with open(RESULTS, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["benchmark", "variant", "metric", "value", "unit"], lineterminator="\n")
+        writer = csv.DictWriter(
+            handle, fieldnames=["benchmark", "variant", "metric", "value", "unit"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     print(f"\nwritten {RESULTS.relative_to(PROJECT_ROOT)}")

@@ -8,6 +8,7 @@ load on a shared machine. Per analysis it prints the median words per CPU second
 inside the worker as in `bench.py` (words are body words after cleaning, as in
 `articles.csv`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,14 @@ print(json.dumps({"seconds": seconds, "words": int(tables["articles"]["n_words"]
 def run_once(checkout: Path, corpus: Path, output: Path) -> dict[str, float]:
     """Words per CPU second of each analysis in one `analyze` run of `checkout`."""
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
-    completed = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(output)], cwd=checkout,
-                               env=environment, check=True, capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(corpus), str(output)],
+        cwd=checkout,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     stats = json.loads(completed.stdout.strip().splitlines()[-1])
     return {name: stats["words"] / seconds for name, seconds in stats["seconds"].items()}
 
@@ -54,8 +61,11 @@ def main() -> int:
             for name, checkout in checkouts.items():
                 speeds[name].append(run_once(checkout, args.corpus, Path(scratch) / f"{name}{repeat}"))
     analyses = list(speeds["this"][0])
-    print("| analysis | " + " | ".join(f"{name} (words/CPU-s)" for name in checkouts)
-          + (" | ratio |" if args.baseline else " |"))
+    print(
+        "| analysis | "
+        + " | ".join(f"{name} (words/CPU-s)" for name in checkouts)
+        + (" | ratio |" if args.baseline else " |")
+    )
     print("| --- |" + " --- |" * (len(checkouts) + bool(args.baseline)))
     for analysis in analyses:
         medians = [statistics.median(run[analysis] for run in speeds[name]) for name in checkouts]

@@ -5,8 +5,7 @@ def test_longest_alias_wins_and_matching_is_whole_word():
     actors = load_actors()
     text = "Prime Minister Mark Carney met President Trump in the U.S. and told us so; Trumpet sounded."
     found = [(m.actor, m.alias) for m in actors.mentions(text)]
-    assert found == [("carney", "Prime Minister Mark Carney"), ("trump", "President Trump"),
-                     ("united_states", "U.S.")]
+    assert found == [("carney", "Prime Minister Mark Carney"), ("trump", "President Trump"), ("united_states", "U.S.")]
 
 
 def test_case_sensitive_short_aliases():
@@ -22,8 +21,12 @@ def test_obfuscated_names_come_from_the_actors_file():
 
 def test_own_actors_file(tmp_path):
     path = tmp_path / "actors.yaml"
-    path.write_text("groups:\n  - name: test\n    source: test\n    actors:\n"
-                    "      - {id: acme, label: Acme, type: organisation, aliases: [Acme Corp, Acme]}\n")
+    path.write_text(
+        "groups:\n  - name: test\n    source: test\n    actors:\n"
+        "      - {id: acme, label: Acme, type: organisation, aliases: [Acme Corp, Acme]}\n"
+    )
     actors = load_actors(path)
     assert [(m.actor, m.start, m.end) for m in actors.mentions("Acme Corp and Acme.")] == [
-        ("acme", 0, 9), ("acme", 14, 18)]
+        ("acme", 0, 9),
+        ("acme", 14, 18),
+    ]

@@ -42,13 +42,14 @@ def only(text: str):
 
 # ----------------------------------------------------------------------------- constructions
 
+
 @pytest.mark.parametrize("text", ['"We will not sell," Carney said.', "“We will not sell,” Carney said."])
 def test_direct_quote_straight_and_curly(text):
     row = only(text)
     assert (row.speaker, row.speaker_canonical, row.quote_type) == ("Carney", "carney", "direct")
     assert row.quote == "We will not sell,"
     assert row.quoted_words == 4
-    assert text[row.speaker_start:row.speaker_end] == "Carney"
+    assert text[row.speaker_start : row.speaker_end] == "Carney"
 
 
 def test_inverted_speaker_after_the_quote():
@@ -67,17 +68,18 @@ def test_quote_over_several_sentences_before_and_after_the_cue():
 
 
 def test_multi_paragraph_quote_keeps_its_speaker():
-    text = ('"The first paragraph of a long statement goes on,\n\n'
-            '"and the second one ends it," Carney said.')
+    text = '"The first paragraph of a long statement goes on,\n\n"and the second one ends it," Carney said.'
     rows = attributions(text)
     assert [(r.speaker, r.inherited) for r in rows] == [("Carney", True), ("Carney", False)]
     assert rows[0].quote.startswith("The first paragraph") and rows[0].sentence_id == 0
 
 
 def test_quote_paragraph_without_speaker_continues_the_previous_speaker():
-    text = ('"Mr. President," Carney began. "Sovereignty is not a commodity."\n\n'
-            '"If your concern is burden-sharing, the ledger is open."\n\n'
-            'The room fell silent.')
+    text = (
+        '"Mr. President," Carney began. "Sovereignty is not a commodity."\n\n'
+        '"If your concern is burden-sharing, the ledger is open."\n\n'
+        "The room fell silent."
+    )
     rows = attributions(text)
     assert [r.speaker_canonical for r in rows] == ["carney"] * 3
     assert rows[-1].inherited and rows[-1].quote.startswith("If your concern")
@@ -100,15 +102,21 @@ def test_indirect_speech_and_mixed_quotes():
 def test_according_to():
     row = only("Carney is sending troops to Greenland, according to CBC News.")
     assert (row.speaker, row.quote_type, row.source_class, row.source_type) == (
-        "CBC News", "according_to", "named", "media")
+        "CBC News",
+        "according_to",
+        "named",
+        "media",
+    )
     assert row.quote == "Carney is sending troops to Greenland"
     row = only("According to officials familiar with the discussions, the catalyst was strain.")
     assert row.source_class == "anonymous"
 
 
 def test_colon_attribution_without_a_reporting_verb():
-    row = only('During a press conference in Beijing, Carney made Canada\'s position crystal clear: '
-               '"The future of Greenland is a decision for Greenland."')
+    row = only(
+        "During a press conference in Beijing, Carney made Canada's position crystal clear: "
+        '"The future of Greenland is a decision for Greenland."'
+    )
     assert (row.speaker_canonical, row.quote_type) == ("carney", "colon")
     assert row.cue.endswith("clear:")
 
@@ -116,20 +124,32 @@ def test_colon_attribution_without_a_reporting_verb():
 def test_told_outlet():
     row = only("Two senior Canadian officials told CBC that soldiers could be deployed.")
     assert (row.speaker, row.cue, row.source_class, row.source_type) == (
-        "Two senior Canadian officials", "told", "anonymous", "official/politician")
+        "Two senior Canadian officials",
+        "told",
+        "anonymous",
+        "official/politician",
+    )
 
 
 def test_platform_post_with_pronoun_resolved_to_the_last_compatible_person():
-    text = ('Frederiksen expressed gratitude: "Denmark stands firm with its allies."\n\n'
-            'Trump, briefed in the morning, was furious. "Greenland is OURS for the taking!" he posted on Truth Social.')
+    text = (
+        'Frederiksen expressed gratitude: "Denmark stands firm with its allies."\n\n'
+        'Trump, briefed in the morning, was furious. "Greenland is OURS for the taking!" he posted on Truth Social.'
+    )
     rows = attributions(text)
     post = rows[-1]
     assert (post.speaker, post.speaker_canonical, post.quote_type, post.source_type) == (
-        "he", "trump", "platform", "social_media")
+        "he",
+        "trump",
+        "platform",
+        "social_media",
+    )
 
 
 def test_she_does_not_resolve_to_a_man():
-    rows = attributions("Mette Frederiksen spoke first. Then Donald Trump arrived. She said the island was not for sale.")
+    rows = attributions(
+        "Mette Frederiksen spoke first. Then Donald Trump arrived. She said the island was not for sale."
+    )
     assert rows[-1].speaker_canonical == "frederiksen"
 
 
@@ -152,30 +172,36 @@ def test_hedges():
     assert only('"Sovereignty is non-negotiable," Carney declared.').hedged is False
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("said transatlantic expert Heather Conley of the Center for Strategic and International Studies.", "named"),
-    ("Republicans said the bill would pass.", "named"),
-    ("A senior U.S. official admitted the plan had failed.", "anonymous"),
-    ("The tone was described by one witness as cold.", "anonymous"),
-    ("One European security scholar said alternatives were rehearsed.", "anonymous"),
-    ("Critics warn the move could backfire.", "vague"),
-    ("Sources confirm Ottawa is still weighing it.", "vague"),
-    ("Reports indicate a palpable unease.", "vague"),
-    ("Some Republicans argued that allies should pay.", "vague"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("said transatlantic expert Heather Conley of the Center for Strategic and International Studies.", "named"),
+        ("Republicans said the bill would pass.", "named"),
+        ("A senior U.S. official admitted the plan had failed.", "anonymous"),
+        ("The tone was described by one witness as cold.", "anonymous"),
+        ("One European security scholar said alternatives were rehearsed.", "anonymous"),
+        ("Critics warn the move could backfire.", "vague"),
+        ("Sources confirm Ottawa is still weighing it.", "vague"),
+        ("Reports indicate a palpable unease.", "vague"),
+        ("Some Republicans argued that allies should pay.", "vague"),
+    ],
+)
 def test_source_classes(text, expected):
     text = text if not text.startswith("said") else '"Trust has eroded," ' + text
     assert only(text).source_class == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The report was long and the United States was absent.",
-    "Carney wanted to say more but stopped.",
-    "Carney did not say whether troops would go.",
-    "The timing suggests alignment between the powers.",
-    "It was a shifting global order.",
-    'Trump has labeled the island "strategically vital" for years.',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was long and the United States was absent.",
+        "Carney wanted to say more but stopped.",
+        "Carney did not say whether troops would go.",
+        "The timing suggests alignment between the powers.",
+        "It was a shifting global order.",
+        'Trump has labeled the island "strategically vital" for years.',
+    ],
+)
 def test_no_attribution(text):
     assert [r for r in attributions(text) if r.cue != "labeled"] == []
 
@@ -204,13 +230,19 @@ def test_lexicon_copy_loads_like_the_packaged_file(tmp_path):
     assert copy.pronoun_kind == load_lexicon().pronoun_kind and copy.demonyms == load_lexicon().demonyms
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda spec: spec.update(pronoun=spec.pop("pronouns")), "missing key 'pronouns'; unknown key 'pronoun'"),
-    (lambda spec: spec.pop("demonyms"), "missing key 'demonyms'"),
-    (lambda spec: spec["hedges"][0].pop("source"), "'hedges' must be a list of groups, each with name, source and terms"),
-    (lambda spec: spec["pronouns"].pop("female"), "'pronouns' must be a mapping with exactly the keys"),
-    (lambda spec: spec["negations"][0]["terms"].append(False), "'negations' has terms that are not strings"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda spec: spec.update(pronoun=spec.pop("pronouns")), "missing key 'pronouns'; unknown key 'pronoun'"),
+        (lambda spec: spec.pop("demonyms"), "missing key 'demonyms'"),
+        (
+            lambda spec: spec["hedges"][0].pop("source"),
+            "'hedges' must be a list of groups, each with name, source and terms",
+        ),
+        (lambda spec: spec["pronouns"].pop("female"), "'pronouns' must be a mapping with exactly the keys"),
+        (lambda spec: spec["negations"][0]["terms"].append(False), "'negations' has terms that are not strings"),
+    ],
+)
 def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, message):
     path = _lexicon_copy(tmp_path, edit)
     with pytest.raises(ValueError, match=re.escape(f"{path}: ") + ".*" + re.escape(message)):
@@ -218,6 +250,7 @@ def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, mess
 
 
 # ----------------------------------------------------------------------------- seeds and tables
+
 
 def test_seed_constructions(seed):
     found = {s: [r for r in extract_article(seed(s))] for s in ("000", "001", "002", "003", "004")}
@@ -249,13 +282,21 @@ def test_tables_are_tidy_and_traceable(seeds_corpus):
     texts = {a.article_id: a.clean_text for a in seeds_corpus.articles}
     sentences = {(a.article_id, s.sentence_id): s for a in seeds_corpus.articles for s in a.sentences}
     for row in rows.itertuples():
-        assert texts[row.article_id][row.speaker_start:row.speaker_end] == row.speaker
+        assert texts[row.article_id][row.speaker_start : row.speaker_end] == row.speaker
         sentence = sentences[(row.article_id, row.sentence_id)]
         assert sentence.start <= row.start < sentence.end and row.start < row.end
         assert row.sentence.startswith(sentence.text)
     assert set(rows["source_class"]) <= {"named", "anonymous", "vague"}
-    assert set(rows["quote_type"]) <= {"direct", "indirect", "according_to", "colon", "mixed", "platform",
-                                       "document", "poll"}
+    assert set(rows["quote_type"]) <= {
+        "direct",
+        "indirect",
+        "according_to",
+        "colon",
+        "mixed",
+        "platform",
+        "document",
+        "poll",
+    }
     sourcing = result["sourcing"]
     assert len(sourcing) == len(seeds_corpus.articles)
     shares = sourcing[["share_named", "share_anonymous", "share_vague"]].sum(axis=1)
@@ -266,9 +307,23 @@ def test_tables_are_tidy_and_traceable(seeds_corpus):
 
 def test_sourcing_of_an_article_without_attributions():
     article = build_article("quiet", "quiet.txt", "The sea was calm.\n\nNothing happened today at all.")
-    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in
-                          ["article_id", "inherited", "source_class", "quote_type", "quoted_words", "hedged",
-                           "self_referential", "unverifiable", "speaker", "speaker_canonical"]})
+    empty = pd.DataFrame(
+        {
+            c: pd.Series(dtype=object)
+            for c in [
+                "article_id",
+                "inherited",
+                "source_class",
+                "quote_type",
+                "quoted_words",
+                "hedged",
+                "self_referential",
+                "unverifiable",
+                "speaker",
+                "speaker_canonical",
+            ]
+        }
+    )
     row = sourcing_table([article], empty, load_lexicon()).iloc[0]
     assert row["n_attributions"] == 0 and math.isnan(row["share_named"])
     assert quoted_words_table(empty).empty
@@ -276,14 +331,17 @@ def test_sourcing_of_an_article_without_attributions():
 
 # ----------------------------------------------------------------------------- validation helpers
 
+
 def test_annotations_scoring_and_baseline(tmp_path):
     text = 'Trump said the deal was over. "No," he said. Clinton fears defeat.'
     ann = tmp_path / "a_x.ann"
-    ann.write_text("T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 28\tthe deal was over\n"
-                   "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
-                   "T4\tSource 36 38\the\nT5\tCue 39 43\tsaid\nE2\tAttribution:T5 Source:T4 Cue:T5\n"
-                   "T6\tSource 45 52\tClinton\nT7\tCue 53 58\tfears\nE3\tAttribution:T7 Source:T6 Cue:T7\n",
-                   encoding="utf-8")
+    ann.write_text(
+        "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 11 28\tthe deal was over\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+        "T4\tSource 36 38\the\nT5\tCue 39 43\tsaid\nE2\tAttribution:T5 Source:T4 Cue:T5\n"
+        "T6\tSource 45 52\tClinton\nT7\tCue 53 58\tfears\nE3\tAttribution:T7 Source:T6 Cue:T7\n",
+        encoding="utf-8",
+    )
     lexicon = load_lexicon()
     sources, ignored, _ = validation.read_annotations(ann, text, lexicon.is_speech_cue)
     assert [g.text for g in sources] == ["Trump", "he"] and [g.text for g in ignored] == ["Clinton"]
@@ -293,7 +351,7 @@ def test_annotations_scoring_and_baseline(tmp_path):
     naive = validation.score(document, validation.baseline(document))
     assert naive["tp"] == 1
     short = validation.score(document, [((0, 1), [])])
-    assert short["tp"] == 0          # 1 of 5 characters: below the 30% coverage
+    assert short["tp"] == 0  # 1 of 5 characters: below the 30% coverage
 
 
 @pytest.mark.skipif(not os.environ.get("REFERENCE_CORPORA"), reason="REFERENCE_CORPORA not set")

@@ -4,6 +4,7 @@ No console errors, every image loads, every local link resolves, the folder work
 elsewhere, and hostile article text (script tags, event handlers, javascript: links) shows as
 text and never runs. Needs Debian's `chromium`; skipped with a reason where it is missing.
 """
+
 import base64
 import csv
 import os
@@ -22,14 +23,21 @@ from analysis.report.site import KEY_FIGURES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (Debian package chromium)")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HOSTILE_ARTICLE = (
     'Hostile <b>Headline</b> <script>alert("headline")</script>\n\n'
     'The minister said <script>alert("xss")</script> was typed into the form. '
-    'Then an image <img src=x onerror=alert(1)> appeared in the text. '
+    "Then an image <img src=x onerror=alert(1)> appeared in the text. "
     'A link <a href="javascript:alert(2)">click me</a> was posted by Trump on Truth Social.\n\n'
-    '"This is <iframe src=javascript:alert(3)></iframe> a quote," Carney said.\n')
+    '"This is <iframe src=javascript:alert(3)></iframe> a quote," Carney said.\n'
+)
 HOSTILE_MARKERS = ['<script>alert("xss")</script>', "<img src=x onerror=alert(1)>"]
 
 
@@ -41,10 +49,16 @@ def site(tmp_path_factory):
     (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     with open(corpus / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            ["hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"])
+            ["hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"]
+        )
     output = root / "output"
-    result = subprocess.run([sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--output", str(output)],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--output", str(output)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return output / "reports"
 
@@ -68,8 +82,11 @@ def inspect_page(browser, path: Path) -> dict:
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(path.as_uri(), wait_until="load")
     found = {
-        "errors": errors, "dialogs": dialogs,
-        "images": page.evaluate("Array.from(document.images).map(i => [i.src.slice(0, 40), i.complete ? i.naturalWidth : 0])"),
+        "errors": errors,
+        "dialogs": dialogs,
+        "images": page.evaluate(
+            "Array.from(document.images).map(i => [i.src.slice(0, 40), i.complete ? i.naturalWidth : 0])"
+        ),
         "captions": page.evaluate("Array.from(document.images).map(i => i.alt)"),
         "links": page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"),
         "scripts": page.evaluate("document.querySelectorAll('script, iframe, object, embed').length"),
@@ -115,9 +132,12 @@ def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
 
 
 def test_reports_show_the_committed_validation_figures(site):
-    for notebook, name in (("02_sentiment", names.VALIDATION_SENTIMENT), ("03_framing", names.VALIDATION_FRAMING),
-                           ("04_readability", names.VALIDATION_READABILITY),
-                           ("05_source_attribution", names.VALIDATION_ATTRIBUTION)):
+    for notebook, name in (
+        ("02_sentiment", names.VALIDATION_SENTIMENT),
+        ("03_framing", names.VALIDATION_FRAMING),
+        ("04_readability", names.VALIDATION_READABILITY),
+        ("05_source_attribution", names.VALIDATION_ATTRIBUTION),
+    ):
         embedded = base64.b64encode((VALIDATION_FIGURES_DIR / f"{name}.png").read_bytes()).decode("ascii")
         assert embedded in (site / f"{notebook}.html").read_text(encoding="utf-8"), f"{notebook} lacks {name}"
 

@@ -1,4 +1,5 @@
 """The cleaner on each kind of debris the seeds carry, and on synthetic cases."""
+
 import pytest
 
 from analysis.text.actors import load_actors
@@ -26,8 +27,9 @@ def test_headline_detection(seed):
     assert seed("001").headline is None
     assert "no headline" in seed("001").headline_note
     assert seed("002").headline == "BREAKING: Carney's Calm Defiance Stuns Trump in High-Stakes Ports Confrontation"
-    assert seed("003").headline == ("BREAKING: France-Canada Defense Talks Draw Attention Across NATO — "
-                                    "And Washington Is STUNNED.")
+    assert seed("003").headline == (
+        "BREAKING: France-Canada Defense Talks Draw Attention Across NATO — And Washington Is STUNNED."
+    )
     assert seed("004").headline == "Is Canada BREAKING from the U.S.?"
 
 
@@ -58,11 +60,13 @@ def test_embedded_headlines_of_other_stories_removed(seed):
     article = seed("002")
     assert removed(article, "ends with an outlet name") == [
         "Port of Montreal and HAROPA Port renew cooperation agreement — Container News",
-        "President Trump Latest: Review Over Low-Flow Flushing Toilets — Bloomberg"]
+        "President Trump Latest: Review Over Low-Flow Flushing Toilets — Bloomberg",
+    ]
     assert removed(article, "Start Case") == ["Carney Tells Trump Canada Is 'Never For Sale'"]
     assert removed(seed("003"), "Start Case") == [
         "Leaders Gather For 'Coalition Of The Willing' Meeting In France",
-        "President Trump Holds Press Briefing On Supreme Court's Decision To Strike Down His Global Tariffs"]
+        "President Trump Holds Press Briefing On Supreme Court's Decision To Strike Down His Global Tariffs",
+    ]
     assert removed(seed("004"), "watch") == ["Watch a report: Canada Eyes European Defense Shift."]
 
 
@@ -73,14 +77,20 @@ def test_photo_slug_site_tag_related_posts_and_comment_form_removed(seed):
     related = removed(article, "related-posts")
     assert related[0] == "Related Posts" and len(related) == 13
     assert removed(article, "comment-form") == [
-        "Leave a Reply", "Your email address will not be published. Required fields are marked *"]
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+    ]
     assert "xamxam" not in article.clean_text and "Related Posts" not in article.clean_text
     assert article.clean_text.endswith("not in dramatic rupture, but in quiet preparation.")
 
 
 def test_subheadings_and_section_labels_are_kept(seed):
-    for subheading in ("At a Glance", "Strategic Pivot to Europe", "Diplomatic Damage Control",
-                       "Sovereignty in the Spotlight"):
+    for subheading in (
+        "At a Glance",
+        "Strategic Pivot to Europe",
+        "Diplomatic Damage Control",
+        "Sovereignty in the Spotlight",
+    ):
         assert subheading in seed("004").clean_text
     for label in ("THE DETAILS:", "BUT BUT BUT:", "WHY IT MATTERS:"):
         assert label in seed("001").clean_text
@@ -89,29 +99,38 @@ def test_subheadings_and_section_labels_are_kept(seed):
 
 def test_quotes_with_named_speakers_survive(seed):
     assert '"Sovereignty is non-negotiable," Carney reportedly declared' in seed("000").clean_text
-    assert '"The future of Greenland is a decision for Greenland and for the kingdom of Denmark."' in seed("001").clean_text
+    assert (
+        '"The future of Greenland is a decision for Greenland and for the kingdom of Denmark."'
+        in seed("001").clean_text
+    )
     assert '"Mr. President," Carney began' in seed("002").clean_text
 
 
 def test_synthetic_debris_and_normalisation():
-    raw = ("Trade Deal Collapses\r\n\r\n"
-           "Photo: Jane Doe/Reuters\r\n"
-           "The talks, said Tr*mp’s aide, were “over” — and N.A.T.O. was silent…\r\n"
-           "See [the report](https://example.org/x) for details and **more**.\r\n"
-           "This line was hard\r\nwrapped by the site.\r\n"
-           "---\r\n"
-           "Share this article\r\n")
+    raw = (
+        "Trade Deal Collapses\r\n\r\n"
+        "Photo: Jane Doe/Reuters\r\n"
+        "The talks, said Tr*mp’s aide, were “over” — and N.A.T.O. was silent…\r\n"
+        "See [the report](https://example.org/x) for details and **more**.\r\n"
+        "This line was hard\r\nwrapped by the site.\r\n"
+        "---\r\n"
+        "Share this article\r\n"
+    )
     cleaned = clean_text(raw, obfuscated_names=NAMES)
     assert cleaned.headline == "Trade Deal Collapses"
     assert cleaned.paragraphs == [
-        "The talks, said Trump's aide, were \"over\" — and NATO was silent...",
+        'The talks, said Trump\'s aide, were "over" — and NATO was silent...',
         "See the report for details and more.",
         "This line was hard wrapped by the site.",
     ]
     reasons = {e.reason for e in cleaned.log}
-    assert {"image caption or photo credit", "markdown horizontal rule",
-            "call to action (page widget, not article text)", "obfuscated name normalised",
-            "markdown or list markup"} <= reasons
+    assert {
+        "image caption or photo credit",
+        "markdown horizontal rule",
+        "call to action (page widget, not article text)",
+        "obfuscated name normalised",
+        "markdown or list markup",
+    } <= reasons
 
 
 def test_dotted_name_at_sentence_end_keeps_its_full_stop():
@@ -125,8 +144,10 @@ def test_unknown_masked_words_are_left_alone():
 
 
 def test_first_line_that_reads_as_body_is_not_a_headline():
-    raw = ("Canadian Prime Minister Mark Carney is considering sending troops to Greenland for NATO "
-           "military exercises, according to officials who spoke on Friday.\nSecond paragraph.")
+    raw = (
+        "Canadian Prime Minister Mark Carney is considering sending troops to Greenland for NATO "
+        "military exercises, according to officials who spoke on Friday.\nSecond paragraph."
+    )
     cleaned = clean_text(raw)
     assert cleaned.headline is None
     assert len(cleaned.paragraphs) == 2
@@ -136,8 +157,11 @@ def test_own_rules_file(tmp_path):
     from analysis.text.clean import DEFAULT_RULES_FILE, load_rules
 
     text = DEFAULT_RULES_FILE.read_text(encoding="utf-8").replace(
-        "line_rules:\n", "line_rules:\n  - id: sponsor\n    reason: sponsor line\n    source: test\n"
-                         "    patterns: ['^sponsored by .*$']\n", 1)
+        "line_rules:\n",
+        "line_rules:\n  - id: sponsor\n    reason: sponsor line\n    source: test\n"
+        "    patterns: ['^sponsored by .*$']\n",
+        1,
+    )
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     cleaned = clean_text("Headline\n\nBody text here.\nSponsored by Acme.\n", rules=load_rules(path))

@@ -1,4 +1,5 @@
 """The command line, the notebook runner, and one end-to-end run on the seeds."""
+
 import hashlib
 import json
 import subprocess
@@ -17,21 +18,29 @@ from analysis.report.runner import NotebookFailed, UsageError, plan_parameters, 
 
 
 def cli(*args, cwd=PROJECT_ROOT):
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def write_notebook(path: Path, *sources: str, parameters="corpus_dir = 'seeds'\noutput_dir = '.'"):
-    cells = [nbformat.v4.new_markdown_cell("# Test notebook"),
-             nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]})]
+    cells = [
+        nbformat.v4.new_markdown_cell("# Test notebook"),
+        nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}),
+    ]
     cells += [nbformat.v4.new_code_cell(src) for src in sources]
-    nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = nbformat.v4.new_notebook(
+        cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
     nbformat.write(nb, path)
 
 
 def digest_tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_analyze_writes_tables_deterministically(tmp_path):
@@ -39,8 +48,13 @@ def test_analyze_writes_tables_deterministically(tmp_path):
         result = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path / out))
         assert result.returncode == 0, result.stderr
     results = tmp_path / "a" / "results"
-    assert {p.name for p in results.glob("*.csv")} >= {"articles.csv", "cleaning_log.csv", "sentences.csv",
-                                                      "actor_mentions.csv", "issues.csv"}
+    assert {p.name for p in results.glob("*.csv")} >= {
+        "articles.csv",
+        "cleaning_log.csv",
+        "sentences.csv",
+        "actor_mentions.csv",
+        "issues.csv",
+    }
     assert digest_tree(results) == digest_tree(tmp_path / "b" / "results")
     provenance = json.loads((results / "provenance.json").read_text())
     assert provenance["n_articles"] == 5 and provenance["tools"]["textstat"] == "0.7.13"
@@ -62,9 +76,12 @@ def test_wrong_usage_gets_one_line_errors(tmp_path):
     option_as_parameter = cli("run", "--output", str(tmp_path), "--param", "sentiment_threshold=0.1")
     assert option_as_parameter.returncode == 2 and option_as_parameter.stderr.splitlines() == [
         "error: sentiment_threshold is an analysis option, not a notebook parameter: "
-        "use --sentiment-threshold or the config file"]
-    for argv, message in ((["--sentiment-threshold", "high"], "--sentiment-threshold: expected a number, got 'high'"),
-                          (["--actors", "nowhere.yaml"], "--actors: file not found: nowhere.yaml")):
+        "use --sentiment-threshold or the config file"
+    ]
+    for argv, message in (
+        (["--sentiment-threshold", "high"], "--sentiment-threshold: expected a number, got 'high'"),
+        (["--actors", "nowhere.yaml"], "--actors: file not found: nowhere.yaml"),
+    ):
         bad_value = cli("analyze", "--output", str(tmp_path), *argv)
         assert bad_value.returncode == 2 and bad_value.stderr.splitlines() == [f"error: {message}"]
     config = tmp_path / "options.yaml"
@@ -88,10 +105,15 @@ def test_analyze_sets_the_sentiment_threshold_and_records_it(tmp_path):
 
 def test_the_synthesis_names_frames_from_the_issue_frames_option(tmp_path):
     frames = tmp_path / "frames.yaml"
-    frames.write_text((PROJECT_ROOT / "analysis" / "data" / "issue_frames.yaml").read_text(encoding="utf-8")
-                      .replace("label: ", "label: Own "), encoding="utf-8")
-    result = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path), "--workers", "1",
-                 "--issue-frames", str(frames))
+    frames.write_text(
+        (PROJECT_ROOT / "analysis" / "data" / "issue_frames.yaml")
+        .read_text(encoding="utf-8")
+        .replace("label: ", "label: Own "),
+        encoding="utf-8",
+    )
+    result = cli(
+        "analyze", "--corpus", str(SEEDS), "--output", str(tmp_path), "--workers", "1", "--issue-frames", str(frames)
+    )
     assert result.returncode == 0, result.stderr
     points = summary_points(load_results(tmp_path), recorded_options(SEEDS, tmp_path))
     framing = next(point for point in points if point.startswith("Framing:"))
@@ -107,7 +129,9 @@ def test_parameters_are_checked_against_each_notebook(tmp_path):
     assert plan[first] == standard and plan[second] == {**standard, "threshold": 0.1}
     write_notebook(first, parameters="corpus_dir = 'seeds'\noutput_dir = '.'\nsentiment_threshold = 0.05")
     assert plan_parameters([first], standard, {}, {"sentiment_threshold": 0.2})[first] == {
-        **standard, "sentiment_threshold": 0.2}
+        **standard,
+        "sentiment_threshold": 0.2,
+    }
     with pytest.raises(UsageError, match="unknown notebook parameter"):
         plan_parameters([first, second], standard, {"treshold": 0.1})
     lacking = tmp_path / "03_c.ipynb"

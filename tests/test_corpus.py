@@ -1,4 +1,5 @@
 """Loading folders of articles, with and without a manifest."""
+
 import shutil
 
 import pytest
@@ -9,8 +10,13 @@ from analysis.text.load import CorpusError, load_corpus
 
 def test_seeds_load_with_manifest_metadata(seeds_corpus):
     ids = [a.article_id for a in seeds_corpus.articles]
-    assert ids == ["000_bdbfc842978e7605", "001_743d1558921b3e64", "002_bc908ce1d43d3e45",
-                   "003_88c41c3fcf52136e", "004_9a3b7cfcff6c6edd"]
+    assert ids == [
+        "000_bdbfc842978e7605",
+        "001_743d1558921b3e64",
+        "002_bc908ce1d43d3e45",
+        "003_88c41c3fcf52136e",
+        "004_9a3b7cfcff6c6edd",
+    ]
     first = seeds_corpus.articles[0]
     assert first.metadata["date"] == "2026-01-08"
     assert first.metadata["outlet"] == "unknown"
@@ -25,7 +31,7 @@ def test_raw_text_is_kept_byte_for_byte(seeds_corpus):
 def test_offsets_index_the_clean_text(seeds_corpus):
     for article in seeds_corpus.articles:
         for sentence in article.sentences:
-            assert article.clean_text[sentence.start:sentence.end] == sentence.text
+            assert article.clean_text[sentence.start : sentence.end] == sentence.text
         for paragraph in article.paragraphs:
             assert paragraph.start < paragraph.end <= len(article.clean_text)
         assert [s.sentence_id for s in article.sentences] == list(range(len(article.sentences)))

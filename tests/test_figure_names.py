@@ -1,5 +1,6 @@
 """Figure names are constants of analysis/figures/names.py: the notebooks save and show figures
 under them, and the report index only asks for figures a notebook saves."""
+
 import json
 import re
 

@@ -24,15 +24,25 @@ def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
     """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
-    return {name: (table[table["article_id"].isin(article_ids)].reset_index(drop=True)
-                   if "article_id" in table else table.copy()) for name, table in tables.items()}
+    return {
+        name: (
+            table[table["article_id"].isin(article_ids)].reset_index(drop=True)
+            if "article_id" in table
+            else table.copy()
+        )
+        for name, table in tables.items()
+    }
 
 
 def many_articles(tables, copies: int) -> dict[str, pd.DataFrame]:
     """Every per-article table repeated `copies` times under new article ids."""
-    return {name: pd.concat([table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)],
-                            ignore_index=True)
-            for name, table in tables.items() if "article_id" in table and name != "sentiment_actors"}
+    return {
+        name: pd.concat(
+            [table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)], ignore_index=True
+        )
+        for name, table in tables.items()
+        if "article_id" in table and name != "sentiment_actors"
+    }
 
 
 def point(points: list[str], start: str) -> str | None:
@@ -48,6 +58,7 @@ def articles(n: int, outlets=None) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- caveats
 
+
 def test_a_handful_of_articles_is_a_case_study_with_its_real_count():
     assert findings.corpus_caveat(articles(5)).startswith("Five articles are a case study, not a sample")
     assert findings.corpus_caveat(articles(29)).startswith("29 articles are a case study")
@@ -58,9 +69,13 @@ def test_a_handful_of_articles_is_a_case_study_with_its_real_count():
 
 def test_many_articles_from_several_outlets_are_a_sample():
     text = findings.corpus_caveat(articles(400, ["BBC", "CNN", "NPR", "unknown"]))
-    assert text.startswith("The 400 articles are a sample from 3 outlets (100 to 100 articles each; 100 of unknown outlet)")
+    assert text.startswith(
+        "The 400 articles are a sample from 3 outlets (100 to 100 articles each; 100 of unknown outlet)"
+    )
     assert "not independent draws" in text and "case study" not in text
-    assert findings.synthesis_corpus_caveat(articles(400, ["BBC", "CNN"])).startswith("- **A sample.** The 400 articles")
+    assert findings.synthesis_corpus_caveat(articles(400, ["BBC", "CNN"])).startswith(
+        "- **A sample.** The 400 articles"
+    )
 
 
 def test_many_articles_from_one_or_no_named_outlet():
@@ -76,22 +91,27 @@ def test_nested_attributions_share_is_computed_from_the_error_table():
     nested = int(dev.loc[dev["error_type"] == findings.NESTED_ATTRIBUTION_ERROR, "count"].iloc[0])
     text = findings.nested_attribution_caveat(errors)
     assert f"{nested / dev['count'].sum():.0%} of the remaining errors ({nested} of {dev['count'].sum()})" in text
-    toy = pd.DataFrame({"dataset": ["d", "d"], "error_type": [findings.NESTED_ATTRIBUTION_ERROR, "missed: other"],
-                        "count": [1, 3]})
+    toy = pd.DataFrame(
+        {"dataset": ["d", "d"], "error_type": [findings.NESTED_ATTRIBUTION_ERROR, "missed: other"], "count": [1, 3]}
+    )
     assert "25% of the remaining errors (1 of 4)" in findings.nested_attribution_caveat(toy, "d")
     assert "no error" in findings.nested_attribution_caveat(toy.head(0), "d")
 
 
 # ----------------------------------------------------------------------------- corpus
 
+
 def test_corpus_overview_of_the_seeds_and_of_no_article(results):
     articles, issues = results["articles"], results["issues"]
     text = findings.corpus_overview(articles, issues, "my_corpus")
-    assert text.startswith(f"The corpus my\\_corpus holds {len(articles)} analysed articles with "
-                           f"{articles['n_words'].sum():,} words")
+    assert text.startswith(
+        f"The corpus my\\_corpus holds {len(articles)} analysed articles with {articles['n_words'].sum():,} words"
+    )
     assert text.endswith("0 files could not be analysed and 0 warnings were recorded.")
     empty = findings.corpus_overview(articles.head(0), issues.head(0), "c")
-    assert empty == "The corpus c holds 0 analysed articles. 0 files could not be analysed and 0 warnings were recorded."
+    assert (
+        empty == "The corpus c holds 0 analysed articles. 0 files could not be analysed and 0 warnings were recorded."
+    )
 
 
 def test_cleaning_and_actor_mentions(results):
@@ -109,6 +129,7 @@ def test_cleaning_and_actor_mentions(results):
 
 
 # ----------------------------------------------------------------------------- tone
+
 
 def test_tone_range_names_the_extremes(results):
     summary = results["sentiment"]
@@ -147,6 +168,7 @@ def test_actor_tone_names_the_darkest_and_brightest(results):
 
 
 # ----------------------------------------------------------------------------- frames and cues
+
 
 def test_generic_and_issue_frames(results):
     frames = results["frames"]
@@ -190,6 +212,7 @@ def test_framing_validation_paragraphs():
 
 # ----------------------------------------------------------------------------- readability
 
+
 def test_readability_sentences(results):
     scores = results["readability"]
     body = scores[scores["part"] == "body"].reset_index(drop=True)
@@ -200,7 +223,9 @@ def test_readability_sentences(results):
     assert findings.unscored_bodies(short).startswith("1 article body under 100 words is not scored")
     assert findings.unscored_bodies(body.assign(flag_short_text=False)).startswith("Every article body")
     pair = readability.headline_and_body(scores)
-    assert findings.headline_readability(pair, len(body)).startswith(f"{len(pair)} articles of {len(body)} have a headline")
+    assert findings.headline_readability(pair, len(body)).startswith(
+        f"{len(pair)} articles of {len(body)} have a headline"
+    )
     assert findings.headline_readability(pair.head(0), len(body)) == "No article has a detectable headline."
 
 
@@ -222,6 +247,7 @@ def test_counting_lengths_and_paragraph_sentences(results):
 
 # ----------------------------------------------------------------------------- sourcing
 
+
 def test_sourcing_counts_classes(results):
     rows, sourcing = results["attributions"], results["sourcing"]
     first = rows[~rows["inherited"]]
@@ -232,6 +258,7 @@ def test_sourcing_counts_classes(results):
 
 
 # ----------------------------------------------------------------------------- synthesis
+
 
 def test_scorecard_gaps(results):
     card = synthesis.scorecard(results)
@@ -268,12 +295,32 @@ def test_correlations_by_corpus_size(results):
 
 
 def test_trust_lists_strong_and_weaker_analyses():
-    key = pd.DataFrame([
-        {"analysis": "sentiment", "dataset": "d", "task": "t", "metric": "r", "value": 0.9, "anchor": 0.9,
-         "baseline": 0.5, "baseline_name": "majority", "n": 10},
-        {"analysis": "framing", "dataset": "d_1", "task": "t (x)", "metric": "f1", "value": 0.7, "anchor": 0.8,
-         "baseline": 0.68, "baseline_name": "always <present>", "n": 10},
-    ]).assign(vs_baseline=lambda t: t["value"] - t["baseline"], vs_anchor=lambda t: t["value"] - t["anchor"])
+    key = pd.DataFrame(
+        [
+            {
+                "analysis": "sentiment",
+                "dataset": "d",
+                "task": "t",
+                "metric": "r",
+                "value": 0.9,
+                "anchor": 0.9,
+                "baseline": 0.5,
+                "baseline_name": "majority",
+                "n": 10,
+            },
+            {
+                "analysis": "framing",
+                "dataset": "d_1",
+                "task": "t (x)",
+                "metric": "f1",
+                "value": 0.7,
+                "anchor": 0.8,
+                "baseline": 0.68,
+                "baseline_name": "always <present>",
+                "n": 10,
+            },
+        ]
+    ).assign(vs_baseline=lambda t: t["value"] - t["baseline"], vs_anchor=lambda t: t["value"] - t["anchor"])
     text = findings.trust(key, synthesis.trust_by_analysis(key))
     assert text.startswith("Validation is strong for sentiment: every key figure reaches its anchor")
     assert "It is weaker in places for framing:" in text
@@ -281,6 +328,7 @@ def test_trust_lists_strong_and_weaker_analyses():
 
 
 # ----------------------------------------------------------------------------- index summary
+
 
 def test_summary_has_computed_sentences_for_every_analysis(results):
     points = findings.summary_points(results, Options())
@@ -331,7 +379,8 @@ def test_summary_with_nan_values_and_tables_missing(results):
     assert not point(points, "Framing") and not point(points, "The sensationalism index")
     assert findings.summary_points({"articles": results["articles"].head(0)}, Options()) == [
         "0 articles analysed (0 words, 0 body sentences); 0 files skipped, 0 warnings.",
-        "No article was analysed, so there is nothing to generalise from."]
+        "No article was analysed, so there is nothing to generalise from.",
+    ]
 
 
 def test_summary_of_thousands_of_articles(results):
@@ -346,6 +395,7 @@ def test_summary_of_thousands_of_articles(results):
 
 def test_summary_is_plain_text_escaped_by_the_site(results):
     tables = only_articles(results, [results["articles"]["article_id"].iloc[0]])
-    tables = {name: table.assign(article_id=UNSAFE_ID) if "article_id" in table else table
-              for name, table in tables.items()}
+    tables = {
+        name: table.assign(article_id=UNSAFE_ID) if "article_id" in table else table for name, table in tables.items()
+    }
     assert f"in {UNSAFE_ID}" in point(findings.summary_points(tables, Options()), "Tone")

@@ -23,10 +23,14 @@ def triggered(*sentences: str) -> set[str]:
 
 # One positive and one negative example for each of the 20 questions.
 EXAMPLES = {
-    "government_can_alleviate": ("The government could help families by cutting fuel taxes.",
-                                 "The weather was cold in the capital."),
-    "government_responsible": ("Critics say the government failed to prepare for the floods.",
-                               "The government met on Tuesday."),
+    "government_can_alleviate": (
+        "The government could help families by cutting fuel taxes.",
+        "The weather was cold in the capital.",
+    ),
+    "government_responsible": (
+        "Critics say the government failed to prepare for the floods.",
+        "The government met on Tuesday.",
+    ),
     "solution_suggested": ("Experts proposed a solution to the housing shortage.", "Prices rose last year."),
     "individual_responsible": ("The fire was caused by a discarded cigarette.", "A fire broke out downtown."),
     "urgent_action": ("Scientists say urgent action is needed.", "The report was published on Monday."),
@@ -40,12 +44,17 @@ EXAMPLES = {
     "two_sides": ("Supporters and opponents of the bill rallied outside.", "The bill was passed."),
     "winners_losers": ("Farmers are the biggest losers of the trade deal.", "Farmers met in the capital."),
     "moral_message": ("Critics called the decision immoral.", "The decision was announced today."),
-    "morality_religion": ("The bishop said the church would pray for the victims.",
-                          "The council said the bridge would reopen."),
+    "morality_religion": (
+        "The bishop said the church would pray for the victims.",
+        "The council said the bridge would reopen.",
+    ),
     "social_prescription": ("We must all reduce our energy use.", "They reduced their energy use."),
     "financial_gain_loss": ("The company reported losses of $3 billion.", "The company hired a new chief."),
     "costs": ("The project will cost taxpayers dearly.", "The project began in spring."),
-    "economic_consequences": ("The tariffs could hurt jobs in the auto sector.", "The tariffs were discussed at length."),
+    "economic_consequences": (
+        "The tariffs could hurt jobs in the auto sector.",
+        "The tariffs were discussed at length.",
+    ),
 }
 
 
@@ -95,7 +104,9 @@ def test_reproach_as_a_partys_attack_on_something():
     assert "reproach" in triggered("The Republican assault on the Green New Deal began on Wednesday.")
     assert "reproach" not in triggered("An assault on the village killed three people.")  # no party
     # "attack on" is left out: security news uses it literally
-    assert "reproach" not in triggered("Let's be clear about what Article 5 means: an attack on one NATO member is an attack on all.")
+    assert "reproach" not in triggered(
+        "Let's be clear about what Article 5 means: an attack on one NATO member is an attack on all."
+    )
 
 
 def test_solutions_are_remedies_aimed_at_a_problem():
@@ -119,7 +130,11 @@ def test_disagreement_needs_two_distinct_parties():
 def test_parties_are_names_group_nouns_and_pronouns():
     found = RULES.parties.spans("But Prime Minister Mark Carney of the Bank of England met the unions and them.")
     assert [(key, named) for _, _, key, named in found] == [
-        ("prime minister mark carney", True), ("bank of england", True), ("unions", True), ("they", False)]
+        ("prime minister mark carney", True),
+        ("bank of england", True),
+        ("unions", True),
+        ("they", False),
+    ]
     # a lone capitalised first word is a name only where the article capitalises it inside a sentence
     assert RULES.parties.spans("Economically, it failed.", frozenset()) == []
     assert RULES.parties.spans("Carney spoke.", frozenset({"Carney"}))[0][2] == "carney"
@@ -153,7 +168,7 @@ def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
     evidence = tables["frame_evidence"]
     for row in evidence.itertuples():
         if framing.PIECE_SEPARATOR not in row.matched_text:
-            assert a.clean_text[row.start:row.end] == row.matched_text
+            assert a.clean_text[row.start : row.end] == row.matched_text
     assert list(tables["frames"].columns) == framing.FRAMES_COLUMNS
     assert list(evidence.columns) == framing.EVIDENCE_COLUMNS
 
@@ -166,8 +181,11 @@ def test_every_issue_frame_has_definition_source_and_category():
 
 def test_own_issue_frames_file(tmp_path):
     path = tmp_path / "frames.yaml"
-    path.write_text("frames:\n  - id: fish\n    label: Fisheries\n    definition: fish\n    source: test\n"
-                    "    pfc_code: 1\n    pfc_category: Economic\n    terms: [cod, fish*]\n", encoding="utf-8")
+    path.write_text(
+        "frames:\n  - id: fish\n    label: Fisheries\n    definition: fish\n    source: test\n"
+        "    pfc_code: 1\n    pfc_category: Economic\n    terms: [cod, fish*]\n",
+        encoding="utf-8",
+    )
     corpus = Corpus(Path("."), [article("Cod stocks fell.\n\nFishermen protested about cod quotas.")], [])
     frames = framing.frame_tables(corpus, path)["frames"]
     issue = frames[frames["scheme"] == "issue"]
@@ -188,8 +206,13 @@ def test_seed_tables_and_keyword_in_context(seeds_corpus, seed):
     for row in items.itertuples():
         assert row.sentences == generic.get((row.article_id, row.item), 0)
         assert row.answer == int(row.sentences > 0)
-    sentences = pd.DataFrame([{"article_id": a.article_id, "sentence_id": s.sentence_id, "start": s.start, "text": s.text}
-                              for a in seeds_corpus.articles for s in a.sentences])
+    sentences = pd.DataFrame(
+        [
+            {"article_id": a.article_id, "sentence_id": s.sentence_id, "start": s.start, "text": s.text}
+            for a in seeds_corpus.articles
+            for s in a.sentences
+        ]
+    )
     kwic = framing.keyword_in_context(evidence, sentences)
     single = kwic[~kwic["matched_text"].str.contains(framing.PIECE_SEPARATOR)]
     assert (single["match"] == single["matched_text"]).all()
@@ -218,8 +241,10 @@ def test_f1_gain_interval_is_paired_and_reproducible():
 
 def annotation(majority: list[str], coders: list[list]) -> dict:
     """One article of full_annotations.json for the conflict questions co1-co3."""
-    return {q: [m, [c[i] for c in coders] + [-1] * (4 - len(coders))]
-            for i, (q, m) in enumerate(zip(("co1", "co2", "co3"), majority))}
+    return {
+        q: [m, [c[i] for c in coders] + [-1] * (4 - len(coders))]
+        for i, (q, m) in enumerate(zip(("co1", "co2", "co3"), majority))
+    }
 
 
 def test_the_corpus_label_rule_on_majority_and_single_annotators():
@@ -229,7 +254,9 @@ def test_the_corpus_label_rule_on_majority_and_single_annotators():
     assert vf.label_from_answers(two_of_three, "CO", 2) is None  # did not code the article
     one_of_three = annotation(["yes", "no", "NO AGREEMENT"], [["yes", "no", "no"], ["yes", "no", "yes"]])
     assert vf.label_from_answers(one_of_three, "CO") is False
-    assert vf.label_from_answers(one_of_three, "CO", 0) is False and vf.label_from_answers(one_of_three, "CO", 1) is True
+    assert (
+        vf.label_from_answers(one_of_three, "CO", 0) is False and vf.label_from_answers(one_of_three, "CO", 1) is True
+    )
     assert vf.NFC_YES_NEEDED["RE"] == 2 and vf.NFC_LABEL_QUESTIONS["RE"] == ("re2", "re6")  # both questions
 
 
@@ -239,8 +266,14 @@ def test_annotator_agreement_compares_every_pair():
         "b": annotation(["no", "no", "no"], [["no", "no", "no"], ["no", "no", "no"], ["no", "yes", "no"]]),  # all no
         "c": annotation(["yes", "NO AGREEMENT", "no"], [["yes", "yes", "no"], ["yes", "no", "no"]]),  # yes / no
     }
-    scored = pd.DataFrame({"article_id": ["a", "b", "c"], "split": "evaluation", "gold_CO": [1.0, 0.0, 0.0],
-                           **{f"gold_{label}": np.nan for label in ("EC", "HI", "MO", "RE")}})
+    scored = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "split": "evaluation",
+            "gold_CO": [1.0, 0.0, 0.0],
+            **{f"gold_{label}": np.nan for label in ("EC", "HI", "MO", "RE")},
+        }
+    )
     table = vf.evaluate_annotators(scored, annotations).set_index("label")
     conflict = table.loc["CO"]
     assert conflict["n_articles"] == 3 and conflict["n_pairs"] == 1 + 3 + 1
@@ -289,8 +322,14 @@ def test_every_scoring_is_evaluated_and_summarised():
     full = nfc[nfc["scoring"] == "full frame"].set_index("label")
     assert full.at["CO", "items"].split() == [i.id for i in RULES.items if i.frame == "conflict"]
     frac = pd.DataFrame({"gold": [1, 6], "predicted": pd.array([1, None], dtype="Int64"), "covered": [True, True]})
-    clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
-                 "always_clickbait_f1": 0.67, "n_evaluation": 10}
+    clickbait = {
+        "threshold": 1.0,
+        "accuracy": 0.8,
+        "f1": 0.8,
+        "majority_accuracy": 0.5,
+        "always_clickbait_f1": 0.67,
+        "n_evaluation": 10,
+    }
     annotators = pd.DataFrame({"split": "evaluation", "label": list(vf.NFC_LABELS), "annotator_kappa": 0.4})
     summary = vf.summary_table(nfc, annotators, clickbait, frac)
     nfc_rows = summary[summary["dataset"] == "Narrative Frames Corpus"]
@@ -326,12 +365,23 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     assert len(frac) == 523 and set(classes["class"]) <= set(vf.FRAC_CLASS_NAMES)
     headlines = vf.read_headlines(reference / "clickbait")
     assert len(headlines) > 30000 and set(headlines["clickbait"]) == {0, 1}
-    nfc = vf.evaluate_narrative_frames(pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")]))
-    clickbait = {"threshold": 1.0, "accuracy": 0.8, "f1": 0.8, "majority_accuracy": 0.5,
-                 "always_clickbait_f1": 0.67, "n_evaluation": 10}
+    nfc = vf.evaluate_narrative_frames(
+        pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")])
+    )
+    clickbait = {
+        "threshold": 1.0,
+        "accuracy": 0.8,
+        "f1": 0.8,
+        "majority_accuracy": 0.5,
+        "always_clickbait_f1": 0.67,
+        "n_evaluation": 10,
+    }
     annotators = vf.evaluate_annotators(scored, vf.read_annotations(reference / "narrative_frames"))
     assert (annotators["label_rule_agreement"] == 1.0).all()  # the rule gives the published labels
-    assert annotators.groupby("label")["n_articles"].sum().eq(12).all() and annotators["annotator_kappa"].between(-1, 1).all()
+    assert (
+        annotators.groupby("label")["n_articles"].sum().eq(12).all()
+        and annotators["annotator_kappa"].between(-1, 1).all()
+    )
     summary = vf.summary_table(nfc, annotators, clickbait, frac)
     assert list(summary.columns) == SUMMARY_COLUMNS and summary["key"].is_unique
     assert "framing.narrative_frames.codebook_aligned.mo.roc_auc" in set(summary["key"])

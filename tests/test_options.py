@@ -1,5 +1,6 @@
 """Analysis options: one declaration, the same values from the command line, a config file and
 notebook parameters; clear errors; the cache key; the measure registry."""
+
 import ast
 import pickle
 import re
@@ -46,8 +47,9 @@ def test_command_line_config_file_and_notebook_parameters_agree(tmp_path, lexico
     config = tmp_path / "analysis.yaml"
     config.write_text(f"sentiment_threshold: 0.1\nissue_frames_file: frames.yaml\nactors_file: {actors}\n")
     from_config = Options().replace(**read_config(config))
-    notebook = Options().replace(**notebook_options(
-        {"sentiment_threshold": 0.1, "issue_frames_file": str(frames), "actors_file": str(actors)}))
+    notebook = Options().replace(
+        **notebook_options({"sentiment_threshold": 0.1, "issue_frames_file": str(frames), "actors_file": str(actors)})
+    )
     expected = Options(sentiment_threshold=0.1, issue_frames_file=frames, actors_file=actors)
     assert flags == from_config == notebook == expected
     assert from_flags("--config", str(config), "--sentiment-threshold", "0.2").sentiment_threshold == 0.2
@@ -119,8 +121,10 @@ def test_an_edited_options_file_makes_the_tables_stale(analysed, lexicons):
     frames, _ = lexicons
     options = Options(issue_frames_file=frames)
     assert provenance.results_are_current(SEEDS, analysed, options)  # a copy of the default file
-    frames.write_text(frames.read_text(encoding="utf-8").replace("label: Sovereignty and international law",
-                                                                 "label: Sovereignty"), encoding="utf-8")
+    frames.write_text(
+        frames.read_text(encoding="utf-8").replace("label: Sovereignty and international law", "label: Sovereignty"),
+        encoding="utf-8",
+    )
     assert not provenance.results_are_current(SEEDS, analysed, options)
 
 

@@ -37,7 +37,10 @@ def test_formulas_on_textstat_counting_reproduce_textstat(seeds_corpus):
         text = article.body_text
         values = rd.formulas(rd.count(text))
         for metric in rd.METRICS:
-            assert values[metric] == pytest.approx(getattr(textstat, metric)(text), abs=1e-9), (article.article_id, metric)
+            assert values[metric] == pytest.approx(getattr(textstat, metric)(text), abs=1e-9), (
+                article.article_id,
+                metric,
+            )
         assert rd.consensus_grade(values) == textstat.text_standard(text, float_output=True)
 
 
@@ -63,10 +66,14 @@ def test_abbreviations_split_textstat_sentences_but_not_the_package_sentences():
 
 
 def test_sentences_without_words_do_not_count_and_short_ones_do():
-    text = "Why? Nobody knows. The vote was delayed again by the committee. \U0001F447"
+    text = "Why? Nobody knows. The vote was delayed again by the committee. \U0001f447"
     spans = [(0, 4), (5, 18), (19, 63), (64, 65)]
-    assert [text[a:b] for a, b in spans] == ["Why?", "Nobody knows.", "The vote was delayed again by the committee.",
-                                             "\U0001F447"]
+    assert [text[a:b] for a, b in spans] == [
+        "Why?",
+        "Nobody knows.",
+        "The vote was delayed again by the committee.",
+        "\U0001f447",
+    ]
     assert rd.count(text, spans).n_sentences == 3
     assert textstat.sentence_count(text) == 1  # textstat drops fragments of one or two words
 
@@ -156,15 +163,25 @@ def test_part_text_offsets_index_the_sentences(seed):
 
 
 def test_regex_split_sentences_finds_abbreviations():
-    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "part": ["body", "body"],
-                              "text": ["Officials in the U.S. government said they would act.", "A plain sentence here."]})
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "sentence_id": [0, 1],
+            "part": ["body", "body"],
+            "text": ["Officials in the U.S. government said they would act.", "A plain sentence here."],
+        }
+    )
     assert list(rd.regex_split_sentences(sentences)["sentence_id"]) == [0]
 
 
 def test_reference_values():
     reference = rd.load_reference()
-    assert reference["outlets"]["flesch_reading_ease"] == {"New York Times": 46.0, "Washington Post": 49.0,
-                                                           "CNN": 47.8, "NPR": 55.6}
+    assert reference["outlets"]["flesch_reading_ease"] == {
+        "New York Times": 46.0,
+        "Washington Post": 49.0,
+        "CNN": 47.8,
+        "NPR": 55.6,
+    }
     assert rd.minimum_sizes() == {"words": 100, "smog_sentences": 30, "paragraph_words": 30}
     assert reference["mtld"]["threshold"] == 0.72
 
@@ -173,8 +190,15 @@ def test_ordering_counts_ties_half_and_reverses_reading_ease():
     rows = []
     for article, fk, fre in (("a", (5, 7, 9), (80, 70, 60)), ("b", (5, 5, 9), (60, 70, 80))):
         for level, grade, ease in zip(vr.LEVELS, fk, fre):
-            rows.append({"article": article, "level": level, "counting": "package",
-                         "flesch_kincaid_grade": grade, "flesch_reading_ease": ease})
+            rows.append(
+                {
+                    "article": article,
+                    "level": level,
+                    "counting": "package",
+                    "flesch_kincaid_grade": grade,
+                    "flesch_reading_ease": ease,
+                }
+            )
     scores = pd.DataFrame(rows)
     for column in set(vr.VALIDATED) - {"flesch_kincaid_grade", "flesch_reading_ease"}:
         scores[column] = 0.0
@@ -210,7 +234,9 @@ def test_onestopenglish_reading_and_a_sample_ordering():
     assert fk["pairwise_accuracy"] >= 2 / 3
     summary = vr.summary_table(order.assign(copy="utf8"), vr.level_means(scores).assign(copy="utf8"), "utf8")
     assert list(summary.columns) == SUMMARY_COLUMNS and summary["value"].notna().all()
-    assert summary["key"].is_unique and "readability.onestopenglish.full_order.textstat.gunning_fog" in set(summary["key"])
+    assert summary["key"].is_unique and "readability.onestopenglish.full_order.textstat.gunning_fog" in set(
+        summary["key"]
+    )
 
 
 def test_headline_pairs_and_paragraph_profile(seed_results):

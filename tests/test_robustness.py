@@ -1,4 +1,5 @@
 """Bad input gets a clear answer; nothing is lost; the same inputs give the same bytes."""
+
 import hashlib
 import subprocess
 import sys
@@ -61,8 +62,9 @@ def test_questionable_texts_are_analysed_with_a_warning(bad):
 def test_markdown_and_html_are_turned_into_text(bad):
     md = article(bad, "markdown")
     assert md.headline == "Allies Meet in Ottawa"
-    assert md.body_text == ("Ottawa — Officials met on Monday to discuss the defence pact.\n\n"
-                            "First point of the plan.\n\nSecond point.")
+    assert md.body_text == (
+        "Ottawa — Officials met on Monday to discuss the defence pact.\n\nFirst point of the plan.\n\nSecond point."
+    )
     page = article(bad, "page")
     assert page.headline == "Senators Visit Ottawa"
     assert page.body_text == "A delegation of senators met the prime minister.\n\nThey discussed trade & defence."
@@ -80,9 +82,26 @@ def test_manifest_mismatches_are_reported(bad):
 
 def test_cli_analyses_the_rest_records_issues_and_strict_fails(bad_folder, tmp_path):
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bad_folder.iterdir()}
-    run = lambda *extra: subprocess.run(
-        [sys.executable, "-m", "analysis", "analyze", "--corpus", str(bad_folder), "--output", str(tmp_path), *extra],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+
+    def run(*extra):
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "analysis",
+                "analyze",
+                "--corpus",
+                str(bad_folder),
+                "--output",
+                str(tmp_path),
+                *extra,
+            ],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
     result = run()
     assert result.returncode == 0, result.stderr
     assert "skipped: empty.txt: empty file (no text)" in result.stderr

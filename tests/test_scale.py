@@ -1,4 +1,5 @@
 """Incremental reruns, --force, parallel batches and the Dask engine give the same tables."""
+
 import hashlib
 import shutil
 
@@ -11,8 +12,11 @@ from analysis.pipeline.options import Options
 
 
 def digests(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts
+    }
 
 
 @pytest.fixture()
@@ -45,9 +49,12 @@ def test_rerun_reuses_unchanged_articles_and_matches_a_full_recompute(corpus, tm
     assert processed == []  # nothing changed: nothing analysed
 
     edited = corpus / "002_bc908ce1d43d3e45.txt"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("Carney did not raise his voice.",
-                                                                 "Carney did not raise his voice at all."),
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace(
+            "Carney did not raise his voice.", "Carney did not raise his voice at all."
+        ),
+        encoding="utf-8",
+    )
     (corpus / "004_9a3b7cfcff6c6edd.txt").unlink()
     analyze(corpus, out, workers=1)
     assert processed == ["002_bc908ce1d43d3e45.txt"]

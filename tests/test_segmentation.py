@@ -7,13 +7,16 @@ def sentences(text):
     return [text[start:end] for start, end in split_sentences(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "The U.S. Senate met on Tuesday.",
-    "Mr. Carney met Mrs. Smith and Dr. Jones.",
-    "The deadline is Jan. 20 this year.",
-    "Growth was 1.2 percent in the quarter.",
-    "Troops from the U.K. and the U.S. arrived.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Senate met on Tuesday.",
+        "Mr. Carney met Mrs. Smith and Dr. Jones.",
+        "The deadline is Jan. 20 this year.",
+        "Growth was 1.2 percent in the quarter.",
+        "Troops from the U.K. and the U.S. arrived.",
+    ],
+)
 def test_abbreviations_and_decimals_do_not_end_sentences(text):
     assert sentences(text) == [text]
 

@@ -15,18 +15,21 @@ def found(text: str, part: str = "body", defined=frozenset()) -> dict[str, list[
     return result
 
 
-@pytest.mark.parametrize("feature, positive, negative", [
-    ("breaking", "BREAKING: Carney acts", "The ice is breaking up"),
-    ("breaking", "Just in: talks collapse", "He was just in time"),
-    ("emoji", "Alert 🚨 read this 👇", "Plain text only"),
-    ("exclamation_marks", "What a deal!", "What a deal."),
-    ("question_marks", "Is Canada leaving?", "Canada is leaving."),
-    ("hyperbole", "A stunning, unprecedented move", "A careful move"),
-    ("outrage", "Trump slams Carney in a tirade", "Trump met Carney"),
-    ("second_person", "You will not believe this", 'He told them "you are wrong"'),
-    ("forward_reference", "Here's why it matters", "The report is here"),
-    ("calls_to_action", "Details emerging, stay tuned", "The hotel was tuned up"),
-])
+@pytest.mark.parametrize(
+    "feature, positive, negative",
+    [
+        ("breaking", "BREAKING: Carney acts", "The ice is breaking up"),
+        ("breaking", "Just in: talks collapse", "He was just in time"),
+        ("emoji", "Alert 🚨 read this 👇", "Plain text only"),
+        ("exclamation_marks", "What a deal!", "What a deal."),
+        ("question_marks", "Is Canada leaving?", "Canada is leaving."),
+        ("hyperbole", "A stunning, unprecedented move", "A careful move"),
+        ("outrage", "Trump slams Carney in a tirade", "Trump met Carney"),
+        ("second_person", "You will not believe this", 'He told them "you are wrong"'),
+        ("forward_reference", "Here's why it matters", "The report is here"),
+        ("calls_to_action", "Details emerging, stay tuned", "The hotel was tuned up"),
+    ],
+)
 def test_feature_positive_and_negative(feature, positive, negative):
     assert feature in found(positive, "headline")
     assert feature not in found(negative, "headline")
@@ -90,6 +93,6 @@ def test_seed_cues_from_text_and_cleaning_log(seeds_corpus, seed):
     evidence = tables["sensationalism_evidence"]
     texts = {a.article_id: a.clean_text for a in seeds_corpus.articles}
     in_text = evidence[evidence["start"].notna()]
-    assert all(texts[r.article_id][r.start:r.end] == r.matched_text for r in in_text.itertuples())
+    assert all(texts[r.article_id][r.start : r.end] == r.matched_text for r in in_text.itertuples())
     from_log = evidence[evidence["part"] == "log"]
     assert from_log["line"].notna().all() and from_log["sentence_id"].isna().all()

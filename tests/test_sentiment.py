@@ -1,4 +1,5 @@
 """Sentence scoring, aggregation, intervals, thresholds and actor tone."""
+
 import math
 import os
 from pathlib import Path
@@ -32,7 +33,10 @@ def test_bootstrap_interval_is_deterministic_and_brackets_the_mean():
 def test_bootstrap_interval_narrows_with_more_data():
     rng = np.random.default_rng(1)
     small, large = rng.normal(0, 0.4, 10), rng.normal(0, 0.4, 400)
-    width = lambda v: np.subtract(*sentiment.bootstrap_mean_ci(v, key="w")[::-1])
+
+    def width(values):
+        return np.subtract(*sentiment.bootstrap_mean_ci(values, key="w")[::-1])
+
     assert width(large) < width(small) / 3
 
 
@@ -46,7 +50,10 @@ def test_summary_shares_follow_the_threshold():
     assert summary["n_sentences"] == 6
     assert summary["mean_compound"] == pytest.approx(np.mean(compounds))
     assert (summary["share_positive"], summary["share_neutral"], summary["share_negative"]) == (
-        pytest.approx(2 / 6), pytest.approx(2 / 6), pytest.approx(2 / 6))
+        pytest.approx(2 / 6),
+        pytest.approx(2 / 6),
+        pytest.approx(2 / 6),
+    )
     strict = sentiment.summarise(compounds, key="s", threshold=0.5)
     assert (strict["share_positive"], strict["share_negative"]) == (pytest.approx(1 / 6), pytest.approx(1 / 6))
 
@@ -63,7 +70,9 @@ def small_corpus(tmp_path):
         "Trump Praised Again\n\n"
         "President Trump praised the wonderful deal. "
         "Critics said T.R.U.M.P's plan was a terrible, awful failure. "
-        "Canada stayed calm. The weather was mild.\n", encoding="utf-8")
+        "Canada stayed calm. The weather was mild.\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -73,8 +82,12 @@ def test_actor_tone_uses_aliases_and_obfuscated_names(small_corpus):
     actors = tables["sentiment_actors"]
     trump = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")].iloc[0]
     assert trump["n_sentences"] == 2
-    expected = np.mean([sentiment.score("President Trump praised the wonderful deal.")["compound"],
-                        sentiment.score("Critics said Trump's plan was a terrible, awful failure.")["compound"]])
+    expected = np.mean(
+        [
+            sentiment.score("President Trump praised the wonderful deal.")["compound"],
+            sentiment.score("Critics said Trump's plan was a terrible, awful failure.")["compound"],
+        ]
+    )
     assert trump["mean_compound"] == pytest.approx(expected, abs=1e-4)
     assert math.isnan(trump["ci_low"])  # two sentences: no interval
 
@@ -143,6 +156,7 @@ def test_actor_tone_matrix_per_article_and_pooled_per_group(seed_results):
     assert per_article.at[first["article_id"], labels[first["actor"]]] == first["mean_compound"]
     most_mentioned = tone[tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].iloc[0]
     assert per_article.columns[0] == labels[most_mentioned]
-    pooled = sentiment.actor_tone_matrix(tone, mentions, sentences, ids.set_axis(ids).map(lambda _: "all"),
-                                         "outlet", labels)
+    pooled = sentiment.actor_tone_matrix(
+        tone, mentions, sentences, ids.set_axis(ids).map(lambda _: "all"), "outlet", labels
+    )
     assert list(pooled.index) == ["all"] and set(pooled.columns) <= set(labels.values())

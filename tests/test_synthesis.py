@@ -21,11 +21,18 @@ def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
     """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
-    return {name: (table[table["article_id"].isin(article_ids)].reset_index(drop=True)
-                   if "article_id" in table else table.copy()) for name, table in tables.items()}
+    return {
+        name: (
+            table[table["article_id"].isin(article_ids)].reset_index(drop=True)
+            if "article_id" in table
+            else table.copy()
+        )
+        for name, table in tables.items()
+    }
 
 
 # ----------------------------------------------------------------------------- scorecard
+
 
 def test_scorecard_has_one_row_per_article_with_tidy_columns(results):
     card = synthesis.scorecard(results)
@@ -83,13 +90,15 @@ def test_scorecard_with_nan_values_and_frames_without_a_dominant_one(results):
 
 # ----------------------------------------------------------------------------- figure
 
+
 def test_figure_of_thousands_of_articles(results):
     copies = 400
     tables = {}
     for name, table in results.items():
         if "article_id" in table and name != "sentiment_actors":
-            tables[name] = pd.concat([table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)],
-                                     ignore_index=True)
+            tables[name] = pd.concat(
+                [table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)], ignore_index=True
+            )
     tables["articles"]["outlet"] = [f"outlet {i % 4}" for i in range(len(tables["articles"]))]
     card = synthesis.scorecard(tables)
     assert len(card) == len(results["articles"]) * copies
@@ -134,6 +143,7 @@ def test_measure_statistics_describe_every_numeric_measure(results):
 
 # ----------------------------------------------------------------------------- relations
 
+
 def test_rank_correlations_and_their_chance_level(results):
     pairs = synthesis.rank_correlations(synthesis.scorecard(results))
     assert list(pairs.columns) == ["measure", "other_measure", "spearman_rho", "n_articles"]
@@ -147,63 +157,201 @@ def test_rank_correlations_and_their_chance_level(results):
 
 # ----------------------------------------------------------------------------- validation
 
+
 def summary_row(key, dataset, task, metric, value, anchor=None, baseline=None):
-    return {"key": key, "analysis": key.split(".")[0], "dataset": dataset, "task": task, "metric": metric,
-            "value": value, "anchor": anchor, "anchor_source": "source", "baseline": baseline,
-            "baseline_name": "baseline", "n": 100}
+    return {
+        "key": key,
+        "analysis": key.split(".")[0],
+        "dataset": dataset,
+        "task": task,
+        "metric": metric,
+        "value": value,
+        "anchor": anchor,
+        "anchor_source": "source",
+        "baseline": baseline,
+        "baseline_name": "baseline",
+        "n": 100,
+    }
 
 
 OSE, NFC, CLICKBAIT = "OneStopEnglish", "Narrative Frames Corpus", "Clickbait headlines (Chakraborty et al. 2016)"
 SPEECH = "source mentions (speech cues), >= 30% character overlap"
-SUMMARIES = pd.DataFrame([
-    summary_row("readability.onestopenglish.pairwise_order.package.flesch_kincaid_grade", OSE,
-                "pairwise level order, package segmentation", "flesch_kincaid_grade", 0.99, 0.986, 0.5),
-    summary_row("readability.onestopenglish.pairwise_order.textstat.flesch_kincaid_grade", OSE,
-                "pairwise level order, textstat's own counting", "flesch_kincaid_grade", 0.98, 0.986, 0.5),
-    summary_row("readability.onestopenglish.full_order.package.int_ascii.gunning_fog", OSE,
-                "full level order, package segmentation, Int from the ascii copy", "gunning_fog", 0.95, 0.979, 0.17),
-    summary_row("readability.onestopenglish.full_order.package.gunning_fog", OSE,
-                "full level order, package segmentation", "gunning_fog", 0.97, 0.979, 0.17),
-    summary_row("readability.onestopenglish.full_order.package.smog_index", OSE,
-                "full level order, package segmentation", "smog_index", 0.94, None, 0.17),
-    summary_row("readability.onestopenglish.mean_grade.ele.package.flesch_kincaid_grade", OSE,
-                "mean grade, level Ele, package segmentation", "flesch_kincaid_grade", 8.5, 8.45, 10.0),
-    summary_row("sentiment.tweets.sentence.pearson_r", "vader_groundtruth/tweets", "sentence", "pearson_r",
-                0.872, 0.881, 0.831),
-    summary_row("sentiment.nyt_editorials.article.pearson_r", "vader_groundtruth/nyt_editorials", "article",
-                "pearson_r", 0.63, 0.63, 0.526),
-    summary_row("framing.narrative_frames.full_frame.co.precision", NFC, "conflict frame vs label CO (threshold 0.25)",
-                "precision", 0.7, None, 0.6),
-    summary_row("framing.narrative_frames.full_frame.co.f1", NFC, "conflict frame vs label CO (threshold 0.25)",
-                "f1", 0.77, 0.78, 0.76),
-    summary_row("framing.narrative_frames.full_frame.co.roc_auc", NFC,
-                "conflict frame vs label CO (frame score, no threshold)", "roc_auc", 0.70, 0.71, 0.5),
-    summary_row("framing.narrative_frames.codebook_aligned.co.f1", NFC,
-                "codebook-aligned items disagreement vs label CO (threshold 0.33)", "f1", 0.6, 0.78, 0.76),
-    summary_row("sensationalism.clickbait.headline_index.accuracy", CLICKBAIT, "headline index >= 1", "accuracy",
-                0.84, 0.877, 0.5),
-    summary_row("sensationalism.clickbait.headline_index.f1", CLICKBAIT, "headline index >= 1", "f1",
-                0.83, 0.869, 0.66),
-    summary_row("framing.frac.issue_frame_class.accuracy", "FrAC sentences", "issue frame -> policy frame class",
-                "accuracy", 0.5, None, 0.31),
-    summary_row("attribution.polnear_dev.speech_cues.f1", "PolNeAR dev", SPEECH, "f1", 0.84, 0.837, 0.34),
-    summary_row("attribution.polnear_dev.non_belief_cues.f1", "PolNeAR dev",
-                "source mentions (all cues), >= 30% character overlap", "f1", 0.7, 0.837, 0.23),
-    summary_row("attribution.polnear_dev.speech_cues.cue_accuracy", "PolNeAR dev",
-                "cue of the matched sources (speech cues)", "cue accuracy", 0.99, 0.865, 0.996),
-    summary_row("attribution.polnear_train.speech_cues.f1", "PolNeAR train (development split)", SPEECH, "f1",
-                0.83, 0.837, 0.32),
-], columns=SUMMARY_COLUMNS)
+SUMMARIES = pd.DataFrame(
+    [
+        summary_row(
+            "readability.onestopenglish.pairwise_order.package.flesch_kincaid_grade",
+            OSE,
+            "pairwise level order, package segmentation",
+            "flesch_kincaid_grade",
+            0.99,
+            0.986,
+            0.5,
+        ),
+        summary_row(
+            "readability.onestopenglish.pairwise_order.textstat.flesch_kincaid_grade",
+            OSE,
+            "pairwise level order, textstat's own counting",
+            "flesch_kincaid_grade",
+            0.98,
+            0.986,
+            0.5,
+        ),
+        summary_row(
+            "readability.onestopenglish.full_order.package.int_ascii.gunning_fog",
+            OSE,
+            "full level order, package segmentation, Int from the ascii copy",
+            "gunning_fog",
+            0.95,
+            0.979,
+            0.17,
+        ),
+        summary_row(
+            "readability.onestopenglish.full_order.package.gunning_fog",
+            OSE,
+            "full level order, package segmentation",
+            "gunning_fog",
+            0.97,
+            0.979,
+            0.17,
+        ),
+        summary_row(
+            "readability.onestopenglish.full_order.package.smog_index",
+            OSE,
+            "full level order, package segmentation",
+            "smog_index",
+            0.94,
+            None,
+            0.17,
+        ),
+        summary_row(
+            "readability.onestopenglish.mean_grade.ele.package.flesch_kincaid_grade",
+            OSE,
+            "mean grade, level Ele, package segmentation",
+            "flesch_kincaid_grade",
+            8.5,
+            8.45,
+            10.0,
+        ),
+        summary_row(
+            "sentiment.tweets.sentence.pearson_r",
+            "vader_groundtruth/tweets",
+            "sentence",
+            "pearson_r",
+            0.872,
+            0.881,
+            0.831,
+        ),
+        summary_row(
+            "sentiment.nyt_editorials.article.pearson_r",
+            "vader_groundtruth/nyt_editorials",
+            "article",
+            "pearson_r",
+            0.63,
+            0.63,
+            0.526,
+        ),
+        summary_row(
+            "framing.narrative_frames.full_frame.co.precision",
+            NFC,
+            "conflict frame vs label CO (threshold 0.25)",
+            "precision",
+            0.7,
+            None,
+            0.6,
+        ),
+        summary_row(
+            "framing.narrative_frames.full_frame.co.f1",
+            NFC,
+            "conflict frame vs label CO (threshold 0.25)",
+            "f1",
+            0.77,
+            0.78,
+            0.76,
+        ),
+        summary_row(
+            "framing.narrative_frames.full_frame.co.roc_auc",
+            NFC,
+            "conflict frame vs label CO (frame score, no threshold)",
+            "roc_auc",
+            0.70,
+            0.71,
+            0.5,
+        ),
+        summary_row(
+            "framing.narrative_frames.codebook_aligned.co.f1",
+            NFC,
+            "codebook-aligned items disagreement vs label CO (threshold 0.33)",
+            "f1",
+            0.6,
+            0.78,
+            0.76,
+        ),
+        summary_row(
+            "sensationalism.clickbait.headline_index.accuracy",
+            CLICKBAIT,
+            "headline index >= 1",
+            "accuracy",
+            0.84,
+            0.877,
+            0.5,
+        ),
+        summary_row(
+            "sensationalism.clickbait.headline_index.f1", CLICKBAIT, "headline index >= 1", "f1", 0.83, 0.869, 0.66
+        ),
+        summary_row(
+            "framing.frac.issue_frame_class.accuracy",
+            "FrAC sentences",
+            "issue frame -> policy frame class",
+            "accuracy",
+            0.5,
+            None,
+            0.31,
+        ),
+        summary_row("attribution.polnear_dev.speech_cues.f1", "PolNeAR dev", SPEECH, "f1", 0.84, 0.837, 0.34),
+        summary_row(
+            "attribution.polnear_dev.non_belief_cues.f1",
+            "PolNeAR dev",
+            "source mentions (all cues), >= 30% character overlap",
+            "f1",
+            0.7,
+            0.837,
+            0.23,
+        ),
+        summary_row(
+            "attribution.polnear_dev.speech_cues.cue_accuracy",
+            "PolNeAR dev",
+            "cue of the matched sources (speech cues)",
+            "cue accuracy",
+            0.99,
+            0.865,
+            0.996,
+        ),
+        summary_row(
+            "attribution.polnear_train.speech_cues.f1",
+            "PolNeAR train (development split)",
+            SPEECH,
+            "f1",
+            0.83,
+            0.837,
+            0.32,
+        ),
+    ],
+    columns=SUMMARY_COLUMNS,
+)
 
 
 def test_validation_table_picks_the_key_figures_by_key_in_their_order():
     key = synthesis.validation_table(SUMMARIES)
     assert list(key.columns) == [*synthesis.VALIDATION_COLUMNS, "vs_anchor", "vs_baseline"]
     assert list(zip(key["analysis"], key["metric"], key["value"])) == [
-        ("sentiment", "pearson_r", 0.872), ("sentiment", "pearson_r", 0.63),
-        ("framing", "f1", 0.77), ("framing", "roc_auc", 0.70), ("framing", "accuracy", 0.5),
+        ("sentiment", "pearson_r", 0.872),
+        ("sentiment", "pearson_r", 0.63),
+        ("framing", "f1", 0.77),
+        ("framing", "roc_auc", 0.70),
+        ("framing", "accuracy", 0.5),
         ("sensationalism", "accuracy", 0.84),
-        ("readability", "flesch_kincaid_grade", 0.99), ("readability", "gunning_fog", 0.97),
+        ("readability", "flesch_kincaid_grade", 0.99),
+        ("readability", "gunning_fog", 0.97),
         ("attribution", "f1", 0.84),
     ]
     assert key["vs_baseline"].tolist()[:2] == [0.041, 0.104]

@@ -1,4 +1,5 @@
 """The document model (words, quotes, word counts, offsets, span layers) and the term matcher."""
+
 import re
 
 import pytest
@@ -18,7 +19,7 @@ def test_words_quotes_and_offsets_of_sentences():
     headline, *body = a.sentences
     assert headline.part == "headline" and [headline.text[s:e] for s, e in headline.words] == ["Tariffs", "rise"]
     for s in a.sentences:
-        assert a.clean_text[s.start:s.end] == s.text
+        assert a.clean_text[s.start : s.end] == s.text
     first = body[0]
     assert [first.text[s:e] for s, e in first.words] == ["Carney", "said", "it", "is", "wrong"]
     assert [first.text[s:e] for s, e in first.quotes] == ['"it is wrong."']
@@ -43,10 +44,14 @@ def test_components_attach_the_layers_they_declare():
         name, assigns = "capitals", ("capital_words",)
 
         def __call__(self, article):
-            return {"capital_words": [Span(m.start(), m.end(), "CAP") for m in re.finditer(r"\b[A-Z]\w+", article.clean_text)]}
+            return {
+                "capital_words": [
+                    Span(m.start(), m.end(), "CAP") for m in re.finditer(r"\b[A-Z]\w+", article.clean_text)
+                ]
+            }
 
     a = annotate(build_article("a", "a.txt", "Hello\n\nCarney met Trump."), Capitals())
-    assert [a.clean_text[s.start:s.end] for s in a.layers["capital_words"]] == ["Hello", "Carney", "Trump"]
+    assert [a.clean_text[s.start : s.end] for s in a.layers["capital_words"]] == ["Hello", "Carney", "Trump"]
 
     class Wrong(Capitals):
         assigns = ("other",)
@@ -58,7 +63,12 @@ def test_components_attach_the_layers_they_declare():
 def test_whole_words_case_rule_and_prefixes():
     matcher = TermMatcher(["NATO", "tariff*", "climate", "climate change", "U.S."])
     assert matched(matcher, "nato NATO tariffs climate change tariff-related climatechange U.S. us") == [
-        "NATO", "tariffs", "climate change", "tariff-related", "U.S."]
+        "NATO",
+        "tariffs",
+        "climate change",
+        "tariff-related",
+        "U.S.",
+    ]
     assert matched(TermMatcher(["Carney"], ignore_case=False), "carney Carney") == ["Carney"]
 
 
@@ -95,22 +105,50 @@ def test_required_strings_of_raw_patterns():
 
 
 def test_matcher_set_names_every_matcher_that_matches():
-    matchers = {"trade": TermMatcher(["tariff*", "trade"]), "blame": TermMatcher([], [r"\bcaused by\b"]),
-                "fold": TermMatcher(["#tag"])}
+    matchers = {
+        "trade": TermMatcher(["tariff*", "trade"]),
+        "blame": TermMatcher([], [r"\bcaused by\b"]),
+        "fold": TermMatcher(["#tag"]),
+    }
     index = MatcherSet(matchers)
     assert index.possible("tariffs were caused by it") == {"trade", "blame", "fold"}
     assert index.possible("nothing here") == {"fold"}
 
 
-WORDS = st.sampled_from(["trade", "Trade", "tariffs", "tariff", "NATO", "nato", "climate", "change", "US",
-                         "U.S.", "İstanbul", "ſale", "sale", "not", "a", "-", ",", ".", "'s", "caused", "by"])
+WORDS = st.sampled_from(
+    [
+        "trade",
+        "Trade",
+        "tariffs",
+        "tariff",
+        "NATO",
+        "nato",
+        "climate",
+        "change",
+        "US",
+        "U.S.",
+        "İstanbul",
+        "ſale",
+        "sale",
+        "not",
+        "a",
+        "-",
+        ",",
+        ".",
+        "'s",
+        "caused",
+        "by",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORDS, max_size=12), st.sampled_from([" ", "  ", "\n", ""]))
 def test_matcher_finds_what_the_alternation_finds(words, separator):
     text = separator.join(words)
-    matcher = TermMatcher(["trade", "tariff*", "NATO", "climate change", "climate", "U.S.", "istanbul", "sale*"],
-                          [r"\bcaused by\b", r"(?i:us)\b"])
+    matcher = TermMatcher(
+        ["trade", "tariff*", "NATO", "climate change", "climate", "U.S.", "istanbul", "sale*"],
+        [r"\bcaused by\b", r"(?i:us)\b"],
+    )
     expected = compile_terms(matcher.terms, matcher.patterns)
     assert [m.span() for m in matcher.finditer(text)] == [m.span() for m in expected.finditer(text)]

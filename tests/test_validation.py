@@ -1,4 +1,5 @@
 """The shared validation metrics, the summaries' keys and where `run_validation` writes."""
+
 import math
 import sys
 import types
@@ -55,20 +56,41 @@ def test_every_committed_summary_has_unique_keys_and_every_key_figure():
 
 
 def test_run_validation_writes_tables_and_figure_apart_from_the_corpus_outputs(tmp_path, monkeypatch):
-    summary = pd.DataFrame([["sentiment.x.sentence.pearson_r", "sentiment", "vader_groundtruth/x", "sentence",
-                             "pearson_r", 0.5, 0.6, "paper", 0.4, "baseline", 10]], columns=SUMMARY_COLUMNS)
-    articles = pd.DataFrame({"human_mean": [0.1, 0.2], "package_mean_compound": [0.2, 0.1],
-                             "whole_text_compound": [0.9, -0.9]})
+    summary = pd.DataFrame(
+        [
+            [
+                "sentiment.x.sentence.pearson_r",
+                "sentiment",
+                "vader_groundtruth/x",
+                "sentence",
+                "pearson_r",
+                0.5,
+                0.6,
+                "paper",
+                0.4,
+                "baseline",
+                10,
+            ]
+        ],
+        columns=SUMMARY_COLUMNS,
+    )
+    articles = pd.DataFrame(
+        {"human_mean": [0.1, 0.2], "package_mean_compound": [0.2, 0.1], "whole_text_compound": [0.9, -0.9]}
+    )
     fake = types.ModuleType("analysis.validation.sentiment")
-    fake.run = lambda reference: Outcome({"summary": summary, "articles": articles},
-                                         {"summary": summary, "articles": articles}, "note")
+    fake.run = lambda reference: Outcome(
+        {"summary": summary, "articles": articles}, {"summary": summary, "articles": articles}, "note"
+    )
     monkeypatch.setitem(sys.modules, "analysis.validation.sentiment", fake)
-    tables = validation.run_validation("sentiment", tmp_path, tmp_path / "validation",
-                                       tmp_path / "validation" / "figures")
+    tables = validation.run_validation(
+        "sentiment", tmp_path, tmp_path / "validation", tmp_path / "validation" / "figures"
+    )
     assert set(tables) == {"summary", "articles"}
     assert (tmp_path / "validation" / "sentiment_summary.csv").is_file()
     assert {p.name for p in (tmp_path / "validation" / "figures").iterdir()} == {
-        f"{names.VALIDATION_SENTIMENT}.png", f"{names.VALIDATION_SENTIMENT}.svg"}
+        f"{names.VALIDATION_SENTIMENT}.png",
+        f"{names.VALIDATION_SENTIMENT}.svg",
+    }
     repeated = pd.concat([summary, summary])
     fake.run = lambda reference: Outcome({"summary": repeated}, {}, "note")
     with pytest.raises(ValueError, match="keys repeat"):
@@ -76,8 +98,12 @@ def test_run_validation_writes_tables_and_figure_apart_from_the_corpus_outputs(t
 
 
 def test_committed_validation_figures_live_under_validation():
-    for name in (names.VALIDATION_SENTIMENT, names.VALIDATION_FRAMING, names.VALIDATION_READABILITY,
-                 names.VALIDATION_ATTRIBUTION):
+    for name in (
+        names.VALIDATION_SENTIMENT,
+        names.VALIDATION_FRAMING,
+        names.VALIDATION_READABILITY,
+        names.VALIDATION_ATTRIBUTION,
+    ):
         assert (VALIDATION_DIR / "figures" / f"{name}.png").is_file()
         assert (VALIDATION_DIR / "figures" / f"{name}.svg").is_file()
     assert not list((PROJECT_ROOT / "figures").glob("validation_*"))

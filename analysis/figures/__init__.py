@@ -4,6 +4,7 @@ per analysis and the validation figures (`validation`).
 Figure functions take result tables and return a matplotlib figure; `save_figure` writes
 it as PNG and SVG, byte-identical on a rerun. Nothing here computes a result.
 """
+
 from . import (
     attribution,
     corpus,
@@ -18,5 +19,18 @@ from . import (
 )
 from .style import apply_style, heatmap_figure, save_figure
 
-__all__ = ["apply_style", "attribution", "corpus", "framing", "heatmap_figure", "names", "readability",
-           "save_figure", "sensationalism", "sentiment", "style", "synthesis", "validation"]
+__all__ = [
+    "apply_style",
+    "attribution",
+    "corpus",
+    "framing",
+    "heatmap_figure",
+    "names",
+    "readability",
+    "save_figure",
+    "sensationalism",
+    "sentiment",
+    "style",
+    "synthesis",
+    "validation",
+]

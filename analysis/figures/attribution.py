@@ -1,4 +1,5 @@
 """Figures of the source-attribution analysis: source classes per article, words quoted per speaker."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,6 @@ CLASS_COLOURS = {"named": 0, "anonymous": 1, "vague": 3}
 
 def source_classes_figure(sourcing: pd.DataFrame):
     """Stacked horizontal bars: named, anonymous and vague attributions per article."""
-
 
     order = list(sourcing["article_id"])
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(order) + 2.2))
@@ -32,9 +32,13 @@ def quoted_words_figure(quoted_words: pd.DataFrame, top: int = 15, labels: dict[
     """Horizontal bars: words inside quotation marks per speaker, corpus-wide, top speakers.
     `labels` maps actor ids to display names (long speaker phrases are shortened)."""
 
-
-    totals = (quoted_words.groupby(["speaker", "source_class"], sort=True)["n_words"].sum()
-              .reset_index().sort_values(["n_words", "speaker"], ascending=[False, True], kind="stable").head(top))
+    totals = (
+        quoted_words.groupby(["speaker", "source_class"], sort=True)["n_words"]
+        .sum()
+        .reset_index()
+        .sort_values(["n_words", "speaker"], ascending=[False, True], kind="stable")
+        .head(top)
+    )
     fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(totals), 1) + 2.2))
     colours = [OKABE_ITO[CLASS_COLOURS.get(c, 7)] for c in totals["source_class"]]
     ax.barh(range(len(totals)), totals["n_words"], color=colours)

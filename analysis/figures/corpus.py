@@ -1,4 +1,5 @@
 """Figures of the corpus: length and structure of each article."""
+
 from __future__ import annotations
 
 from .style import OKABE_ITO, plt
@@ -23,16 +24,28 @@ def corpus_structure_figure(articles, sentences, groups=None, group_word: str = 
         left.set_title("Length of each article")
     else:
         lengths = [articles.loc[articles["article_id"].map(group_of) == g, "n_words"].to_numpy() for g in order]
-        left.boxplot(lengths, positions=positions, orientation="horizontal", patch_artist=True,
-                     boxprops={"facecolor": OKABE_ITO[0], "alpha": 0.6}, medianprops={"color": "black"})
+        left.boxplot(
+            lengths,
+            positions=positions,
+            orientation="horizontal",
+            patch_artist=True,
+            boxprops={"facecolor": OKABE_ITO[0], "alpha": 0.6},
+            medianprops={"color": "black"},
+        )
         left.set_title(f"Article lengths by {group_word}")
     left.set_xlabel("Words in the body")
     left.set_ylabel(group_word.capitalize())
     groups_of_sentences = body["article_id"].map(group_of)
     lengths = [body.loc[groups_of_sentences == g, "n_words"].to_numpy() for g in order]
-    right.boxplot(lengths, positions=positions, orientation="horizontal", patch_artist=True,
-                  boxprops={"facecolor": OKABE_ITO[5], "alpha": 0.6}, medianprops={"color": "black"},
-                  showfliers=len(body) < 5000)
+    right.boxplot(
+        lengths,
+        positions=positions,
+        orientation="horizontal",
+        patch_artist=True,
+        boxprops={"facecolor": OKABE_ITO[5], "alpha": 0.6},
+        medianprops={"color": "black"},
+        showfliers=len(body) < 5000,
+    )
     left.set_yticks(positions, order)
     left.invert_yaxis()
     right.set_title("Sentence lengths")

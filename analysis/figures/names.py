@@ -4,6 +4,7 @@ Notebooks save the corpus figures under these names in `figures/`; `python -m an
 validate` saves the validation figures in `validation/figures/`; the report index and the
 notebooks look them up by the same names.
 """
+
 from __future__ import annotations
 
 CORPUS_STRUCTURE = "corpus_structure"

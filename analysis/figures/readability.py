@@ -1,4 +1,5 @@
 """Figures of the readability analysis: grades per article, counting, sentence lengths, paragraphs."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,7 +19,6 @@ def articles_figure(readability: pd.DataFrame):
     """Body readability per article: Flesch Reading Ease beside the outlets' means, and the
     grade-level formulas with the consensus grade."""
 
-
     body = readability[readability["part"] == "body"].reset_index(drop=True)
     outlets = load_reference()["outlets"]["flesch_reading_ease"]
     positions = np.arange(len(body))
@@ -32,14 +32,27 @@ def articles_figure(readability: pd.DataFrame):
     left.set_title("Flesch Reading Ease (higher is easier)")
     left.set_xlabel("Flesch Reading Ease of the body")
     left.set_ylabel("Article")
-    left.legend(title="Outlet means (tool versions differ: context only)", fontsize=8, title_fontsize=8,
-                loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
+    left.legend(
+        title="Outlet means (tool versions differ: context only)",
+        fontsize=8,
+        title_fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+        ncol=2,
+    )
     grades = [m for m in METRICS if m != "flesch_reading_ease"]
     markers = ["o", "s", "^", "v", "D", "P", "X"]
     colours = [c for c in OKABE_ITO if c != "#F0E442"]  # no yellow markers on white
     for k, (metric, marker) in enumerate(zip(grades, markers)):
-        right.scatter(body[metric], positions + (k - 3) * 0.06, marker=marker, color=colours[k % len(colours)],
-                      label=LABELS[metric], s=30, zorder=3)
+        right.scatter(
+            body[metric],
+            positions + (k - 3) * 0.06,
+            marker=marker,
+            color=colours[k % len(colours)],
+            label=LABELS[metric],
+            s=30,
+            zorder=3,
+        )
     right.scatter(body[CONSENSUS], positions, marker="|", s=400, color="black", label=LABELS[CONSENSUS], zorder=4)
     right.set_title("Grade-level formulas")
     right.set_xlabel("US school grade")
@@ -52,12 +65,13 @@ def articles_figure(readability: pd.DataFrame):
 def counting_figure(segmentation: pd.DataFrame):
     """Sentences counted and the Flesch-Kincaid grade, textstat's counting vs the package's."""
 
-
     fk = segmentation[segmentation["metric"] == "flesch_kincaid_grade"].reset_index(drop=True)
     positions = np.arange(len(fk))
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.5 * len(fk) + 2.4), sharey=True)
-    panels = ((left, "n_sentences_textstat", "n_sentences_package", "Sentences in the body", "Sentences counted"),
-              (right, "textstat_counting", "package_counting", "Flesch-Kincaid grade", "Grade with each count"))
+    panels = (
+        (left, "n_sentences_textstat", "n_sentences_package", "Sentences in the body", "Sentences counted"),
+        (right, "textstat_counting", "package_counting", "Flesch-Kincaid grade", "Grade with each count"),
+    )
     for ax, ours_not, ours, xlabel, title in panels:
         ax.hlines(positions, fk[ours_not], fk[ours], color="#999999", linewidth=1.5)
         ax.scatter(fk[ours_not], positions, color=OKABE_ITO[3], label="textstat's regex", zorder=3)
@@ -74,17 +88,24 @@ def counting_figure(segmentation: pd.DataFrame):
 def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
     """Distribution of body sentence lengths per article: box plots with every sentence as a dot."""
 
-
     body = sentences[sentences["part"] == "body"]
     groups = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in order]
     positions = np.arange(1, len(order) + 1)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) + 2.2))
-    ax.boxplot(groups, positions=positions, orientation="horizontal", widths=0.6, showfliers=False,
-               boxprops={"color": "#555555"}, medianprops={"color": "black"})
+    ax.boxplot(
+        groups,
+        positions=positions,
+        orientation="horizontal",
+        widths=0.6,
+        showfliers=False,
+        boxprops={"color": "#555555"},
+        medianprops={"color": "black"},
+    )
     rng = np.random.default_rng(0)
     for position, values in zip(positions, groups):
-        ax.scatter(values, position + rng.uniform(-0.18, 0.18, len(values)), s=12, alpha=0.6,
-                   color=OKABE_ITO[0], zorder=3)
+        ax.scatter(
+            values, position + rng.uniform(-0.18, 0.18, len(values)), s=12, alpha=0.6, color=OKABE_ITO[0], zorder=3
+        )
     ax.set_yticks(positions, order)
     ax.invert_yaxis()
     ax.set_title("Sentence lengths in the body")
@@ -96,20 +117,32 @@ def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
 def paragraph_grades_figure(paragraphs: pd.DataFrame, readability: pd.DataFrame):
     """Flesch-Kincaid grade of each body paragraph (dots) and of the whole body (bar)."""
 
-
     body = readability[readability["part"] == "body"].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(body) + 2.8))
     for i, article_id in enumerate(body["article_id"]):
         graded = paragraphs[(paragraphs["article_id"] == article_id) & ~paragraphs["flag_short_paragraph"]]
-        ax.scatter(graded["flesch_kincaid_grade"], np.full(len(graded), i), s=22, alpha=0.7, color=OKABE_ITO[0],
-                   zorder=3, label="paragraph" if i == 0 else None)
-    ax.scatter(body["flesch_kincaid_grade"], np.arange(len(body)), marker="|", s=500, color=OKABE_ITO[3],
-               zorder=4, label="whole body")
+        ax.scatter(
+            graded["flesch_kincaid_grade"],
+            np.full(len(graded), i),
+            s=22,
+            alpha=0.7,
+            color=OKABE_ITO[0],
+            zorder=3,
+            label="paragraph" if i == 0 else None,
+        )
+    ax.scatter(
+        body["flesch_kincaid_grade"],
+        np.arange(len(body)),
+        marker="|",
+        s=500,
+        color=OKABE_ITO[3],
+        zorder=4,
+        label="whole body",
+    )
     ax.set_yticks(np.arange(len(body)), body["article_id"])
     ax.invert_yaxis()
     ax.set_title("Flesch-Kincaid grade per paragraph")
-    ax.set_xlabel("US school grade (paragraphs of at least "
-                  f"{minimum_sizes()['paragraph_words']} words)")
+    ax.set_xlabel(f"US school grade (paragraphs of at least {minimum_sizes()['paragraph_words']} words)")
     ax.set_ylabel("Article")
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     return fig

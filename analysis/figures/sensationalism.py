@@ -1,4 +1,5 @@
 """Figures of the sensationalism index: cues per article, by feature."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,6 +15,11 @@ def sensationalism_figure(features: pd.DataFrame, labels: dict[str, str], limit:
     matrix, note = top_articles(matrix[[f for f in labels if f in matrix.columns]], limit)
     totals = matrix.sum(axis=1)
     matrix.index = [f"{a}  (index {totals[a]:.2f})" for a in matrix.index]
-    return style.heatmap_figure(matrix.rename(columns=labels), f"Sensationalism cues per article{note}",
-                                   "Feature", "Article", "Contribution (0-1)",
-                                   value_format="{:.2f}")
+    return style.heatmap_figure(
+        matrix.rename(columns=labels),
+        f"Sensationalism cues per article{note}",
+        "Feature",
+        "Article",
+        "Contribution (0-1)",
+        value_format="{:.2f}",
+    )

@@ -4,6 +4,7 @@ Colours are the Okabe-Ito palette (distinguishable with the common colour-vision
 deficiencies). Figures carry a title, labelled axes and a source note. Saved files
 contain no timestamps or version strings, so unchanged inputs give identical bytes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -58,8 +59,16 @@ def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note
             fig.savefig(tmp, format=fmt, metadata=meta)
 
 
-def heatmap_figure(matrix, title: str, xlabel: str, ylabel: str, colorbar_label: str,
-                   cmap: str = SEQUENTIAL_CMAP, value_format: str = "{:.0f}", center: float | None = None) -> plt.Figure:
+def heatmap_figure(
+    matrix,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    colorbar_label: str,
+    cmap: str = SEQUENTIAL_CMAP,
+    value_format: str = "{:.0f}",
+    center: float | None = None,
+) -> plt.Figure:
     """A labelled heatmap of a DataFrame (rows x columns) with the value written in each cell."""
     import numpy as np
 
@@ -76,8 +85,15 @@ def heatmap_figure(matrix, title: str, xlabel: str, ylabel: str, colorbar_label:
     for (row, col), value in np.ndenumerate(values):
         if not np.isnan(value):
             dark = image.norm(value) < 0.55 if center is None else abs(image.norm(value) - 0.5) > 0.3
-            ax.text(col, row, value_format.format(value), ha="center", va="center", fontsize=9,
-                    color="white" if dark else "black")
+            ax.text(
+                col,
+                row,
+                value_format.format(value),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if dark else "black",
+            )
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -1,4 +1,5 @@
 """The synthesis figure: a scorecard of every article across the analyses."""
+
 from __future__ import annotations
 
 import textwrap
@@ -35,7 +36,7 @@ LABEL_WIDTH = 40
 
 
 def _short(label: str, width: int = LABEL_WIDTH) -> str:
-    return label if len(label) <= width else label[:width - 1] + "…"
+    return label if len(label) <= width else label[: width - 1] + "…"
 
 
 def _most_frequent(values: pd.Series):
@@ -55,8 +56,9 @@ class ScorecardView:
     split: int | None = None
 
 
-def scorecard_view(card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | None = None,
-                   limit: int = 30) -> ScorecardView:
+def scorecard_view(
+    card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | None = None, limit: int = 30
+) -> ScorecardView:
     """Up to `limit` articles: all of them. More: the mean per value of the manifest column
     `group_by` (and the most frequent dominant frame) when it has 2 to `limit` values, else
     the `limit // 2` most and the rest least sensational articles."""
@@ -78,15 +80,19 @@ def scorecard_view(card: pd.DataFrame, articles: pd.DataFrame | None = None, gro
                 rows[column] = grouped[column].agg(_most_frequent)
             sizes = grouped.size()
             rows.index = [f"{_short(g)} (n={sizes[g]:,})" for g in rows.index]
-            return ScorecardView(rows, f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; "
-                                 "frames: the most frequent)")
+            return ScorecardView(
+                rows, f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; frames: the most frequent)"
+            )
     ranked = card.sort_values(["sensationalism_index", "article_id"], ascending=[False, True], na_position="last")
     scored = ranked.dropna(subset=["sensationalism_index"])
     if len(scored) < limit:
         return ScorecardView(by_article(ranked.head(limit)), f"the {limit} most sensational of {n:,} articles")
     top, bottom = limit // 2, limit - limit // 2
-    return ScorecardView(by_article(pd.concat([scored.head(top), scored.tail(bottom)])),
-                         f"the {top} most and {bottom} least sensational of {n:,} articles", split=top)
+    return ScorecardView(
+        by_article(pd.concat([scored.head(top), scored.tail(bottom)])),
+        f"the {top} most and {bottom} least sensational of {n:,} articles",
+        split=top,
+    )
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -115,20 +121,42 @@ def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = 
     centres = (x_edges[:-1] + x_edges[1:]) / 2
     fig, ax = style.plt.subplots(figsize=(0.72 * sum(widths) + 2.8, 0.45 * len(rows) + 2.4))
     cmap = style.plt.get_cmap(style.SEQUENTIAL_CMAP).with_extremes(bad="#f2f2f2")
-    mesh = ax.pcolormesh(x_edges, np.arange(len(rows) + 1), np.ma.masked_invalid(colours), cmap=cmap,
-                         vmin=0, vmax=1, edgecolors="white", linewidth=1.5)
+    mesh = ax.pcolormesh(
+        x_edges,
+        np.arange(len(rows) + 1),
+        np.ma.masked_invalid(colours),
+        cmap=cmap,
+        vmin=0,
+        vmax=1,
+        edgecolors="white",
+        linewidth=1.5,
+    )
     for row in range(len(rows)):
         for col, measure in enumerate(measures):
             value, colour = values[row, col], colours[row, col]
             text = "n/a" if np.isnan(value) else measure.value_format.format(value)
             dark = not np.isnan(colour) and colour < 0.55
-            ax.text(centres[col], row + 0.5, text, ha="center", va="center", fontsize=9,
-                    color="white" if dark else "black" if not np.isnan(value) else "#777777")
+            ax.text(
+                centres[col],
+                row + 0.5,
+                text,
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if dark else "black" if not np.isnan(value) else "#777777",
+            )
         for k, (column, _) in enumerate(texts):
             frame = rows[column].iloc[row]
             text = "none" if frame is None or pd.isna(frame) else (frame_labels or {}).get(frame, frame)
-            ax.text(centres[len(measures) + k], row + 0.5, textwrap.fill(str(text), 20, break_long_words=False),
-                    ha="center", va="center", fontsize=8, color="#222222")
+            ax.text(
+                centres[len(measures) + k],
+                row + 0.5,
+                textwrap.fill(str(text), 20, break_long_words=False),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#222222",
+            )
     ax.set_xlim(0, x_edges[-1])
     ax.set_ylim(len(rows), 0)
     ax.set_xticks(centres, [m.label for m in measures] + [label for _, label in texts], fontsize=9)
@@ -141,8 +169,17 @@ def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = 
     if view.split:
         ax.axhline(view.split, color="black", linewidth=2.5)
     ax.set_title(f"Scorecard: {view.description}", loc="left")
-    bar = fig.colorbar(mesh, ax=ax, orientation="horizontal", location="bottom", fraction=0.6 / fig.get_figheight(),
-                       aspect=40, shrink=0.5, pad=0.03, anchor=(0.0, 1.0))
+    bar = fig.colorbar(
+        mesh,
+        ax=ax,
+        orientation="horizontal",
+        location="bottom",
+        fraction=0.6 / fig.get_figheight(),
+        aspect=40,
+        shrink=0.5,
+        pad=0.03,
+        anchor=(0.0, 1.0),
+    )
     bar.ax.tick_params(labelsize=9)
     bar.set_label("Colour: the value's position within its column (0 lowest, 1 highest of the rows shown)", fontsize=9)
     return fig

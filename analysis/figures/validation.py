@@ -1,6 +1,7 @@
 """Figures of the validations: each analysis against its human-annotated data, beside the
 published anchors and the trivial baselines. `FIGURES` names each validation's figure and the
 function that draws it from the inputs the validation returns."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,10 +15,23 @@ from .style import OKABE_ITO, plt
 def sentiment_figure(summary: pd.DataFrame, articles: pd.DataFrame):
     """Left: article-level scores against human ratings. Right: r per data set vs anchors."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
-    left.scatter(articles["human_mean"], articles["package_mean_compound"], s=12, alpha=0.6,
-                 color=OKABE_ITO[0], label="mean of sentence compounds (this package)")
-    left.scatter(articles["human_mean"], articles["whole_text_compound"], s=12, alpha=0.4,
-                 color=OKABE_ITO[1], marker="x", label="whole article at once")
+    left.scatter(
+        articles["human_mean"],
+        articles["package_mean_compound"],
+        s=12,
+        alpha=0.6,
+        color=OKABE_ITO[0],
+        label="mean of sentence compounds (this package)",
+    )
+    left.scatter(
+        articles["human_mean"],
+        articles["whole_text_compound"],
+        s=12,
+        alpha=0.4,
+        color=OKABE_ITO[1],
+        marker="x",
+        label="whole article at once",
+    )
     left.set_title("NYT editorials: article tone")
     left.set_xlabel("Mean human rating of the article's sentences (-4..4)")
     left.set_ylabel("VADER compound")
@@ -46,10 +60,22 @@ def readability_figure(order: pd.DataFrame, means: pd.DataFrame, metrics: list[s
     for k, counting in enumerate(countings):
         part = order[order["counting"] == counting].set_index("metric").loc[metrics]
         offset = (k - 0.5) * 0.38
-        left.barh(positions + offset, part["pairwise_accuracy"], height=0.36, color=colours[counting],
-                  label=f"pairs, {countings[counting]}")
-        left.scatter(part["full_order_accuracy"], positions + offset, marker="|", s=120, color="black",
-                     zorder=3, label="full order Ele < Int < Adv" if k == 0 else None)
+        left.barh(
+            positions + offset,
+            part["pairwise_accuracy"],
+            height=0.36,
+            color=colours[counting],
+            label=f"pairs, {countings[counting]}",
+        )
+        left.scatter(
+            part["full_order_accuracy"],
+            positions + offset,
+            marker="|",
+            s=120,
+            color="black",
+            zorder=3,
+            label="full order Ele < Int < Adv" if k == 0 else None,
+        )
     left.axvline(0.5, color="#555555", linestyle="--", linewidth=1, label="random order (pairs)")
     left.axvline(1 / 6, color="#555555", linestyle=":", linewidth=1, label="random order (full)")
     left.set_yticks(positions, [LABELS[m] for m in metrics])
@@ -64,8 +90,14 @@ def readability_figure(order: pd.DataFrame, means: pd.DataFrame, metrics: list[s
     for k, counting in enumerate(countings):
         values = fk[fk["counting"] == counting].set_index("level").loc[levels, "mean"]
         right.bar(x + (k - 0.5) * 0.38, values, width=0.36, color=colours[counting], label=countings[counting])
-    right.scatter(x + 0.19, [anchors[level] for level in levels], marker="D", color="black", zorder=3,
-                  label="anchor (textstat's counting)")
+    right.scatter(
+        x + 0.19,
+        [anchors[level] for level in levels],
+        marker="D",
+        color="black",
+        zorder=3,
+        label="anchor (textstat's counting)",
+    )
     right.set_xticks(x, levels)
     right.set_ylabel("Mean Flesch-Kincaid grade")
     right.set_title("Mean grade per level")
@@ -83,44 +115,72 @@ def framing_figure(summary: pd.DataFrame, nfc: pd.DataFrame, annotators: pd.Data
     codebook = nfc[nfc["scoring"] == "codebook-aligned"].set_index("label").loc[full.index]
     count = nfc[nfc["scoring"] == "evidence count"].set_index("label").loc[full.index]
     humans = annotators[annotators["split"] == "evaluation"].set_index("label").loc[full.index]
-    by_frame = full.assign(f1_codebook=codebook["f1"], roc_auc_codebook=codebook["roc_auc"],
-                           f1_count=count["f1"], roc_auc_count=count["roc_auc"],
-                           kappa_codebook=codebook["kappa"], kappa_count=count["kappa"],
-                           annotator_kappa=humans["annotator_kappa"])
+    by_frame = full.assign(
+        f1_codebook=codebook["f1"],
+        roc_auc_codebook=codebook["roc_auc"],
+        f1_count=count["f1"],
+        roc_auc_count=count["roc_auc"],
+        kappa_codebook=codebook["kappa"],
+        kappa_count=count["kappa"],
+        annotator_kappa=humans["annotator_kappa"],
+    )
     positions = np.arange(len(by_frame))
     frames = [f"{label_names[label]}\n({label})" for label in by_frame.index]
     scorings = [("full frame", 0, ""), ("codebook-aligned items", 2, "_codebook"), ("evidence count", 4, "_count")]
-    panels = ((f1_ax, "F1 on the evaluation half", (0, 1),
-               [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1)]
-               + [(f"f1{suffix}", name, colour) for name, colour, suffix in scorings]),
-              (kappa_ax, "Cohen's kappa on the evaluation half", (0, 0.7),
-               [(f"kappa{suffix}", name, colour) for name, colour, suffix in scorings]
-               + [("annotator_kappa", "two annotators", 3)]),
-              (auc_ax, "ROC AUC (no threshold)", (0, 1),
-               [("keyword_roc_auc", "keyword counts", 1)]
-               + [(f"roc_auc{suffix}", name, colour) for name, colour, suffix in scorings]))
+    panels = (
+        (
+            f1_ax,
+            "F1 on the evaluation half",
+            (0, 1),
+            [("baseline_f1", "always present", 7), ("keyword_f1", "keyword lists", 1)]
+            + [(f"f1{suffix}", name, colour) for name, colour, suffix in scorings],
+        ),
+        (
+            kappa_ax,
+            "Cohen's kappa on the evaluation half",
+            (0, 0.7),
+            [(f"kappa{suffix}", name, colour) for name, colour, suffix in scorings]
+            + [("annotator_kappa", "two annotators", 3)],
+        ),
+        (
+            auc_ax,
+            "ROC AUC (no threshold)",
+            (0, 1),
+            [("keyword_roc_auc", "keyword counts", 1)]
+            + [(f"roc_auc{suffix}", name, colour) for name, colour, suffix in scorings],
+        ),
+    )
     for ax, title, limits, series in panels:
         width = 0.8 / len(series)
         for k, (column, label, colour) in enumerate(series):
-            ax.bar(positions + (k - (len(series) - 1) / 2) * width, by_frame[column], width=width,
-                   color=OKABE_ITO[colour], label=label)
+            ax.bar(
+                positions + (k - (len(series) - 1) / 2) * width,
+                by_frame[column],
+                width=width,
+                color=OKABE_ITO[colour],
+                label=label,
+            )
         ax.set_xticks(positions, frames, fontsize=9)
         ax.set_ylim(*limits)
         ax.set_title(title)
         ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
     f1_ax.set_ylabel("F1")
-    kappa_ax.set_ylabel("kappa (0 = chance, as \"always present\")")
+    kappa_ax.set_ylabel('kappa (0 = chance, as "always present")')
     auc_ax.set_ylabel("ROC AUC")
     auc_ax.axhline(0.5, color="#555555", linestyle="--", linewidth=1)
     figures = summary.set_index("key")
-    clickbait, frac = figures.loc["sensationalism.clickbait.headline_index.accuracy"], figures.loc[
-        "framing.frac.issue_frame_class.accuracy"]
+    clickbait, frac = (
+        figures.loc["sensationalism.clickbait.headline_index.accuracy"],
+        figures.loc["framing.frac.issue_frame_class.accuracy"],
+    )
     x = np.arange(2)
-    headline_ax.bar(x - 0.2, [clickbait["baseline"], frac["baseline"]], width=0.4, color=OKABE_ITO[7],
-                    label="majority class")
+    headline_ax.bar(
+        x - 0.2, [clickbait["baseline"], frac["baseline"]], width=0.4, color=OKABE_ITO[7], label="majority class"
+    )
     headline_ax.bar(x + 0.2, [clickbait["value"], frac["value"]], width=0.4, color=OKABE_ITO[0], label="this package")
-    headline_ax.scatter([0], [clickbait["anchor"]], marker="_", s=400, color=OKABE_ITO[1], zorder=3,
-                        label="12 features + LR")
+    headline_ax.scatter(
+        [0], [clickbait["anchor"]], marker="_", s=400, color=OKABE_ITO[1], zorder=3, label="12 features + LR"
+    )
     headline_ax.set_xticks(x, ["clickbait\naccuracy", "FrAC\naccuracy"], fontsize=9)
     headline_ax.set_ylim(0, 1)
     headline_ax.set_ylabel("accuracy")
@@ -130,8 +190,11 @@ def framing_figure(summary: pd.DataFrame, nfc: pd.DataFrame, annotators: pd.Data
     return fig
 
 
-ATTRIBUTION_KEYS = ["attribution.polnear_dev.speech_cues.precision", "attribution.polnear_dev.speech_cues.recall",
-                    "attribution.polnear_dev.speech_cues.f1"]
+ATTRIBUTION_KEYS = [
+    "attribution.polnear_dev.speech_cues.precision",
+    "attribution.polnear_dev.speech_cues.recall",
+    "attribution.polnear_dev.speech_cues.f1",
+]
 
 
 def attribution_figure(summary: pd.DataFrame):
@@ -140,9 +203,11 @@ def attribution_figure(summary: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(8, 4.5))
     x = range(len(dev))
     width = 0.27
-    for offset, column, label, colour in ((-width, "value", "this module", OKABE_ITO[0]),
-                                          (0, "baseline", "naive regex baseline", OKABE_ITO[1]),
-                                          (width, "anchor", "Gender Gap Tracker (published)", OKABE_ITO[2])):
+    for offset, column, label, colour in (
+        (-width, "value", "this module", OKABE_ITO[0]),
+        (0, "baseline", "naive regex baseline", OKABE_ITO[1]),
+        (width, "anchor", "Gender Gap Tracker (published)", OKABE_ITO[2]),
+    ):
         bars = ax.bar([i + offset for i in x], dev[column], width, label=label, color=colour)
         ax.bar_label(bars, fmt="%.2f", fontsize=8)
     ax.set_xticks(list(x), [m.capitalize() if m != "f1" else "F1" for m in dev["metric"]])

@@ -9,6 +9,7 @@ of its own with corpus-level rows added.
 
 To add a measure: write a module with its `tables(corpus, options)` and add its entry here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,17 +29,39 @@ class Measure:
 
 
 MEASURES = (
-    Measure("corpus", corpus.tables, tables=("articles", "cleaning_log", "sentences", "actor_mentions"),
-            options=("actors_file",)),
-    Measure("sentiment", sentiment.tables, tables=("sentiment", "sentiment_actors"), extends=("sentences",),
-            options=("sentiment_threshold", "actors_file"), finish=sentiment.finish),
-    Measure("readability", readability.tables,
-            tables=("readability", "readability_segmentation", "readability_paragraphs")),
-    Measure("framing", framing.tables, tables=("frames", "frame_items", "frame_evidence"),
-            options=("generic_frames_file", "issue_frames_file")),
-    Measure("sensationalism", sensationalism.tables,
-            tables=("sensationalism", "sensationalism_features", "sensationalism_evidence"),
-            options=("sensationalism_features_file",)),
-    Measure("attribution", attribution.tables, tables=("attributions", "sourcing", "quoted_words"),
-            options=("attribution_lexicon_file", "actors_file")),
+    Measure(
+        "corpus",
+        corpus.tables,
+        tables=("articles", "cleaning_log", "sentences", "actor_mentions"),
+        options=("actors_file",),
+    ),
+    Measure(
+        "sentiment",
+        sentiment.tables,
+        tables=("sentiment", "sentiment_actors"),
+        extends=("sentences",),
+        options=("sentiment_threshold", "actors_file"),
+        finish=sentiment.finish,
+    ),
+    Measure(
+        "readability", readability.tables, tables=("readability", "readability_segmentation", "readability_paragraphs")
+    ),
+    Measure(
+        "framing",
+        framing.tables,
+        tables=("frames", "frame_items", "frame_evidence"),
+        options=("generic_frames_file", "issue_frames_file"),
+    ),
+    Measure(
+        "sensationalism",
+        sensationalism.tables,
+        tables=("sensationalism", "sensationalism_features", "sensationalism_evidence"),
+        options=("sensationalism_features_file",),
+    ),
+    Measure(
+        "attribution",
+        attribution.tables,
+        tables=("attributions", "sourcing", "quoted_words"),
+        options=("attribution_lexicon_file", "actors_file"),
+    ),
 )

@@ -9,13 +9,14 @@ mapped to a Policy Frames Codebook category (`data/issue_frames.yaml`); salience
 matches per 1,000 words. Every answer and every match keeps the sentence and the text
 that triggered it (`frame_evidence`), so each score can be traced and checked.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 import yaml
@@ -44,8 +45,11 @@ class Lexicon:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
-        return [m.span() for m in self.matcher.finditer(text)
-                if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))]
+        return [
+            m.span()
+            for m in self.matcher.finditer(text)
+            if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))
+        ]
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,10 @@ class PartyFinder:
         """
         found = [(s, e, self._key(text[s:e]), True) for s, e in self._names(text, known_names)]
         found += [(m.start(), m.end(), self._key(m.group(0)), True) for m in self.groups.finditer(text)]
-        found += [(m.start(), m.end(), _PRONOUN_PERSON.get(m.group(0).lower(), m.group(0).lower()), False)
-                  for m in self.pronouns.finditer(text)]
+        found += [
+            (m.start(), m.end(), _PRONOUN_PERSON.get(m.group(0).lower(), m.group(0).lower()), False)
+            for m in self.pronouns.finditer(text)
+        ]
         found.sort(key=lambda p: (p[0], -(p[1] - p[0])))
         kept: list[tuple[int, int, str, bool]] = []
         for party in found:
@@ -82,15 +88,20 @@ class PartyFinder:
             word = token.group(0)
             if not current and not word[:1].isupper():
                 continue
-            adjacent = bool(current) and not text[current[-1].end():token.start()].strip()
+            adjacent = bool(current) and not text[current[-1].end() : token.start()].strip()
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             if word[:1].isupper():
                 if current and not adjacent:
                     runs.append(current)
                     current = []
                 current.append(token)
-            elif (adjacent and word in _CONNECTORS and following is not None
-                  and following.group(0)[:1].isupper() and not text[token.end():following.start()].strip()):
+            elif (
+                adjacent
+                and word in _CONNECTORS
+                and following is not None
+                and following.group(0)[:1].isupper()
+                and not text[token.end() : following.start()].strip()
+            ):
                 current.append(token)
             else:
                 runs.append(current)
@@ -109,8 +120,9 @@ class PartyFinder:
     @staticmethod
     def inner_capitalised(sentences: Sequence[str]) -> frozenset[str]:
         """Capitalised words that appear other than as the first word of a sentence."""
-        return frozenset(t.group(0) for s in sentences for t in list(_WORD_RE.finditer(s))[1:]
-                         if t.group(0)[:1].isupper())
+        return frozenset(
+            t.group(0) for s in sentences for t in list(_WORD_RE.finditer(s))[1:] if t.group(0)[:1].isupper()
+        )
 
     @staticmethod
     def _key(text: str) -> str:
@@ -121,8 +133,14 @@ class PartyFinder:
 class SentenceView:
     """One sentence with its lexicon spans and parties, computed once when first asked."""
 
-    def __init__(self, text: str, lexicons: dict[str, Lexicon], parties: PartyFinder,
-                 known_names: frozenset[str] | None = None, possible: frozenset[str] | None = None):
+    def __init__(
+        self,
+        text: str,
+        lexicons: dict[str, Lexicon],
+        parties: PartyFinder,
+        known_names: frozenset[str] | None = None,
+        possible: frozenset[str] | None = None,
+    ):
         self.text = text
         self.possible = possible  # lexicons that may match here (None: any)
         self._known_names = known_names
@@ -175,6 +193,7 @@ def _match(*pieces: tuple[int, int]) -> Match:
 
 
 # --- Rules ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class AnyRule:
@@ -260,12 +279,12 @@ class PartiesRule:
                 distinct.setdefault(key, (start, end))
         if len(distinct) < self.minimum:
             return None
-        return _match(cue, *list(distinct.values())[:self.minimum])
+        return _match(cue, *list(distinct.values())[: self.minimum])
 
 
 @dataclass(frozen=True)
 class ContrastRule:
-    """"X said ... But Y argued": a contrast-led statement by a new party after another's."""
+    """ "X said ... But Y argued": a contrast-led statement by a new party after another's."""
 
     opener: str
     attribution: str
@@ -341,6 +360,7 @@ class Hit:
 
 # --- Generic frames ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class GenericFrames:
     """The generic frames, their indicator items and the lexicons the rules use."""
@@ -354,8 +374,9 @@ class GenericFrames:
     def hits(self, sentences: Sequence[str]) -> list[Hit]:
         """One hit per (sentence, item) whose rule the sentence triggers."""
         known = PartyFinder.inner_capitalised(sentences)
-        views = [SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"})
-                 for s in sentences]
+        views = [
+            SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"}) for s in sentences
+        ]
         hits = []
         for i, view in enumerate(views):
             for item in self.items:
@@ -374,8 +395,10 @@ class GenericFrames:
     def scores(self, hits: Sequence[Hit]) -> dict[str, float]:
         """Frame score: the share of its items answered yes."""
         answers = self.answers(hits)
-        return {frame: sum(n > 0 for (f, _), n in answers.items() if f == frame)
-                / sum(f == frame for f, _ in answers) for frame, _ in self.frames}
+        return {
+            frame: sum(n > 0 for (f, _), n in answers.items() if f == frame) / sum(f == frame for f, _ in answers)
+            for frame, _ in self.frames
+        }
 
     @property
     def labels(self) -> dict[str, str]:
@@ -394,14 +417,16 @@ def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
     """Read the generic frame rules (the packaged file by default)."""
     spec = yaml.safe_load(Path(path or DEFAULT_GENERIC_FRAMES_FILE).read_text(encoding="utf-8"))
     lexicons = {name: _lexicon(name, entry) for name, entry in spec["lexicons"].items()}
-    parties = PartyFinder(frozenset(spec["not_names"]["terms"]), lexicons["group_nouns"].matcher,
-                          lexicons["pronouns"].matcher)
+    parties = PartyFinder(
+        frozenset(spec["not_names"]["terms"]), lexicons["group_nouns"].matcher, lexicons["pronouns"].matcher
+    )
     frames, items = [], []
     for frame in spec["frames"]:
         frames.append((frame["id"], frame["label"]))
         for item in frame["items"]:
-            items.append(Item(item["id"], frame["id"], item["question"], item["rule"],
-                              tuple(_rule(r) for r in item["match"])))
+            items.append(
+                Item(item["id"], frame["id"], item["question"], item["rule"], tuple(_rule(r) for r in item["match"]))
+            )
     known = set(lexicons) | {"party"}
     for item in items:
         for rule in item.rules:
@@ -414,6 +439,7 @@ def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
 
 
 # --- Issue frames -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IssueFrame:
@@ -430,13 +456,13 @@ class IssueFrame:
         """The dictionary term that produced a match."""
         if matched not in self._term_of_match:
             self._term_of_match[matched] = next(
-                (term for term, regex in self._term_regexes if regex.fullmatch(matched)), matched)
+                (term for term, regex in self._term_regexes if regex.fullmatch(matched)), matched
+            )
         return self._term_of_match[matched]
 
     @cached_property
     def _term_regexes(self) -> tuple[tuple[str, re.Pattern], ...]:
-        return tuple((term, re.compile(term_regex(term), re.IGNORECASE))
-                     for term in ordered_terms(self.terms))
+        return tuple((term, re.compile(term_regex(term), re.IGNORECASE)) for term in ordered_terms(self.terms))
 
     @cached_property
     def _term_of_match(self) -> dict[str, str]:
@@ -472,9 +498,18 @@ def load_issue_frames(path: str | Path | None = None) -> IssueFrames:
         if missing:
             raise ValueError(f"{path}: frame {entry.get('id', '?')!r} lacks {', '.join(missing)}")
         terms = tuple(str(t) for t in entry["terms"])
-        frames.append(IssueFrame(entry["id"], entry["label"], int(entry.get("pfc_code", 15)),
-                                 entry.get("pfc_category", "Other"), entry["definition"], entry["source"],
-                                 terms, TermMatcher(terms)))
+        frames.append(
+            IssueFrame(
+                entry["id"],
+                entry["label"],
+                int(entry.get("pfc_code", 15)),
+                entry.get("pfc_category", "Other"),
+                entry["definition"],
+                entry["source"],
+                terms,
+                TermMatcher(terms),
+            )
+        )
     return IssueFrames(tuple(frames))
 
 
@@ -491,13 +526,24 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
     texts = [s.text for s in sentences]
     n_words = article.n_words_with_headline
     generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
-    evidence = [{"article_id": article.article_id, "sentence_id": sentences[h.sentence].sentence_id,
-                 "scheme": h.scheme, "frame": h.frame, "item": h.item, "matched_text": h.matched_text,
-                 "start": sentences[h.sentence].start + h.start, "end": sentences[h.sentence].start + h.end}
-                for h in generic_hits + issue_hits]
+    evidence = [
+        {
+            "article_id": article.article_id,
+            "sentence_id": sentences[h.sentence].sentence_id,
+            "scheme": h.scheme,
+            "frame": h.frame,
+            "item": h.item,
+            "matched_text": h.matched_text,
+            "start": sentences[h.sentence].start + h.start,
+            "end": sentences[h.sentence].start + h.end,
+        }
+        for h in generic_hits + issue_hits
+    ]
     answers = generic.answers(generic_hits)
-    items = [{"article_id": article.article_id, "frame": f, "item": i, "answer": int(n > 0), "sentences": n}
-             for (f, i), n in answers.items()]
+    items = [
+        {"article_id": article.article_id, "frame": f, "item": i, "answer": int(n > 0), "sentences": n}
+        for (f, i), n in answers.items()
+    ]
     scores = generic.scores(generic_hits)
     rows = []
     for frame, _ in generic.frames:
@@ -511,8 +557,14 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
 
 
 def _frame_row(article_id: str, scheme: str, frame: str, score: float, hits: int, n_words: int) -> dict:
-    return {"article_id": article_id, "scheme": scheme, "frame": frame, "score": round(score, 4), "hits": hits,
-            "per_1000_words": round(1000 * hits / n_words, 3) if n_words else 0.0}
+    return {
+        "article_id": article_id,
+        "scheme": scheme,
+        "frame": frame,
+        "score": round(score, 4),
+        "hits": hits,
+        "per_1000_words": round(1000 * hits / n_words, 3) if n_words else 0.0,
+    }
 
 
 def _mark_dominant(rows: list[dict]) -> list[dict]:
@@ -525,8 +577,9 @@ def _mark_dominant(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def frame_tables(corpus: Corpus, issue_frames_file: str | Path | None = None,
-                 generic_frames_file: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def frame_tables(
+    corpus: Corpus, issue_frames_file: str | Path | None = None, generic_frames_file: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
     """The tables `frames`, `frame_items` and `frame_evidence` for a corpus."""
     generic, issue = load_generic_frames(generic_frames_file), load_issue_frames(issue_frames_file)
     frames, items, evidence = [], [], []
@@ -537,12 +590,17 @@ def frame_tables(corpus: Corpus, issue_frames_file: str | Path | None = None,
         evidence += e
     evidence_table = pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
     order = {"generic": 0, "issue": 1}
-    evidence_table = (evidence_table.assign(_scheme=evidence_table["scheme"].map(order))
-                      .sort_values(["article_id", "sentence_id", "_scheme", "start", "frame", "item"], kind="stable")
-                      .drop(columns="_scheme").reset_index(drop=True))
-    return {"frames": pd.DataFrame(frames, columns=FRAMES_COLUMNS),
-            "frame_items": pd.DataFrame(items, columns=ITEMS_COLUMNS),
-            "frame_evidence": evidence_table}
+    evidence_table = (
+        evidence_table.assign(_scheme=evidence_table["scheme"].map(order))
+        .sort_values(["article_id", "sentence_id", "_scheme", "start", "frame", "item"], kind="stable")
+        .drop(columns="_scheme")
+        .reset_index(drop=True)
+    )
+    return {
+        "frames": pd.DataFrame(frames, columns=FRAMES_COLUMNS),
+        "frame_items": pd.DataFrame(items, columns=ITEMS_COLUMNS),
+        "frame_evidence": evidence_table,
+    }
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
@@ -580,5 +638,13 @@ def keyword_in_context(evidence: pd.DataFrame, sentences: pd.DataFrame, width: i
 # --- Figures ----------------------------------------------------------------------------
 
 
-__all__ = ["GenericFrames", "IssueFrames", "Hit", "frame_tables", "keyword_in_context",
-           "load_generic_frames", "load_issue_frames", "tables"]
+__all__ = [
+    "GenericFrames",
+    "IssueFrames",
+    "Hit",
+    "frame_tables",
+    "keyword_in_context",
+    "load_generic_frames",
+    "load_issue_frames",
+    "tables",
+]

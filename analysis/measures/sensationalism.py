@@ -7,13 +7,14 @@ obfuscated names and calls to action that the cleaner logged. Each feature contr
 `weight * min(1, value / saturation)` to the index, where the value is a count or a
 count per 1,000 words; every cue is listed with its sentence (or cleaning-log line).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 import yaml
@@ -88,8 +89,13 @@ class Sensationalism:
     def labels(self) -> dict[str, str]:
         return {f.id: f.label for f in self.features}
 
-    def text_cues(self, text: str, part: str, defined_acronyms: frozenset[str] = frozenset(),
-                  quotes: Sequence[tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
+    def text_cues(
+        self,
+        text: str,
+        part: str,
+        defined_acronyms: frozenset[str] = frozenset(),
+        quotes: Sequence[tuple[int, int]] | None = None,
+    ) -> list[tuple[str, int, int]]:
         """(feature, start, end) for every cue in one sentence or headline (`quotes`: its
         quoted stretches, if known)."""
         found: dict[str, list[tuple[int, int]]] = {}
@@ -109,8 +115,11 @@ class Sensationalism:
         for feature in self.features:
             if feature.kind == "all_caps":
                 taken = [s for other in feature.not_counted_in for s in found.get(other, [])]
-                found[feature.id] = [s for s in self._all_caps(text, defined_acronyms)
-                                     if not any(t[0] < s[1] and s[0] < t[1] for t in taken)]
+                found[feature.id] = [
+                    s
+                    for s in self._all_caps(text, defined_acronyms)
+                    if not any(t[0] < s[1] and s[0] < t[1] for t in taken)
+                ]
         return sorted((f, s, e) for f, spans in found.items() for s, e in spans)
 
     def _all_caps(self, text: str, defined_acronyms: frozenset[str]) -> list[tuple[int, int]]:
@@ -136,8 +145,11 @@ class Sensationalism:
                 cues.append(Cue(feature, sentence.part, i, None, sentence.text[start:end], start, end))
         for feature in self.features:
             if feature.log_reason:
-                cues += [Cue(feature.id, "log", None, e.line, e.text, None, None)
-                         for e in article.cleaning_log if e.reason.startswith(feature.log_reason)]
+                cues += [
+                    Cue(feature.id, "log", None, e.line, e.text, None, None)
+                    for e in article.cleaning_log
+                    if e.reason.startswith(feature.log_reason)
+                ]
         return cues
 
     def counts(self, cues: Sequence[Cue] | Sequence[tuple]) -> dict[str, int]:
@@ -176,16 +188,27 @@ def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
         flags_insensitive = bool(entry.get("ignore_case", False))
         patterns = entry.get("patterns", ())
         headline_patterns = entry.get("headline_patterns", ())
-        features.append(Feature(
-            id=entry["id"], label=entry["label"], definition=entry["definition"], unit=entry["unit"],
-            saturation=float(entry["saturation"]), weight=float(entry["weight"]), kind=kind,
-            pattern=TermMatcher(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
-            terms=TermMatcher(entry["terms"]) if entry.get("terms") else None,
-            headline_pattern=(TermMatcher(patterns=headline_patterns, ignore_case=flags_insensitive)
-                              if headline_patterns else None),
-            log_reason=entry.get("log_reason"), outside_quotes=bool(entry.get("outside_quotes", False)),
-            not_counted_in=tuple(entry.get("not_counted_in", ())),
-        ))
+        features.append(
+            Feature(
+                id=entry["id"],
+                label=entry["label"],
+                definition=entry["definition"],
+                unit=entry["unit"],
+                saturation=float(entry["saturation"]),
+                weight=float(entry["weight"]),
+                kind=kind,
+                pattern=TermMatcher(patterns=patterns, ignore_case=flags_insensitive) if patterns else None,
+                terms=TermMatcher(entry["terms"]) if entry.get("terms") else None,
+                headline_pattern=(
+                    TermMatcher(patterns=headline_patterns, ignore_case=flags_insensitive)
+                    if headline_patterns
+                    else None
+                ),
+                log_reason=entry.get("log_reason"),
+                outside_quotes=bool(entry.get("outside_quotes", False)),
+                not_counted_in=tuple(entry.get("not_counted_in", ())),
+            )
+        )
         if kind == "all_caps":
             acronyms |= {str(a).replace(".", "") for a in entry.get("acronyms", ())}
         if kind == "emoji":
@@ -214,24 +237,41 @@ def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dic
         wide.append({"article_id": article.article_id, **counts, "index": rules.index(counts, n_words)})
         for feature in rules.features:
             by_part = {p: sum(c.feature == feature.id and c.part == p for c in cues) for p in PARTS}
-            long.append({"article_id": article.article_id, "feature": feature.id, **by_part,
-                         "count": counts[feature.id], "value": round(feature.value(counts[feature.id], n_words), 3),
-                         "contribution": round(feature.contribution(counts[feature.id], n_words), 3)})
+            long.append(
+                {
+                    "article_id": article.article_id,
+                    "feature": feature.id,
+                    **by_part,
+                    "count": counts[feature.id],
+                    "value": round(feature.value(counts[feature.id], n_words), 3),
+                    "contribution": round(feature.contribution(counts[feature.id], n_words), 3),
+                }
+            )
         for cue in cues:
             sentence = article.sentences[cue.sentence] if cue.sentence is not None else None
-            evidence.append({"article_id": article.article_id, "feature": cue.feature, "part": cue.part,
-                             "sentence_id": sentence.sentence_id if sentence else None, "line": cue.line,
-                             "matched_text": cue.matched_text,
-                             "start": sentence.start + cue.start if sentence else None,
-                             "end": sentence.start + cue.end if sentence else None})
+            evidence.append(
+                {
+                    "article_id": article.article_id,
+                    "feature": cue.feature,
+                    "part": cue.part,
+                    "sentence_id": sentence.sentence_id if sentence else None,
+                    "line": cue.line,
+                    "matched_text": cue.matched_text,
+                    "start": sentence.start + cue.start if sentence else None,
+                    "end": sentence.start + cue.end if sentence else None,
+                }
+            )
     evidence_table = pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
     for column in ("sentence_id", "line", "start", "end"):
         evidence_table[column] = evidence_table[column].astype("Int64")
-    evidence_table = evidence_table.sort_values(["article_id", "sentence_id", "start", "line", "feature"],
-                                                kind="stable", na_position="last").reset_index(drop=True)
-    return {"sensationalism": pd.DataFrame(wide, columns=["article_id", *rules.ids, "index"]),
-            "sensationalism_features": pd.DataFrame(long, columns=FEATURE_COLUMNS),
-            "sensationalism_evidence": evidence_table}
+    evidence_table = evidence_table.sort_values(
+        ["article_id", "sentence_id", "start", "line", "feature"], kind="stable", na_position="last"
+    ).reset_index(drop=True)
+    return {
+        "sensationalism": pd.DataFrame(wide, columns=["article_id", *rules.ids, "index"]),
+        "sensationalism_features": pd.DataFrame(long, columns=FEATURE_COLUMNS),
+        "sensationalism_evidence": evidence_table,
+    }
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
@@ -242,5 +282,4 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
 # --- Figures ----------------------------------------------------------------------------
 
 
-__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism",
-           "sensationalism_tables", "tables"]
+__all__ = ["Cue", "Feature", "Sensationalism", "load_sensationalism", "sensationalism_tables", "tables"]

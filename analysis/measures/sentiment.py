@@ -7,6 +7,7 @@ negative sentences (compound >= +threshold, <= -threshold, else neutral; thresho
 VADER's documentation), headline tone and the arc across the body. Per actor: the tone of the
 sentences that mention it. Sentence tone is not stance toward the actor.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,8 +50,9 @@ def _seed(key: str) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
 
 
-def bootstrap_mean_ci(values, key: str = "", confidence: float = CONFIDENCE,
-                      resamples: int = BOOTSTRAP_RESAMPLES) -> tuple[float, float]:
+def bootstrap_mean_ci(
+    values, key: str = "", confidence: float = CONFIDENCE, resamples: int = BOOTSTRAP_RESAMPLES
+) -> tuple[float, float]:
     """Percentile-bootstrap confidence interval of the mean; NaN for fewer than
     MIN_SENTENCES_FOR_CI values (the bootstrap is meaningless on one or two).
 
@@ -76,7 +78,8 @@ def summarise(compounds, key: str, threshold: float = 0.05) -> dict[str, float]:
     return {
         "n_sentences": n,
         "mean_compound": float(compounds.mean()) if n else float("nan"),
-        "ci_low": low, "ci_high": high,
+        "ci_low": low,
+        "ci_high": high,
         "share_positive": classes.count("positive") / n if n else float("nan"),
         "share_neutral": classes.count("neutral") / n if n else float("nan"),
         "share_negative": classes.count("negative") / n if n else float("nan"),
@@ -94,8 +97,12 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
         body_compounds, headline_compounds = [], []
         for sentence in article.sentences:
             scores = score(sentence.text)
-            row = {"article_id": article.article_id, "sentence_id": sentence.sentence_id,
-                   **{c: scores[c] for c in SCORE_COLUMNS}, "position": float("nan")}
+            row = {
+                "article_id": article.article_id,
+                "sentence_id": sentence.sentence_id,
+                **{c: scores[c] for c in SCORE_COLUMNS},
+                "position": float("nan"),
+            }
             if sentence.part == "body":
                 index = len(body_compounds)
                 row["position"] = (index + 0.5) / len(body)
@@ -105,10 +112,13 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
             else:
                 headline_compounds.append(scores["compound"])
             scored.append(row)
-        articles.append({"article_id": article.article_id,
-                         **summarise(body_compounds, article.article_id, threshold),
-                         "headline_compound": (float(np.mean(headline_compounds))
-                                               if headline_compounds else float("nan"))})
+        articles.append(
+            {
+                "article_id": article.article_id,
+                **summarise(body_compounds, article.article_id, threshold),
+                "headline_compound": (float(np.mean(headline_compounds)) if headline_compounds else float("nan")),
+            }
+        )
         for actor, compounds in sorted(by_actor.items()):
             actor_rows.append(_actor_row("article", article.article_id, actor, compounds))
     return {
@@ -124,8 +134,10 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
     body = sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]]
     mentions = tables["actor_mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates()
     joined = mentions.merge(body, on=["article_id", "sentence_id"]).sort_values(["actor", "article_id", "sentence_id"])
-    corpus_rows = [_actor_row("corpus", "", actor, group["compound"].tolist())
-                   for actor, group in joined.groupby("actor", sort=True)]
+    corpus_rows = [
+        _actor_row("corpus", "", actor, group["compound"].tolist())
+        for actor, group in joined.groupby("actor", sort=True)
+    ]
     per_article = tables["sentiment_actors"]
     per_article = per_article[per_article["scope"] == "article"]
     combined = pd.concat([per_article, _rounded(pd.DataFrame(corpus_rows, columns=ACTOR_COLUMNS))], ignore_index=True)
@@ -134,8 +146,15 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
 
 def _actor_row(scope: str, article_id: str, actor: str, compounds: list[float]) -> dict:
     low, high = bootstrap_mean_ci(compounds, f"{scope}/{article_id}/{actor}")
-    return {"scope": scope, "article_id": article_id, "actor": actor, "n_sentences": len(compounds),
-            "mean_compound": float(np.mean(compounds)), "ci_low": low, "ci_high": high}
+    return {
+        "scope": scope,
+        "article_id": article_id,
+        "actor": actor,
+        "n_sentences": len(compounds),
+        "mean_compound": float(np.mean(compounds)),
+        "ci_low": low,
+        "ci_high": high,
+    }
 
 
 def _rounded(table: pd.DataFrame) -> pd.DataFrame:
@@ -150,25 +169,47 @@ def extreme_sentences(sentences: pd.DataFrame, n: int = 2) -> pd.DataFrame:
         ranked = group.sort_values(["compound", "sentence_id"])
         for label, picked in (("most negative", ranked.head(n)), ("most positive", ranked.tail(n)[::-1])):
             for _, sentence in picked.iterrows():
-                rows.append({"article_id": article_id, "which": label, "sentence_id": sentence["sentence_id"],
-                             "compound": sentence["compound"], "text": sentence["text"]})
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "which": label,
+                        "sentence_id": sentence["sentence_id"],
+                        "compound": sentence["compound"],
+                        "text": sentence["text"],
+                    }
+                )
     return pd.DataFrame(rows)
 
 
-def actor_tone_matrix(actor_tone: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.DataFrame,
-                      groups: pd.Series, group_word: str, labels: dict[str, str]) -> pd.DataFrame:
+def actor_tone_matrix(
+    actor_tone: pd.DataFrame,
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    groups: pd.Series,
+    group_word: str,
+    labels: dict[str, str],
+) -> pd.DataFrame:
     """Mean tone of the body sentences mentioning each actor, per article (or, for many
     articles, pooled per group of `groups`); actors as labelled columns, most mentioned first,
     cells under MIN_SENTENCES_FOR_CI sentences empty."""
     if group_word == "article":
-        per_article = actor_tone[(actor_tone["scope"] == "article") & (actor_tone["n_sentences"] >= MIN_SENTENCES_FOR_CI)]
-        matrix = (per_article.assign(actor=per_article["actor"].map(labels))
-                  .pivot(index="article_id", columns="actor", values="mean_compound"))
+        per_article = actor_tone[
+            (actor_tone["scope"] == "article") & (actor_tone["n_sentences"] >= MIN_SENTENCES_FOR_CI)
+        ]
+        matrix = per_article.assign(actor=per_article["actor"].map(labels)).pivot(
+            index="article_id", columns="actor", values="mean_compound"
+        )
     else:
-        mentioned = (mentions[["article_id", "sentence_id", "actor"]].drop_duplicates()
-                     .merge(sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]]))
-        pooled = (mentioned.assign(group=mentioned["article_id"].map(groups), actor=mentioned["actor"].map(labels))
-                  .groupby(["group", "actor"])["compound"].agg(["mean", "size"]))
+        mentioned = (
+            mentions[["article_id", "sentence_id", "actor"]]
+            .drop_duplicates()
+            .merge(sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]])
+        )
+        pooled = (
+            mentioned.assign(group=mentioned["article_id"].map(groups), actor=mentioned["actor"].map(labels))
+            .groupby(["group", "actor"])["compound"]
+            .agg(["mean", "size"])
+        )
         matrix = pooled["mean"].where(pooled["size"] >= MIN_SENTENCES_FOR_CI).unstack("actor")
     order = actor_tone[actor_tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].map(labels)
     return matrix[[a for a in order if a in matrix.columns]]

@@ -4,6 +4,7 @@ and the rank correlations between measures (their prose is in analysis/report/fi
 Everything here reads the result tables (and the validation summaries) only; a table that is
 missing or empty leaves its columns empty, never an error.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -12,16 +13,35 @@ import numpy as np
 import pandas as pd
 
 SCORECARD_COLUMNS = [
-    "article_id", "n_words", "mean_compound", "ci_low", "ci_high", "headline_compound",
-    "dominant_generic_frame", "dominant_issue_frame", "sensationalism_index", "flesch_kincaid_grade",
-    "reading_grade_consensus", "n_attributions", "share_named", "share_anonymous", "share_vague",
+    "article_id",
+    "n_words",
+    "mean_compound",
+    "ci_low",
+    "ci_high",
+    "headline_compound",
+    "dominant_generic_frame",
+    "dominant_issue_frame",
+    "sensationalism_index",
+    "flesch_kincaid_grade",
+    "reading_grade_consensus",
+    "n_attributions",
+    "share_named",
+    "share_anonymous",
+    "share_vague",
     "hedges_per_1000_words",
 ]
 FRAME_COLUMNS = ["dominant_generic_frame", "dominant_issue_frame"]
 NUMERIC_COLUMNS = [c for c in SCORECARD_COLUMNS if c not in ["article_id", *FRAME_COLUMNS]]
 COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure order
-    "n_words", "mean_compound", "headline_compound", "sensationalism_index", "flesch_kincaid_grade",
-    "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words",
+    "n_words",
+    "mean_compound",
+    "headline_compound",
+    "sensationalism_index",
+    "flesch_kincaid_grade",
+    "share_named",
+    "share_anonymous",
+    "share_vague",
+    "hedges_per_1000_words",
 ]
 MIN_ATTRIBUTIONS = 5  # fewest attributions for an article's sourcing shares to be singled out
 
@@ -67,20 +87,32 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """
     articles = result_table(tables, "articles", ["article_id", "n_words"])
     card = _per_article(articles, {"n_words": "n_words"}).reset_index(drop=True)
-    sentiment = result_table(tables, "sentiment", ["article_id", "mean_compound", "ci_low", "ci_high", "headline_compound"])
+    sentiment = result_table(
+        tables, "sentiment", ["article_id", "mean_compound", "ci_low", "ci_high", "headline_compound"]
+    )
     frames = result_table(tables, "frames", ["article_id", "scheme", "frame", "dominant"])
     sens = result_table(tables, "sensationalism", ["article_id", "index"])
     readability = result_table(tables, "readability", ["article_id", "part", "flesch_kincaid_grade", "text_standard"])
-    sourcing = result_table(tables, "sourcing", ["article_id", "n_attributions", "share_named", "share_anonymous",
-                                           "share_vague", "hedges_per_1000_words"])
+    sourcing = result_table(
+        tables,
+        "sourcing",
+        ["article_id", "n_attributions", "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words"],
+    )
     parts = [
         _per_article(sentiment, {c: c for c in ["mean_compound", "ci_low", "ci_high", "headline_compound"]}),
         _dominant_frames(frames),
         _per_article(sens, {"index": "sensationalism_index"}),
-        _per_article(readability[readability["part"] == "body"],
-                     {"flesch_kincaid_grade": "flesch_kincaid_grade", "text_standard": "reading_grade_consensus"}),
-        _per_article(sourcing, {c: c for c in ["n_attributions", "share_named", "share_anonymous", "share_vague",
-                                               "hedges_per_1000_words"]}),
+        _per_article(
+            readability[readability["part"] == "body"],
+            {"flesch_kincaid_grade": "flesch_kincaid_grade", "text_standard": "reading_grade_consensus"},
+        ),
+        _per_article(
+            sourcing,
+            {
+                c: c
+                for c in ["n_attributions", "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words"]
+            },
+        ),
     ]
     for part in parts:
         card = card.merge(part, on="article_id", how="left")
@@ -91,26 +123,46 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 # --- Validation: the key figures of each analysis -----------------------------------------
 
-VALIDATION_COLUMNS = ["key", "analysis", "dataset", "task", "metric", "value", "anchor", "baseline",
-                      "baseline_name", "n"]
+VALIDATION_COLUMNS = [
+    "key",
+    "analysis",
+    "dataset",
+    "task",
+    "metric",
+    "value",
+    "anchor",
+    "baseline",
+    "baseline_name",
+    "n",
+]
 KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the validation summaries, in order
-    "sentiment.tweets.sentence.pearson_r", "sentiment.tweets.sentence.weighted_f1_3class",
-    "sentiment.movie_reviews.sentence.pearson_r", "sentiment.movie_reviews.sentence.weighted_f1_3class",
-    "sentiment.amazon_reviews.sentence.pearson_r", "sentiment.amazon_reviews.sentence.weighted_f1_3class",
-    "sentiment.nyt_editorials.sentence.pearson_r", "sentiment.nyt_editorials.sentence.weighted_f1_3class",
+    "sentiment.tweets.sentence.pearson_r",
+    "sentiment.tweets.sentence.weighted_f1_3class",
+    "sentiment.movie_reviews.sentence.pearson_r",
+    "sentiment.movie_reviews.sentence.weighted_f1_3class",
+    "sentiment.amazon_reviews.sentence.pearson_r",
+    "sentiment.amazon_reviews.sentence.weighted_f1_3class",
+    "sentiment.nyt_editorials.sentence.pearson_r",
+    "sentiment.nyt_editorials.sentence.weighted_f1_3class",
     "sentiment.nyt_editorials.article.pearson_r",
-    "framing.narrative_frames.full_frame.co.f1", "framing.narrative_frames.full_frame.co.roc_auc",
-    "framing.narrative_frames.full_frame.ec.f1", "framing.narrative_frames.full_frame.ec.roc_auc",
-    "framing.narrative_frames.full_frame.hi.f1", "framing.narrative_frames.full_frame.hi.roc_auc",
-    "framing.narrative_frames.full_frame.mo.f1", "framing.narrative_frames.full_frame.mo.roc_auc",
-    "framing.narrative_frames.full_frame.re.f1", "framing.narrative_frames.full_frame.re.roc_auc",
+    "framing.narrative_frames.full_frame.co.f1",
+    "framing.narrative_frames.full_frame.co.roc_auc",
+    "framing.narrative_frames.full_frame.ec.f1",
+    "framing.narrative_frames.full_frame.ec.roc_auc",
+    "framing.narrative_frames.full_frame.hi.f1",
+    "framing.narrative_frames.full_frame.hi.roc_auc",
+    "framing.narrative_frames.full_frame.mo.f1",
+    "framing.narrative_frames.full_frame.mo.roc_auc",
+    "framing.narrative_frames.full_frame.re.f1",
+    "framing.narrative_frames.full_frame.re.roc_auc",
     "framing.frac.issue_frame_class.accuracy",
     "sensationalism.clickbait.headline_index.accuracy",
     "readability.onestopenglish.pairwise_order.package.flesch_kincaid_grade",
     "readability.onestopenglish.full_order.package.flesch_kincaid_grade",
     "readability.onestopenglish.pairwise_order.package.gunning_fog",
     "readability.onestopenglish.full_order.package.gunning_fog",
-    "attribution.polnear_dev.speech_cues.precision", "attribution.polnear_dev.speech_cues.recall",
+    "attribution.polnear_dev.speech_cues.precision",
+    "attribution.polnear_dev.speech_cues.recall",
     "attribution.polnear_dev.speech_cues.f1",
 ]
 
@@ -125,8 +177,9 @@ def validation_table(summaries: pd.DataFrame) -> pd.DataFrame:
     table = table[VALIDATION_COLUMNS].reset_index(drop=True)
     for column in ("value", "anchor", "baseline", "n"):
         table[column] = pd.to_numeric(table[column], errors="coerce")
-    return table.assign(vs_anchor=(table["value"] - table["anchor"]).round(3),
-                        vs_baseline=(table["value"] - table["baseline"]).round(3))
+    return table.assign(
+        vs_anchor=(table["value"] - table["anchor"]).round(3), vs_baseline=(table["value"] - table["baseline"]).round(3)
+    )
 
 
 BASELINE_MARGIN = 0.05  # a figure within this of its trivial baseline is "close to the baseline"
@@ -139,8 +192,9 @@ def describe_figure(row) -> str:
     return f"{row['dataset']}: {task}, {row['metric']}"
 
 
-def trust_by_analysis(table: pd.DataFrame, margin: float = BASELINE_MARGIN,
-                      tolerance: float = ANCHOR_TOLERANCE) -> pd.DataFrame:
+def trust_by_analysis(
+    table: pd.DataFrame, margin: float = BASELINE_MARGIN, tolerance: float = ANCHOR_TOLERANCE
+) -> pd.DataFrame:
     """Per analysis, from `validation_table`: how many figures reach their published anchor
     (at most `tolerance` below it) and the one furthest below, and how many lead the trivial
     baseline by at least `margin`. All key figures are on a 0-1 scale."""
@@ -150,19 +204,39 @@ def trust_by_analysis(table: pd.DataFrame, margin: float = BASELINE_MARGIN,
         with_baseline = group.dropna(subset=["baseline"])
         short = (with_anchor["value"] - with_anchor["anchor"]).round(6)
         below = with_anchor.loc[short.idxmin()] if len(with_anchor) and short.min() < -tolerance else None
-        rows.append({
-            "analysis": analysis, "n_figures": len(group), "n_with_anchor": len(with_anchor),
-            "n_reach_anchor": int((short >= -tolerance).sum()),
-            "furthest_below_anchor": (f"{describe_figure(below)} {below['value']:.3f} against {below['anchor']:.3f}"
-                                      if below is not None else ""),
-            "n_with_baseline": len(with_baseline),
-            "n_clear_of_baseline": int(((with_baseline["value"] - with_baseline["baseline"]).round(6) >= margin).sum()),
-        })
-    return pd.DataFrame(rows, columns=["analysis", "n_figures", "n_with_anchor", "n_reach_anchor",
-                                       "furthest_below_anchor", "n_with_baseline", "n_clear_of_baseline"])
+        rows.append(
+            {
+                "analysis": analysis,
+                "n_figures": len(group),
+                "n_with_anchor": len(with_anchor),
+                "n_reach_anchor": int((short >= -tolerance).sum()),
+                "furthest_below_anchor": (
+                    f"{describe_figure(below)} {below['value']:.3f} against {below['anchor']:.3f}"
+                    if below is not None
+                    else ""
+                ),
+                "n_with_baseline": len(with_baseline),
+                "n_clear_of_baseline": int(
+                    ((with_baseline["value"] - with_baseline["baseline"]).round(6) >= margin).sum()
+                ),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "analysis",
+            "n_figures",
+            "n_with_anchor",
+            "n_reach_anchor",
+            "furthest_below_anchor",
+            "n_with_baseline",
+            "n_clear_of_baseline",
+        ],
+    )
 
 
 # --- Relations between measures ---------------------------------------------------------
+
 
 def rank_correlations(card: pd.DataFrame, min_articles: int = 3) -> pd.DataFrame:
     """Spearman correlation of every pair of scorecard measures, strongest first (pairs with
@@ -171,12 +245,13 @@ def rank_correlations(card: pd.DataFrame, min_articles: int = 3) -> pd.DataFrame
     matrix = card[measures].corr(method="spearman", min_periods=min_articles)
     rows = []
     for i, first in enumerate(measures):
-        for second in measures[i + 1:]:
+        for second in measures[i + 1 :]:
             rho = matrix.loc[first, second]
             if pd.notna(rho):
                 n = int(card[[first, second]].dropna().shape[0])
-                rows.append({"measure": first, "other_measure": second, "spearman_rho": round(float(rho), 3),
-                             "n_articles": n})
+                rows.append(
+                    {"measure": first, "other_measure": second, "spearman_rho": round(float(rho), 3), "n_articles": n}
+                )
     table = pd.DataFrame(rows, columns=["measure", "other_measure", "spearman_rho", "n_articles"])
     order = table["spearman_rho"].abs().sort_values(ascending=False, kind="stable").index
     return table.loc[order].reset_index(drop=True)
@@ -189,7 +264,7 @@ def chance_of_rank_correlation(n: int, rho: float) -> float:
         raise ValueError("exact enumeration for 2 to 8 articles only")
     ranks = np.arange(n)
     orderings = np.array(list(itertools.permutations(ranks)))
-    rhos = 1 - 6 * ((orderings - ranks) ** 2).sum(axis=1) / (n * (n ** 2 - 1))
+    rhos = 1 - 6 * ((orderings - ranks) ** 2).sum(axis=1) / (n * (n**2 - 1))
     return float((np.abs(rhos) >= abs(rho) - 1e-9).mean())
 
 

@@ -4,6 +4,7 @@ Tables are tidy (one row per observation, snake_case columns). The measures of t
 (analysis/measures/__init__.py) compute them in order; the notebooks read the tables back with
 `load_results`.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,9 +45,17 @@ CLEAN_TEXT_DIR = "clean_text"
 # What the pipeline itself reads: the reading step each file, the metadata step the corpus.
 
 
-def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | None = None, log=None,
-            force: bool = False, engine: str = "local", scheduler: str | None = None,
-            workers: int | None = None, seconds: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+def analyze(
+    corpus_dir: str | Path,
+    output_dir: str | Path,
+    options: Options | None = None,
+    log=None,
+    force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    seconds: dict[str, float] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Analyse a corpus folder and write every result table to `<output_dir>/results/`.
 
     Articles whose file, options and analysis code are unchanged since the last run are taken
@@ -76,14 +85,20 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
         source_file = path.relative_to(folder).as_posix()
         key, data = content_key(path)
         previous = cached_files.get(source_file)
-        if previous is not None and previous.content_key == key and (
-                not previous.analysed or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file()):
+        if (
+            previous is not None
+            and previous.content_key == key
+            and (not previous.analysed or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file())
+        ):
             results[source_file] = previous
         else:
             todo.append((source_file, key, data, path.stat().st_size))
     reused_ids = {r.article_id for r in results.values() if r.analysed}
-    parts = [{name: table[table["article_id"].isin(reused_ids)] for name, table in cache["tables"].items()}] \
-        if reused_ids else []
+    parts = (
+        [{name: table[table["article_id"].isin(reused_ids)] for name, table in cache["tables"].items()}]
+        if reused_ids
+        else []
+    )
     clean_texts: dict[str, str] = {}
     for chunk in execute(todo, options, engine, scheduler, workers):
         results.update({r.source_file: r for r in chunk.files})
@@ -103,14 +118,18 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
     if not kept:
         raise nothing_analysed(folder, issues)
     kept_ids = [r.article_id for r in kept]
-    tables = {name: table[table["article_id"].isin(set(kept_ids))].reset_index(drop=True)
-              for name, table in raw_tables.items()}
+    tables = {
+        name: table[table["article_id"].isin(set(kept_ids))].reset_index(drop=True)
+        for name, table in raw_tables.items()
+    }
     tables["articles"] = _with_metadata(tables["articles"], metadata)
     for measure in measures.MEASURES:
         if measure.finish:
             tables.update(measure.finish(tables, options))
-    tables["issues"] = pd.DataFrame([{"source_file": i.source_file, "severity": i.severity, "reason": i.reason}
-                                     for i in issues], columns=["source_file", "severity", "reason"])
+    tables["issues"] = pd.DataFrame(
+        [{"source_file": i.source_file, "severity": i.severity, "reason": i.reason} for i in issues],
+        columns=["source_file", "severity", "reason"],
+    )
 
     for name, table in tables.items():
         write_csv(table, dirs.results / f"{name}.csv")
@@ -126,8 +145,7 @@ def analyze(corpus_dir: str | Path, output_dir: str | Path, options: Options | N
         "tools": tool_versions(),
     }
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
-    write_cache(dirs, {"analysis_key": key_of_run, "files": {r.source_file: r for r in ordered},
-                        "tables": raw_tables})
+    write_cache(dirs, {"analysis_key": key_of_run, "files": {r.source_file: r for r in ordered}, "tables": raw_tables})
     return tables
 
 
@@ -147,8 +165,9 @@ def _combine(parts: list[dict[str, pd.DataFrame]], order: list[str]) -> dict[str
 def _with_metadata(articles: pd.DataFrame, metadata: dict[str, dict]) -> pd.DataFrame:
     """The article table with the manifest's columns, in the manifest's order."""
     columns = list(dict.fromkeys(k for row in metadata.values() for k in row))
-    extra = pd.DataFrame([{c: metadata.get(a, {}).get(c, "") for c in columns} for a in articles["article_id"]],
-                         columns=columns)
+    extra = pd.DataFrame(
+        [{c: metadata.get(a, {}).get(c, "") for c in columns} for a in articles["article_id"]], columns=columns
+    )
     return pd.concat([articles.reset_index(drop=True), extra], axis=1)
 
 
@@ -177,10 +196,10 @@ def _write_clean_texts(clean_texts: dict[str, str], kept_ids: list[str], folder:
 def load_results(output_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Read back every table in `<output_dir>/results/` as DataFrames keyed by table name."""
     results = OutputDirs(Path(output_dir)).results
-    tables = {p.stem: pd.read_csv(p, keep_default_na=False, na_values=[""], dtype={"article_id": str, "source_file": str})
-              for p in sorted(results.glob("*.csv"))}
+    tables = {
+        p.stem: pd.read_csv(p, keep_default_na=False, na_values=[""], dtype={"article_id": str, "source_file": str})
+        for p in sorted(results.glob("*.csv"))
+    }
     if "articles" not in tables:
         raise FileNotFoundError(f"no result tables in {results}: run `python -m analysis analyze` first")
     return tables
-
-

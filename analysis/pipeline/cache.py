@@ -1,5 +1,6 @@
 """The per-article cache under <output>/.cache/: each file's result and its table rows, reused
 while the file, the options and the code are unchanged."""
+
 from __future__ import annotations
 
 import pickle

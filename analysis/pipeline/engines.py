@@ -1,5 +1,6 @@
 """Where the per-article work runs: in this process, in parallel worker processes, or on a
 Dask cluster, in batches of files."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -30,7 +31,9 @@ class ChunkResult:
     seconds: dict[str, float]
 
 
-def run_analyses(articles: Corpus, options: Options, seconds: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+def run_analyses(
+    articles: Corpus, options: Options, seconds: dict[str, float] | None = None
+) -> dict[str, pd.DataFrame]:
     """Every analysis on a corpus (or a batch of articles): the per-article tables."""
     tables: dict[str, pd.DataFrame] = {}
     for measure in measures.MEASURES:
@@ -63,7 +66,7 @@ def execute(todo: list, options: Options, engine: str, scheduler: str | None, wo
         return
     workers = workers or os.cpu_count() or 1
     size = max(1, min(CHUNK_SIZE, -(-len(todo) // (workers * 4))))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     if engine == "dask":
         yield from _execute_on_dask(chunks, options, scheduler, workers)
     elif workers == 1 or len(chunks) == 1:
@@ -78,8 +81,13 @@ def _execute_on_dask(chunks: list, options: Options, scheduler: str | None, work
     """Run the batches on a Dask distributed cluster (a local one on loopback if no address)."""
     from distributed import Client, LocalCluster
 
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                  host="127.0.0.1", dashboard_address=None)
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+    )
     try:
         with Client(scheduler or cluster) as client:
             futures = client.map(analyze_chunk, chunks, options=options, pure=False)

@@ -7,6 +7,7 @@ results/provenance.json. Values are converted and checked here only (`parse`), a
 only (`Options.digest`). Who reads an option is declared by the readers: the measure registry
 (analysis/measures/__init__.py) and the pipeline's own steps (analysis/pipeline/analyze.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,30 +41,36 @@ class Options:
     """Everything besides the texts that shapes the results."""
 
     manifest_file: Path | None = option(
-        None, "manifest CSV of the articles' metadata; without it, the corpus folder's manifest.csv if present")
+        None, "manifest CSV of the articles' metadata; without it, the corpus folder's manifest.csv if present"
+    )
     cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules")
     actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases")
     sentiment_threshold: float = option(
-        0.05, "sentence tone threshold T: positive at compound >= +T, negative at <= -T")
+        0.05, "sentence tone threshold T: positive at compound >= +T, negative at <= -T"
+    )
     generic_frames_file: Path = option(DEFAULT_GENERIC_FRAMES_FILE, "generic-frame questions")
     issue_frames_file: Path = option(DEFAULT_ISSUE_FRAMES_FILE, "issue-frame dictionaries")
     sensationalism_features_file: Path = option(DEFAULT_SENSATIONALISM_FILE, "sensationalism features")
     attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words")
 
-    def replace(self, **changes) -> "Options":
+    def replace(self, **changes) -> Options:
         """These options with some changed; a change to None keeps the current value."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def to_mapping(self) -> dict:
         """Plain values for provenance and notebook parameters: paths relative to the project root."""
-        return {f.name: display_path(v) if isinstance(v := getattr(self, f.name), Path) else v
-                for f in fields(self)}
+        return {f.name: display_path(v) if isinstance(v := getattr(self, f.name), Path) else v for f in fields(self)}
 
     @classmethod
-    def from_mapping(cls, values: dict) -> "Options":
+    def from_mapping(cls, values: dict) -> Options:
         """Options recorded by `to_mapping` (provenance): trusted, files not checked."""
-        return cls(**{name: resolve(value) if kind_of(name) is Path and value is not None else value
-                      for name, value in values.items() if name in option_names()})
+        return cls(
+            **{
+                name: resolve(value) if kind_of(name) is Path and value is not None else value
+                for name, value in values.items()
+                if name in option_names()
+            }
+        )
 
     def digest(self, names) -> str:
         """SHA-256 over the named options: each value, a file by its contents (where it lives
@@ -101,8 +108,12 @@ def flag_of(name: str) -> str:
 
 
 # Each type's command-line placeholder and its name in error messages.
-KINDS = {Path: ("FILE", "a file path"), float: ("NUMBER", "a number"), int: ("INTEGER", "an integer"),
-         str: ("TEXT", "text")}
+KINDS = {
+    Path: ("FILE", "a file path"),
+    float: ("NUMBER", "a number"),
+    int: ("INTEGER", "an integer"),
+    str: ("TEXT", "text"),
+}
 
 
 def metavar_of(name: str) -> str:

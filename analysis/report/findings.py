@@ -5,6 +5,7 @@ string or a list of strings; no number in a finding is typed in. The notebooks' 
 return Markdown, with every piece of article text passed through `escape_text`.
 `summary_points` returns plain text for the report index, which HTML-escapes it.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -39,6 +40,7 @@ def _listed(names) -> str:
 
 # --- Caveats that depend on the corpus ----------------------------------------------------
 
+
 def _known_outlets(articles: pd.DataFrame) -> pd.Series:
     """The outlet of each article whose outlet the manifest names ('unknown' and empty left out)."""
     if "outlet" not in articles:
@@ -54,30 +56,44 @@ def corpus_caveat(articles: pd.DataFrame) -> str:
     if n == 0:
         return "No article was analysed, so there is nothing to generalise from."
     if n == 1:
-        return ("One article is a case study, not a sample: its figures describe this text, not its outlet or "
-                "coverage in general.")
+        return (
+            "One article is a case study, not a sample: its figures describe this text, not its outlet or "
+            "coverage in general."
+        )
     if n < SAMPLE_MIN_ARTICLES:
-        return (f"{_number_word(n).capitalize()} articles are a case study, not a sample: differences between them describe these texts, "
-                "not outlets or coverage in general.")
+        return (
+            f"{_number_word(n).capitalize()} articles are a case study, not a sample: differences between them describe these texts, "
+            "not outlets or coverage in general."
+        )
     per_outlet = _known_outlets(articles).value_counts()
-    dependence = ("articles of one outlet or on one story are not independent draws, so intervals and correlations "
-                  "computed over articles are optimistic.")
+    dependence = (
+        "articles of one outlet or on one story are not independent draws, so intervals and correlations "
+        "computed over articles are optimistic."
+    )
     if len(per_outlet) >= 2:
-        return (f"The {n:,} articles are a sample from {len(per_outlet):,} outlets ({per_outlet.min():,} to "
-                f"{per_outlet.max():,} articles each"
-                + (f"; {n - per_outlet.sum():,} of unknown outlet" if per_outlet.sum() < n else "")
-                + "): differences between outlets describe these articles, and speak for an outlet's coverage "
-                "only as far as its articles were sampled at random from it; " + dependence)
-    source = "all come from one outlet" if len(per_outlet) == 1 and per_outlet.sum() == n else "do not name their outlets"
-    return (f"The {n:,} articles {source}: they describe this collection, and speak for coverage in general only "
-            "as far as they were sampled at random from it; " + dependence)
+        return (
+            f"The {n:,} articles are a sample from {len(per_outlet):,} outlets ({per_outlet.min():,} to "
+            f"{per_outlet.max():,} articles each"
+            + (f"; {n - per_outlet.sum():,} of unknown outlet" if per_outlet.sum() < n else "")
+            + "): differences between outlets describe these articles, and speak for an outlet's coverage "
+            "only as far as its articles were sampled at random from it; " + dependence
+        )
+    source = (
+        "all come from one outlet" if len(per_outlet) == 1 and per_outlet.sum() == n else "do not name their outlets"
+    )
+    return (
+        f"The {n:,} articles {source}: they describe this collection, and speak for coverage in general only "
+        "as far as they were sampled at random from it; " + dependence
+    )
 
 
 def synthesis_corpus_caveat(articles: pd.DataFrame) -> str:
     """The synthesis' caveat bullet on the corpus: its size and what its statistics describe."""
     if len(articles) < SAMPLE_MIN_ARTICLES:
-        return (f"- **A small corpus.** {corpus_caveat(articles)} Correlations among a few articles are "
-                "descriptive and arise easily by chance.")
+        return (
+            f"- **A small corpus.** {corpus_caveat(articles)} Correlations among a few articles are "
+            "descriptive and arise easily by chance."
+        )
     return f"- **A sample.** {corpus_caveat(articles)}"
 
 
@@ -89,27 +105,36 @@ def nested_attribution_caveat(errors: pd.DataFrame, dataset: str = "PolNeAR dev"
     if not total:
         return f"- The extractor made no error on {escape_text(dataset)}."
     nested = int(rows.loc[rows["error_type"] == NESTED_ATTRIBUTION_ERROR, "count"].sum())
-    return (f"- On {escape_text(dataset)}, {nested / total:.0%} of the remaining errors ({nested:,} of {total:,}) are "
-            "nested attributions (\"X said that Y told him\"), which PolNeAR annotates once and this extractor twice; "
-            "the score over every attribution type, including cues outside the speech lexicon, is much lower "
-            "(see the summary).")
+    return (
+        f"- On {escape_text(dataset)}, {nested / total:.0%} of the remaining errors ({nested:,} of {total:,}) are "
+        'nested attributions ("X said that Y told him"), which PolNeAR annotates once and this extractor twice; '
+        "the score over every attribution type, including cues outside the speech lexicon, is much lower "
+        "(see the summary)."
+    )
 
 
 # --- The corpus (notebook 1) -------------------------------------------------------------
+
 
 def corpus_overview(articles: pd.DataFrame, issues: pd.DataFrame, corpus: str) -> str:
     """How many articles, words and sentences the corpus holds, headlines missing, files skipped."""
     skipped = int((issues["severity"] == "skipped").sum())
     warnings = int((issues["severity"] == "warning").sum())
     n_headless = int(articles["headline"].isna().sum())
-    size = (f" with {articles['n_words'].sum():,} words in {articles['n_sentences'].sum():,} body sentences "
-            f"(median article: {articles['n_words'].median():,.0f} words, "
-            f"{articles['n_sentences'].median():,.0f} sentences). "
-            f"{plural(n_headless, 'article')} {'has' if n_headless == 1 else 'have'} no detectable headline. "
-            if len(articles) else ". ")
-    return (f"The corpus {escape_text(corpus)} holds {plural(len(articles), 'analysed article')}" + size
-            + f"{plural(skipped, 'file')} could not be analysed and "
-            f"{plural(warnings, 'warning')} {'was' if warnings == 1 else 'were'} recorded.")
+    size = (
+        f" with {articles['n_words'].sum():,} words in {articles['n_sentences'].sum():,} body sentences "
+        f"(median article: {articles['n_words'].median():,.0f} words, "
+        f"{articles['n_sentences'].median():,.0f} sentences). "
+        f"{plural(n_headless, 'article')} {'has' if n_headless == 1 else 'have'} no detectable headline. "
+        if len(articles)
+        else ". "
+    )
+    return (
+        f"The corpus {escape_text(corpus)} holds {plural(len(articles), 'analysed article')}"
+        + size
+        + f"{plural(skipped, 'file')} could not be analysed and "
+        f"{plural(warnings, 'warning')} {'was' if warnings == 1 else 'were'} recorded."
+    )
 
 
 def cleaning(log: pd.DataFrame) -> str:
@@ -130,11 +155,14 @@ def actor_mentions(counts: pd.DataFrame) -> str:
     if not counts.size or not counts.to_numpy().sum():
         return "No actor of the actors file is mentioned."
     top = counts.columns[0]
-    return (f"Across the corpus the most mentioned actor is **{escape_text(top)}** "
-            f"({int(counts[top].sum()):,} mentions, in {int((counts[top] > 0).sum()):,} of {len(counts):,} articles).")
+    return (
+        f"Across the corpus the most mentioned actor is **{escape_text(top)}** "
+        f"({int(counts[top].sum()):,} mentions, in {int((counts[top] > 0).sum()):,} of {len(counts):,} articles)."
+    )
 
 
 # --- Tone (notebook 2) --------------------------------------------------------------------
+
 
 def tone_range(summary: pd.DataFrame, threshold: float) -> str:
     """The range of article tone, the intervals that exclude zero and the share of negative sentences."""
@@ -147,8 +175,11 @@ def tone_range(summary: pd.DataFrame, threshold: float) -> str:
         f"Mean sentence tone ranges from {low['mean_compound']:+.3f} ({escape_text(low['article_id'])}) "
         f"to {high['mean_compound']:+.3f} ({escape_text(high['article_id'])}). "
         f"For {plural(len(excludes_zero), 'article')} of {len(summary)} the 95% interval excludes zero"
-        + (": " + ", ".join(f"{escape_text(a)}" for a in excludes_zero["article_id"])
-           if 0 < len(excludes_zero) <= 10 else "")
+        + (
+            ": " + ", ".join(f"{escape_text(a)}" for a in excludes_zero["article_id"])
+            if 0 < len(excludes_zero) <= 10
+            else ""
+        )
         + f". With threshold ±{threshold}, the share of negative sentences runs from "
         f"{summary['share_negative'].min():.0%} to {summary['share_negative'].max():.0%}."
     )
@@ -187,6 +218,7 @@ def actor_tone(corpus_level: pd.DataFrame) -> str:
 
 
 # --- Frames and sensationalism (notebook 3) -----------------------------------------------
+
 
 def generic_frames(scores: pd.DataFrame, dominant: pd.DataFrame, labels: dict[str, str]) -> str:
     """The highest and lowest mean generic-frame score, from the article x frame `scores` and
@@ -232,22 +264,27 @@ def sensationalism(sens: pd.DataFrame, contributions: pd.DataFrame, rules) -> st
         f"{sum(f.weight for f in rules.features):g}). The highest is {escape_text(most['article_id'])} "
         f"({most['index']:.2f}), driven by "
         + ", ".join(f"{escape_text(rules.labels[f]).lower()} ({v:.2f})" for f, v in drivers.head(5).items())
-        + f". {plural(int((sens['breaking'] > 0).sum()), 'article')} carry \"BREAKING\"-style labels and "
+        + f'. {plural(int((sens["breaking"] > 0).sum()), "article")} carry "BREAKING"-style labels and '
         f"{plural(int((sens['all_caps'] > 0).sum()), 'article')} ALL-CAPS words other than acronyms."
     )
 
 
-def framing_validation(nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Series, frac: pd.Series,
-                       label_names: dict[str, str]) -> list[str]:
+def framing_validation(
+    nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Series, frac: pd.Series, label_names: dict[str, str]
+) -> list[str]:
     """Paragraphs on the framing validation: each Narrative Frames scoring, the two annotators
     against each other, clickbait and FrAC. `humans` is the annotators' evaluation rows by label."""
     paragraphs = []
     for scoring, rows in nfc.groupby("scoring", sort=False):
         clear, unclear = rows[rows["f1_gain_low"] > 0], rows[rows["f1_gain_low"] <= 0]
         paragraphs.append(
-            f"Generic frames, {scoring}: F1 is above \"always present\" with the 95% interval of the gain above "
+            f'Generic frames, {scoring}: F1 is above "always present" with the 95% interval of the gain above '
             f"zero for {', '.join(clear['label']) or 'no label'}"
-            + (f"; the interval includes zero (or lies below it) for {', '.join(unclear['label'])}" if len(unclear) else "")
+            + (
+                f"; the interval includes zero (or lies below it) for {', '.join(unclear['label'])}"
+                if len(unclear)
+                else ""
+            )
             + f". Kappa runs from {rows['kappa'].min():.2f} to {rows['kappa'].max():.2f}; ROC AUC from "
             f"{rows['roc_auc'].min():.2f} to {rows['roc_auc'].max():.2f} (keyword counts: "
             f"{rows['keyword_roc_auc'].min():.2f} to {rows['keyword_roc_auc'].max():.2f})."
@@ -255,11 +292,12 @@ def framing_validation(nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Se
     share = (nfc.groupby("label")["kappa"].max() / humans["annotator_kappa"]).loc[list(label_names)]
     paragraphs.append(
         "Two annotators of the corpus, one against the other: on conflict F1 "
-        f"{humans.at['CO', 'annotator_f1']:.3f} where \"always present\" reaches {humans.at['CO', 'annotator_baseline_f1']:.3f}, "
+        f'{humans.at["CO", "annotator_f1"]:.3f} where "always present" reaches {humans.at["CO", "annotator_baseline_f1"]:.3f}, '
         f"on resolution {humans.at['RE', 'annotator_f1']:.3f} against {humans.at['RE', 'annotator_baseline_f1']:.3f}; "
         f"kappa from {humans['annotator_kappa'].min():.2f} to {humans['annotator_kappa'].max():.2f}. "
         "The best of the three scorings, in kappa, as a share of theirs: "
-        + ", ".join(f"{label_names[label]} {value:.0%}" for label, value in share.items()) + "."
+        + ", ".join(f"{label_names[label]} {value:.0%}" for label, value in share.items())
+        + "."
     )
     paragraphs.append(
         f"Clickbait: accuracy {clickbait['value']:.3f} against {clickbait['baseline']:.3f} for the majority class "
@@ -270,6 +308,7 @@ def framing_validation(nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Se
 
 
 # --- Readability (notebook 4) -------------------------------------------------------------
+
 
 def readability_range(body: pd.DataFrame, outlets: dict[str, float]) -> str:
     """Flesch Reading Ease of the bodies against the reference outlets, the consensus grade and
@@ -300,9 +339,12 @@ def unscored_bodies(body: pd.DataFrame) -> str:
     too_short = body[body["flag_short_text"]]
     if too_short.empty:
         return "Every article body is long enough for the formulas."
-    return (f"{plural(len(too_short), 'article body', 'article bodies')} under 100 words "
-            f"{'is' if len(too_short) == 1 else 'are'} not scored by the formulas: "
-            + ", ".join(f"{escape_text(a)}" for a in too_short["article_id"]) + ".")
+    return (
+        f"{plural(len(too_short), 'article body', 'article bodies')} under 100 words "
+        f"{'is' if len(too_short) == 1 else 'are'} not scored by the formulas: "
+        + ", ".join(f"{escape_text(a)}" for a in too_short["article_id"])
+        + "."
+    )
 
 
 def headline_readability(pair: pd.DataFrame, n_articles: int) -> str:
@@ -370,6 +412,7 @@ def paragraph_grades(paragraphs: pd.DataFrame, profile: pd.DataFrame, min_words:
 
 # --- Sourcing (notebook 5) ----------------------------------------------------------------
 
+
 def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
     """How many attributions of each class, hedged and self-referential, and the article with
     the most unnamed sources, from the attributions and sourcing tables."""
@@ -378,9 +421,11 @@ def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
         return "No attribution was found in this corpus."
     by_class = first["source_class"].value_counts()
     hedged, own = int(first["hedged"].sum()), int(first["self_referential"].sum())
-    most_unnamed = sourcing_table.assign(
-        unnamed=sourcing_table["share_anonymous"] + sourcing_table["share_vague"]).sort_values(
-        ["unnamed", "article_id"], ascending=[False, True]).iloc[0]
+    most_unnamed = (
+        sourcing_table.assign(unnamed=sourcing_table["share_anonymous"] + sourcing_table["share_vague"])
+        .sort_values(["unnamed", "article_id"], ascending=[False, True])
+        .iloc[0]
+    )
     return (
         f"The extractor found {plural(len(first), 'attribution')} in {plural(first['article_id'].nunique(), 'article')} "
         f"(plus {plural(int(rows['inherited'].sum()), 'quotation')} continuing an earlier speaker): "
@@ -396,12 +441,15 @@ def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
 
 _SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measure
     ("has no headline", "have no headline"): lambda card: card["headline_compound"].isna(),
-    ("has too few sentences for a tone interval", "have too few sentences for a tone interval"):
-        lambda card: card["ci_low"].isna() & card["mean_compound"].notna(),
-    ("is too short for the reading formulas", "are too short for the reading formulas"):
-        lambda card: card["flesch_kincaid_grade"].isna(),
-    ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"):
-        lambda card: card["share_named"].isna(),
+    ("has too few sentences for a tone interval", "have too few sentences for a tone interval"): lambda card: (
+        card["ci_low"].isna() & card["mean_compound"].notna()
+    ),
+    ("is too short for the reading formulas", "are too short for the reading formulas"): lambda card: card[
+        "flesch_kincaid_grade"
+    ].isna(),
+    ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"): lambda card: card[
+        "share_named"
+    ].isna(),
 }
 
 
@@ -412,8 +460,9 @@ def scorecard_gaps(card: pd.DataFrame) -> str:
         n = int(missing(card).sum())
         if n:
             gaps.append(f"{plural(n, 'article')} {one if n == 1 else many}")
-    return (f"The scorecard covers {plural(len(card), 'article')}. "
-            + ("Of them, " + "; ".join(gaps) + "." if gaps else "Every measure applies to every article."))
+    return f"The scorecard covers {plural(len(card), 'article')}. " + (
+        "Of them, " + "; ".join(gaps) + "." if gaps else "Every measure applies to every article."
+    )
 
 
 def _extreme(card: pd.DataFrame, column: str, largest: bool = True):
@@ -432,30 +481,38 @@ def descriptive_statistics(card: pd.DataFrame) -> str:
     top = _extreme(card, "sensationalism_index")
     if top is not None:
         low = _extreme(card, "sensationalism_index", largest=False)
-        lines.append(f"Most sensational: {_bold_id(top['article_id'])} (index {top['sensationalism_index']:.2f}); "
-                     f"least: {_bold_id(low['article_id'])} ({low['sensationalism_index']:.2f}).")
+        lines.append(
+            f"Most sensational: {_bold_id(top['article_id'])} (index {top['sensationalism_index']:.2f}); "
+            f"least: {_bold_id(low['article_id'])} ({low['sensationalism_index']:.2f})."
+        )
     cited = card[card["n_attributions"] >= MIN_ATTRIBUTIONS]
     cited = cited.assign(unnamed=cited["share_anonymous"] + cited["share_vague"])
     anonymous = _extreme(cited, "share_anonymous")
     if anonymous is not None:
         vaguest = _extreme(cited, "unnamed")
-        lines.append(f"Most anonymous sourcing, among the articles with at least {MIN_ATTRIBUTIONS} attributions: "
-                     f"{_bold_id(anonymous['article_id'])} ({anonymous['share_anonymous']:.0%} of "
-                     f"{int(anonymous['n_attributions'])}); the largest share of unnamed sources, anonymous and vague "
-                     f"together: {_bold_id(vaguest['article_id'])} ({vaguest['unnamed']:.0%}).")
+        lines.append(
+            f"Most anonymous sourcing, among the articles with at least {MIN_ATTRIBUTIONS} attributions: "
+            f"{_bold_id(anonymous['article_id'])} ({anonymous['share_anonymous']:.0%} of "
+            f"{int(anonymous['n_attributions'])}); the largest share of unnamed sources, anonymous and vague "
+            f"together: {_bold_id(vaguest['article_id'])} ({vaguest['unnamed']:.0%})."
+        )
     bright = _extreme(card, "mean_compound")
     if bright is not None:
         dark = _extreme(card, "mean_compound", largest=False)
         clear = card[(card["ci_low"] > 0) | (card["ci_high"] < 0)]
-        lines.append(f"Tone: most positive {_bold_id(bright['article_id'])} ({bright['mean_compound']:+.3f}), most "
-                     f"negative {_bold_id(dark['article_id'])} ({dark['mean_compound']:+.3f}); "
-                     f"{plural(len(clear), 'article')} of {len(card)} "
-                     f"{'has' if len(clear) == 1 else 'have'} a 95% interval that excludes zero.")
+        lines.append(
+            f"Tone: most positive {_bold_id(bright['article_id'])} ({bright['mean_compound']:+.3f}), most "
+            f"negative {_bold_id(dark['article_id'])} ({dark['mean_compound']:+.3f}); "
+            f"{plural(len(clear), 'article')} of {len(card)} "
+            f"{'has' if len(clear) == 1 else 'have'} a 95% interval that excludes zero."
+        )
     hard = _extreme(card, "flesch_kincaid_grade")
     if hard is not None:
         easy = _extreme(card, "flesch_kincaid_grade", largest=False)
-        lines.append(f"Hardest to read: {_bold_id(hard['article_id'])} (grade {hard['flesch_kincaid_grade']:.1f}); "
-                     f"easiest: {_bold_id(easy['article_id'])} ({easy['flesch_kincaid_grade']:.1f}).")
+        lines.append(
+            f"Hardest to read: {_bold_id(hard['article_id'])} (grade {hard['flesch_kincaid_grade']:.1f}); "
+            f"easiest: {_bold_id(easy['article_id'])} ({easy['flesch_kincaid_grade']:.1f})."
+        )
     if not lines:
         return "No measure has a value to compare."
     return "\n".join(f"- {line}" for line in lines)
@@ -468,30 +525,44 @@ def correlations(pairs: pd.DataFrame, n_articles: int) -> str:
         return "Too few articles (at least three per pair are needed) to relate the measures."
     strongest = pairs.iloc[0]
     rho, n_strongest = strongest["spearman_rho"], int(strongest["n_articles"])
-    text = (f"Of {plural(len(pairs), 'pair')} of measures, the strongest rank correlation is between "
-            f"`{strongest['measure']}` and `{strongest['other_measure']}` (ρ = {rho:+.2f} over "
-            f"{plural(n_strongest, 'article')}); {int((pairs['spearman_rho'].abs() >= STRONG_CORRELATION).sum())} "
-            f"pairs reach |ρ| ≥ {STRONG_CORRELATION}. ")
+    text = (
+        f"Of {plural(len(pairs), 'pair')} of measures, the strongest rank correlation is between "
+        f"`{strongest['measure']}` and `{strongest['other_measure']}` (ρ = {rho:+.2f} over "
+        f"{plural(n_strongest, 'article')}); {int((pairs['spearman_rho'].abs() >= STRONG_CORRELATION).sum())} "
+        f"pairs reach |ρ| ≥ {STRONG_CORRELATION}. "
+    )
     if pairs["n_articles"].max() <= EXACT_CHANCE_MAX_ARTICLES:
         chance = synthesis.chance_of_rank_correlation(n_strongest, rho)
         expected = sum(synthesis.chance_of_rank_correlation(int(k), rho) for k in pairs["n_articles"])
-        return text + (f"With so few articles this is no evidence of a relation: chance alone gives a correlation at "
-                       f"least this strong in {chance:.1%} of the orderings of {n_strongest} articles, and across "
-                       f"{len(pairs)} pairs about {expected:.1f} such correlations are expected with no relation at "
-                       f"all. Correlations on {plural(n_articles, 'article')} are descriptive, not evidence.")
+        return text + (
+            f"With so few articles this is no evidence of a relation: chance alone gives a correlation at "
+            f"least this strong in {chance:.1%} of the orderings of {n_strongest} articles, and across "
+            f"{len(pairs)} pairs about {expected:.1f} such correlations are expected with no relation at "
+            f"all. Correlations on {plural(n_articles, 'article')} are descriptive, not evidence."
+        )
     if n_articles < SAMPLE_MIN_ARTICLES:
-        return text + (f"With {n_articles} articles a correlation must be large to stand out from chance, and articles "
-                       "on one story are not independent draws: read these as descriptive.")
-    return text + ("Articles from one outlet or on one story are not independent draws, so even with many articles "
-                   "these correlations describe the corpus rather than test a hypothesis.")
+        return text + (
+            f"With {n_articles} articles a correlation must be large to stand out from chance, and articles "
+            "on one story are not independent draws: read these as descriptive."
+        )
+    return text + (
+        "Articles from one outlet or on one story are not independent draws, so even with many articles "
+        "these correlations describe the corpus rather than test a hypothesis."
+    )
 
 
-def trust(key: pd.DataFrame, trust_table: pd.DataFrame, margin: float = synthesis.BASELINE_MARGIN,
-          tolerance: float = synthesis.ANCHOR_TOLERANCE) -> str:
+def trust(
+    key: pd.DataFrame,
+    trust_table: pd.DataFrame,
+    margin: float = synthesis.BASELINE_MARGIN,
+    tolerance: float = synthesis.ANCHOR_TOLERANCE,
+) -> str:
     """Which analyses' validation is strong and where it is weaker, one bullet per analysis with
     the figures close to their baseline, from `synthesis.validation_table` and `trust_by_analysis`."""
-    strong = trust_table[(trust_table["n_reach_anchor"] == trust_table["n_with_anchor"])
-                         & (trust_table["n_clear_of_baseline"] == trust_table["n_with_baseline"])]
+    strong = trust_table[
+        (trust_table["n_reach_anchor"] == trust_table["n_with_anchor"])
+        & (trust_table["n_clear_of_baseline"] == trust_table["n_with_baseline"])
+    ]
     weaker = trust_table[~trust_table["analysis"].isin(strong["analysis"])]
     lines = []
     for row in trust_table.itertuples():
@@ -504,18 +575,24 @@ def trust(key: pd.DataFrame, trust_table: pd.DataFrame, margin: float = synthesi
         close = key[(key["analysis"] == row.analysis) & (key["vs_baseline"].round(6) < margin)]
         line += ". Close to or below the baseline:" if len(close) else "."
         lines.append(line)
-        lines += [f"    - {escape_text(synthesis.describe_figure(c))}: {c['value']:.3f} against {c['baseline']:.3f} "
-                  f"({escape_text(c['baseline_name'])})" for _, c in close.iterrows()]
+        lines += [
+            f"    - {escape_text(synthesis.describe_figure(c))}: {c['value']:.3f} against {c['baseline']:.3f} "
+            f"({escape_text(c['baseline_name'])})"
+            for _, c in close.iterrows()
+        ]
     summary = []
     if len(strong):
-        summary.append(f"Validation is strong for {_listed(strong['analysis'])}: every key figure reaches its "
-                       f"anchor and leads its baseline by at least {margin}.")
+        summary.append(
+            f"Validation is strong for {_listed(strong['analysis'])}: every key figure reaches its "
+            f"anchor and leads its baseline by at least {margin}."
+        )
     if len(weaker):
         summary.append(f"It is weaker in places for {_listed(weaker['analysis'])}:")
     return " ".join(summary) + "\n\n" + "\n".join(lines)
 
 
 # --- The summary on the report index (plain text) -----------------------------------------
+
 
 def _n(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -526,23 +603,29 @@ def _extremes(table: pd.DataFrame, column: str, fmt: str, what: str) -> str:
     ranked = table.dropna(subset=[column]).sort_values([column, "article_id"], kind="stable")
     if len(ranked) == 1:
         return f"{what} is {fmt.format(ranked[column].iloc[0])} in {ranked['article_id'].iloc[0]}"
-    return (f"{what} runs from {fmt.format(ranked[column].iloc[0])} ({ranked['article_id'].iloc[0]}) to "
-            f"{fmt.format(ranked[column].iloc[-1])} ({ranked['article_id'].iloc[-1]}), "
-            f"median {fmt.format(ranked[column].median())}")
+    return (
+        f"{what} runs from {fmt.format(ranked[column].iloc[0])} ({ranked['article_id'].iloc[0]}) to "
+        f"{fmt.format(ranked[column].iloc[-1])} ({ranked['article_id'].iloc[-1]}), "
+        f"median {fmt.format(ranked[column].median())}"
+    )
 
 
 def _corpus_points(tables) -> list[str]:
     articles = synthesis.result_table(tables, "articles", ["article_id", "n_words", "n_sentences"])
     issues = synthesis.result_table(tables, "issues", ["severity"])
-    points = [f"{_n(len(articles), 'article')} analysed "
-              f"({int(pd.to_numeric(articles['n_words'], errors='coerce').fillna(0).sum()):,} words, "
-              f"{int(pd.to_numeric(articles['n_sentences'], errors='coerce').fillna(0).sum()):,} body sentences); "
-              f"{_n(int((issues['severity'] == 'skipped').sum()), 'file')} skipped, "
-              f"{_n(int((issues['severity'] == 'warning').sum()), 'warning')}."]
+    points = [
+        f"{_n(len(articles), 'article')} analysed "
+        f"({int(pd.to_numeric(articles['n_words'], errors='coerce').fillna(0).sum()):,} words, "
+        f"{int(pd.to_numeric(articles['n_sentences'], errors='coerce').fillna(0).sum()):,} body sentences); "
+        f"{_n(int((issues['severity'] == 'skipped').sum()), 'file')} skipped, "
+        f"{_n(int((issues['severity'] == 'warning').sum()), 'warning')}."
+    ]
     removed = synthesis.result_table(tables, "cleaning_log", ["article_id"])
     if len(removed):
-        points.append(f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
-                      f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason.")
+        points.append(
+            f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
+            f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason."
+        )
     return points
 
 
@@ -552,34 +635,48 @@ def _tone_points(card: pd.DataFrame) -> list[str]:
         return []
     with_interval = scored.dropna(subset=["ci_low", "ci_high"])
     excludes = int(((with_interval["ci_low"] > 0) | (with_interval["ci_high"] < 0)).sum())
-    text = _extremes(scored, "mean_compound", "{:+.2f}",
-                     "Tone (VADER, mean of the body sentences' compound scores, -1 negative to +1 positive)")
+    text = _extremes(
+        scored,
+        "mean_compound",
+        "{:+.2f}",
+        "Tone (VADER, mean of the body sentences' compound scores, -1 negative to +1 positive)",
+    )
     if len(scored) == 1 and len(with_interval):
-        text += (f", with a 95% interval of {with_interval['ci_low'].iloc[0]:+.2f} to "
-                 f"{with_interval['ci_high'].iloc[0]:+.2f}, which {'excludes' if excludes else 'includes'} neutral.")
+        text += (
+            f", with a 95% interval of {with_interval['ci_low'].iloc[0]:+.2f} to "
+            f"{with_interval['ci_high'].iloc[0]:+.2f}, which {'excludes' if excludes else 'includes'} neutral."
+        )
     elif len(with_interval):
-        text += (f"; {excludes} of {_n(len(with_interval), 'article')} with enough sentences "
-                 f"{'has' if excludes == 1 else 'have'} a 95% interval that excludes neutral.")
+        text += (
+            f"; {excludes} of {_n(len(with_interval), 'article')} with enough sentences "
+            f"{'has' if excludes == 1 else 'have'} a 95% interval that excludes neutral."
+        )
     else:
         text += "; no article has enough sentences for an interval."
     points = [text]
     headlines = scored.dropna(subset=["headline_compound"])
     if len(headlines):
         gap = headlines["headline_compound"] - headlines["mean_compound"]
-        points.append(f"Of {_n(len(headlines), 'headline')}, scored on their own, {int((gap > 0).sum())} "
-                      f"{'is' if (gap > 0).sum() == 1 else 'are'} more positive than the article's body and "
-                      f"{int((gap < 0).sum())} more negative.")
+        points.append(
+            f"Of {_n(len(headlines), 'headline')}, scored on their own, {int((gap > 0).sum())} "
+            f"{'is' if (gap > 0).sum() == 1 else 'are'} more positive than the article's body and "
+            f"{int((gap < 0).sum())} more negative."
+        )
     return points
 
 
 def _framing_points(card: pd.DataFrame, options) -> list[str]:
     from ..measures.framing import load_generic_frames, load_issue_frames
 
-    labels = {**load_generic_frames(options.generic_frames_file).labels,
-              **load_issue_frames(options.issue_frames_file).labels}
+    labels = {
+        **load_generic_frames(options.generic_frames_file).labels,
+        **load_issue_frames(options.issue_frames_file).labels,
+    }
     parts = []
-    for column, scheme in (("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
-                           ("dominant_issue_frame", "issue frame")):
+    for column, scheme in (
+        ("dominant_generic_frame", "generic frame (Semetko & Valkenburg)"),
+        ("dominant_issue_frame", "issue frame"),
+    ):
         counts = card[column].dropna().value_counts()
         if counts.empty:
             continue
@@ -600,13 +697,22 @@ def _sensationalism_points(card: pd.DataFrame, tables) -> list[str]:
     scored = card.dropna(subset=["sensationalism_index"])
     if scored.empty:
         return []
-    text = _extremes(scored, "sensationalism_index", "{:.2f}",
-                     "The sensationalism index (how many kinds of clickbait cue an article uses: "
-                     "\"BREAKING\", ALL-CAPS, emoji, hyperbole, outrage words and others)") + "."
+    text = (
+        _extremes(
+            scored,
+            "sensationalism_index",
+            "{:.2f}",
+            "The sensationalism index (how many kinds of clickbait cue an article uses: "
+            '"BREAKING", ALL-CAPS, emoji, hyperbole, outrage words and others)',
+        )
+        + "."
+    )
     breaking = synthesis.result_table(tables, "sensationalism", ["article_id", "breaking"])
     flagged = pd.to_numeric(breaking["breaking"], errors="coerce")
     if flagged.notna().any():
-        text += f" Articles with a \"BREAKING\"-style label: {int((flagged > 0).sum()):,} of {int(flagged.notna().sum()):,}."
+        text += (
+            f' Articles with a "BREAKING"-style label: {int((flagged > 0).sum()):,} of {int(flagged.notna().sum()):,}.'
+        )
     return [text]
 
 
@@ -614,8 +720,12 @@ def _readability_points(card: pd.DataFrame) -> list[str]:
     graded = card.dropna(subset=["flesch_kincaid_grade"])
     if graded.empty:
         return ["No article body is long enough (100 words) for the readability formulas."] if len(card) else []
-    text = _extremes(graded, "flesch_kincaid_grade", "{:.1f}",
-                     "Reading difficulty (Flesch-Kincaid grade of the body: the US school grade a reader needs)")
+    text = _extremes(
+        graded,
+        "flesch_kincaid_grade",
+        "{:.1f}",
+        "Reading difficulty (Flesch-Kincaid grade of the body: the US school grade a reader needs)",
+    )
     consensus = graded["reading_grade_consensus"].dropna()
     if len(consensus):
         text += f"; the consensus of the grade formulas gives a median grade of {consensus.median():.0f}"
@@ -627,29 +737,39 @@ def _readability_points(card: pd.DataFrame) -> list[str]:
 
 
 def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
-    sourcing_table = synthesis.result_table(tables, "sourcing", ["article_id", "n_attributions", "n_named",
-                                                                 "n_anonymous", "n_vague", "hedges_per_1000_words"])
+    sourcing_table = synthesis.result_table(
+        tables,
+        "sourcing",
+        ["article_id", "n_attributions", "n_named", "n_anonymous", "n_vague", "hedges_per_1000_words"],
+    )
     if sourcing_table.empty:
         return []
-    counts = {c: int(pd.to_numeric(sourcing_table[f"n_{c}"], errors="coerce").fillna(0).sum())
-              for c in ("named", "anonymous", "vague")}
+    counts = {
+        c: int(pd.to_numeric(sourcing_table[f"n_{c}"], errors="coerce").fillna(0).sum())
+        for c in ("named", "anonymous", "vague")
+    }
     attributions = pd.to_numeric(sourcing_table["n_attributions"], errors="coerce").fillna(0)
     total = int(attributions.sum()) or sum(counts.values())
     if not total:
-        return ["Sourcing: no attributed statement (quotes, \"according to\", cited documents) was found."]
-    points = [f"Sourcing: {_n(total, 'attribution')} in {int((attributions > 0).sum()):,} of "
-              f"{_n(len(sourcing_table), 'article')}, "
-              + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts) + " (anonymous: an unnamed individual; "
-              "vague: unnamed groups such as \"critics\" or \"sources\")."]
+        return ['Sourcing: no attributed statement (quotes, "according to", cited documents) was found.']
+    points = [
+        f"Sourcing: {_n(total, 'attribution')} in {int((attributions > 0).sum()):,} of "
+        f"{_n(len(sourcing_table), 'article')}, "
+        + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts)
+        + " (anonymous: an unnamed individual; "
+        'vague: unnamed groups such as "critics" or "sources").'
+    ]
     unnamed = card[card["n_attributions"] >= MIN_ATTRIBUTIONS].dropna(subset=["share_anonymous", "share_vague"])
     unnamed = unnamed.assign(unnamed=unnamed["share_anonymous"] + unnamed["share_vague"])
     if len(unnamed) > 1:
         top = unnamed.sort_values(["unnamed", "n_attributions", "article_id"], ascending=[False, False, True]).iloc[0]
-        text = (f"Among the articles with at least {MIN_ATTRIBUTIONS} attributions, the largest share of unnamed "
-                f"sources is in {top['article_id']} ({top['unnamed']:.0%} of {int(top['n_attributions']):,})")
+        text = (
+            f"Among the articles with at least {MIN_ATTRIBUTIONS} attributions, the largest share of unnamed "
+            f"sources is in {top['article_id']} ({top['unnamed']:.0%} of {int(top['n_attributions']):,})"
+        )
         hedges = card["hedges_per_1000_words"].dropna()
         if len(hedges):
-            text += f"; hedges such as \"reportedly\" run at a median of {hedges.median():.1f} per 1,000 words"
+            text += f'; hedges such as "reportedly" run at a median of {hedges.median():.1f} per 1,000 words'
         points.append(text + ".")
     return points
 
@@ -661,6 +781,12 @@ def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
     of `options`, those the tables were computed with. A missing or empty table leaves its
     sentences out."""
     card = scorecard(tables)
-    return [*_corpus_points(tables), *_tone_points(card), *_framing_points(card, options),
-            *_sensationalism_points(card, tables), *_readability_points(card), *_sourcing_points(card, tables),
-            corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"]))]
+    return [
+        *_corpus_points(tables),
+        *_tone_points(card),
+        *_framing_points(card, options),
+        *_sensationalism_points(card, tables),
+        *_readability_points(card),
+        *_sourcing_points(card, tables),
+        corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"])),
+    ]

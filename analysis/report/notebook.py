@@ -3,6 +3,7 @@
 Relative paths given as notebook parameters are resolved from the project root, so a
 notebook runs the same from JupyterLab, from papermill or from any working directory.
 """
+
 from __future__ import annotations
 
 import html
@@ -88,8 +89,10 @@ def validation_summary(name: str) -> pd.DataFrame | None:
     Select its rows by `key` (`summary.set_index("key")`)."""
     path = VALIDATION_DIR / f"{name}_summary.csv"
     if not path.is_file():
-        say(f"The {name} validation has not been run here: run `make validate` with "
-            "`REFERENCE_CORPORA` set (see the README).")
+        say(
+            f"The {name} validation has not been run here: run `make validate` with "
+            "`REFERENCE_CORPORA` set (see the README)."
+        )
         return None
     return pd.read_csv(path)
 
@@ -147,4 +150,5 @@ def articles_to_plot(values: pd.Series, limit: int = 40) -> tuple[list[str], str
     chosen = set(ranked.index[:half]) | set(ranked.index[-half:])
     return [a for a in values.index if a in chosen], (
         f"The figure shows the {half} lowest and {half} highest of {len(values):,} articles by "
-        f"{values.name or 'value'}; the table in results/ has all of them.")
+        f"{values.name or 'value'}; the table in results/ has all of them."
+    )

@@ -13,6 +13,7 @@ copy with the traceback is kept as `NN_name.failed.ipynb` and the previous good 
 stay in place. A notebook whose inputs (its own text, its parameters, the result tables, the
 validation tables, the analysis code) are unchanged since its last good run is not run again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,12 @@ class CurrentPythonKernelManager(AsyncKernelManager):
 
     @property
     def kernel_spec(self) -> KernelSpec:
-        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                          display_name="Python 3 (project)", language="python", resource_dir="")
+        return KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python 3 (project)",
+            language="python",
+            resource_dir="",
+        )
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,13 @@ def notebook_parameters(notebook: Path) -> list[str]:
     return list(papermill.inspect_notebook(str(notebook)))
 
 
-def plan_parameters(notebooks: list[Path], standard: dict, extra: dict, options: dict | None = None,
-                    known: dict[str, list[str]] | None = None) -> dict[Path, dict]:
+def plan_parameters(
+    notebooks: list[Path],
+    standard: dict,
+    extra: dict,
+    options: dict | None = None,
+    known: dict[str, list[str]] | None = None,
+) -> dict[Path, dict]:
     """Check parameter names against each notebook's parameters cell and decide what each gets.
 
     Every notebook must declare the standard parameters. An extra parameter must be declared
@@ -118,11 +128,9 @@ def plan_parameters(notebooks: list[Path], standard: dict, extra: dict, options:
     known = sorted({name for names in declared.values() for name in names})
     unknown = [p for p in extra if p not in known]
     if unknown:
-        raise UsageError(f"unknown notebook parameter(s): {', '.join(unknown)} "
-                         f"(known: {', '.join(known)})")
+        raise UsageError(f"unknown notebook parameter(s): {', '.join(unknown)} (known: {', '.join(known)})")
     given = {**(options or {}), **extra}
-    return {nb: {**standard, **{k: v for k, v in given.items() if k in names}}
-            for nb, names in declared.items()}
+    return {nb: {**standard, **{k: v for k, v in given.items() if k in names}} for nb, names in declared.items()}
 
 
 def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Path:
@@ -134,15 +142,22 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
     with atomic_path(target) as tmp:
         try:
             papermill.execute_notebook(
-                str(notebook), str(tmp), parameters=parameters, kernel_name="python3",
-                cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                kernel_manager_class=CurrentPythonKernelManager)
+                str(notebook),
+                str(tmp),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(notebook.parent),
+                progress_bar=False,
+                log_output=False,
+                kernel_manager_class=CurrentPythonKernelManager,
+            )
         except papermill.PapermillExecutionError as error:
             tmp.replace(failed)
             raise NotebookFailed(
                 f"notebook {notebook.name} failed in cell {error.cell_index} "
                 f"(execution count {error.exec_count}): {error.ename}: {error.evalue}\n"
-                f"executed copy with the traceback: {display_path(failed)}") from None
+                f"executed copy with the traceback: {display_path(failed)}"
+            ) from None
     failed.unlink(missing_ok=True)
     return target
 
@@ -152,9 +167,14 @@ def render_html(executed: Path, target: Path, with_code: bool) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                            embed_images=True, exclude_input=not with_code,
-                            exclude_input_prompt=not with_code, exclude_output_prompt=not with_code)
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        embed_images=True,
+        exclude_input=not with_code,
+        exclude_input_prompt=not with_code,
+        exclude_output_prompt=not with_code,
+    )
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     write_text(body, target)
 
@@ -179,17 +199,28 @@ def report_key(notebook: Path, parameters: dict, output_dir: Path) -> str:
     """What a notebook's report depends on: the notebook, its parameters, the result and
     validation tables, the analysis code and the report template."""
     provenance = read_provenance(output_dir)
-    digest = hashlib.sha256(json.dumps([parameters, provenance["corpus_fingerprint"],
-                                        provenance["options_fingerprint"], analysis_version()],
-                                       sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(
+        json.dumps(
+            [parameters, provenance["corpus_fingerprint"], provenance["options_fingerprint"], analysis_version()],
+            sort_keys=True,
+            default=str,
+        ).encode()
+    )
     for path in [notebook, *sorted(VALIDATION_DIR.glob("*.csv")), *sorted(TEMPLATES_DIR.rglob("*.*"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-        extra_parameters: dict | None = None, options: Options | None = None, log=print,
-        workers: int | None = None, force: bool = False) -> list[NotebookReport]:
+def run(
+    corpus_dir: str | Path,
+    output_dir: str | Path,
+    notebooks_dir: str | Path = NOTEBOOKS_DIR,
+    extra_parameters: dict | None = None,
+    options: Options | None = None,
+    log=print,
+    workers: int | None = None,
+    force: bool = False,
+) -> list[NotebookReport]:
     """Analyse the corpus, execute every notebook and render the reports.
 
     The notebooks read only the result tables, so they are independent: they run in parallel,
@@ -205,8 +236,10 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
     extra = extra_parameters or {}
     misplaced = [name for name in extra if name in option_names()]
     if misplaced:
-        raise UsageError(f"{misplaced[0]} is an analysis option, not a notebook parameter: "
-                         f"use {flag_of(misplaced[0])} or the config file")
+        raise UsageError(
+            f"{misplaced[0]} is an analysis option, not a notebook parameter: "
+            f"use {flag_of(misplaced[0])} or the config file"
+        )
     options = options or Options()
     cache = {} if force else _read_run_cache(output_dir)
     plan = plan_parameters(notebooks, standard, extra, options.to_mapping(), cache.setdefault("parameters", {}))
@@ -226,8 +259,9 @@ def run(corpus_dir: str | Path, output_dir: str | Path, notebooks_dir: str | Pat
             render_html(executed, reader, with_code=False)
             render_html(executed, full, with_code=True)
             done[notebook.name] = key
-        return NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full,
-                              time.perf_counter() - started)
+        return NotebookReport(
+            notebook.name, notebook_title(notebook), executed, reader, full, time.perf_counter() - started
+        )
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         futures = [pool.submit(execute, notebook) for notebook in notebooks]

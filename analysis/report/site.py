@@ -5,6 +5,7 @@ copied to `reports/tables/`, links are relative, and nothing is fetched from the
 Every piece of text from the data is HTML-escaped, and a Content-Security-Policy forbids
 scripts, so article text can never run as code in a reader's browser.
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,8 +22,9 @@ from ..paths import OutputDirs
 from ..pipeline.provenance import read_provenance
 from ..validation import load_summaries
 
-CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
-                           "base-uri 'none'; form-action 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
 KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, in order
     (names.SYNTHESIS_SCORECARD, "Scorecard: each article across the analyses"),
     (names.CORPUS_STRUCTURE, "Length and structure of each article"),
@@ -51,8 +53,9 @@ def _e(value) -> str:
 
 def _table(frame: pd.DataFrame) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
@@ -80,8 +83,7 @@ def copy_tables(results_dir: Path, target_dir: Path) -> list[Path]:
     return copied
 
 
-def build_index(output_dir: Path, reports: list, summary_points: list[str],
-                validation_dir: Path | None = None) -> Path:
+def build_index(output_dir: Path, reports: list, summary_points: list[str], validation_dir: Path | None = None) -> Path:
     """Write `reports/index.html` for an output folder and the notebooks that were run."""
     dirs = OutputDirs(Path(output_dir))
     provenance = read_provenance(output_dir)
@@ -89,15 +91,19 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
     sections = []
 
     points = "".join(f"<li>{_e(point)}</li>" for point in summary_points)
-    sections.append(f"<section><h2>Summary</h2><ul>{points}</ul>"
-                    "<p class='note'>Generated from the result tables; see the reports for methods and caveats.</p></section>")
+    sections.append(
+        f"<section><h2>Summary</h2><ul>{points}</ul>"
+        "<p class='note'>Generated from the result tables; see the reports for methods and caveats.</p></section>"
+    )
 
     figures, missing = [], []
     for name, caption in KEY_FIGURES:
         path = dirs.figures / f"{name}.png"
         if path.is_file():
-            figures.append(f"<figure><img src='{_embedded_png(path)}' alt='{_e(caption)}'>"
-                           f"<figcaption>{_e(caption)}</figcaption></figure>")
+            figures.append(
+                f"<figure><img src='{_embedded_png(path)}' alt='{_e(caption)}'>"
+                f"<figcaption>{_e(caption)}</figcaption></figure>"
+            )
         else:
             missing.append(name)
     if missing:
@@ -107,25 +113,36 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
     rows = "".join(
         f"<tr><td>{_e(r.title)}</td><td><a href='{_e(r.reader_html.name)}'>report</a></td>"
         f"<td><a href='{_e(r.full_html.name)}'>with code</a></td>"
-        f"<td><a href='{_e(r.executed.name)}'>notebook (.ipynb)</a></td></tr>" for r in reports)
-    sections.append("<section><h2>Reports</h2><p>Each analysis as a report for readers (no code) and in full "
-                    "(with the code that produced every number).</p>"
-                    f"<table><thead><tr><th>analysis</th><th colspan='3'>versions</th></tr></thead><tbody>{rows}</tbody></table></section>")
+        f"<td><a href='{_e(r.executed.name)}'>notebook (.ipynb)</a></td></tr>"
+        for r in reports
+    )
+    sections.append(
+        "<section><h2>Reports</h2><p>Each analysis as a report for readers (no code) and in full "
+        "(with the code that produced every number).</p>"
+        f"<table><thead><tr><th>analysis</th><th colspan='3'>versions</th></tr></thead><tbody>{rows}</tbody></table></section>"
+    )
 
     table_rows = "".join(
         f"<tr><td><a href='tables/{_e(p.name)}'>{_e(p.name)}</a></td>"
         f"<td>{_count_rows(p):,}</td><td>{p.stat().st_size / 1024:,.0f} KB</td></tr>"
-        for p in tables)
-    sections.append("<section><h2>Result tables (CSV)</h2><p>UTF-8, one row per observation; they open in "
-                    "pandas, R or a spreadsheet.</p><table><thead><tr><th>table</th><th>rows</th><th>size</th></tr>"
-                    f"</thead><tbody>{table_rows}</tbody></table></section>")
+        for p in tables
+    )
+    sections.append(
+        "<section><h2>Result tables (CSV)</h2><p>UTF-8, one row per observation; they open in "
+        "pandas, R or a spreadsheet.</p><table><thead><tr><th>table</th><th>rows</th><th>size</th></tr>"
+        f"</thead><tbody>{table_rows}</tbody></table></section>"
+    )
 
     validation = load_summaries(validation_dir) if validation_dir else load_summaries()
     if len(validation):
-        shown = validation[["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]]
-        sections.append("<section><h2>How far to trust each measure</h2><p>Agreement with human-annotated data, "
-                        "beside the published anchor and a trivial baseline (from <code>validation/</code>; rerun "
-                        "with <code>make validate</code>).</p>" + _table(shown) + "</section>")
+        shown = validation[
+            ["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]
+        ]
+        sections.append(
+            "<section><h2>How far to trust each measure</h2><p>Agreement with human-annotated data, "
+            "beside the published anchor and a trivial baseline (from <code>validation/</code>; rerun "
+            "with <code>make validate</code>).</p>" + _table(shown) + "</section>"
+        )
 
     tools = pd.DataFrame(sorted(provenance["tools"].items()), columns=["tool", "version"])
     options = pd.DataFrame(sorted(provenance["options"].items()), columns=["option", "value"])
@@ -133,7 +150,8 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
         "<section><h2>Provenance</h2>"
         f"<p>Corpus <code>{_e(provenance['corpus'])}</code>: {provenance['n_articles']:,} articles analysed of "
         f"{provenance['n_files']:,} files. Fingerprint (SHA-256 of file names and contents): "
-        f"<code>{_e(provenance['corpus_fingerprint'])}</code>.</p>" + _table(tools) + _table(options) + "</section>")
+        f"<code>{_e(provenance['corpus_fingerprint'])}</code>.</p>" + _table(tools) + _table(options) + "</section>"
+    )
 
     page = f"""<!DOCTYPE html>
 <html lang="en">
@@ -141,13 +159,13 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str],
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>News coverage analysis: {_e(provenance['corpus'])}</title>
+<title>News coverage analysis: {_e(provenance["corpus"])}</title>
 <style>{STYLE}</style>
 </head>
 <body>
 <h1>News coverage analysis</h1>
-<p class="subtitle">Corpus <code>{_e(provenance['corpus'])}</code> · {provenance['n_articles']:,} articles</p>
-{''.join(sections)}
+<p class="subtitle">Corpus <code>{_e(provenance["corpus"])}</code> · {provenance["n_articles"]:,} articles</p>
+{"".join(sections)}
 </body>
 </html>
 """

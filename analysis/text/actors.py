@@ -4,6 +4,7 @@ Actors (people, countries, organisations) and their aliases live in a YAML file,
 `data/actors.yaml` by default. Matching is whole-word and case-sensitive; where aliases
 overlap, the longest wins ("Prime Minister Mark Carney" is one mention of Carney).
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,10 @@ class ActorList:
 
     def mentions(self, text: str) -> list[Mention]:
         """All actor mentions in `text`, in order, longest alias first where they overlap."""
-        return [Mention(self.actor_by_alias[m.group(0)], m.group(0), m.start(), m.end())
-                for m in self.pattern.finditer(text)]
+        return [
+            Mention(self.actor_by_alias[m.group(0)], m.group(0), m.start(), m.end())
+            for m in self.pattern.finditer(text)
+        ]
 
     def obfuscated_names(self) -> dict[str, str]:
         """Lower-case letter sequence -> properly spelled name, for de-obfuscation."""
@@ -70,8 +73,13 @@ def load_actors(path: str | Path | None = None) -> ActorList:
     actors, actor_by_alias = [], {}
     for group in spec["groups"]:
         for entry in group["actors"]:
-            actor = Actor(entry["id"], entry.get("label", entry["id"]), entry.get("type", "other"),
-                          tuple(entry["aliases"]), tuple(entry.get("obfuscated", ())))
+            actor = Actor(
+                entry["id"],
+                entry.get("label", entry["id"]),
+                entry.get("type", "other"),
+                tuple(entry["aliases"]),
+                tuple(entry.get("obfuscated", ())),
+            )
             actors.append(actor)
             for alias in actor.aliases:
                 if actor_by_alias.setdefault(alias, actor.id) != actor.id:

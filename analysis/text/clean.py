@@ -13,6 +13,7 @@ non-breaking and other Unicode spaces to a plain space; curly and angled quotes 
 straight ones; the ellipsis character to "..."; em dashes and spaced en dashes to " — ",
 unspaced en dashes (France–Canada, 2024–2025) to "-"; runs of spaces collapsed.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,10 +33,24 @@ DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RE = re.compile(r"[^\S\n]+")
-_CHAR_MAP = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "…": "...", "−": "-",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "…": "...",
+        "−": "-",
+    }
+)
 _SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*(?<!-)--(?!-)\s*")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
@@ -45,8 +60,10 @@ _MD_QUOTE_RE = re.compile(r"^>\s?")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-_OBFUSCATED_RE = re.compile(r"""(?<![\w.])[A-Za-z](?:[.\-_*•·][A-Za-z]){3,}(?:\.(?!\s*(?:$|[A-Z"'])))?(?![\w])"""
-                            r"|(?<!\w)[A-Za-z]+\*+[A-Za-z]*(?!\w)")
+_OBFUSCATED_RE = re.compile(
+    r"""(?<![\w.])[A-Za-z](?:[.\-_*•·][A-Za-z]){3,}(?:\.(?!\s*(?:$|[A-Z"'])))?(?![\w])"""
+    r"|(?<!\w)[A-Za-z]+\*+[A-Za-z]*(?!\w)"
+)
 TERMINAL_RE = re.compile(r"[.!?][\"')\]]*$")
 
 
@@ -146,9 +163,31 @@ def normalise_characters(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-_HTML_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article",
-                    "section", "header", "footer", "blockquote", "table", "tr", "html", "body", "figure",
-                    "figcaption")
+_HTML_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "table",
+    "tr",
+    "html",
+    "body",
+    "figure",
+    "figcaption",
+)
 _HTML_TAG_RE = re.compile(r"<\s*/?\s*(" + "|".join(_HTML_BLOCK_TAGS) + r")\b[^>]*>", re.IGNORECASE)
 
 
@@ -230,7 +269,7 @@ def _is_teaser(line: str, rules: CleaningRules) -> bool:
         if rule.applies_to == "headline":
             match = rule.search(line)
             if match:
-                line = line[:match.start()].rstrip()
+                line = line[: match.start()].rstrip()
     return _looks_like_headline(line, False, rules)
 
 
@@ -248,8 +287,9 @@ def _looks_like_headline(line: str, was_heading: bool, rules: CleaningRules) -> 
     return sum(w[0].isupper() for w in words) >= 0.6 * max(len(words), 1)
 
 
-def clean_text(raw: str, rules: CleaningRules | None = None,
-               obfuscated_names: dict[str, str] | None = None) -> CleanedText:
+def clean_text(
+    raw: str, rules: CleaningRules | None = None, obfuscated_names: dict[str, str] | None = None
+) -> CleanedText:
     """Clean the raw text of one article. See the module docstring for what is done."""
     rules = rules or load_rules()
     names = obfuscated_names or {}
@@ -290,7 +330,7 @@ def clean_text(raw: str, rules: CleaningRules | None = None,
             match = rule.search(text)
             if match and match.group(0).strip():
                 log.append(LogEntry(number, "removed", rule.reason, match.group(0).strip()))
-                text = (text[:match.start()] + " " + text[match.end():]).strip()
+                text = (text[: match.start()] + " " + text[match.end() :]).strip()
         text, changes = _deobfuscate(text, names)
         for before, after in changes:
             log.append(LogEntry(number, "replaced", "obfuscated name normalised", before, after))
@@ -315,7 +355,7 @@ def _take_headline(kept, rules: CleaningRules, log: list[LogEntry]):
     if first is None:
         return None, "no text left after cleaning", []
     number, text, was_heading = kept[first]
-    rest = kept[first + 1:]
+    rest = kept[first + 1 :]
     candidate, removed = text, []
     for rule in rules.fragment_rules:
         if rule.applies_to != "headline":
@@ -323,7 +363,7 @@ def _take_headline(kept, rules: CleaningRules, log: list[LogEntry]):
         match = rule.search(candidate)
         if match:
             removed.append((rule.reason, match.group(0).strip()))
-            candidate = candidate[:match.start()].rstrip() + candidate[match.end():]
+            candidate = candidate[: match.start()].rstrip() + candidate[match.end() :]
     if not _looks_like_headline(candidate, was_heading, rules):
         return None, "no headline: the first line reads as body text", kept[first:]
     for reason, fragment in removed:
@@ -332,9 +372,12 @@ def _take_headline(kept, rules: CleaningRules, log: list[LogEntry]):
         sentences = split_sentences(candidate)
         if len(sentences) > 1:
             start, end = sentences[0]
-            teaser = candidate[sentences[1][0]:].strip()
-            return (candidate[start:end], "headline: first sentence of a long first line; "
-                    "the rest is kept as the first paragraph", [(number, teaser, False), None] + rest)
+            teaser = candidate[sentences[1][0] :].strip()
+            return (
+                candidate[start:end],
+                "headline: first sentence of a long first line; the rest is kept as the first paragraph",
+                [(number, teaser, False), None] + rest,
+            )
     return candidate, "headline: first line", rest
 
 

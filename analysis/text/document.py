@@ -12,12 +12,14 @@ spaCy's pipeline components annotate one shared `Doc`. The model is the package'
 segmentation (syntok) and cleaning offsets are what every table keys on, and a spaCy `Doc`
 would add a large dependency to carry them.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from .actors import ActorList, load_actors
 from .clean import WORD_RE, CleanedText, CleaningRules, LogEntry, clean_text
@@ -100,7 +102,7 @@ class Article:
 
     @property
     def body_text(self) -> str:
-        return "\n\n".join(self.clean_text[p.start:p.end] for p in self.paragraphs if p.part == "body")
+        return "\n\n".join(self.clean_text[p.start : p.end] for p in self.paragraphs if p.part == "body")
 
 
 class Component(Protocol):
@@ -147,9 +149,14 @@ def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tup
     return [(start + s, start + e) for start, end in paragraphs for s, e in split_sentences(text[start:end])]
 
 
-def build_article(article_id: str, source_file: str, raw_text: str,
-                  rules: CleaningRules | None = None, actors: ActorList | None = None,
-                  metadata: dict[str, str] | None = None) -> Article:
+def build_article(
+    article_id: str,
+    source_file: str,
+    raw_text: str,
+    rules: CleaningRules | None = None,
+    actors: ActorList | None = None,
+    metadata: dict[str, str] | None = None,
+) -> Article:
     """Clean and segment one article's raw text."""
     actors = actors or load_actors()
     cleaned: CleanedText = clean_text(raw_text, rules, actors.obfuscated_names())
@@ -170,7 +177,15 @@ def build_article(article_id: str, source_file: str, raw_text: str,
         paragraphs.append(Paragraph(paragraph_id, part, start, len(clean)))
         for s_start, s_end in sentence_spans(clean, [(start, len(clean))]):
             sentences.append(Sentence(len(sentences), paragraph_id, part, s_start, s_end, clean[s_start:s_end]))
-    return Article(article_id, source_file, raw_text, clean, cleaned.headline, cleaned.headline_note,
-                   paragraphs, sentences, cleaned.log, dict(metadata or {}))
-
-
+    return Article(
+        article_id,
+        source_file,
+        raw_text,
+        clean,
+        cleaned.headline,
+        cleaned.headline_note,
+        paragraphs,
+        sentences,
+        cleaned.log,
+        dict(metadata or {}),
+    )

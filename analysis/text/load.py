@@ -5,6 +5,7 @@ with an optional `manifest.csv` beside them. The article id is the file's path r
 to the folder, without `.txt` (for files at the top level: the file stem). The input
 folder is only ever read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,8 +76,11 @@ def read_manifest(path: Path) -> pd.DataFrame:
 
 def find_article_files(folder: Path) -> list[Path]:
     """The `.txt` files below `folder`, sorted by relative path; hidden files are ignored."""
-    files = [p for p in folder.rglob("*.txt")
-             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    files = [
+        p
+        for p in folder.rglob("*.txt")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -118,15 +122,22 @@ def read_article_file(folder: Path, path: Path, rules: CleaningRules, actors: Ac
     return analyse_file(path.relative_to(folder).as_posix(), key, data, path.stat().st_size, rules, actors)
 
 
-def analyse_file(source_file: str, key: str, data: bytes | None, size: int,
-                 rules: CleaningRules, actors: ActorList) -> FileResult:
+def analyse_file(
+    source_file: str, key: str, data: bytes | None, size: int, rules: CleaningRules, actors: ActorList
+) -> FileResult:
     """Decode, clean, segment and check the bytes of one file (None: too large to read)."""
-    result = FileResult(source_file, source_file[:-4] if source_file.endswith(".txt") else source_file, key,
-                        analysed=False)
+    result = FileResult(
+        source_file, source_file[:-4] if source_file.endswith(".txt") else source_file, key, analysed=False
+    )
     if data is None:
         limit = _checks()["max_file_megabytes"]
-        result.read_issues.append(CorpusIssue(source_file, "skipped", f"file is {size / 1024 / 1024:.1f} "
-                                              f"MB, over the {limit} MB limit for one article"))
+        result.read_issues.append(
+            CorpusIssue(
+                source_file,
+                "skipped",
+                f"file is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit for one article",
+            )
+        )
         return result
     try:
         raw, warning = decode_article(data, source_file)
@@ -147,7 +158,9 @@ def analyse_file(source_file: str, key: str, data: bytes | None, size: int,
     return result
 
 
-def reconcile(results: list[FileResult], manifest_path: Path) -> tuple[list[FileResult], dict[str, dict], list[CorpusIssue]]:
+def reconcile(
+    results: list[FileResult], manifest_path: Path
+) -> tuple[list[FileResult], dict[str, dict], list[CorpusIssue]]:
     """What needs the whole folder: drop duplicate texts, match manifest rows, order the issues.
 
     Returns the kept results (in file order), the manifest metadata per article id, and every
@@ -163,7 +176,9 @@ def reconcile(results: list[FileResult], manifest_path: Path) -> tuple[list[File
         if row is None and manifest_path.is_file():
             issues.append(CorpusIssue(result.source_file, "warning", f"not listed in {manifest_path.name}"))
         if result.text_key in first_with_text:
-            issues.append(CorpusIssue(result.source_file, "skipped", f"same text as {first_with_text[result.text_key]}"))
+            issues.append(
+                CorpusIssue(result.source_file, "skipped", f"same text as {first_with_text[result.text_key]}")
+            )
             continue
         first_with_text[result.text_key] = result.source_file
         issues += result.warnings
@@ -186,12 +201,17 @@ def corpus_files(folder: str | Path) -> list[Path]:
 
 
 def nothing_analysed(folder: Path, issues: list[CorpusIssue]) -> CorpusError:
-    return CorpusError(f"no article in {folder} could be analysed "
-                       f"({len(issues)} file(s) skipped: see the messages above)")
+    return CorpusError(
+        f"no article in {folder} could be analysed ({len(issues)} file(s) skipped: see the messages above)"
+    )
 
 
-def load_corpus(folder: str | Path, manifest: str | Path | None = None,
-                rules_file: str | Path | None = None, actors_file: str | Path | None = None) -> Corpus:
+def load_corpus(
+    folder: str | Path,
+    manifest: str | Path | None = None,
+    rules_file: str | Path | None = None,
+    actors_file: str | Path | None = None,
+) -> Corpus:
     """Read, clean and segment every article of a folder.
 
     Files that cannot be analysed are skipped and recorded in `Corpus.issues` with the
@@ -233,16 +253,19 @@ def plausibility_warnings(article: Article) -> list[str]:
         function_words = set(english["function_words"])
         share = sum(w in function_words for w in words) / len(words)
         if share < english["min_share"]:
-            warnings.append(f"probably not English ({share:.0%} English function words): "
-                            "English lexicons are unreliable on it")
+            warnings.append(
+                f"probably not English ({share:.0%} English function words): English lexicons are unreliable on it"
+            )
     punctuation = checks["punctuation"]
     n_words = count_words(body_text)
     n_ends = len(_SENTENCE_END_RE.findall(body_text))
     if n_words >= punctuation["min_words"] and n_words / max(n_ends, 1) > punctuation["max_words_per_sentence"]:
-        warnings.append(f"little sentence punctuation ({n_ends} sentence ends in {n_words} words): "
-                        "sentence-based measures are unreliable")
+        warnings.append(
+            f"little sentence punctuation ({n_ends} sentence ends in {n_words} words): "
+            "sentence-based measures are unreliable"
+        )
     last = article.paragraphs[-1]
-    if not TERMINAL_RE.search(article.clean_text[last.start:last.end]):
+    if not TERMINAL_RE.search(article.clean_text[last.start : last.end]):
         warnings.append("text may be truncated: the last paragraph ends without punctuation")
     return warnings
 
@@ -262,5 +285,3 @@ def _manifest_rows(path: Path) -> dict[str, dict[str, str]]:
     for record in manifest.to_dict("records"):
         rows[record[key]] = {k: v for k, v in record.items() if k not in ("article_id", "source_file")}
     return rows
-
-

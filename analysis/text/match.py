@@ -7,13 +7,14 @@ the leftmost wins, and of those starting at the same place the longest term (the
 `TermMatcher.terms`), then the terms before the raw patterns. `is_negated` is the
 package's one negation rule; its words live in `data/negation.yaml`.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
-from typing import Iterator, Sequence
 
 import yaml
 
@@ -47,7 +48,9 @@ def ordered_terms(terms: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted({str(t) for t in terms}, key=lambda t: (-len(t), t)))
 
 
-def compile_terms(terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True) -> re.Pattern | None:
+def compile_terms(
+    terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True
+) -> re.Pattern | None:
     """One regex for a word list (longest terms first, whole words) and raw patterns."""
     alternatives = []
     if terms:
@@ -84,7 +87,7 @@ def word_runs(text: str) -> WordRuns | None:
 
 @lru_cache(maxsize=1 << 16)
 def _beginnings(run: str) -> tuple[str, ...]:
-    """"c", "cl", ..., "climate" for "climate"."""
+    """ "c", "cl", ..., "climate" for "climate"."""
     return tuple(run[:k] for k in range(1, len(run) + 1))
 
 
@@ -95,7 +98,7 @@ def _opening(term: str) -> tuple[str, bool]:
     opening = _ASCII_WORD_RE.match(words[0]) if words else None
     if not opening:
         return "", False
-    after = words[0][opening.end():opening.end() + 1]
+    after = words[0][opening.end() : opening.end() + 1]
     return opening.group(0).lower(), not after or (after != "*" and not _WORD_RUN_RE.match(after))
 
 
@@ -258,17 +261,17 @@ def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
         character, end = pattern[i], i + 1
         exact: frozenset[str] | None = None
         if character == "\\":
-            escaped, end = pattern[i + 1:i + 2], i + 2
+            escaped, end = pattern[i + 1 : i + 2], i + 2
             if escaped in ("b", "B", "A", "Z"):
                 exact = frozenset([""])
             elif escaped.isascii() and escaped and not escaped.isalnum():
                 exact = frozenset([escaped.lower()])
         elif character == "[":
-            end = i + 1 + (pattern[i + 1:i + 2] == "^")
-            end += pattern[end:end + 1] == "]"
+            end = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            end += pattern[end : end + 1] == "]"
             while end < len(pattern) and pattern[end] != "]":
                 end += 2 if pattern[end] == "\\" else 1
-            members = pattern[i + 1:end]
+            members = pattern[i + 1 : end]
             if members and not set(members) & set("^-\\[") and all(map(_plain, members)):
                 exact = frozenset(members.lower())
             end += 1
@@ -278,8 +281,8 @@ def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
                 if pattern[end] == "\\":
                     end += 1
                 elif pattern[end] == "[":
-                    end += 1 + (pattern[end + 1:end + 2] == "^")
-                    end += pattern[end:end + 1] == "]"
+                    end += 1 + (pattern[end + 1 : end + 2] == "^")
+                    end += pattern[end : end + 1] == "]"
                     while end < len(pattern) and pattern[end] != "]":
                         end += 2 if pattern[end] == "\\" else 1
                 else:
@@ -287,14 +290,14 @@ def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
                 end += 1
             if depth:
                 return None, None
-            inner = _group_content(pattern[i + 1:end - 1])
+            inner = _group_content(pattern[i + 1 : end - 1])
             if inner is None:
-                exact = frozenset([""]) if pattern[i + 1:i + 3] in ("?=", "?!", "?<", "?#") else None
+                exact = frozenset([""]) if pattern[i + 1 : i + 3] in ("?=", "?!", "?<", "?#") else None
             else:
                 exact, required = _read(inner)
                 repeated = _repetition(pattern, end)
                 if repeated == "optional":
-                    exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+                    exact = exact | {""} if exact is not None and pattern[end : end + 1] == "?" else None
                     required = None
                 elif repeated:
                     exact = None
@@ -315,7 +318,7 @@ def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
             continue
         repeated = _repetition(pattern, end)
         if repeated == "optional":
-            exact = exact | {""} if exact is not None and pattern[end:end + 1] == "?" else None
+            exact = exact | {""} if exact is not None and pattern[end : end + 1] == "?" else None
             add(exact)
         elif repeated:
             add(None, exact if exact and all(exact) else None)
@@ -326,8 +329,10 @@ def _read(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     exacts = [e for e, _ in branches]
     union = frozenset().union(*exacts) if None not in exacts else None
     requireds = [r for _, r in branches]
-    return (union if union is not None and len(union) <= _MAX_STRINGS else None,
-            None if None in requireds else frozenset().union(*requireds))
+    return (
+        union if union is not None and len(union) <= _MAX_STRINGS else None,
+        None if None in requireds else frozenset().union(*requireds),
+    )
 
 
 def _plain(character: str) -> bool:
@@ -338,7 +343,7 @@ def _plain(character: str) -> bool:
 def _repetition(pattern: str, i: int) -> str:
     """How often the item ending just before `pattern[i]` may match: "" (once), "optional"
     (perhaps never) or "repeated" (once or more)."""
-    following = pattern[i:i + 1]
+    following = pattern[i : i + 1]
     if following in ("?", "*"):
         return "optional"
     if following == "+":
@@ -358,22 +363,25 @@ def _group_content(group: str) -> str | None:
         return group
     flags = re.match(r"\?[aiLmsux-]*:", group)
     if flags:
-        return group[flags.end():]
+        return group[flags.end() :]
     named = re.match(r"\?P<\w+>", group)
-    return group[named.end():] if named else None
+    return group[named.end() :] if named else None
 
 
 @lru_cache(maxsize=1)
 def _negation() -> tuple[frozenset[str], tuple[str, ...], int]:
     spec = yaml.safe_load(NEGATION_FILE.read_text(encoding="utf-8"))
-    return (frozenset(w.lower() for w in spec["negators"]["terms"]),
-            tuple(spec["negating_endings"]["terms"]), int(spec["window_words"]))
+    return (
+        frozenset(w.lower() for w in spec["negators"]["terms"]),
+        tuple(spec["negating_endings"]["terms"]),
+        int(spec["window_words"]),
+    )
 
 
 def is_negated(text: str, start: int) -> bool:
     """True when one of the words just before `start` is a negation (data/negation.yaml)."""
     negators, endings, window = _negation()
-    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40):start])[-window:]
+    previous = _NEGATION_WINDOW_RE.findall(text[max(0, start - 40) : start])[-window:]
     return any(w.lower() in negators or w.lower().endswith(endings) for w in previous)
 
 

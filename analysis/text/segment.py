@@ -12,6 +12,7 @@ same decisions on far fewer tokens, and its sentence starts are mapped back. Bra
 text, which syntok may skip after looking inside it, is kept whole; texts with line breaks
 (paragraphs, for syntok) go to syntok whole.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -78,7 +79,7 @@ def _shortened(text: str) -> tuple[str, list[tuple[int, int]]]:
 
     def mark(first: int, last: int) -> None:
         first, last = max(0, first), min(len(chunks) - 1, last)
-        keep[first:last + 1] = [True] * (last + 1 - first)
+        keep[first : last + 1] = [True] * (last + 1 - first)
 
     mark(0, 0)
     depth, opened_at = 0, 0  # bracket depth, and the chunk where the outermost bracket opened

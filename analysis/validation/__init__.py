@@ -12,6 +12,7 @@ code and notebooks select rows by.
 The data sets are not shipped: pass their parent folder with `--reference` or the
 REFERENCE_CORPORA environment variable (one subfolder per data set, e.g. `vader_groundtruth/`).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -27,8 +28,19 @@ from ..outputs import write_csv
 from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
 VALIDATIONS = ("sentiment", "framing", "readability", "attribution")
-SUMMARY_COLUMNS = ["key", "analysis", "dataset", "task", "metric", "value", "anchor", "anchor_source",
-                   "baseline", "baseline_name", "n"]
+SUMMARY_COLUMNS = [
+    "key",
+    "analysis",
+    "dataset",
+    "task",
+    "metric",
+    "value",
+    "anchor",
+    "anchor_source",
+    "baseline",
+    "baseline_name",
+    "n",
+]
 
 
 @dataclass(frozen=True)
@@ -49,8 +61,10 @@ def reference_dir(given: str | Path | None = None) -> Path:
     """The folder holding the reference corpora: `given`, else $REFERENCE_CORPORA."""
     value = given or os.environ.get("REFERENCE_CORPORA")
     if not value:
-        raise ReferenceDataMissing("no reference corpora: pass --reference DIR or set REFERENCE_CORPORA "
-                                   "(README, 'Reference data for validation', says where to get them)")
+        raise ReferenceDataMissing(
+            "no reference corpora: pass --reference DIR or set REFERENCE_CORPORA "
+            "(README, 'Reference data for validation', says where to get them)"
+        )
     folder = Path(value)
     if not folder.is_dir():
         raise ReferenceDataMissing(f"reference corpora folder not found: {folder}")
@@ -71,8 +85,9 @@ def available() -> list[str]:
     return [name for name in VALIDATIONS if (here / f"{name}.py").is_file()]
 
 
-def run_validation(name: str, reference: Path, output_dir: Path = VALIDATION_DIR,
-                   figures_dir: Path = VALIDATION_FIGURES_DIR) -> dict[str, pd.DataFrame]:
+def run_validation(
+    name: str, reference: Path, output_dir: Path = VALIDATION_DIR, figures_dir: Path = VALIDATION_FIGURES_DIR
+) -> dict[str, pd.DataFrame]:
     """Run one validation; write its tables to `output_dir` and its figure to `figures_dir`."""
     outcome = importlib.import_module(f"{__name__}.{name}").run(reference)
     summary = outcome.tables["summary"]

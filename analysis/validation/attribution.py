@@ -14,6 +14,7 @@ covers at least 30% of the gold span's characters (the Gender Gap Tracker's crit
 to one. Cue accuracy: among matched sources, the share whose predicted cue overlaps a gold
 cue of that source. The train split was used to develop the rules; dev is reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,9 +32,11 @@ from .metrics import precision_recall_f1_counts
 MIN_COVERAGE = 0.30
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its"}
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von))*(?<![\s.])"
-BASELINE_PATTERNS = [re.compile(rf"(?P<src>{NAME})\s+(?P<cue>said)\b"),
-                     re.compile(rf"\b(?P<cue>said)\s+(?P<src>{NAME})"),
-                     re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<src>{NAME})")]
+BASELINE_PATTERNS = [
+    re.compile(rf"(?P<src>{NAME})\s+(?P<cue>said)\b"),
+    re.compile(rf"\b(?P<cue>said)\s+(?P<src>{NAME})"),
+    re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<src>{NAME})"),
+]
 GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
 
 
@@ -147,21 +150,33 @@ def _length(spans) -> int:
 
 def score(document: Document, predicted) -> dict:
     """Match predicted sources to gold sources; return counts and the unmatched items."""
-    kept = [p for p in predicted
-            if not any(_overlap(p[0], g.spans) >= MIN_COVERAGE * _length(g.spans) for g in document.ignored)]
+    kept = [
+        p
+        for p in predicted
+        if not any(_overlap(p[0], g.spans) >= MIN_COVERAGE * _length(g.spans) for g in document.ignored)
+    ]
     matched, used = [], set()
     for g, gold in enumerate(document.sources):
         need = MIN_COVERAGE * _length(gold.spans)
-        best = max(((i, _overlap(p[0], gold.spans)) for i, p in enumerate(kept) if i not in used),
-                   key=lambda x: x[1], default=(None, 0))
+        best = max(
+            ((i, _overlap(p[0], gold.spans)) for i, p in enumerate(kept) if i not in used),
+            key=lambda x: x[1],
+            default=(None, 0),
+        )
         if best[0] is not None and best[1] >= need and best[1] > 0:
             used.add(best[0])
             matched.append((g, best[0]))
     cue_hits = sum(any(_overlap(c, document.sources[g].cues) > 0 for c in kept[i][1]) for g, i in matched)
     missed = [document.sources[g] for g in set(range(len(document.sources))) - {g for g, _ in matched}]
     spurious = [kept[i] for i in set(range(len(kept))) - used]
-    return {"tp": len(matched), "n_pred": len(kept), "n_gold": len(document.sources), "cue_hits": cue_hits,
-            "missed": missed, "spurious": spurious}
+    return {
+        "tp": len(matched),
+        "n_pred": len(kept),
+        "n_gold": len(document.sources),
+        "cue_hits": cue_hits,
+        "missed": missed,
+        "spurious": spurious,
+    }
 
 
 def miss_reason(gold: GoldSource, document: Document, predicted, lexicon) -> str:
@@ -171,8 +186,11 @@ def miss_reason(gold: GoldSource, document: Document, predicted, lexicon) -> str
     words = re.findall(r"[\w']+", " ".join(gold.cue_texts).lower().replace("’", "'"))
     if gold.text.lower().strip() in PRONOUNS:
         return "missed: pronoun or relative source"
-    if not any(w in lexicon.verb_forms for w in words) and "according" not in words and \
-            not any(":" in c for c in gold.cue_texts):
+    if (
+        not any(w in lexicon.verb_forms for w in words)
+        and "according" not in words
+        and not any(":" in c for c in gold.cue_texts)
+    ):
         return "missed: cue not a reporting verb of the lexicon"
     return "missed: cue in the lexicon, source not found"
 
@@ -202,8 +220,16 @@ def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter,
     rows = []
     for publisher, counts in sorted(by_publisher.items()):
         p, r, f = precision_recall_f1_counts(counts["tp"], counts["n_pred"], counts["n_gold"])
-        rows.append({"publisher": publisher, "n_gold": counts["n_gold"], "n_predicted": counts["n_pred"],
-                     "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})
+        rows.append(
+            {
+                "publisher": publisher,
+                "n_gold": counts["n_gold"],
+                "n_predicted": counts["n_pred"],
+                "precision": round(p, 3),
+                "recall": round(r, 3),
+                "f1": round(f, 3),
+            }
+        )
     return totals, errors, pd.DataFrame(rows)
 
 
@@ -213,9 +239,11 @@ def run(reference_dir: Path) -> Outcome:
     lexicon = load_lexicon()
     speech = lexicon.is_speech_cue
     not_belief = lambda cue: not lexicon.is_non_speech(cue)  # noqa: E731
-    runs = (("dev", "PolNeAR dev", speech, "speech cues", "speech_cues"),
-            ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues"),
-            ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"))
+    runs = (
+        ("dev", "PolNeAR dev", speech, "speech cues", "speech_cues"),
+        ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues"),
+        ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"),
+    )
     summary, error_tables, publishers = [], [], None
     for split, dataset, keep, restriction, cues in runs:
         documents = load_split(reference_dir, split, keep)
@@ -224,29 +252,55 @@ def run(reference_dir: Path) -> Outcome:
         p, r, f = precision_recall_f1_counts(ours["tp"], ours["n_pred"], ours["n_gold"])
         bp, br, bf = precision_recall_f1_counts(naive["tp"], naive["n_pred"], naive["n_gold"])
         task = f"source mentions ({restriction}), >= 30% character overlap"
-        for metric, value, anchor, base in (("precision", p, 0.846, bp), ("recall", r, 0.827, br),
-                                            ("f1", f, 0.837, bf)):
-            summary.append({"key": f"attribution.polnear_{split}.{cues}.{metric}", "analysis": "attribution",
-                            "dataset": dataset, "task": task, "metric": metric,
-                            "value": round(value, 3), "anchor": anchor,
-                            "anchor_source": GGT + ("; citron (BBC, PARC 3.0) token-overlap F1 0.832"
-                                                    if metric == "f1" else ""),
-                            "baseline": round(base, 3),
-                            "baseline_name": 'naive regex ("NAME said", "said NAME", "according to NAME")',
-                            "n": ours["n_gold"]})
+        for metric, value, anchor, base in (
+            ("precision", p, 0.846, bp),
+            ("recall", r, 0.827, br),
+            ("f1", f, 0.837, bf),
+        ):
+            summary.append(
+                {
+                    "key": f"attribution.polnear_{split}.{cues}.{metric}",
+                    "analysis": "attribution",
+                    "dataset": dataset,
+                    "task": task,
+                    "metric": metric,
+                    "value": round(value, 3),
+                    "anchor": anchor,
+                    "anchor_source": GGT
+                    + ("; citron (BBC, PARC 3.0) token-overlap F1 0.832" if metric == "f1" else ""),
+                    "baseline": round(base, 3),
+                    "baseline_name": 'naive regex ("NAME said", "said NAME", "according to NAME")',
+                    "n": ours["n_gold"],
+                }
+            )
         naive_cue = naive["cue_hits"] / naive["tp"] if naive["tp"] else 0.0
-        summary.append({"key": f"attribution.polnear_{split}.{cues}.cue_accuracy", "analysis": "attribution",
-                        "dataset": dataset, "task": f"cue of the matched sources ({restriction})", "metric": "cue accuracy",
-                        "value": round(ours["cue_hits"] / ours["tp"], 3) if ours["tp"] else 0.0, "anchor": 0.865,
-                        "anchor_source": GGT + ": speaker accuracy (the closest published figure)",
-                        "baseline": round(naive_cue, 3), "baseline_name": "naive regex", "n": ours["tp"]})
+        summary.append(
+            {
+                "key": f"attribution.polnear_{split}.{cues}.cue_accuracy",
+                "analysis": "attribution",
+                "dataset": dataset,
+                "task": f"cue of the matched sources ({restriction})",
+                "metric": "cue accuracy",
+                "value": round(ours["cue_hits"] / ours["tp"], 3) if ours["tp"] else 0.0,
+                "anchor": 0.865,
+                "anchor_source": GGT + ": speaker accuracy (the closest published figure)",
+                "baseline": round(naive_cue, 3),
+                "baseline_name": "naive regex",
+                "n": ours["tp"],
+            }
+        )
         if keep is speech:
             total = sum(errors.values())
-            error_tables += [{"dataset": dataset, "error_type": kind, "count": count,
-                              "share": round(count / total, 3)} for kind, count in sorted(errors.items())]
+            error_tables += [
+                {"dataset": dataset, "error_type": kind, "count": count, "share": round(count / total, 3)}
+                for kind, count in sorted(errors.items())
+            ]
             if split == "dev":
                 publishers = by_publisher.assign(dataset=dataset)
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS)
     tables = {"summary": summary, "errors": pd.DataFrame(error_tables), "by_publisher": publishers}
-    return Outcome(tables, {"summary": summary}, "Source: PolNeAR dev split (Newell et al. 2018); anchor from "
-                                                 "another corpus (Canadian news).")
+    return Outcome(
+        tables,
+        {"summary": summary},
+        "Source: PolNeAR dev split (Newell et al. 2018); anchor from another corpus (Canadian news).",
+    )

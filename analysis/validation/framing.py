@@ -57,6 +57,7 @@ tables are in the repository history (validation/framing_*.csv).
 Nothing is fitted to these data except the detection thresholds, each on a development half;
 the rule revisions described above were made by reading development-half articles only.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -90,16 +91,23 @@ NFC_LABEL_NAMES = {"CO": "conflict", "EC": "economic", "HI": "human interest", "
 # entity, so the two responsibility items together); hi, co, mo and ec follow Semetko &
 # Valkenburg's order (hi4, "positively affected", has no item here).
 NFC_QUESTIONS = {
-    "re2": ("responsibility", ("solution_suggested",)), "re5": ("responsibility", ("urgent_action",)),
+    "re2": ("responsibility", ("solution_suggested",)),
+    "re5": ("responsibility", ("urgent_action",)),
     "re6": ("responsibility", ("government_can_alleviate",)),
     "re7": ("responsibility", ("government_responsible", "individual_responsible")),
-    "hi1": ("human_interest", ("human_example",)), "hi2": ("human_interest", ("emotional_language",)),
-    "hi3": ("human_interest", ("how_affected",)), "hi5": ("human_interest", ("private_lives",)),
-    "co1": ("conflict", ("disagreement",)), "co2": ("conflict", ("reproach",)), "co3": ("conflict", ("two_sides",)),
+    "hi1": ("human_interest", ("human_example",)),
+    "hi2": ("human_interest", ("emotional_language",)),
+    "hi3": ("human_interest", ("how_affected",)),
+    "hi5": ("human_interest", ("private_lives",)),
+    "co1": ("conflict", ("disagreement",)),
+    "co2": ("conflict", ("reproach",)),
+    "co3": ("conflict", ("two_sides",)),
     "co4": ("conflict", ("winners_losers",)),
-    "mo1": ("morality", ("moral_message",)), "mo2": ("morality", ("morality_religion",)),
+    "mo1": ("morality", ("moral_message",)),
+    "mo2": ("morality", ("morality_religion",)),
     "mo3": ("morality", ("social_prescription",)),
-    "ec1": ("economic", ("financial_gain_loss",)), "ec2": ("economic", ("costs",)),
+    "ec1": ("economic", ("financial_gain_loss",)),
+    "ec2": ("economic", ("costs",)),
     "ec3": ("economic", ("economic_consequences",)),
 }
 # The package's items asking the questions the corpus documentation assigns to each label
@@ -115,8 +123,13 @@ NFC_CODEBOOK_ITEMS = {
 NFC_SCORINGS = ("full frame", "codebook-aligned", "evidence count")
 # The corpus's own questions behind each label (full_annotations.json keys; the documentation's
 # RE1 and RE5 are the keys re2 and re6) and how many majority "yes" answers make the label true.
-NFC_LABEL_QUESTIONS = {"CO": ("co1", "co2", "co3"), "EC": ("ec1", "ec2", "ec3"), "HI": ("hi1", "hi2", "hi5"),
-                       "MO": ("mo1", "mo2"), "RE": ("re2", "re6")}
+NFC_LABEL_QUESTIONS = {
+    "CO": ("co1", "co2", "co3"),
+    "EC": ("ec1", "ec2", "ec3"),
+    "HI": ("hi1", "hi2", "hi5"),
+    "MO": ("mo1", "mo2"),
+    "RE": ("re2", "re6"),
+}
 NFC_YES_NEEDED = {"CO": 2, "EC": 2, "HI": 2, "MO": 1, "RE": 2}
 # Plain keyword lists on the Narrative Frames Corpus (methods.md, measured): best F1 and ROC AUC.
 NFC_KEYWORD_F1 = {"CO": 0.78, "EC": 0.69, "HI": 0.38, "MO": 0.38, "RE": 0.63}
@@ -128,9 +141,18 @@ CLICKBAIT_F1 = 0.869
 # (6, 13), 8 Security and defense, 9 Health and safety, 11 Cultural identity, 12 Public
 # opinion, 15 Other. Codes 2, 10 and 14 have no stated class and are left out.
 FRAC_CLASS_OF_CODE = {1: 1, 3: 3, 4: 4, 5: 5, 7: 5, 6: 6, 13: 6, 8: 8, 9: 9, 11: 11, 12: 12, 15: 15}
-FRAC_CLASS_NAMES = {1: "Economic", 3: "Morality", 4: "Fairness and equality", 5: "Legality and crime",
-                    6: "Political and policies", 8: "Security and defense", 9: "Health and safety",
-                    11: "Cultural identity", 12: "Public opinion", 15: "Other"}
+FRAC_CLASS_NAMES = {
+    1: "Economic",
+    3: "Morality",
+    4: "Fairness and equality",
+    5: "Legality and crime",
+    6: "Political and policies",
+    8: "Security and defense",
+    9: "Health and safety",
+    11: "Cultural identity",
+    12: "Public opinion",
+    15: "Other",
+}
 
 
 def development_half(key: str) -> bool:
@@ -141,6 +163,7 @@ def development_half(key: str) -> bool:
 def f1_gain_interval(labels, predicted) -> tuple[float, float]:
     """95% percentile interval of F1 minus the "always present" F1, resampling the articles
     with replacement (paired: both are computed on each resample)."""
+
     def gain(gold, guess):
         return rowwise_f1(gold, guess) - 2 * gold.sum(axis=1) / (gold.sum(axis=1) + gold.shape[1])
 
@@ -156,6 +179,7 @@ def best_threshold(labels, scores, objective) -> float:
 
 
 # --- Narrative Frames Corpus ------------------------------------------------------------
+
 
 def parse_label(value) -> float:
     """1.0 / 0.0 for the corpus's True/False labels (one is written "False)"); NaN if missing."""
@@ -218,21 +242,34 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
             precision, recall, f1_value = precision_recall_f1(test[gold], predicted)
             prevalence = float(test[gold].mean())
             gain_low, gain_high = f1_gain_interval(test[gold], predicted)
-            rows.append({
-                "scoring": scoring, "label": label, "frame": frame, "items": " ".join(items),
-                "threshold": threshold, "development_f1": f1(dev[gold], dev[score] >= threshold),
-                "precision": precision, "recall": recall, "f1": f1_value,
-                "baseline_precision": prevalence, "baseline_f1": 2 * prevalence / (1 + prevalence),
-                "f1_gain_low": gain_low, "f1_gain_high": gain_high,
-                "kappa": cohen_kappa(test[gold].astype(bool), predicted),
-                "keyword_f1": NFC_KEYWORD_F1[label],
-                "roc_auc": roc_auc(labelled[gold], labelled[score]),
-                "roc_auc_density": (roc_auc(labelled[gold], labelled[f"density_{frame}"])
-                                    if scoring == "full frame" else np.nan),
-                "keyword_roc_auc": NFC_KEYWORD_AUC[label],
-                "n_development": len(dev), "n_evaluation": len(test), "n_all": len(labelled),
-                "positives_evaluation": int(test[gold].sum()),
-            })
+            rows.append(
+                {
+                    "scoring": scoring,
+                    "label": label,
+                    "frame": frame,
+                    "items": " ".join(items),
+                    "threshold": threshold,
+                    "development_f1": f1(dev[gold], dev[score] >= threshold),
+                    "precision": precision,
+                    "recall": recall,
+                    "f1": f1_value,
+                    "baseline_precision": prevalence,
+                    "baseline_f1": 2 * prevalence / (1 + prevalence),
+                    "f1_gain_low": gain_low,
+                    "f1_gain_high": gain_high,
+                    "kappa": cohen_kappa(test[gold].astype(bool), predicted),
+                    "keyword_f1": NFC_KEYWORD_F1[label],
+                    "roc_auc": roc_auc(labelled[gold], labelled[score]),
+                    "roc_auc_density": (
+                        roc_auc(labelled[gold], labelled[f"density_{frame}"]) if scoring == "full frame" else np.nan
+                    ),
+                    "keyword_roc_auc": NFC_KEYWORD_AUC[label],
+                    "n_development": len(dev),
+                    "n_evaluation": len(test),
+                    "n_all": len(labelled),
+                    "positives_evaluation": int(test[gold].sum()),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -263,14 +300,25 @@ def evaluate_questions(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame:
             precision, recall, f1 = precision_recall_f1(gold, ours)
             prevalence = float(gold.mean()) if len(gold) else np.nan
             labelled = ~np.isnan(labels)
-            rows.append({"split": split, "question": question, "frame": frame, "item": " or ".join(items),
-                         "n": len(gold), "gold_yes_rate": prevalence,
-                         "rule_yes_rate": float(ours.mean()) if len(ours) else np.nan,
-                         "agreement": float((gold == ours).mean()) if len(gold) else np.nan,
-                         "precision": precision, "recall": recall, "f1": f1,
-                         "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan,
-                         "label_agreement": (float((gold[labelled] == (labels[labelled] == 1)).mean())
-                                             if labelled.any() else np.nan)})
+            rows.append(
+                {
+                    "split": split,
+                    "question": question,
+                    "frame": frame,
+                    "item": " or ".join(items),
+                    "n": len(gold),
+                    "gold_yes_rate": prevalence,
+                    "rule_yes_rate": float(ours.mean()) if len(ours) else np.nan,
+                    "agreement": float((gold == ours).mean()) if len(gold) else np.nan,
+                    "precision": precision,
+                    "recall": recall,
+                    "f1": f1,
+                    "baseline_f1": 2 * prevalence / (1 + prevalence) if len(gold) else np.nan,
+                    "label_agreement": (
+                        float((gold[labelled] == (labels[labelled] == 1)).mean()) if labelled.any() else np.nan
+                    ),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -305,18 +353,27 @@ def evaluate_annotators(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame
                     first.append(one)
                     second.append(other)
             rate = float(np.mean(second)) if second else np.nan
-            rows.append({"split": split, "label": label, "frame": frame,
-                         "questions": " ".join(NFC_LABEL_QUESTIONS[label]), "yes_needed": NFC_YES_NEEDED[label],
-                         "n_articles": len(labelled), "n_pairs": len(first) // 2,
-                         "label_rule_agreement": float(np.mean(reproduced)) if reproduced else np.nan,
-                         "annotator_yes_rate": rate,
-                         "annotator_f1": precision_recall_f1(second, first)[2] if first else np.nan,
-                         "annotator_baseline_f1": 2 * rate / (1 + rate) if second else np.nan,
-                         "annotator_kappa": cohen_kappa(second, first) if first else np.nan})
+            rows.append(
+                {
+                    "split": split,
+                    "label": label,
+                    "frame": frame,
+                    "questions": " ".join(NFC_LABEL_QUESTIONS[label]),
+                    "yes_needed": NFC_YES_NEEDED[label],
+                    "n_articles": len(labelled),
+                    "n_pairs": len(first) // 2,
+                    "label_rule_agreement": float(np.mean(reproduced)) if reproduced else np.nan,
+                    "annotator_yes_rate": rate,
+                    "annotator_f1": precision_recall_f1(second, first)[2] if first else np.nan,
+                    "annotator_baseline_f1": 2 * rate / (1 + rate) if second else np.nan,
+                    "annotator_kappa": cohen_kappa(second, first) if first else np.nan,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 # --- Clickbait --------------------------------------------------------------------------
+
 
 def read_headlines(folder: Path) -> pd.DataFrame:
     """headline, clickbait (1/0) from the two gzip files."""
@@ -351,26 +408,47 @@ def evaluate_clickbait(scored: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
     majority = float(max(test["clickbait"].mean(), 1 - test["clickbait"].mean()))
     prevalence = float(test["clickbait"].mean())
     precision, recall, f1 = precision_recall_f1(test["clickbait"], predicted)
-    result = {"threshold": threshold, "accuracy": accuracy(test["clickbait"], predicted),
-              "f1": f1, "precision": precision, "recall": recall,
-              "majority_accuracy": majority, "always_clickbait_f1": 2 * prevalence / (1 + prevalence),
-              "n_evaluation": len(test), "n_development": len(dev), "roc_auc": roc_auc(test["clickbait"], test["index"])}
+    result = {
+        "threshold": threshold,
+        "accuracy": accuracy(test["clickbait"], predicted),
+        "f1": f1,
+        "precision": precision,
+        "recall": recall,
+        "majority_accuracy": majority,
+        "always_clickbait_f1": 2 * prevalence / (1 + prevalence),
+        "n_evaluation": len(test),
+        "n_development": len(dev),
+        "roc_auc": roc_auc(test["clickbait"], test["index"]),
+    }
     rows = []
     for feature in load_sensationalism().ids:
         present = test[feature] > 0
         precision, recall, _ = precision_recall_f1(test["clickbait"], present)
-        rows.append({"feature": feature, "headlines_with_feature": int(present.sum()),
-                     "share_of_clickbait": float(present[test["clickbait"] == 1].mean()),
-                     "share_of_ordinary": float(present[test["clickbait"] == 0].mean()),
-                     "precision": precision, "recall": recall})
-    rows.append({"feature": "index", "headlines_with_feature": int(predicted.sum()),
-                 "share_of_clickbait": float(predicted[test["clickbait"] == 1].mean()),
-                 "share_of_ordinary": float(predicted[test["clickbait"] == 0].mean()),
-                 "precision": result["precision"], "recall": result["recall"]})
+        rows.append(
+            {
+                "feature": feature,
+                "headlines_with_feature": int(present.sum()),
+                "share_of_clickbait": float(present[test["clickbait"] == 1].mean()),
+                "share_of_ordinary": float(present[test["clickbait"] == 0].mean()),
+                "precision": precision,
+                "recall": recall,
+            }
+        )
+    rows.append(
+        {
+            "feature": "index",
+            "headlines_with_feature": int(predicted.sum()),
+            "share_of_clickbait": float(predicted[test["clickbait"] == 1].mean()),
+            "share_of_ordinary": float(predicted[test["clickbait"] == 0].mean()),
+            "precision": result["precision"],
+            "recall": result["recall"],
+        }
+    )
     return result, pd.DataFrame(rows)
 
 
 # --- FrAC -------------------------------------------------------------------------------
+
 
 def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per sentence: gold class, predicted class; and per covered class: recall and precision."""
@@ -384,8 +462,15 @@ def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         counts = {f.id: sum(h.frame == f.id for h in hits) for f in mapped}
         best = max(mapped, key=lambda f: counts[f.id])
         predicted = FRAC_CLASS_OF_CODE[best.pfc_code] if counts[best.id] else None
-        rows.append({"sentence": sentence, "gold": gold, "predicted": predicted,
-                     "dominant_frame": best.id if predicted else "", "covered": gold in covered})
+        rows.append(
+            {
+                "sentence": sentence,
+                "gold": gold,
+                "predicted": predicted,
+                "dominant_frame": best.id if predicted else "",
+                "covered": gold in covered,
+            }
+        )
     sentences = pd.DataFrame(rows)
     sentences["predicted"] = sentences["predicted"].astype("Int64")
     evaluated = sentences[sentences["covered"]]
@@ -393,13 +478,22 @@ def evaluate_frac(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     for code in covered:
         gold, pred = evaluated["gold"] == code, (evaluated["predicted"] == code).fillna(False)
         precision, recall, _ = precision_recall_f1(gold, pred, zero_division=np.nan)
-        per_class.append({"class": code, "name": FRAC_CLASS_NAMES[code], "n": int(gold.sum()),
-                          "predicted": int(pred.sum()), "correct": int((gold & pred).sum()),
-                          "recall": recall, "precision": precision})
+        per_class.append(
+            {
+                "class": code,
+                "name": FRAC_CLASS_NAMES[code],
+                "n": int(gold.sum()),
+                "predicted": int(pred.sum()),
+                "correct": int((gold & pred).sum()),
+                "recall": recall,
+                "precision": precision,
+            }
+        )
     return sentences, pd.DataFrame(per_class)
 
 
 # --- Summary ---------------------------------------------------------------------------
+
 
 def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, frac: pd.DataFrame) -> pd.DataFrame:
     rows = []
@@ -413,47 +507,114 @@ def summary_table(nfc: pd.DataFrame, annotators: pd.DataFrame, clickbait: dict, 
             "codebook-aligned": (f"codebook-aligned items {items} vs label {r.label}", "mean of the items"),
             "evidence count": (f"evidence sentences of items {items} vs label {r.label}", "sentence count"),
         }[r.scoring]
-        threshold = (f"at least {r.threshold:g} sentences" if r.scoring == "evidence count"
-                     else f"threshold {r.threshold:.2f}")
+        threshold = (
+            f"at least {r.threshold:g} sentences" if r.scoring == "evidence count" else f"threshold {r.threshold:.2f}"
+        )
         task = f"{compared} ({threshold} from the development half)"
         key = f"framing.narrative_frames.{r.scoring.replace(' ', '_').replace('-', '_')}.{r.label.lower()}"
         common = {"analysis": "framing", "dataset": "Narrative Frames Corpus", "task": task}
-        rows += [{"key": f"{key}.{row['metric']}", **row} for row in [
-            {**common, "metric": "precision", "value": r.precision, "anchor": np.nan, "anchor_source": "",
-             "baseline": r.baseline_precision, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "metric": "recall", "value": r.recall, "anchor": np.nan, "anchor_source": "",
-             "baseline": 1.0, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "metric": "f1", "value": r.f1, "anchor": r.keyword_f1, "anchor_source": keyword_f1,
-             "baseline": r.baseline_f1, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "metric": "kappa", "value": r.kappa, "anchor": human_kappa.get(r.label, np.nan),
-             "anchor_source": "two annotators of the corpus, one against the other (evaluation half)",
-             "baseline": 0.0, "baseline_name": "always present", "n": r.n_evaluation},
-            {**common, "task": f"{compared} ({scored_by}, no threshold)",
-             "metric": "roc_auc", "value": r.roc_auc, "anchor": r.keyword_roc_auc, "anchor_source": keyword_auc,
-             "baseline": 0.5, "baseline_name": "constant score", "n": r.n_all},
-        ]]
+        rows += [
+            {"key": f"{key}.{row['metric']}", **row}
+            for row in [
+                {
+                    **common,
+                    "metric": "precision",
+                    "value": r.precision,
+                    "anchor": np.nan,
+                    "anchor_source": "",
+                    "baseline": r.baseline_precision,
+                    "baseline_name": "always present",
+                    "n": r.n_evaluation,
+                },
+                {
+                    **common,
+                    "metric": "recall",
+                    "value": r.recall,
+                    "anchor": np.nan,
+                    "anchor_source": "",
+                    "baseline": 1.0,
+                    "baseline_name": "always present",
+                    "n": r.n_evaluation,
+                },
+                {
+                    **common,
+                    "metric": "f1",
+                    "value": r.f1,
+                    "anchor": r.keyword_f1,
+                    "anchor_source": keyword_f1,
+                    "baseline": r.baseline_f1,
+                    "baseline_name": "always present",
+                    "n": r.n_evaluation,
+                },
+                {
+                    **common,
+                    "metric": "kappa",
+                    "value": r.kappa,
+                    "anchor": human_kappa.get(r.label, np.nan),
+                    "anchor_source": "two annotators of the corpus, one against the other (evaluation half)",
+                    "baseline": 0.0,
+                    "baseline_name": "always present",
+                    "n": r.n_evaluation,
+                },
+                {
+                    **common,
+                    "task": f"{compared} ({scored_by}, no threshold)",
+                    "metric": "roc_auc",
+                    "value": r.roc_auc,
+                    "anchor": r.keyword_roc_auc,
+                    "anchor_source": keyword_auc,
+                    "baseline": 0.5,
+                    "baseline_name": "constant score",
+                    "n": r.n_all,
+                },
+            ]
+        ]
     task = f"headline index >= {clickbait['threshold']:g} as clickbait (threshold from the development half)"
     common = {"analysis": "sensationalism", "dataset": "Clickbait headlines (Chakraborty et al. 2016)", "task": task}
-    rows += [{"key": f"sensationalism.clickbait.headline_index.{row['metric']}", **row} for row in [
-        {**common, "metric": "accuracy", "value": clickbait["accuracy"], "anchor": CLICKBAIT_ACCURACY,
-         "anchor_source": "12 features + logistic regression (methods.md, measured); 0.93 in Chakraborty et al. 2016",
-         "baseline": clickbait["majority_accuracy"], "baseline_name": "majority class", "n": clickbait["n_evaluation"]},
-        {**common, "metric": "f1", "value": clickbait["f1"], "anchor": CLICKBAIT_F1,
-         "anchor_source": "12 features + logistic regression (methods.md, measured)",
-         "baseline": clickbait["always_clickbait_f1"], "baseline_name": "always clickbait",
-         "n": clickbait["n_evaluation"]},
-    ]]
+    rows += [
+        {"key": f"sensationalism.clickbait.headline_index.{row['metric']}", **row}
+        for row in [
+            {
+                **common,
+                "metric": "accuracy",
+                "value": clickbait["accuracy"],
+                "anchor": CLICKBAIT_ACCURACY,
+                "anchor_source": "12 features + logistic regression (methods.md, measured); 0.93 in Chakraborty et al. 2016",
+                "baseline": clickbait["majority_accuracy"],
+                "baseline_name": "majority class",
+                "n": clickbait["n_evaluation"],
+            },
+            {
+                **common,
+                "metric": "f1",
+                "value": clickbait["f1"],
+                "anchor": CLICKBAIT_F1,
+                "anchor_source": "12 features + logistic regression (methods.md, measured)",
+                "baseline": clickbait["always_clickbait_f1"],
+                "baseline_name": "always clickbait",
+                "n": clickbait["n_evaluation"],
+            },
+        ]
+    ]
     evaluated = frac[frac["covered"]]
     covered = sorted(evaluated["gold"].unique())
     majority = evaluated["gold"].value_counts()
-    rows.append({"key": "framing.frac.issue_frame_class.accuracy", "analysis": "framing",
-                 "dataset": "FrAC sentences",
-                 "task": "issue frame -> policy frame class, classes covered: "
-                         + ", ".join(FRAC_CLASS_NAMES[c] for c in covered),
-                 "metric": "accuracy", "value": accuracy(evaluated["gold"], evaluated["predicted"].fillna(0)),
-                 "anchor": np.nan, "anchor_source": "no published dictionary result",
-                 "baseline": float(majority.iloc[0] / len(evaluated)),
-                 "baseline_name": f"majority class ({FRAC_CLASS_NAMES[majority.index[0]]})", "n": len(evaluated)})
+    rows.append(
+        {
+            "key": "framing.frac.issue_frame_class.accuracy",
+            "analysis": "framing",
+            "dataset": "FrAC sentences",
+            "task": "issue frame -> policy frame class, classes covered: "
+            + ", ".join(FRAC_CLASS_NAMES[c] for c in covered),
+            "metric": "accuracy",
+            "value": accuracy(evaluated["gold"], evaluated["predicted"].fillna(0)),
+            "anchor": np.nan,
+            "anchor_source": "no published dictionary result",
+            "baseline": float(majority.iloc[0] / len(evaluated)),
+            "baseline_name": f"majority class ({FRAC_CLASS_NAMES[majority.index[0]]})",
+            "n": len(evaluated),
+        }
+    )
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
@@ -468,9 +629,19 @@ def run(reference_dir: Path) -> Outcome:
     clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
     frac, frac_classes = evaluate_frac(require(reference_dir, "frac"))
     summary = summary_table(nfc, annotators, clickbait, frac)
-    tables = {"summary": summary, "narrative_frames": nfc, "narrative_frames_questions": questions,
-              "narrative_frames_annotators": annotators, "narrative_frames_articles": scored.round(4),
-              "clickbait": clickbait_features, "frac_classes": frac_classes}
+    tables = {
+        "summary": summary,
+        "narrative_frames": nfc,
+        "narrative_frames_questions": questions,
+        "narrative_frames_annotators": annotators,
+        "narrative_frames_articles": scored.round(4),
+        "clickbait": clickbait_features,
+        "frac_classes": frac_classes,
+    }
     figure_inputs = {"summary": summary, "nfc": nfc, "annotators": annotators, "label_names": NFC_LABEL_NAMES}
-    return Outcome(tables, figure_inputs, "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait "
-                                          "headlines (Chakraborty et al. 2016); FrAC (Guida et al. 2025).")
+    return Outcome(
+        tables,
+        figure_inputs,
+        "Sources: Narrative Frames Corpus (Frermann et al. 2023); clickbait "
+        "headlines (Chakraborty et al. 2016); FrAC (Guida et al. 2025).",
+    )

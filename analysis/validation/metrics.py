@@ -1,5 +1,6 @@
 """The metrics every validation reports, defined once: scikit-learn's precision, recall, F1,
 accuracy, kappa and ROC AUC, Pearson's r, and one paired percentile bootstrap."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +18,9 @@ BOOTSTRAP_RESAMPLES = 2000
 def precision_recall_f1(labels, predicted, zero_division: float = 0.0) -> tuple[float, float, float]:
     """Precision, recall and F1 of the positive class; `zero_division` where a ratio has no cases."""
     labels, predicted = np.asarray(labels, dtype=bool), np.asarray(predicted, dtype=bool)
-    precision, recall, f1, _ = precision_recall_fscore_support(labels, predicted, average="binary",
-                                                               zero_division=zero_division)
+    precision, recall, f1, _ = precision_recall_fscore_support(
+        labels, predicted, average="binary", zero_division=zero_division
+    )
     return float(precision), float(recall), float(f1)
 
 
@@ -62,8 +64,9 @@ def pearson_r(x, y) -> float:
     return float(np.corrcoef(np.asarray(x, float), np.asarray(y, float))[0, 1])
 
 
-def bootstrap_interval(statistic, *samples, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0,
-                       confidence: float = 95) -> tuple[float, float]:
+def bootstrap_interval(
+    statistic, *samples, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0, confidence: float = 95
+) -> tuple[float, float]:
     """Percentile interval (`confidence` in percent) of `statistic` over resamples drawn with
     replacement; paired: one draw of positions indexes every sample. `statistic` receives each
     sample as a (resamples, n) matrix and returns one value per resample."""

@@ -17,6 +17,7 @@ next line, so its texts are not laid out like the Ele and Adv texts they are com
 Both copies are evaluated; the ordering table says which is which. Formulas are validated
 without the minimum-size rules (every text is scored), as the anchors were measured.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -38,8 +39,8 @@ from ..measures.readability import (
     mtld,
 )
 from ..text.clean import normalise_characters
-from ..text.load import decode_article
 from ..text.document import sentence_spans
+from ..text.load import decode_article
 from . import SUMMARY_COLUMNS, Outcome, require
 
 DATASET = "OneStopEnglish"
@@ -79,12 +80,18 @@ def segment(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
 def load_texts(folder: Path) -> pd.DataFrame:
     """article, level, copy, text, spans: every text of the articles present at all three
     levels; `copy` names the Intermediate copy (empty for Ele and Adv)."""
-    folders = {"Ele": {"": LEVEL_FOLDERS["Ele"]},
-               "Int": {copy: sub for copy, sub in INTERMEDIATE_COPIES.items() if (folder / sub).is_dir()},
-               "Adv": {"": LEVEL_FOLDERS["Adv"]}}
-    paths = {(level, copy): {p.name[: -len(f"-{LEVELS[level]}.txt")]: p
-                             for p in sorted((folder / sub).glob(f"*-{LEVELS[level]}.txt"))}
-             for level, copies in folders.items() for copy, sub in copies.items()}
+    folders = {
+        "Ele": {"": LEVEL_FOLDERS["Ele"]},
+        "Int": {copy: sub for copy, sub in INTERMEDIATE_COPIES.items() if (folder / sub).is_dir()},
+        "Adv": {"": LEVEL_FOLDERS["Adv"]},
+    }
+    paths = {
+        (level, copy): {
+            p.name[: -len(f"-{LEVELS[level]}.txt")]: p for p in sorted((folder / sub).glob(f"*-{LEVELS[level]}.txt"))
+        }
+        for level, copies in folders.items()
+        for copy, sub in copies.items()
+    }
     articles = sorted(set.intersection(*(set(found) for found in paths.values())))
     rows = []
     for (level, copy), found in paths.items():
@@ -103,18 +110,25 @@ def score_texts(texts: pd.DataFrame) -> pd.DataFrame:
         for counting in COUNTINGS:
             c = count(record.text, record.spans if counting == "package" else None)
             values = formulas(c)
-            rows.append({
-                "article": record.article, "level": record.level, "copy": record.copy, "counting": counting,
-                "n_words": c.n_words, "n_sentences": c.n_sentences, **values,
-                CONSENSUS: consensus_grade(values),
-                "words_per_sentence": c.n_words / c.n_sentences,
-                "syllables_per_word": c.n_syllables / c.n_words,
-                "polysyllabic_word_share": c.n_polysyllables / c.n_words,
-                "difficult_word_share": c.n_difficult_words / c.n_words,
-                "mtld": mtld(tokens),
-                "flag_short_text": c.n_words < sizes["words"],
-                "flag_smog_few_sentences": c.n_sentences < sizes["smog_sentences"],
-            })
+            rows.append(
+                {
+                    "article": record.article,
+                    "level": record.level,
+                    "copy": record.copy,
+                    "counting": counting,
+                    "n_words": c.n_words,
+                    "n_sentences": c.n_sentences,
+                    **values,
+                    CONSENSUS: consensus_grade(values),
+                    "words_per_sentence": c.n_words / c.n_sentences,
+                    "syllables_per_word": c.n_syllables / c.n_words,
+                    "polysyllabic_word_share": c.n_polysyllables / c.n_words,
+                    "difficult_word_share": c.n_difficult_words / c.n_words,
+                    "mtld": mtld(tokens),
+                    "flag_short_text": c.n_words < sizes["words"],
+                    "flag_smog_few_sentences": c.n_sentences < sizes["smog_sentences"],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -127,7 +141,7 @@ def ordering(scores: pd.DataFrame) -> pd.DataFrame:
     """Per metric and counting: pairwise and full-order accuracy over the articles."""
     rows = []
     levels = list(LEVELS)
-    for (counting, metric) in itertools.product(COUNTINGS, VALIDATED):
+    for counting, metric in itertools.product(COUNTINGS, VALIDATED):
         wide = scores[scores["counting"] == counting].pivot(index="article", columns="level", values=metric)[levels]
         values = wide.to_numpy(dtype=float)
         if metric in EASIER_IS_HIGHER:
@@ -138,9 +152,17 @@ def ordering(scores: pd.DataFrame) -> pd.DataFrame:
             ties += int((diff == 0).sum())
             pair_scores.append(np.where(diff > 0, 1.0, np.where(diff == 0, 0.5, 0.0)))
         full = (values[:, 0] < values[:, 1]) & (values[:, 1] < values[:, 2])
-        rows.append({"metric": metric, "counting": counting, "pairwise_accuracy": float(np.mean(pair_scores)),
-                     "full_order_accuracy": float(full.mean()), "n_articles": len(values),
-                     "n_pairs": 3 * len(values), "n_tied_pairs": ties})
+        rows.append(
+            {
+                "metric": metric,
+                "counting": counting,
+                "pairwise_accuracy": float(np.mean(pair_scores)),
+                "full_order_accuracy": float(full.mean()),
+                "n_articles": len(values),
+                "n_pairs": 3 * len(values),
+                "n_tied_pairs": ties,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -149,7 +171,8 @@ def level_means(scores: pd.DataFrame) -> pd.DataFrame:
     columns = ["n_words", "n_sentences", *VALIDATED]
     means = scores.groupby(["counting", "level"], sort=False)[columns].mean().reset_index()
     return means.melt(id_vars=["counting", "level"], var_name="metric", value_name="mean")[
-        ["metric", "counting", "level", "mean"]]
+        ["metric", "counting", "level", "mean"]
+    ]
 
 
 def summary_table(order: pd.DataFrame, means: pd.DataFrame, primary: str) -> pd.DataFrame:
@@ -159,38 +182,52 @@ def summary_table(order: pd.DataFrame, means: pd.DataFrame, primary: str) -> pd.
     anchors = load_reference()["validation_anchors"]
     source = anchors["source"].strip()
     countings = {"package": "package segmentation", "textstat": "textstat's own counting"}
-    chosen = order[((order["copy"] == primary) & order["metric"].isin(SUMMARY_METRICS))
-                   | ((order["copy"] != primary) & order["metric"].isin(anchors["ordering"]))]
+    chosen = order[
+        ((order["copy"] == primary) & order["metric"].isin(SUMMARY_METRICS))
+        | ((order["copy"] != primary) & order["metric"].isin(anchors["ordering"]))
+    ]
     rows = []
     for record in chosen.itertuples(index=False):
         anchor = anchors["ordering"].get(record.metric, {})
-        copy_note, copy_key = ("", "") if record.copy == primary else (f", Int from the {record.copy} copy",
-                                                                       f".int_{record.copy}")
+        copy_note, copy_key = (
+            ("", "") if record.copy == primary else (f", Int from the {record.copy} copy", f".int_{record.copy}")
+        )
         for measure, baseline in (("pairwise", 0.5), ("full", 1 / 6)):
-            rows.append({
-                "key": f"{KEY_PREFIX}.{measure}_order.{record.counting}{copy_key}.{record.metric}",
-                "analysis": "readability", "dataset": DATASET,
-                "task": f"{measure} level order, {countings[record.counting]}{copy_note}",
-                "metric": record.metric, "value": getattr(record, f"{measure}_order_accuracy"
-                                                          if measure == "full" else "pairwise_accuracy"),
-                "anchor": anchor.get("full_order" if measure == "full" else "pairwise", np.nan),
-                "anchor_source": source if anchor else "",
-                "baseline": baseline, "baseline_name": "random order of the three levels",
-                "n": record.n_pairs if measure == "pairwise" else record.n_articles,
-            })
-    fk = means[(means["copy"] == primary) & (means["metric"] == "flesch_kincaid_grade")
-               & (means["counting"] == "package")]
+            rows.append(
+                {
+                    "key": f"{KEY_PREFIX}.{measure}_order.{record.counting}{copy_key}.{record.metric}",
+                    "analysis": "readability",
+                    "dataset": DATASET,
+                    "task": f"{measure} level order, {countings[record.counting]}{copy_note}",
+                    "metric": record.metric,
+                    "value": getattr(record, f"{measure}_order_accuracy" if measure == "full" else "pairwise_accuracy"),
+                    "anchor": anchor.get("full_order" if measure == "full" else "pairwise", np.nan),
+                    "anchor_source": source if anchor else "",
+                    "baseline": baseline,
+                    "baseline_name": "random order of the three levels",
+                    "n": record.n_pairs if measure == "pairwise" else record.n_articles,
+                }
+            )
+    fk = means[
+        (means["copy"] == primary) & (means["metric"] == "flesch_kincaid_grade") & (means["counting"] == "package")
+    ]
     n_articles = int(order["n_articles"].iloc[0])
     for record in fk.itertuples(index=False):
-        rows.append({
-            "key": f"{KEY_PREFIX}.mean_grade.{record.level.lower()}.package.flesch_kincaid_grade",
-            "analysis": "readability", "dataset": DATASET,
-            "task": f"mean grade, level {record.level}, package segmentation",
-            "metric": "flesch_kincaid_grade", "value": record.mean,
-            "anchor": anchors["mean_flesch_kincaid_grade"][record.level], "anchor_source": source,
-            "baseline": float(fk["mean"].mean()), "baseline_name": "same grade for every level (mean over levels)",
-            "n": n_articles,
-        })
+        rows.append(
+            {
+                "key": f"{KEY_PREFIX}.mean_grade.{record.level.lower()}.package.flesch_kincaid_grade",
+                "analysis": "readability",
+                "dataset": DATASET,
+                "task": f"mean grade, level {record.level}, package segmentation",
+                "metric": "flesch_kincaid_grade",
+                "value": record.mean,
+                "anchor": anchors["mean_flesch_kincaid_grade"][record.level],
+                "anchor_source": source,
+                "baseline": float(fk["mean"].mean()),
+                "baseline_name": "same grade for every level (mean over levels)",
+                "n": n_articles,
+            }
+        )
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
@@ -212,7 +249,15 @@ def run(reference_dir: Path) -> Outcome:
         "levels": means[["copy", *means.columns.drop("copy")]].round(4),
         "texts": primary_scores.reset_index(drop=True),
     }
-    figure_inputs = {"order": order[order["copy"] == primary], "means": means[means["copy"] == primary],
-                     "metrics": VALIDATED, "levels": list(LEVELS)}
-    return Outcome(tables, figure_inputs, f"Source: {DATASET} (Vajjala & Lucic 2018), {n_articles} articles x 3 "
-                                          f"levels, Intermediate from the {primary} copy; textstat 0.7.13.")
+    figure_inputs = {
+        "order": order[order["copy"] == primary],
+        "means": means[means["copy"] == primary],
+        "metrics": VALIDATED,
+        "levels": list(LEVELS),
+    }
+    return Outcome(
+        tables,
+        figure_inputs,
+        f"Source: {DATASET} (Vajjala & Lucic 2018), {n_articles} articles x 3 "
+        f"levels, Intermediate from the {primary} copy; textstat 0.7.13.",
+    )

@@ -10,6 +10,7 @@ compounds) and the mean human rating of the article's sentences.
 Baselines: the lexicon proportions without VADER's rules (pos - neg) for r, the majority class
 for F1, and scoring the whole article at once for the article level.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +31,9 @@ DATASETS = {
 }
 PAPER = "Hutto & Gilbert 2014, Table 4"
 ARTICLE_ANCHOR = 0.630
-ARTICLE_ANCHOR_SOURCE = ("mean of sentence compounds with the gold sentence boundaries, "
-                         "vaderSentiment 3.3.2 (methods notes, measured)")
+ARTICLE_ANCHOR_SOURCE = (
+    "mean of sentence compounds with the gold sentence boundaries, vaderSentiment 3.3.2 (methods notes, measured)"
+)
 
 
 def read_ground_truth(path: Path) -> pd.DataFrame:
@@ -64,21 +66,22 @@ def sentence_level(data: pd.DataFrame) -> dict[str, float]:
 
 def article_level(nyt: pd.DataFrame) -> pd.DataFrame:
     """Re-assemble the editorials and score them three ways, beside the human article mean."""
-    nyt = nyt.assign(article=nyt["id"].str.split("_").str[0],
-                     order=nyt["id"].str.split("_").str[1].astype(int))
+    nyt = nyt.assign(article=nyt["id"].str.split("_").str[0], order=nyt["id"].str.split("_").str[1].astype(int))
     rows = []
     for article, group in nyt.sort_values(["article", "order"]).groupby("article", sort=False):
         text = " ".join(group["text"])
         sentences = [text[a:b] for a, b in split_sentences(text)]
-        rows.append({
-            "article_id": article,
-            "n_sentences_gold": len(group),
-            "n_sentences_package": len(sentences),
-            "human_mean": group["human"].mean(),
-            "package_mean_compound": np.mean([score(s)["compound"] for s in sentences]),
-            "gold_boundaries_mean_compound": np.mean([score(s)["compound"] for s in group["text"]]),
-            "whole_text_compound": score(text)["compound"],
-        })
+        rows.append(
+            {
+                "article_id": article,
+                "n_sentences_gold": len(group),
+                "n_sentences_package": len(sentences),
+                "human_mean": group["human"].mean(),
+                "package_mean_compound": np.mean([score(s)["compound"] for s in sentences]),
+                "gold_boundaries_mean_compound": np.mean([score(s)["compound"] for s in group["text"]]),
+                "whole_text_compound": score(text)["compound"],
+            }
+        )
     table = pd.DataFrame(rows)
     return table.sort_values("article_id", key=lambda ids: ids.astype(int)).reset_index(drop=True).round(4)
 
@@ -89,18 +92,55 @@ def run(reference_dir: Path) -> Outcome:
     for name, (file_name, r_anchor, f1_anchor) in DATASETS.items():
         data = read_ground_truth(require(folder, file_name))
         result = sentence_level(data)
-        summary.append([f"sentiment.{name}.sentence.pearson_r", "sentiment", f"vader_groundtruth/{name}", "sentence",
-                        "pearson_r", result["pearson_r"], r_anchor, PAPER, result["pearson_r_baseline"],
-                        "lexicon proportions without rules (pos - neg)", len(data)])
-        summary.append([f"sentiment.{name}.sentence.weighted_f1_3class", "sentiment", f"vader_groundtruth/{name}",
-                        "sentence", "weighted_f1_3class", result["weighted_f1"], f1_anchor, PAPER,
-                        result["weighted_f1_baseline"], "majority class", len(data)])
+        summary.append(
+            [
+                f"sentiment.{name}.sentence.pearson_r",
+                "sentiment",
+                f"vader_groundtruth/{name}",
+                "sentence",
+                "pearson_r",
+                result["pearson_r"],
+                r_anchor,
+                PAPER,
+                result["pearson_r_baseline"],
+                "lexicon proportions without rules (pos - neg)",
+                len(data),
+            ]
+        )
+        summary.append(
+            [
+                f"sentiment.{name}.sentence.weighted_f1_3class",
+                "sentiment",
+                f"vader_groundtruth/{name}",
+                "sentence",
+                "weighted_f1_3class",
+                result["weighted_f1"],
+                f1_anchor,
+                PAPER,
+                result["weighted_f1_baseline"],
+                "majority class",
+                len(data),
+            ]
+        )
     articles = article_level(read_ground_truth(require(folder, DATASETS["nyt_editorials"][0])))
-    summary.append(["sentiment.nyt_editorials.article.pearson_r", "sentiment", "vader_groundtruth/nyt_editorials",
-                    "article", "pearson_r", pearson_r(articles["package_mean_compound"], articles["human_mean"]),
-                    ARTICLE_ANCHOR, ARTICLE_ANCHOR_SOURCE,
-                    pearson_r(articles["whole_text_compound"], articles["human_mean"]),
-                    "whole article scored at once", len(articles)])
+    summary.append(
+        [
+            "sentiment.nyt_editorials.article.pearson_r",
+            "sentiment",
+            "vader_groundtruth/nyt_editorials",
+            "article",
+            "pearson_r",
+            pearson_r(articles["package_mean_compound"], articles["human_mean"]),
+            ARTICLE_ANCHOR,
+            ARTICLE_ANCHOR_SOURCE,
+            pearson_r(articles["whole_text_compound"], articles["human_mean"]),
+            "whole article scored at once",
+            len(articles),
+        ]
+    )
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS).round(3)
-    return Outcome({"summary": summary, "articles": articles}, {"summary": summary, "articles": articles},
-                   "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.")
+    return Outcome(
+        {"summary": summary, "articles": articles},
+        {"summary": summary, "articles": articles},
+        "Source: VADER ground truth (Hutto & Gilbert 2014); this package's scores.",
+    )

@@ -18,6 +18,7 @@ tokens), `speakers` (noun phrases and subjects), `cues` (cues and their frames),
 (resolution and classification of sources), `extractor` (quotations attached to cues),
 `tables` (the measure's tables).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,15 +39,32 @@ from .tables import (
     speaker_label,
 )
 
-__all__ = ["ATTRIBUTION_COLUMNS", "QUOTE_TYPES", "SOURCE_CLASSES", "SOURCE_TYPES", "Attribution", "Lexicon",
-           "attribution_table", "extract", "extract_article", "find_quotes", "inflections", "load_lexicon",
-           "quoted_words_table", "sourcing_table", "speaker_label", "tables"]
+__all__ = [
+    "ATTRIBUTION_COLUMNS",
+    "QUOTE_TYPES",
+    "SOURCE_CLASSES",
+    "SOURCE_TYPES",
+    "Attribution",
+    "Lexicon",
+    "attribution_table",
+    "extract",
+    "extract_article",
+    "find_quotes",
+    "inflections",
+    "load_lexicon",
+    "quoted_words_table",
+    "sourcing_table",
+    "speaker_label",
+    "tables",
+]
 
 
 def tables(corpus, options) -> dict[str, pd.DataFrame]:
     """attributions, sourcing and quoted_words for a corpus."""
     lexicon, actors = load_lexicon(options.attribution_lexicon_file), load_actors(options.actors_file)
     attributions = attribution_table(corpus.articles, lexicon, actors)
-    return {"attributions": attributions,
-            "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
-            "quoted_words": quoted_words_table(attributions)}
+    return {
+        "attributions": attributions,
+        "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
+        "quoted_words": quoted_words_table(attributions),
+    }

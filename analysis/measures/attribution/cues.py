@@ -1,5 +1,6 @@
 """Cues and frames: reporting verbs, "according to", statements issued and colons, each
 with the source phrase it belongs to."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ class Frame:
     cue_hi: int
     lemma: str
     sentence_index: int
-    kind: str = "verb"           # verb, according_to, colon, passive, document, evidence
+    kind: str = "verb"  # verb, according_to, colon, passive, document, evidence
     quotes: list[Quote] = field(default_factory=list)
     content: tuple[int, int] | None = None
 
@@ -37,7 +38,7 @@ class Cues:
 
     def __init__(self, lexicon: Lexicon, phrases: Phrases, sentence_starts: set[int]):
         self.lex, self.phrases, self.sentence_starts = lexicon, phrases, sentence_starts
-        self.title_case: set[int] = set()       # starts of sentences written in title case
+        self.title_case: set[int] = set()  # starts of sentences written in title case
 
     def find_frames(self, tokens: list[Token], lo: int, hi: int, sentence_index: int) -> list[Frame]:
         """The attribution frames (source + cue) of the sentence tokens[lo:hi]."""
@@ -53,7 +54,9 @@ class Cues:
                 source = self.phrases.np_forward(tokens, c + 2, hi, permissive=True)
                 if source is not None:
                     frame = Frame(source, c, c + 2, "according", sentence_index, "according_to")
-            elif t.low in self.lex.document_verbs or (c + 1 < hi and f"{t.low} {tokens[c + 1].low}" in self.lex.document_verbs):
+            elif t.low in self.lex.document_verbs or (
+                c + 1 < hi and f"{t.low} {tokens[c + 1].low}" in self.lex.document_verbs
+            ):
                 frame = self.document_frame(tokens, c, lo, hi, sentence_index)
             if frame is None and t.low in self.lex.verb_forms and self.verb_shaped(tokens, c, lo, hi):
                 frame = self.verb_frame(tokens, c, lo, hi, sentence_index)
@@ -89,9 +92,14 @@ class Cues:
         t = tokens[c]
         form = form_of(t.low, self.lex.verb_forms.get(t.low, t.low))
         head = tokens[source.head]
-        if source.kind == "noun" and head.low not in self.lex.source_nouns and head.low not in self.lex.pronoun_heads \
-                and not generic_ok and form != "past" \
-                and self.lex.verb_forms.get(t.low) not in self.lex.unambiguous_speech_verbs:
+        if (
+            source.kind == "noun"
+            and head.low not in self.lex.source_nouns
+            and head.low not in self.lex.pronoun_heads
+            and not generic_ok
+            and form != "past"
+            and self.lex.verb_forms.get(t.low) not in self.lex.unambiguous_speech_verbs
+        ):
             return False
         if form not in ("base", "s"):
             return True
@@ -99,12 +107,17 @@ class Cues:
         gap = {tokens[m].low for m in range(j + 1, c)}
         if gap & self.lex.auxiliaries:
             return form == "base"
-        plural = (head.low in self.lex.plural_subjects
-                  or (head.low.endswith("s") and not head.low.endswith(("ss", "us", "is"))
-                      and head.low not in self.lex.singular_in_s
-                      and (source.kind != "name" or head.low in self.lex.individual_nouns))
-                  or head.low in self.lex.irregular_plurals | self.lex.collective_nouns
-                  or any(tokens[m].low in self.lex.conjunctions for m in range(source.lo, source.hi)))
+        plural = (
+            head.low in self.lex.plural_subjects
+            or (
+                head.low.endswith("s")
+                and not head.low.endswith(("ss", "us", "is"))
+                and head.low not in self.lex.singular_in_s
+                and (source.kind != "name" or head.low in self.lex.individual_nouns)
+            )
+            or head.low in self.lex.irregular_plurals | self.lex.collective_nouns
+            or any(tokens[m].low in self.lex.conjunctions for m in range(source.lo, source.hi))
+        )
         if source.kind == "relative":
             return True
         return plural if form == "base" else not plural
@@ -119,7 +132,7 @@ class Cues:
         j, _ = self.phrases.skip_gap(tokens, c - 1, lo)
         gap = [tokens[m].low for m in range(j + 1, c)]
         if "to" in gap and not self.lex.verbs_before_to.intersection(gap):
-            return None                      # infinitive: "declined to say", "wants to tell"
+            return None  # infinitive: "declined to say", "wants to tell"
         if lemma in self.lex.quote_only and not self.next_to_quote(tokens, c, lo, hi):
             return None
         # passive: "was described by one witness", "was first reported by MSNBC"
@@ -129,9 +142,16 @@ class Cues:
                 if source is not None:
                     return Frame(source, c, c + 1, lemma, sentence_index, "passive")
             return None
-        if nxt is not None and nxt.low == "by" and form == "past" and prev is not None \
-                and prev.is_word and prev.low not in self.lex.pronoun_kind and not self.phrases.is_name(tokens, c - 1):
-            source = self.phrases.np_forward(tokens, c + 2, hi)      # "a tone described by one witness"
+        if (
+            nxt is not None
+            and nxt.low == "by"
+            and form == "past"
+            and prev is not None
+            and prev.is_word
+            and prev.low not in self.lex.pronoun_kind
+            and not self.phrases.is_name(tokens, c - 1)
+        ):
+            source = self.phrases.np_forward(tokens, c + 2, hi)  # "a tone described by one witness"
             if source is not None:
                 return Frame(source, c, c + 1, lemma, sentence_index, "passive")
         if form == "ing":
@@ -153,9 +173,13 @@ class Cues:
             while k < hi and tokens[k].low in self.lex.inversion_adverbs:
                 k += 1
             source = self.phrases.np_forward(tokens, k, hi)
-            if source is not None and (source.kind == "pronoun" and tokens[source.head].low not in self.lex.inverted_pronouns
-                                       or source.kind == "noun" and tokens[source.head].low not in self.lex.source_nouns
-                                       and tokens[source.head].low not in self.lex.indefinite_pronouns):
+            if source is not None and (
+                source.kind == "pronoun"
+                and tokens[source.head].low not in self.lex.inverted_pronouns
+                or source.kind == "noun"
+                and tokens[source.head].low not in self.lex.source_nouns
+                and tokens[source.head].low not in self.lex.indefinite_pronouns
+            ):
                 source = None
         if source is None:
             return None
@@ -168,8 +192,13 @@ class Cues:
         j = c - 1
         while j >= lo and tokens[j].low in self.lex.inversion_adverbs:
             j -= 1
-        return j < lo and c > 0 and tokens[c - 1].quoted or j >= lo and (
-            tokens[j].text in (",", "—") or tokens[j].quoted or tokens[j].text in '"“”')
+        return (
+            j < lo
+            and c > 0
+            and tokens[c - 1].quoted
+            or j >= lo
+            and (tokens[j].text in (",", "—") or tokens[j].quoted or tokens[j].text in '"“”')
+        )
 
     def next_to_quote(self, tokens, c, lo, hi) -> bool:
         """True when token c stands right after a quotation or right before one (or a colon)."""
@@ -189,11 +218,17 @@ class Cues:
         k = next((m for m in range(len(tokens) - 1, lo - 1, -1) if tokens[m].end <= quote.start), None)
         if k is None or k < lo:
             return None
-        if not quote.full and tokens[k].text != ":" and not any(tokens[m].text == ":" for m in range(max(lo, k - 4), k)):
+        if (
+            not quote.full
+            and tokens[k].text != ":"
+            and not any(tokens[m].text == ":" for m in range(max(lo, k - 4), k))
+        ):
             return None
         if tokens[k].text not in (":", "—", "–") or tokens[k].quoted:
             # `... this gem: Denmark "currently have ..."`: a colon shortly before the quote
-            k = next((m for m in range(k, max(lo, k - 4) - 1, -1) if tokens[m].text == ":" and not tokens[m].quoted), None)
+            k = next(
+                (m for m in range(k, max(lo, k - 4) - 1, -1) if tokens[m].text == ":" and not tokens[m].quoted), None
+            )
             if k is None:
                 return None
         source = self.phrases.clause_subject(tokens, lo, k)

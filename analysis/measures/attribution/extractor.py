@@ -1,5 +1,6 @@
 """The extractor: per paragraph the quotations, per sentence the cues with their sources,
 then each quotation attached to the cue next to it or to the speaker it continues."""
+
 from __future__ import annotations
 
 import re
@@ -39,13 +40,13 @@ class Extractor:
         rows: list[Attribution] = []
         previous_rows: list[Attribution] = []
         open_speaker: Attribution | None = None
-        pending: tuple[Quote, int] | None = None      # an open quotation still without a speaker
+        pending: tuple[Quote, int] | None = None  # an open quotation still without a speaker
         for p_start, p_end, quotes, tokens in units:
             para_sentences = [s for s in sentences if p_start <= s[1] < p_end]
             frames: list[Frame] = []
             bounds = []
             token_starts = [t.start for t in tokens]
-            for index, (sid, s_start, s_end) in enumerate(para_sentences):
+            for index, (_, s_start, s_end) in enumerate(para_sentences):
                 lo, hi = bisect_left(token_starts, s_start), bisect_left(token_starts, s_end)
                 bounds.append((lo, hi))
                 words = [t for t in tokens[lo:hi] if t.is_word and not t.quoted]
@@ -69,7 +70,7 @@ class Extractor:
             for n, frame in enumerate(frames):
                 sid, s_start, s_end = para_sentences[frame.sentence_index]
                 lo, hi = bounds[frame.sentence_index]
-                later = [f for f in frames[n + 1:] if f.sentence_index == frame.sentence_index]
+                later = [f for f in frames[n + 1 :] if f.sentence_index == frame.sentence_index]
                 row = self.make_row(frame, tokens, lo, hi, (sid, s_start, s_end), quotes, later)
                 context.resolve(row, frame, tokens)
                 para_rows.append(row)
@@ -100,10 +101,11 @@ class Extractor:
             if last is not None and not last.closed and para_rows:
                 open_speaker = max(para_rows, key=lambda r: r.start)
         for row in rows:
-            covered = [s for s in sentences if s[1] < row.end and s[2] > row.start] or \
-                [next(s for s in sentences if s[0] == row.sentence_id)]
+            covered = [s for s in sentences if s[1] < row.end and s[2] > row.start] or [
+                next(s for s in sentences if s[0] == row.sentence_id)
+            ]
             row.sentence_id = covered[0][0]
-            row.sentence = self.text[covered[0][1]:covered[-1][2]]
+            row.sentence = self.text[covered[0][1] : covered[-1][2]]
         return sorted(rows, key=lambda r: (r.start, r.inherited))
 
     def first_char(self, start: int, end: int) -> int:
@@ -114,7 +116,7 @@ class Extractor:
         fixed = []
         for q in quotes:
             if not q.closed:
-                inner = self.text[q.start:q.end]
+                inner = self.text[q.start : q.end]
                 for match in self.lex.unclosed_cut_re.finditer(inner):
                     if match.group(1).lower() in self.lex.verb_forms and match.start() > 1:
                         q = Quote(q.start, q.start + match.start() + 1, closed=False)
@@ -124,7 +126,7 @@ class Extractor:
 
     def is_full_quote(self, q: Quote) -> bool:
         """A quotation that is speech in its own right, not a phrase quoted inside a sentence."""
-        before = self.text[:q.start].rstrip(" \t")
+        before = self.text[: q.start].rstrip(" \t")
         if not before or before[-1] in ':,—–(\n.?!"”':
             return True
         inner = q.inner(self.text)
@@ -141,15 +143,17 @@ class Extractor:
                 first = min(tokens[frame.source.lo].start, tokens[frame.cue_lo].start)
                 last = max(tokens[frame.source.hi - 1].end, tokens[frame.cue_hi - 1].end)
                 if q.end <= first:
-                    between = self.text[q.end:first]
+                    between = self.text[q.end : first]
                     if re.fullmatch(r"[\s,.?!—–-]*", between) and (
-                            inner[-1:] in ",?!—-…" or "," in between or not q.closed):
+                        inner[-1:] in ",?!—-…" or "," in between or not q.closed
+                    ):
                         owner = frame
                         break
                 elif last <= q.start:
-                    between = self.text[last:q.start]
+                    between = self.text[last : q.start]
                     if re.fullmatch(r"[\s,:—–-]*", between) or (
-                            len(between) < 80 and re.search(r"[:,]\s*$", between) and not QUOTE_MARK_RE.search(between)):
+                        len(between) < 80 and re.search(r"[:,]\s*$", between) and not QUOTE_MARK_RE.search(between)
+                    ):
                         owner = frame
                         break
             if owner is None:
@@ -169,16 +173,30 @@ class Extractor:
             quote_type = "colon" if frame.kind == "colon" else "direct"
             quoted = sum(count_words(q.inner(text)) for q in frame.quotes)
         else:
-            limit = min((tokens[f.source.lo if f.source.lo > frame.cue_hi else f.cue_lo].start for f in later),
-                        default=s_end)
+            limit = min(
+                (tokens[f.source.lo if f.source.lo > frame.cue_hi else f.cue_lo].start for f in later), default=s_end
+            )
             c_start, c_end = self.indirect_content(frame, tokens, lo, hi, s_start, min(s_end, limit))
             content = text[c_start:c_end].strip(" ,.:;—–")
             partial = [q for q in quotes if c_start <= q.start < c_end]
             quote_type = "mixed" if partial else ("according_to" if frame.kind == "according_to" else "indirect")
             quoted = sum(count_words(q.inner(text)) for q in partial)
         start, end = min(sp_start, cue_start, c_start), max(sp_end, cue_end, c_end)
-        return Attribution(sid, start, end, text[sp_start:sp_end], sp_start, sp_end, text[cue_start:cue_end],
-                           cue_start, cue_end, quote_type, content, quoted, sentence=text[s_start:s_end])
+        return Attribution(
+            sid,
+            start,
+            end,
+            text[sp_start:sp_end],
+            sp_start,
+            sp_end,
+            text[cue_start:cue_end],
+            cue_start,
+            cue_end,
+            quote_type,
+            content,
+            quoted,
+            sentence=text[s_start:s_end],
+        )
 
     def indirect_content(self, frame: Frame, tokens, lo, hi, s_start, s_end) -> tuple[int, int]:
         """The reported clause: after the cue, or before the frame when it closes the sentence."""
@@ -197,13 +215,29 @@ class Extractor:
     def inherited_row(self, owner: Attribution, q: Quote, sid: int) -> Attribution:
         """A quotation with no cue of its own, continuing `owner`'s speaker."""
         inner = q.inner(self.text)
-        return replace(owner, sentence_id=sid, start=q.start, end=q.end, cue="", cue_start=q.start,
-                       cue_end=q.start, quote_type="direct", quote=inner, quoted_words=count_words(inner),
-                       inherited=True, sentence=self.text[q.start:q.end])
+        return replace(
+            owner,
+            sentence_id=sid,
+            start=q.start,
+            end=q.end,
+            cue="",
+            cue_start=q.start,
+            cue_end=q.start,
+            quote_type="direct",
+            quote=inner,
+            quoted_words=count_words(inner),
+            inherited=True,
+            sentence=self.text[q.start : q.end],
+        )
 
 
-def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int, int]],
-            lexicon: Lexicon | None = None, actors: ActorList | None = None) -> list[Attribution]:
+def extract(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    sentences: list[tuple[int, int, int]],
+    lexicon: Lexicon | None = None,
+    actors: ActorList | None = None,
+) -> list[Attribution]:
     """Every attribution in `text`, given paragraph spans and (sentence_id, start, end) spans."""
     extractor = Extractor(text, lexicon or load_lexicon(), actors or load_actors())
     return extractor.run(paragraphs, sentences)

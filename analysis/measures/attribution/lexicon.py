@@ -1,4 +1,5 @@
 """The attribution lexicon: `data/attribution.yaml`, checked and compiled into a `Lexicon`."""
+
 from __future__ import annotations
 
 import re
@@ -12,39 +13,129 @@ from ...paths import DATA_DIR
 
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 # keys whose value is one group with its terms under named classes instead of `terms`
-CLASSED_KEYS = {"pronouns": ("male", "female", "plural", "neuter", "person"),
-                "person_titles": ("male", "female", "neutral"),
-                "first_names": ("male", "female")}
-FORMS_KEY = "irregular_forms"        # groups with `forms` (lemma -> forms) instead of `terms`
+CLASSED_KEYS = {
+    "pronouns": ("male", "female", "plural", "neuter", "person"),
+    "person_titles": ("male", "female", "neutral"),
+    "first_names": ("male", "female"),
+}
+FORMS_KEY = "irregular_forms"  # groups with `forms` (lemma -> forms) instead of `terms`
 TERM_KEYS = (
-    "reporting_verbs", "inversion_verbs", "quote_only_verbs", "evidence_verbs", "document_verbs",
-    "non_speech_cues", "speech_cues", "hedges", "anonymous_phrases",
-    "individual_nouns", "vague_nouns", "count_words", "vague_quantifiers", "named_groups",
-    "organisation_nouns", "document_nouns", "poll_nouns", "platforms", "ambiguous_platforms",
-    "outlets", "media_nouns", "expert_terms", "official_terms", "witness_terms",
-    "self_referential", "unverifiable", "subject_gap_words", "time_words", "negations",
-    "determiners", "function_words", "intro_words", "articles", "definite_determiners",
-    "demonstratives", "floating_quantifiers", "counted_words", "name_particles",
-    "name_connectors", "conjunctions", "coordinators", "clause_connectives", "clause_openers",
-    "relative_openers", "relative_pronouns", "subject_pronouns", "inverted_pronouns",
-    "non_speaker_pronouns", "pronoun_heads", "indefinite_pronouns", "plural_quantifiers",
-    "plural_subjects", "irregular_plurals", "collective_nouns", "singular_in_s", "be_forms",
-    "auxiliaries", "verbs_before_to", "inversion_adverbs", "unambiguous_speech_verbs",
-    "platform_verbs", "statement_nouns", "channel_nouns", "channel_prepositions",
-    "postmodifier_prepositions", "adjectives_before_to", "affiliation_prepositions", "demonyms",
+    "reporting_verbs",
+    "inversion_verbs",
+    "quote_only_verbs",
+    "evidence_verbs",
+    "document_verbs",
+    "non_speech_cues",
+    "speech_cues",
+    "hedges",
+    "anonymous_phrases",
+    "individual_nouns",
+    "vague_nouns",
+    "count_words",
+    "vague_quantifiers",
+    "named_groups",
+    "organisation_nouns",
+    "document_nouns",
+    "poll_nouns",
+    "platforms",
+    "ambiguous_platforms",
+    "outlets",
+    "media_nouns",
+    "expert_terms",
+    "official_terms",
+    "witness_terms",
+    "self_referential",
+    "unverifiable",
+    "subject_gap_words",
+    "time_words",
+    "negations",
+    "determiners",
+    "function_words",
+    "intro_words",
+    "articles",
+    "definite_determiners",
+    "demonstratives",
+    "floating_quantifiers",
+    "counted_words",
+    "name_particles",
+    "name_connectors",
+    "conjunctions",
+    "coordinators",
+    "clause_connectives",
+    "clause_openers",
+    "relative_openers",
+    "relative_pronouns",
+    "subject_pronouns",
+    "inverted_pronouns",
+    "non_speaker_pronouns",
+    "pronoun_heads",
+    "indefinite_pronouns",
+    "plural_quantifiers",
+    "plural_subjects",
+    "irregular_plurals",
+    "collective_nouns",
+    "singular_in_s",
+    "be_forms",
+    "auxiliaries",
+    "verbs_before_to",
+    "inversion_adverbs",
+    "unambiguous_speech_verbs",
+    "platform_verbs",
+    "statement_nouns",
+    "channel_nouns",
+    "channel_prepositions",
+    "postmodifier_prepositions",
+    "adjectives_before_to",
+    "affiliation_prepositions",
+    "demonyms",
 )
 # keys read as lower-case word sets, each into the Lexicon field of the same name
 WORD_SET_KEYS = (
-    "individual_nouns", "vague_nouns", "organisation_nouns", "document_nouns", "poll_nouns",
-    "determiners", "function_words", "intro_words", "time_words", "negations", "articles",
-    "definite_determiners", "demonstratives", "floating_quantifiers", "name_particles",
-    "name_connectors", "conjunctions", "coordinators", "clause_connectives", "clause_openers",
-    "relative_openers", "relative_pronouns", "subject_pronouns", "inverted_pronouns",
-    "non_speaker_pronouns", "pronoun_heads", "indefinite_pronouns", "plural_quantifiers",
-    "plural_subjects", "irregular_plurals", "collective_nouns", "singular_in_s", "be_forms",
-    "auxiliaries", "verbs_before_to", "inversion_adverbs", "unambiguous_speech_verbs",
-    "platform_verbs", "statement_nouns", "channel_nouns", "channel_prepositions",
-    "postmodifier_prepositions", "adjectives_before_to", "affiliation_prepositions", "demonyms",
+    "individual_nouns",
+    "vague_nouns",
+    "organisation_nouns",
+    "document_nouns",
+    "poll_nouns",
+    "determiners",
+    "function_words",
+    "intro_words",
+    "time_words",
+    "negations",
+    "articles",
+    "definite_determiners",
+    "demonstratives",
+    "floating_quantifiers",
+    "name_particles",
+    "name_connectors",
+    "conjunctions",
+    "coordinators",
+    "clause_connectives",
+    "clause_openers",
+    "relative_openers",
+    "relative_pronouns",
+    "subject_pronouns",
+    "inverted_pronouns",
+    "non_speaker_pronouns",
+    "pronoun_heads",
+    "indefinite_pronouns",
+    "plural_quantifiers",
+    "plural_subjects",
+    "irregular_plurals",
+    "collective_nouns",
+    "singular_in_s",
+    "be_forms",
+    "auxiliaries",
+    "verbs_before_to",
+    "inversion_adverbs",
+    "unambiguous_speech_verbs",
+    "platform_verbs",
+    "statement_nouns",
+    "channel_nouns",
+    "channel_prepositions",
+    "postmodifier_prepositions",
+    "adjectives_before_to",
+    "affiliation_prepositions",
+    "demonyms",
 )
 
 
@@ -82,14 +173,23 @@ def check_lexicon(spec, path: Path) -> None:
             lists = [value[name] for name in CLASSED_KEYS[key]]
         else:
             field_name, kind = ("forms", dict) if key == FORMS_KEY else ("terms", list)
-            groups_ok = isinstance(value, list) and value and all(
-                isinstance(g, dict) and {"name", "source", field_name} <= g.keys()
-                and isinstance(g[field_name], kind) for g in value)
+            groups_ok = (
+                isinstance(value, list)
+                and value
+                and all(
+                    isinstance(g, dict)
+                    and {"name", "source", field_name} <= g.keys()
+                    and isinstance(g[field_name], kind)
+                    for g in value
+                )
+            )
             if not groups_ok:
                 problems.append(f"{key!r} must be a list of groups, each with name, source and {field_name}")
                 continue
-            lists = [[*g["forms"], *(f for forms in g["forms"].values() for f in forms)] if key == FORMS_KEY
-                     else g["terms"] for g in value]
+            lists = [
+                [*g["forms"], *(f for forms in g["forms"].values() for f in forms)] if key == FORMS_KEY else g["terms"]
+                for g in value
+            ]
         # YAML reads unquoted yes, no, on and off as booleans
         odd = [term for terms in lists for term in terms if not isinstance(term, str)]
         if odd:
@@ -117,8 +217,8 @@ def _ambiguous_platform_re(names) -> str:
 class Lexicon:
     """The compiled lexicons of one attribution YAML file (word sets are lower case)."""
 
-    verb_forms: dict[str, str]            # inflected form -> lemma (reporting verbs)
-    lemma_of: dict[str, str]              # any known form -> lemma (also non-speech verbs)
+    verb_forms: dict[str, str]  # inflected form -> lemma (reporting verbs)
+    lemma_of: dict[str, str]  # any known form -> lemma (also non-speech verbs)
     reporting: frozenset[str]
     quote_only: frozenset[str]
     inversion: frozenset[str]
@@ -144,7 +244,7 @@ class Lexicon:
     self_ref_re: re.Pattern
     unverifiable_re: re.Pattern
     counted_re: re.Pattern
-    unclosed_cut_re: re.Pattern          # where an attribution cuts an unclosed quotation
+    unclosed_cut_re: re.Pattern  # where an attribution cuts an unclosed quotation
     individual_nouns: frozenset[str]
     vague_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
@@ -194,8 +294,9 @@ class Lexicon:
 
     @cached_property
     def source_nouns(self) -> frozenset[str]:
-        return (self.individual_nouns | self.vague_nouns | self.organisation_nouns
-                | self.document_nouns | self.poll_nouns)
+        return (
+            self.individual_nouns | self.vague_nouns | self.organisation_nouns | self.document_nouns | self.poll_nouns
+        )
 
     def is_non_speech(self, cue: str) -> bool:
         """True when a cue contains a belief, intention or perception word ("fears", "wants to")."""
@@ -237,7 +338,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     counted = "|".join(re.escape(t) for t in _terms(spec, "counted_words"))
     inverted = "|".join(re.escape(t) for t in _terms(spec, "inverted_pronouns"))
     return Lexicon(
-        verb_forms=verb_forms, lemma_of=lemma_of,
+        verb_forms=verb_forms,
+        lemma_of=lemma_of,
         reporting=frozenset(_terms(spec, "reporting_verbs") + _terms(spec, "quote_only_verbs")),
         quote_only=frozenset(_terms(spec, "quote_only_verbs")),
         inversion=frozenset(_terms(spec, "inversion_verbs")),
@@ -249,14 +351,19 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         count_words=frozenset(_terms(spec, "count_words")),
         vague_quantifiers=frozenset(_terms(spec, "vague_quantifiers")),
         pronoun_kind={p: kind for kind in CLASSED_KEYS["pronouns"] for p in pronouns[kind]},
-        title_gender={**{t: "male" for t in titles["male"]}, **{t: "female" for t in titles["female"]},
-                      **{t: "" for t in titles["neutral"]}},
+        title_gender={
+            **{t: "male" for t in titles["male"]},
+            **{t: "female" for t in titles["female"]},
+            **{t: "" for t in titles["neutral"]},
+        },
         name_gender={**{n: "male" for n in names["male"]}, **{n: "female" for n in names["female"]}},
         platform_names=tuple(_terms(spec, "platforms")),
         hedge_re=_phrase_re(_terms(spec, "hedges")),
         anonymous_re=_phrase_re(_terms(spec, "anonymous_phrases")),
-        platform_re=re.compile(_phrase_re(_terms(spec, "platforms"), True).pattern
-                               + _ambiguous_platform_re(_terms(spec, "ambiguous_platforms"))),
+        platform_re=re.compile(
+            _phrase_re(_terms(spec, "platforms"), True).pattern
+            + _ambiguous_platform_re(_terms(spec, "ambiguous_platforms"))
+        ),
         outlet_re=_phrase_re(_terms(spec, "outlets"), case_sensitive=True),
         media_re=_phrase_re(_terms(spec, "media_nouns")),
         expert_re=_phrase_re(_terms(spec, "expert_terms")),

@@ -1,18 +1,22 @@
 """Quotations and tokens of a paragraph, with character offsets into the text."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 QUOTE_MARK_RE = re.compile(r'["“”]|\'\'')
-TOKEN_RE = re.compile(r"""
+TOKEN_RE = re.compile(
+    r"""
     (?:[A-Z]\.){2,}(?![A-Za-z])            # U.S., U.K.
   | [A-Z][a-z]{0,3}\.(?=\s+[A-Z])          # Mr. Carney, Sen. Kaine, B. Egede
   | \w+(?:[-'’](?![sS]\b)\w+)*             # words, hyphenated words, O'Malley, isn't
   | ['’][sS]\b                             # possessive 's
   | ''                                     # two apostrophes as a quotation mark
   | \S                                     # any other character
-""", re.X)
+""",
+    re.X,
+)
 OPENERS = set("([{—–-/:;")
 POSSESSIVE = ("'s", "’s", "'S", "’S")
 LAST_WORD_RE = re.compile(r"(\w+)\W*$")
@@ -24,7 +28,7 @@ class Token:
     start: int
     end: int
     quoted: bool
-    low: str = field(init=False, repr=False, compare=False)        # lower case, straight apostrophe
+    low: str = field(init=False, repr=False, compare=False)  # lower case, straight apostrophe
     is_word: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -42,7 +46,7 @@ class Quote:
     full: bool = True
 
     def inner(self, text: str) -> str:
-        return text[self.start:self.end].strip().strip('"“”\'').strip()
+        return text[self.start : self.end].strip().strip("\"“”'").strip()
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:

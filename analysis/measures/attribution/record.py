@@ -1,4 +1,5 @@
 """One attribution, as the extractor reports it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

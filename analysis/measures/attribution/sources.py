@@ -1,5 +1,6 @@
 """Sources: who a speaker phrase refers to (pronouns resolved to earlier speakers and
 mentions, names to actors) and its class (named, anonymous, vague) and type."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ class Sources:
 
     def __init__(self, text: str, lexicon: Lexicon, actors: ActorList, phrases: Phrases):
         self.text, self.lex, self.actors, self.phrases = text, lexicon, actors, phrases
-        self.candidates: list[dict] = []       # position, canonical, gender, person, class, type
+        self.candidates: list[dict] = []  # position, canonical, gender, person, class, type
         self.surname_gender: dict[str, str] = {}
         self.full_names: dict[str, str] = {}
         self.actor_types = {a.id: a.type for a in actors.actors}
@@ -39,9 +40,17 @@ class Sources:
             if any(a <= pos < b for a, b in quoted):
                 continue
             kind = self.actor_types.get(m.actor, "other")
-            self.candidates.append({"pos": pos, "canonical": m.actor, "gender": self.actor_gender.get(m.actor, ""),
-                                    "person": kind == "person", "class": "named", "type": "official/politician",
-                                    "plural": kind != "person"})
+            self.candidates.append(
+                {
+                    "pos": pos,
+                    "canonical": m.actor,
+                    "gender": self.actor_gender.get(m.actor, ""),
+                    "person": kind == "person",
+                    "class": "named",
+                    "type": "official/politician",
+                    "plural": kind != "person",
+                }
+            )
         self.candidates.sort(key=lambda c: c["pos"])
 
     def resolve(self, row: Attribution, frame: Frame, tokens: list[Token]) -> None:
@@ -57,20 +66,31 @@ class Sources:
                 target = self.antecedent(head.low, row.speaker_start)
             if target is None:
                 kind = self.lex.pronoun_kind.get(head.low, "person")
-                target = {"canonical": "", "class": "vague" if kind == "plural" else "named", "type": "other",
-                          "gender": "", "person": kind != "plural", "plural": kind == "plural"}
+                target = {
+                    "canonical": "",
+                    "class": "vague" if kind == "plural" else "named",
+                    "type": "other",
+                    "gender": "",
+                    "person": kind != "plural",
+                    "plural": kind == "plural",
+                }
             info = dict(target)
         else:
             info = self.describe(source, tokens, sentence)
-        if self.lex.anonymous_re.search(sentence) and info["class"] != "named" or \
-                self.lex.anonymous_re.search(span_text):
-            info["class"] = "anonymous" if info["class"] != "vague" or self.lex.anonymous_re.search(span_text) else info["class"]
+        if (
+            self.lex.anonymous_re.search(sentence)
+            and info["class"] != "named"
+            or self.lex.anonymous_re.search(span_text)
+        ):
+            info["class"] = (
+                "anonymous" if info["class"] != "vague" or self.lex.anonymous_re.search(span_text) else info["class"]
+            )
         if frame.kind == "according_to" and source.kind == "noun" and self.lex.anonymous_re.search(span_text):
             info["class"] = "anonymous"
         row.speaker_canonical = info["canonical"]
         row.source_class = info["class"]
         row.source_type = info["type"]
-        outside = self.outside_quotes(self.text[row.start:row.end])
+        outside = self.outside_quotes(self.text[row.start : row.end])
         channel_text = outside + " " + span_text
         if self.lex.platform_re.search(channel_text) or frame.lemma in self.lex.platform_verbs:
             row.source_type = "social_media"
@@ -109,36 +129,55 @@ class Sources:
     def describe(self, source: Source, tokens: list[Token], sentence: str) -> dict:
         """Class, type, canonical name, gender and person-ness of a noun-phrase source."""
         lex = self.lex
-        phrase_tokens = tokens[source.lo:source.hi]
-        phrase = self.text[phrase_tokens[0].start:phrase_tokens[-1].end]
+        phrase_tokens = tokens[source.lo : source.hi]
+        phrase = self.text[phrase_tokens[0].start : phrase_tokens[-1].end]
         head = tokens[source.head]
-        names = [t for i, t in enumerate(phrase_tokens, source.lo)
-                 if self.phrases.is_name(tokens, i) and i <= source.head]
+        names = [
+            t for i, t in enumerate(phrase_tokens, source.lo) if self.phrases.is_name(tokens, i) and i <= source.head
+        ]
         first_word = phrase_tokens[0].low
         info = {"canonical": "", "class": "vague", "type": "other", "gender": "", "person": False, "plural": False}
         mentions = [m for m in self.actors.mentions(phrase)]
         head_noun = head.low
         if source.kind == "name":
             core = self.name_core(tokens, source)
-            mention = next((m for m in mentions if phrase_tokens[0].start + m.start <= head.start < phrase_tokens[0].start + m.end), None)
+            mention = next(
+                (
+                    m
+                    for m in mentions
+                    if phrase_tokens[0].start + m.start <= head.start < phrase_tokens[0].start + m.end
+                ),
+                None,
+            )
             actor_type = self.actor_types.get(mention.actor) if mention else None
             canonical = mention.actor if mention else self.full_names.get(core, core)
             if any(t.low in lex.conjunctions for t in phrase_tokens) and len(mentions) > 1:
                 canonical = " + ".join(dict.fromkeys(m.actor for m in mentions))
             outlet = lex.outlet_re.search(phrase)
-            is_person = actor_type == "person" or any(lex.title_gender.get(t.text) is not None for t in names) \
+            is_person = (
+                actor_type == "person"
+                or any(lex.title_gender.get(t.text) is not None for t in names)
                 or (actor_type is None and not outlet and self.looks_like_person(core))
+            )
             gender = self.actor_gender.get(canonical, "") if mention else ""
-            gender = gender or next((lex.title_gender[t.text] for t in phrase_tokens if lex.title_gender.get(t.text)), "") \
-                or lex.name_gender.get(core.split()[0], "") or self.surname_gender.get(core.split()[-1], "")
+            gender = (
+                gender
+                or next((lex.title_gender[t.text] for t in phrase_tokens if lex.title_gender.get(t.text)), "")
+                or lex.name_gender.get(core.split()[0], "")
+                or self.surname_gender.get(core.split()[-1], "")
+            )
             if is_person and len(core.split()) > 1:
                 self.full_names.setdefault(core.split()[-1], canonical)
                 if gender:
                     self.surname_gender.setdefault(core.split()[-1], gender)
             quantified = first_word in lex.vague_quantifiers
-            info.update(canonical=canonical, gender=gender, person=is_person,
-                        plural=not is_person and head.low.endswith("s"),
-                        **{"class": "vague" if quantified else "named"})
+            info.update(
+                canonical=canonical,
+                gender=gender,
+                person=is_person,
+                plural=not is_person and head.low.endswith("s"),
+                **{"class": "vague" if quantified else "named"},
+            )
             if outlet or lex.media_re.search(phrase):
                 info["type"] = "media"
             elif lex.expert_re.search(phrase):
@@ -154,17 +193,22 @@ class Sources:
         determiner = next((t.low for t in phrase_tokens if t.low in lex.determiners or t.low in lex.count_words), "")
         counted = bool(re.match(r"\d", first_word)) or determiner in lex.count_words
         owner = next((t for i, t in enumerate(phrase_tokens[:-1]) if phrase_tokens[i + 1].text in ("'s", "’s")), None)
-        named_modifier = [t for t in names if not lex.official_re.fullmatch(t.text)
-                          and t.low not in lex.demonyms]
+        named_modifier = [t for t in names if not lex.official_re.fullmatch(t.text) and t.low not in lex.demonyms]
         if head_noun in lex.poll_nouns:
             info["type"] = "poll"
-            info["class"] = "named" if (owner or named_modifier and lex.outlet_re.search(phrase) or
-                                        re.search(r"\bby [A-Z]", phrase)) else "vague"
+            info["class"] = (
+                "named"
+                if (owner or named_modifier and lex.outlet_re.search(phrase) or re.search(r"\bby [A-Z]", phrase))
+                else "vague"
+            )
         elif head_noun in lex.document_nouns and head_noun not in lex.individual_nouns:
             info["type"] = "document"
             definite = determiner in lex.definite_determiners | lex.demonstratives
-            info["class"] = "named" if owner or (definite and head_noun != "reports") or any(
-                lex.outlet_re.search(t.text) for t in names) else "vague"
+            info["class"] = (
+                "named"
+                if owner or (definite and head_noun != "reports") or any(lex.outlet_re.search(t.text) for t in names)
+                else "vague"
+            )
             if owner is not None:
                 info["canonical"] = self.canonical_of(owner.text)
         elif head.text in lex.named_groups and determiner not in lex.vague_quantifiers:
@@ -179,8 +223,9 @@ class Sources:
             if owner is not None:
                 info["canonical"] = self.canonical_of(owner.text)
         else:
-            plural = head_noun.endswith("s") and head_noun not in lex.singular_in_s \
-                or head_noun in lex.irregular_plurals
+            plural = (
+                head_noun.endswith("s") and head_noun not in lex.singular_in_s or head_noun in lex.irregular_plurals
+            )
             singular_person = not plural
             if determiner in lex.vague_quantifiers and plural:
                 info["class"] = "vague"
@@ -192,8 +237,11 @@ class Sources:
                 info["class"] = "vague"
             info["person"] = singular_person
             info["plural"] = plural
-        if info["class"] == "vague" and lex.counted_re.search(phrase) and any(
-                t.low in lex.individual_nouns and t.low not in lex.vague_nouns for t in phrase_tokens):
+        if (
+            info["class"] == "vague"
+            and lex.counted_re.search(phrase)
+            and any(t.low in lex.individual_nouns and t.low not in lex.vague_nouns for t in phrase_tokens)
+        ):
             info["class"] = "anonymous"
         if info["type"] == "other":
             if lex.media_re.search(phrase) or lex.outlet_re.search(phrase):
@@ -212,7 +260,9 @@ class Sources:
         runs, run = [], []
         for i in range(source.lo, source.head + 1):
             t = tokens[i]
-            if (self.phrases.is_name(tokens, i) and not self.phrases.is_title(t)) or (run and self.phrases.is_particle(t)):
+            if (self.phrases.is_name(tokens, i) and not self.phrases.is_title(t)) or (
+                run and self.phrases.is_particle(t)
+            ):
                 run.append(t.text)
             else:
                 if run:
@@ -222,16 +272,27 @@ class Sources:
             runs.append(run)
         if not runs:
             return tokens[source.head].text
-        person = next((r for r in runs if r[0] in self.lex.name_gender
-                       or any(self.actor_types.get(m.actor) == "person" for m in self.actors.mentions(" ".join(r)))), None)
+        person = next(
+            (
+                r
+                for r in runs
+                if r[0] in self.lex.name_gender
+                or any(self.actor_types.get(m.actor) == "person" for m in self.actors.mentions(" ".join(r)))
+            ),
+            None,
+        )
         return " ".join(person or runs[-1])
 
     def looks_like_person(self, core: str) -> bool:
         words = core.split()
         if words[0] in self.lex.name_gender or core in self.full_names or words[-1] in self.surname_gender:
             return True
-        return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) \
-            and not self.lex.official_re.search(core) and not self.lex.expert_re.search(core)
+        return (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not self.lex.official_re.search(core)
+            and not self.lex.expert_re.search(core)
+        )
 
     def canonical_of(self, name: str) -> str:
         mention = next(iter(self.actors.mentions(name)), None)

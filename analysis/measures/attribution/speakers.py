@@ -1,4 +1,5 @@
 """Speaker phrases: the noun phrase, name or pronoun that is the source of a cue."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -14,7 +15,7 @@ class Source:
     lo: int
     hi: int
     head: int
-    kind: str                    # pronoun, relative, name, noun
+    kind: str  # pronoun, relative, name, noun
     antecedent: Source | None = None
 
 
@@ -45,10 +46,15 @@ class Phrases:
 
     def noun_ok(self, t: Token) -> bool:
         """A lower-case word that may be part of a noun phrase (not a function word)."""
-        return (t.is_word and not t.quoted and t.low not in self.lex.function_words
-                and t.low not in self.lex.gap_words and t.low not in self.lex.verb_forms
-                and t.low not in self.lex.pronoun_kind
-                and not (t.low.endswith("ly") and t.low not in self.lex.source_nouns))
+        return (
+            t.is_word
+            and not t.quoted
+            and t.low not in self.lex.function_words
+            and t.low not in self.lex.gap_words
+            and t.low not in self.lex.verb_forms
+            and t.low not in self.lex.pronoun_kind
+            and not (t.low.endswith("ly") and t.low not in self.lex.source_nouns)
+        )
 
     def head_kind(self, tokens: list[Token], i: int) -> str | None:
         """What token i can head as a source: pronoun, relative, name, noun, or None."""
@@ -69,7 +75,6 @@ class Phrases:
 
     def is_particle(self, t: Token) -> bool:
         return t.low in self.lex.name_particles
-
 
     # -- noun phrases
     def np_backward(self, tokens: list[Token], j: int, lo: int, generic: bool = True) -> Source | None:
@@ -93,37 +98,59 @@ class Phrases:
         i, modifiers_ok = j, kind != "name"
         while i - 1 >= lo and j - i < 10:
             t, prev = tokens[i - 1], tokens[i - 2] if i - 2 >= lo else None
-            if t.text in POSSESSIVE and prev is not None and (self.is_name(tokens, i - 2) or prev.low in self.lex.pronoun_kind):
+            if (
+                t.text in POSSESSIVE
+                and prev is not None
+                and (self.is_name(tokens, i - 2) or prev.low in self.lex.pronoun_kind)
+            ):
                 i -= 2
                 while i - 1 >= lo and (self.is_name(tokens, i - 1) or self.is_title(tokens[i - 1])):
                     i -= 1
                 continue
-            if (t.low in self.lex.determiners and t.low not in self.lex.floating_quantifiers) or t.low in self.lex.articles:
+            if (
+                t.low in self.lex.determiners and t.low not in self.lex.floating_quantifiers
+            ) or t.low in self.lex.articles:
                 i -= 1
-                if i - 2 >= lo and tokens[i - 1].low == "of" \
-                        and tokens[i - 2].low in self.lex.count_words | self.lex.vague_quantifiers:
+                if (
+                    i - 2 >= lo
+                    and tokens[i - 1].low == "of"
+                    and tokens[i - 2].low in self.lex.count_words | self.lex.vague_quantifiers
+                ):
                     i -= 2
                 break
             if self.is_name(tokens, i - 1) or self.is_title(t) or (t.is_word and t.text[0].isdigit()):
                 i -= 1
                 continue
-            if (t.low in self.lex.name_connectors and prev is not None and self.is_name(tokens, i - 2)
-                    and self.is_name(tokens, i)):
+            if (
+                t.low in self.lex.name_connectors
+                and prev is not None
+                and self.is_name(tokens, i - 2)
+                and self.is_name(tokens, i)
+            ):
                 i -= 1
                 continue
-            if t.is_word and t.text[0].islower() and self.noun_ok(t) and (
-                    modifiers_ok or self.is_particle(t) or t.low in self.lex.individual_nouns):
+            if (
+                t.is_word
+                and t.text[0].islower()
+                and self.noun_ok(t)
+                and (modifiers_ok or self.is_particle(t) or t.low in self.lex.individual_nouns)
+            ):
                 modifiers_ok = modifiers_ok or t.low in self.lex.individual_nouns
                 i -= 1
                 continue
             break
         return Source(i, j + 1, j, kind)
 
-    def np_forward(self, tokens: list[Token], i: int, hi: int, permissive: bool = False,
-                   appositive: bool = True) -> Source | None:
+    def np_forward(
+        self, tokens: list[Token], i: int, hi: int, permissive: bool = False, appositive: bool = True
+    ) -> Source | None:
         """The noun phrase starting at token i, with a prepositional phrase and an appositive."""
         k, head, kind = i, None, None
-        if k < hi and (tokens[k].low in self.lex.determiners or tokens[k].low in self.lex.articles) and not tokens[k].quoted:
+        if (
+            k < hi
+            and (tokens[k].low in self.lex.determiners or tokens[k].low in self.lex.articles)
+            and not tokens[k].quoted
+        ):
             k += 1
         while k < hi and k - i < 14:
             t = tokens[k]
@@ -137,13 +164,20 @@ class Phrases:
                 kind = None
             elif t.low in self.lex.source_nouns or t.low in self.lex.indefinite_pronouns:
                 head, kind = k, "noun"
-            elif (self.is_particle(t) or t.low in self.lex.name_connectors) and kind == "name" \
-                    and self.name_follows(tokens, k + 1, hi):
+            elif (
+                (self.is_particle(t) or t.low in self.lex.name_connectors)
+                and kind == "name"
+                and self.name_follows(tokens, k + 1, hi)
+            ):
                 pass
             elif self.noun_ok(t) and t.text[0].islower():
                 if kind == "name" and not self.source_noun_follows(tokens, k, hi):
                     break
-                if kind == "noun" and tokens[head].low in self.lex.source_nouns and not self.source_noun_follows(tokens, k, hi):
+                if (
+                    kind == "noun"
+                    and tokens[head].low in self.lex.source_nouns
+                    and not self.source_noun_follows(tokens, k, hi)
+                ):
                     break
                 if head is None or kind is None:
                     head, kind = k, "noun"
@@ -153,26 +187,53 @@ class Phrases:
         if head is None:
             return None
         end = head + 1
-        if kind == "noun" and tokens[head].low not in self.lex.source_nouns and not permissive \
-                and not any(tokens[m].low in self.lex.determiners or tokens[m].low in self.lex.articles for m in range(i, head)):
+        if (
+            kind == "noun"
+            and tokens[head].low not in self.lex.source_nouns
+            and not permissive
+            and not any(
+                tokens[m].low in self.lex.determiners or tokens[m].low in self.lex.articles for m in range(i, head)
+            )
+        ):
             return None
         # of/for/at/with + noun phrase ("of the Center for ...", "for the Bush super PAC")
-        if end + 1 < hi and tokens[end].low in self.lex.postmodifier_prepositions | self.lex.adjectives_before_to \
-                and not tokens[end].quoted:
-            sub = self.np_forward(tokens, end + 1 + (tokens[end].low in self.lex.adjectives_before_to), hi, appositive=False)
+        if (
+            end + 1 < hi
+            and tokens[end].low in self.lex.postmodifier_prepositions | self.lex.adjectives_before_to
+            and not tokens[end].quoted
+        ):
+            sub = self.np_forward(
+                tokens, end + 1 + (tokens[end].low in self.lex.adjectives_before_to), hi, appositive=False
+            )
             if sub is not None and sub.kind != "pronoun":
                 end = sub.hi
         if permissive:
-            while end < hi and not tokens[end].quoted and tokens[end].text not in ',.;:!?"“”—()' \
-                    and tokens[end].low not in self.lex.clause_openers:
+            while (
+                end < hi
+                and not tokens[end].quoted
+                and tokens[end].text not in ',.;:!?"“”—()'
+                and tokens[end].low not in self.lex.clause_openers
+            ):
                 end += 1
-        elif appositive and end + 1 < hi and tokens[end].text == "," and (
-                tokens[end + 1].low in self.lex.determiners or tokens[end + 1].low in self.lex.articles
-                or self.is_title(tokens[end + 1]) or tokens[end + 1].low in self.lex.source_nouns):
+        elif (
+            appositive
+            and end + 1 < hi
+            and tokens[end].text == ","
+            and (
+                tokens[end + 1].low in self.lex.determiners
+                or tokens[end + 1].low in self.lex.articles
+                or self.is_title(tokens[end + 1])
+                or tokens[end + 1].low in self.lex.source_nouns
+            )
+        ):
             # appositive: ", a spokesman for Ted Cruz" up to the next comma or the end
             m = end + 1
-            while m < hi and not tokens[m].quoted and tokens[m].text not in ',.;:!?"“”()' \
-                    and tokens[m].low not in self.lex.relative_openers:
+            while (
+                m < hi
+                and not tokens[m].quoted
+                and tokens[m].text not in ',.;:!?"“”()'
+                and tokens[m].low not in self.lex.relative_openers
+            ):
                 m += 1
             if m - end <= 16 and (m >= hi or tokens[m].text in ",.;:!?" or tokens[m].low in self.lex.relative_openers):
                 end = m
@@ -204,8 +265,11 @@ class Phrases:
             guard += 1
             while k < before and (tokens[k].quoted or not tokens[k].is_word):
                 k += 1
-            if k < before and (tokens[k].low in self.lex.intro_words or tokens[k].low.endswith("ly")
-                               or tokens[k].low in self.lex.time_words):
+            if k < before and (
+                tokens[k].low in self.lex.intro_words
+                or tokens[k].low.endswith("ly")
+                or tokens[k].low in self.lex.time_words
+            ):
                 comma = next((m for m in range(k, before) if tokens[m].text == "," and not tokens[m].quoted), None)
                 if comma is None:
                     if tokens[k].low in self.lex.clause_connectives:
@@ -232,18 +296,34 @@ class Phrases:
                 break
             if t.low in self.lex.negations:
                 negated = True
-            if t.low in self.lex.gap_words or t.low in self.lex.negations or t.low in self.lex.time_words \
-                    or (t.is_word and t.low.endswith("ly") and t.text[0].islower() and t.low not in self.lex.source_nouns):
+            if (
+                t.low in self.lex.gap_words
+                or t.low in self.lex.negations
+                or t.low in self.lex.time_words
+                or (t.is_word and t.low.endswith("ly") and t.text[0].islower() and t.low not in self.lex.source_nouns)
+            ):
                 j -= 1
                 continue
             # "in a statement", "in an interview", "on Twitter", "on Monday"
             if t.is_word and j - 1 >= lo:
                 k = j - 1
-                while k >= max(lo, j - 4) and tokens[k].is_word and not tokens[k].quoted \
-                        and tokens[k].low not in self.lex.channel_prepositions:
+                while (
+                    k >= max(lo, j - 4)
+                    and tokens[k].is_word
+                    and not tokens[k].quoted
+                    and tokens[k].low not in self.lex.channel_prepositions
+                ):
                     k -= 1
-                if k >= lo and tokens[k].low in self.lex.channel_prepositions and k < j and (
-                        t.low in self.lex.channel_nouns or t.text in self.lex.platform_names or t.low in self.lex.time_words):
+                if (
+                    k >= lo
+                    and tokens[k].low in self.lex.channel_prepositions
+                    and k < j
+                    and (
+                        t.low in self.lex.channel_nouns
+                        or t.text in self.lex.platform_names
+                        or t.low in self.lex.time_words
+                    )
+                ):
                     j = k - 1
                     continue
             break
@@ -257,13 +337,18 @@ class Phrases:
         t = tokens[j]
         if t.text == ",":
             subject = self.clause_subject(tokens, lo, j)
-            if subject is not None and subject.hi < j and tokens[subject.hi].text == "," \
-                    and subject.kind in ("name", "noun"):
+            if (
+                subject is not None
+                and subject.hi < j
+                and tokens[subject.hi].text == ","
+                and subject.kind in ("name", "noun")
+            ):
                 return Source(subject.lo, j, subject.head, subject.kind)
         if t.text in (",", "—", "–", ")"):
             opener = "(" if t.text == ")" else t.text
-            k = next((m for m in range(j - 1, max(lo, j - 30) - 1, -1)
-                      if tokens[m].quoted or tokens[m].text == opener), None)
+            k = next(
+                (m for m in range(j - 1, max(lo, j - 30) - 1, -1) if tokens[m].quoted or tokens[m].text == opener), None
+            )
             if k is None or tokens[k].quoted:
                 return None
             source = self.np_backward(tokens, k - 1, lo, generic=False)
@@ -291,8 +376,11 @@ class Phrases:
         if source.kind != "name":
             return source
         i = source.lo
-        while i - 2 >= lo and (tokens[i - 1].low in self.lex.conjunctions or tokens[i - 1].text == ",") \
-                and not tokens[i - 1].quoted:
+        while (
+            i - 2 >= lo
+            and (tokens[i - 1].low in self.lex.conjunctions or tokens[i - 1].text == ",")
+            and not tokens[i - 1].quoted
+        ):
             k = i - 2 if tokens[i - 2].text != "," else i - 3
             if k < lo or not self.is_name(tokens, k):
                 break
@@ -305,11 +393,17 @@ class Phrases:
     def extend_prepositional(self, tokens, source: Source, lo: int) -> Source:
         """`Voters in Ohio said`, `one of her aides said`: the head is before the preposition."""
         i = source.lo
-        if i - 2 >= lo and tokens[i - 1].low in self.lex.postmodifier_prepositions \
-                and not tokens[i - 1].quoted:
+        if i - 2 >= lo and tokens[i - 1].low in self.lex.postmodifier_prepositions and not tokens[i - 1].quoted:
             prev = self.np_backward(tokens, i - 2, lo, generic=False)
-            if prev is not None and prev.kind in ("name", "noun") and (
-                    tokens[prev.head].low in self.lex.source_nouns or prev.kind == "name" and source.kind == "name"
-                    and tokens[i - 1].low in self.lex.affiliation_prepositions):
+            if (
+                prev is not None
+                and prev.kind in ("name", "noun")
+                and (
+                    tokens[prev.head].low in self.lex.source_nouns
+                    or prev.kind == "name"
+                    and source.kind == "name"
+                    and tokens[i - 1].low in self.lex.affiliation_prepositions
+                )
+            ):
                 return Source(prev.lo, source.hi, prev.head, prev.kind)
         return source

@@ -1,4 +1,5 @@
 """The tables of the attribution measure: attributions, sourcing per article, quoted words."""
+
 from __future__ import annotations
 
 import re
@@ -12,20 +13,64 @@ from .extractor import extract_article
 from .lexicon import Lexicon
 
 SOURCE_CLASSES = ("named", "anonymous", "vague")
-SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll",
-                "witness/public", "other")
+SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll", "witness/public", "other")
 QUOTE_TYPES = ("direct", "indirect", "according_to", "colon", "mixed", "platform", "document", "poll")
-ATTRIBUTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "speaker", "speaker_canonical",
-                       "source_class", "source_type", "cue", "quote_type", "quote", "hedged", "hedge",
-                       "speaker_start", "speaker_end", "cue_start", "cue_end", "quoted_words",
-                       "inherited", "self_referential", "unverifiable", "sentence"]
-SOURCING_COLUMNS = ["article_id", "n_words", "n_attributions", "n_named", "n_anonymous", "n_vague",
-                    "share_named", "share_anonymous", "share_vague", "n_distinct_sources", "n_direct_quotes",
-                    "n_quoted_words", "n_hedged", "n_hedges", "hedges_per_1000_words", "n_self_referential",
-                    "n_unverifiable", "share_unverifiable"]
+ATTRIBUTION_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "speaker",
+    "speaker_canonical",
+    "source_class",
+    "source_type",
+    "cue",
+    "quote_type",
+    "quote",
+    "hedged",
+    "hedge",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "quoted_words",
+    "inherited",
+    "self_referential",
+    "unverifiable",
+    "sentence",
+]
+SOURCING_COLUMNS = [
+    "article_id",
+    "n_words",
+    "n_attributions",
+    "n_named",
+    "n_anonymous",
+    "n_vague",
+    "share_named",
+    "share_anonymous",
+    "share_vague",
+    "n_distinct_sources",
+    "n_direct_quotes",
+    "n_quoted_words",
+    "n_hedged",
+    "n_hedges",
+    "hedges_per_1000_words",
+    "n_self_referential",
+    "n_unverifiable",
+    "share_unverifiable",
+]
 QUOTED_WORDS_COLUMNS = ["article_id", "speaker", "source_class", "n_quotes", "n_words"]
-SOURCING_FIELDS = ["speaker", "speaker_canonical", "source_class", "quote_type", "quoted_words", "hedged",
-                   "inherited", "self_referential", "unverifiable"]
+SOURCING_FIELDS = [
+    "speaker",
+    "speaker_canonical",
+    "source_class",
+    "quote_type",
+    "quoted_words",
+    "hedged",
+    "inherited",
+    "self_referential",
+    "unverifiable",
+]
 _DOUBLE_QUOTED_RE = re.compile(r'"[^"]*"?')
 
 
@@ -62,23 +107,34 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
         counts = {k: sum(r["source_class"] == k for r in mine) for k in SOURCE_CLASSES}
         n = len(mine)
         # numpy integers, as pandas counts them, so that the shares round the same way
-        share = (lambda k: round(np.int64(counts[k]) / n, 4) if n else float("nan"))  # noqa: E731
+
+        def share(k, counts=counts, n=n):
+            return round(np.int64(counts[k]) / n, 4) if n else float("nan")
+
         sources = {speaker_label(r) if r["speaker_canonical"] else r["speaker"].lower() for r in mine}
         n_unverifiable = sum(bool(r["unverifiable"]) for r in mine)
-        rows.append({
-            "article_id": article.article_id, "n_words": n_words, "n_attributions": n,
-            "n_named": counts["named"], "n_anonymous": counts["anonymous"],
-            "n_vague": counts["vague"], "share_named": share("named"),
-            "share_anonymous": share("anonymous"), "share_vague": share("vague"),
-            "n_distinct_sources": len(sources),
-            "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in records),
-            "n_quoted_words": sum(int(r["quoted_words"]) for r in records),
-            "n_hedged": sum(bool(r["hedged"]) for r in mine), "n_hedges": n_hedges,
-            "hedges_per_1000_words": round(1000 * n_hedges / n_words, 2) if n_words else float("nan"),
-            "n_self_referential": sum(bool(r["self_referential"]) for r in mine),
-            "n_unverifiable": n_unverifiable,
-            "share_unverifiable": round(np.int64(n_unverifiable) / n, 4) if n else float("nan"),
-        })
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "n_words": n_words,
+                "n_attributions": n,
+                "n_named": counts["named"],
+                "n_anonymous": counts["anonymous"],
+                "n_vague": counts["vague"],
+                "share_named": share("named"),
+                "share_anonymous": share("anonymous"),
+                "share_vague": share("vague"),
+                "n_distinct_sources": len(sources),
+                "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in records),
+                "n_quoted_words": sum(int(r["quoted_words"]) for r in records),
+                "n_hedged": sum(bool(r["hedged"]) for r in mine),
+                "n_hedges": n_hedges,
+                "hedges_per_1000_words": round(1000 * n_hedges / n_words, 2) if n_words else float("nan"),
+                "n_self_referential": sum(bool(r["self_referential"]) for r in mine),
+                "n_unverifiable": n_unverifiable,
+                "share_unverifiable": round(np.int64(n_unverifiable) / n, 4) if n else float("nan"),
+            }
+        )
     return pd.DataFrame(rows, columns=SOURCING_COLUMNS)
 
 
@@ -88,7 +144,11 @@ def quoted_words_table(attributions: pd.DataFrame) -> pd.DataFrame:
     if quoted.empty:
         return pd.DataFrame(columns=QUOTED_WORDS_COLUMNS)
     quoted["speaker"] = quoted.apply(speaker_label, axis=1)
-    table = (quoted.groupby(["article_id", "speaker", "source_class"], sort=True)
-             .agg(n_quotes=("quoted_words", "size"), n_words=("quoted_words", "sum")).reset_index())
-    return table.sort_values(["article_id", "n_words", "speaker"], ascending=[True, False, True],
-                             kind="stable").reset_index(drop=True)[QUOTED_WORDS_COLUMNS]
+    table = (
+        quoted.groupby(["article_id", "speaker", "source_class"], sort=True)
+        .agg(n_quotes=("quoted_words", "size"), n_words=("quoted_words", "sum"))
+        .reset_index()
+    )
+    return table.sort_values(
+        ["article_id", "n_words", "speaker"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)[QUOTED_WORDS_COLUMNS]
