@@ -4,10 +4,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
 from analysis.measures import framing
 from analysis.pipeline.options import Options
-from analysis.text.document import build_article
+from analysis.text.document import Article, build_article
 from analysis.text.load import Corpus
 from analysis.validation import SUMMARY_COLUMNS, metrics
 from analysis.validation import framing as vf
@@ -140,6 +141,16 @@ def test_parties_are_names_group_nouns_and_pronouns():
     assert RULES.parties.spans("Carney spoke.", frozenset({"Carney"}))[0][2] == "carney"
 
 
+def test_name_connectors_and_pronoun_persons_come_from_the_rules_file(tmp_path):
+    spec = yaml.safe_load(framing.DEFAULT_GENERIC_FRAMES_FILE.read_text(encoding="utf-8"))
+    spec["name_connectors"]["terms"] = ["de"]
+    spec["pronoun_persons"]["persons"] = {"them": "others"}
+    path = tmp_path / "generic_frames.yaml"
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    found = framing.load_generic_frames(path).parties.spans("Bank of England met Charles de Gaulle and them.")
+    assert [key for _, _, key, _ in found] == ["bank", "england", "charles de gaulle", "others"]
+
+
 def test_frame_score_is_the_mean_of_its_answers():
     hits = RULES.hits(["The opposition accused the government of lying.", "Farmers are the biggest losers."])
     scores = RULES.scores(hits)
@@ -150,7 +161,7 @@ def test_frame_score_is_the_mean_of_its_answers():
     assert RULES.scores([]) == dict.fromkeys(RULES.labels, 0.0)
 
 
-def article(text: str, article_id: str = "a") -> "framing.Article":
+def article(text: str, article_id: str = "a") -> Article:
     return build_article(article_id, f"{article_id}.txt", text)
 
 

@@ -1,0 +1,135 @@
+"""Generic frames (Semetko & Valkenburg 2000): indicator questions answered by sentence rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ...paths import DATA_DIR
+from ...text.match import MatcherSet, TermMatcher
+from .parties import PartyFinder
+from .rules import Lexicon, Match, SentenceView, build_rule
+
+DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One indicator question and the rules that answer it."""
+
+    id: str
+    frame: str
+    question: str
+    rule: str
+    rules: tuple
+
+    def may_match(self, possible: frozenset[str]) -> bool:
+        """False when no rule can match a sentence in which only the lexicons `possible` may."""
+        return any(rule.may_match(possible) for rule in self.rules)
+
+    def find(self, views: Sequence[SentenceView], i: int) -> Match | None:
+        for rule in self.rules:
+            found = rule.find(views, i)
+            if found:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Evidence: in sentence `sentence` (index), text `matched_text` at `start`-`end` triggered `item`."""
+
+    sentence: int
+    scheme: str
+    frame: str
+    item: str
+    matched_text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GenericFrames:
+    """The generic frames, their indicator items and the lexicons the rules use."""
+
+    frames: tuple[tuple[str, str], ...]  # (id, label)
+    items: tuple[Item, ...]
+    lexicons: dict
+    parties: PartyFinder
+    index: MatcherSet  # of the lexicons' matchers
+
+    def hits(self, sentences: Sequence[str]) -> list[Hit]:
+        """One hit per (sentence, item) whose rule the sentence triggers."""
+        known = PartyFinder.inner_capitalised(sentences)
+        views = [
+            SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"}) for s in sentences
+        ]
+        hits = []
+        for i, view in enumerate(views):
+            for item in self.items:
+                found = item.find(views, i) if item.may_match(view.possible) else None
+                if found:
+                    hits.append(Hit(i, "generic", item.frame, item.id, found.text(view.text), found.start, found.end))
+        return hits
+
+    def answers(self, hits: Sequence[Hit]) -> dict[tuple[str, str], int]:
+        """(frame, item) -> number of sentences that triggered it (0 means the answer is no)."""
+        counts = {(item.frame, item.id): 0 for item in self.items}
+        for hit in hits:
+            counts[(hit.frame, hit.item)] += 1
+        return counts
+
+    def scores(self, hits: Sequence[Hit]) -> dict[str, float]:
+        """Frame score: the share of its items answered yes."""
+        answers = self.answers(hits)
+        return {
+            frame: sum(n > 0 for (f, _), n in answers.items() if f == frame) / sum(f == frame for f, _ in answers)
+            for frame, _ in self.frames
+        }
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(self.frames)
+
+
+def _lexicon(name: str, spec: dict) -> Lexicon:
+    matcher = TermMatcher(spec.get("terms", ()), spec.get("patterns", ()))
+    if matcher.pattern is None:
+        raise ValueError(f"lexicon {name!r} has neither terms nor patterns")
+    return Lexicon(name, matcher, bool(spec.get("negatable", False)))
+
+
+@lru_cache(maxsize=4)
+def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
+    """Read the generic frame rules (the packaged file by default)."""
+    spec = yaml.safe_load(Path(path or DEFAULT_GENERIC_FRAMES_FILE).read_text(encoding="utf-8"))
+    lexicons = {name: _lexicon(name, entry) for name, entry in spec["lexicons"].items()}
+    parties = PartyFinder(
+        not_names=frozenset(spec["not_names"]["terms"]),
+        connectors=frozenset(spec["name_connectors"]["terms"]),
+        pronoun_persons=dict(spec["pronoun_persons"]["persons"]),
+        groups=lexicons["group_nouns"].matcher,
+        pronouns=lexicons["pronouns"].matcher,
+    )
+    frames, items = [], []
+    for frame in spec["frames"]:
+        frames.append((frame["id"], frame["label"]))
+        for item in frame["items"]:
+            items.append(
+                Item(
+                    item["id"], frame["id"], item["question"], item["rule"], tuple(build_rule(r) for r in item["match"])
+                )
+            )
+    known = set(lexicons) | {"party"}
+    for item in items:
+        for rule in item.rules:
+            names = [getattr(rule, a) for a in ("lexicons", "cue", "opener", "attribution") if hasattr(rule, a)]
+            missing = {n for v in names for n in ([v] if isinstance(v, str) else v)} - known
+            if missing:
+                raise ValueError(f"item {item.id!r} uses unknown lexicons: {sorted(missing)}")
+    index = MatcherSet({name: lexicon.matcher for name, lexicon in lexicons.items()})
+    return GenericFrames(tuple(frames), tuple(items), lexicons, parties, index)

@@ -1,0 +1,132 @@
+"""The framing measure's tables (`frames`, `frame_items`, `frame_evidence`) and keyword-in-context views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ...text.document import Article
+from ...text.load import Corpus
+from .generic import GenericFrames, load_generic_frames
+from .issue import IssueFrames, load_issue_frames
+
+SCHEMES = ("generic", "issue")
+FRAMES_COLUMNS = ["article_id", "scheme", "frame", "score", "hits", "per_1000_words", "dominant"]
+ITEMS_COLUMNS = ["article_id", "frame", "item", "answer", "sentences"]
+EVIDENCE_COLUMNS = ["article_id", "sentence_id", "scheme", "frame", "item", "matched_text", "start", "end"]
+
+
+def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames):
+    """Frame rows, item answers and evidence rows of one article."""
+    sentences = article.sentences
+    texts = [s.text for s in sentences]
+    n_words = article.n_words_with_headline
+    generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
+    evidence = [
+        {
+            "article_id": article.article_id,
+            "sentence_id": sentences[h.sentence].sentence_id,
+            "scheme": h.scheme,
+            "frame": h.frame,
+            "item": h.item,
+            "matched_text": h.matched_text,
+            "start": sentences[h.sentence].start + h.start,
+            "end": sentences[h.sentence].start + h.end,
+        }
+        for h in generic_hits + issue_hits
+    ]
+    answers = generic.answers(generic_hits)
+    items = [
+        {"article_id": article.article_id, "frame": f, "item": i, "answer": int(n > 0), "sentences": n}
+        for (f, i), n in answers.items()
+    ]
+    scores = generic.scores(generic_hits)
+    rows = []
+    for frame, _ in generic.frames:
+        n = sum(h.frame == frame for h in generic_hits)
+        rows.append(_frame_row(article.article_id, "generic", frame, scores[frame], n, n_words))
+    total = len(issue_hits)
+    for frame in issue.frames:
+        n = sum(h.frame == frame.id for h in issue_hits)
+        rows.append(_frame_row(article.article_id, "issue", frame.id, n / total if total else 0.0, n, n_words))
+    return _mark_dominant(rows), items, evidence
+
+
+def _frame_row(article_id: str, scheme: str, frame: str, score: float, hits: int, n_words: int) -> dict:
+    return {
+        "article_id": article_id,
+        "scheme": scheme,
+        "frame": frame,
+        "score": round(score, 4),
+        "hits": hits,
+        "per_1000_words": round(1000 * hits / n_words, 3) if n_words else 0.0,
+    }
+
+
+def _mark_dominant(rows: list[dict]) -> list[dict]:
+    """Mark, per scheme, the frame with the highest score (then most hits, then file order)."""
+    for scheme in SCHEMES:
+        candidates = [r for r in rows if r["scheme"] == scheme]
+        best = max(candidates, key=lambda r: (r["score"], r["hits"]), default=None)
+        for r in candidates:
+            r["dominant"] = r is best and r["score"] > 0
+    return rows
+
+
+def frame_tables(
+    corpus: Corpus, issue_frames_file: str | Path | None = None, generic_frames_file: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables `frames`, `frame_items` and `frame_evidence` for a corpus."""
+    generic, issue = load_generic_frames(generic_frames_file), load_issue_frames(issue_frames_file)
+    frames, items, evidence = [], [], []
+    for article in corpus.articles:
+        f, i, e = article_frames(article, generic, issue)
+        frames += f
+        items += i
+        evidence += e
+    evidence_table = pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
+    order = {"generic": 0, "issue": 1}
+    evidence_table = (
+        evidence_table.assign(_scheme=evidence_table["scheme"].map(order))
+        .sort_values(["article_id", "sentence_id", "_scheme", "start", "frame", "item"], kind="stable")
+        .drop(columns="_scheme")
+        .reset_index(drop=True)
+    )
+    return {
+        "frames": pd.DataFrame(frames, columns=FRAMES_COLUMNS),
+        "frame_items": pd.DataFrame(items, columns=ITEMS_COLUMNS),
+        "frame_evidence": evidence_table,
+    }
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """Analysis entry point: frame tables with the generic- and issue-frames files of the options."""
+    return frame_tables(corpus, options.issue_frames_file, options.generic_frames_file)
+
+
+def keyword_in_context(evidence: pd.DataFrame, sentences: pd.DataFrame, width: int = 70) -> pd.DataFrame:
+    """Evidence rows with the sentence text around each match: `left`, `match`, `right`.
+
+    `evidence` needs article_id, sentence_id, start and end (offsets into the clean text);
+    rows without a sentence (e.g. cues counted from the cleaning log) keep empty context.
+    """
+    keyed = sentences[["article_id", "sentence_id", "start", "text"]].rename(columns={"start": "sentence_start"})
+    merged = evidence.merge(keyed, on=["article_id", "sentence_id"], how="left")
+    left, match, right = [], [], []
+    for row in merged.itertuples(index=False):
+        if not isinstance(row.text, str) or pd.isna(row.start):
+            left.append("")
+            match.append(getattr(row, "matched_text", ""))
+            right.append("")
+            continue
+        a, b = int(row.start - row.sentence_start), int(row.end - row.sentence_start)
+        before, after = row.text[:a], row.text[b:]
+        left.append(("…" if len(before) > width else "") + before[-width:])
+        match.append(row.text[a:b])
+        right.append(after[:width] + ("…" if len(after) > width else ""))
+    result = merged.drop(columns=["sentence_start", "text"]).assign(left=left, match=match, right=right)
+    for column in ("sentence_id", "line", "start", "end"):
+        if column in result:
+            result[column] = result[column].astype("Int64")
+    return result
