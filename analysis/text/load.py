@@ -239,7 +239,10 @@ def fingerprint_of(results: list[FileResult]) -> str:
 
 @lru_cache(maxsize=1)
 def _checks() -> dict:
-    return yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    checks = yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    if not all(isinstance(w, str) for w in checks["english"]["function_words"]):
+        raise ValueError(f"{CHECKS_FILE}: english.function_words: every word must be a string (quote on, no, yes, off)")
+    return checks
 
 
 def plausibility_warnings(article: Article) -> list[str]:

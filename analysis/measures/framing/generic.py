@@ -107,6 +107,9 @@ def _lexicon(name: str, spec: dict) -> Lexicon:
 def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
     """Read the generic frame rules (the packaged file by default)."""
     spec = yaml.safe_load(Path(path or DEFAULT_GENERIC_FRAMES_FILE).read_text(encoding="utf-8"))
+    words = [spec["not_names"]["terms"], *(entry.get("terms", ()) for entry in spec["lexicons"].values())]
+    if not all(isinstance(w, str) for group in words for w in group):
+        raise ValueError(f"{path or DEFAULT_GENERIC_FRAMES_FILE}: every term must be a string (quote on, no, yes, off)")
     lexicons = {name: _lexicon(name, entry) for name, entry in spec["lexicons"].items()}
     parties = PartyFinder(
         not_names=frozenset(spec["not_names"]["terms"]),
