@@ -1,9 +1,11 @@
 """The cleaner on each kind of debris the seeds carry, and on synthetic cases."""
 
+import dataclasses
+
 import pytest
 
 from analysis.text.actors import load_actors
-from analysis.text.clean import clean_text, count_words, normalise_characters
+from analysis.text.clean import clean_text, count_words, load_rules, normalise_characters
 
 NAMES = load_actors().obfuscated_names()
 
@@ -167,3 +169,41 @@ def test_own_rules_file(tmp_path):
     cleaned = clean_text("Headline\n\nBody text here.\nSponsored by Acme.\n", rules=load_rules(path))
     assert cleaned.paragraphs == ["Body text here."]
     assert [(e.reason, e.text) for e in cleaned.log] == [("sponsor line", "Sponsored by Acme.")]
+
+
+GATED_DEBRIS = [
+    "Full story in the comments 👇",
+    "Prices rose again. Details in the first comment!",
+    "Link in bio.",
+    "Click here to read more...",
+    "Markets fell on Monday. Tap the link below to learn more!",
+    "Share this article!",
+    "Leaders meet in Paris. Photo by Jane Doe / AFP",
+    "A crowd outside parliament (AP Photo/John Smith)",
+    "Smoke over the harbour via Getty Images.",
+]
+
+
+def test_gates_only_skip_lines_their_patterns_cannot_match(seed):
+    """Each gate matches inside every match of its pattern, so the rules clean alike with and without gates."""
+    rules = load_rules()
+    groups = ("block_rules", "line_rules", "fragment_rules")
+    ungated = dataclasses.replace(
+        rules,
+        **{
+            group: tuple(
+                dataclasses.replace(rule, patterns=tuple((pattern, None) for pattern, _ in rule.patterns))
+                for rule in getattr(rules, group)
+            )
+            for group in groups
+        },
+    )
+    gated = [(p, g) for group in groups for rule in getattr(rules, group) for p, g in rule.patterns if g]
+    assert gated
+    for pattern, gate in gated:
+        matches = [m for line in GATED_DEBRIS if (m := pattern.search(line))]
+        assert matches, pattern.pattern
+        assert all(gate.search(m.group(0)) for m in matches)
+    texts = [seed(prefix).raw_text for prefix in ("000", "001", "002", "003", "004")]
+    for text in texts + ["\n\n".join(["Headline of the day", *GATED_DEBRIS])]:
+        assert clean_text(text, rules, NAMES) == clean_text(text, ungated, NAMES)

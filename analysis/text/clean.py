@@ -52,6 +52,8 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*(?<!-)--(?!-)\s*")
+# Every match of _SPACED_DASH_RE holds a match of _SPACED_DASH_HINT_RE: lines without one are skipped.
+_SPACED_DASH_HINT_RE = re.compile(r"[—―]|\s[–-]|--")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
@@ -64,6 +66,8 @@ _OBFUSCATED_RE = re.compile(
     r"""(?<![\w.])[A-Za-z](?:[.\-_*•·][A-Za-z]){3,}(?:\.(?!\s*(?:$|[A-Z"'])))?(?![\w])"""
     r"|(?<!\w)[A-Za-z]+\*+[A-Za-z]*(?!\w)"
 )
+# Every match of _OBFUSCATED_RE holds a "*" or a letter between two separators: lines without are skipped.
+_OBFUSCATION_HINT_RE = re.compile(r"\*|[.\-_•·][A-Za-z][.\-_•·]")
 TERMINAL_RE = re.compile(r"[.!?][\"')\]]*$")
 
 
@@ -90,13 +94,18 @@ class CleanedText:
 
 @dataclass(frozen=True)
 class _Rule:
+    """A debris rule: its patterns, each with an optional gate (a cheap regex that every match of the
+    pattern contains, so that a text the gate misses is not searched with the pattern)."""
+
     id: str
     reason: str
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[tuple[re.Pattern, re.Pattern | None], ...]
     applies_to: str = "body"
 
     def search(self, text: str) -> re.Match | None:
-        for pattern in self.patterns:
+        for pattern, gate in self.patterns:
+            if gate and not gate.search(text):
+                continue
             match = pattern.search(text)
             if match:
                 return match
@@ -118,11 +127,18 @@ class CleaningRules:
     headline_flags: tuple[re.Pattern, ...]
 
 
+def _compile_pattern(spec: str | dict, flags: int) -> tuple[re.Pattern, re.Pattern | None]:
+    """A pattern given as a string, or as a mapping of `pattern` and its `gate`, compiled with `flags`."""
+    if isinstance(spec, str):
+        return re.compile(spec, flags), None
+    return re.compile(spec["pattern"], flags), re.compile(spec["gate"], flags)
+
+
 def _compile_rules(entries: list[dict]) -> tuple[_Rule, ...]:
     rules = []
     for entry in entries or []:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        patterns = tuple(re.compile(p, flags) for p in entry["patterns"])
+        patterns = tuple(_compile_pattern(p, flags) for p in entry["patterns"])
         rules.append(_Rule(entry["id"], entry["reason"], patterns, entry.get("applies_to", "body")))
     return tuple(rules)
 
@@ -157,8 +173,11 @@ def normalise_characters(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH_RE.sub("", text)
     text = text.translate(_CHAR_MAP)
-    text = _UNSPACED_EN_DASH_RE.sub("-", text)
-    text = "\n".join(_SPACED_DASH_RE.sub(" — ", line) for line in text.split("\n"))
+    if "–" in text:
+        text = _UNSPACED_EN_DASH_RE.sub("-", text)
+    text = "\n".join(
+        _SPACED_DASH_RE.sub(" — ", line) if _SPACED_DASH_HINT_RE.search(line) else line for line in text.split("\n")
+    )
     text = _SPACE_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
@@ -224,13 +243,16 @@ def _strip_markdown(line: str) -> tuple[str, bool]:
     line = _MD_LIST_RE.sub("", line)
     line = _MD_IMAGE_RE.sub("", line)
     line = _MD_LINK_RE.sub(r"\1", line)
-    line = _MD_EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3), line)
+    if "*" in line or "_" in line:
+        line = _MD_EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3), line)
     return line.strip(), heading
 
 
 def _deobfuscate(line: str, names: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
     """Replace masked spellings of known names (T.R.U.M.P, Tr*mp) with the name."""
     changes: list[tuple[str, str]] = []
+    if not _OBFUSCATION_HINT_RE.search(line):
+        return line, changes
 
     def replace(match: re.Match) -> str:
         token = match.group(0)
