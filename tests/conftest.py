@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.pipeline.analyze import analyze, load_results
@@ -27,3 +28,25 @@ def seed_results(tmp_path_factory):
     output = tmp_path_factory.mktemp("seed_results")
     analyze(SEEDS, output, workers=1)
     return load_results(output)
+
+
+@pytest.fixture(scope="module")
+def results(seed_results):
+    """The seeds' result tables, for tests that read them."""
+    return seed_results
+
+
+def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {name: table.copy() for name, table in tables.items()}
+
+
+def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
+    """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
+    return {
+        name: (
+            table[table["article_id"].isin(article_ids)].reset_index(drop=True)
+            if "article_id" in table
+            else table.copy()
+        )
+        for name, table in tables.items()
+    }

@@ -1,6 +1,6 @@
 import numpy as np
 import pandas as pd
-import pytest
+from conftest import copy, only_articles
 
 from analysis.measures import readability, sensationalism, synthesis
 from analysis.measures.corpus import actor_mention_counts
@@ -11,27 +11,6 @@ from analysis.report import findings
 
 ANALYSES = ("Tone", "Framing", "The sensationalism index", "Reading difficulty", "Sourcing")
 UNSAFE_ID = "a_b*<script>"
-
-
-@pytest.fixture(scope="module")
-def results(seed_results):
-    return seed_results
-
-
-def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {name: table.copy() for name, table in tables.items()}
-
-
-def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
-    """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
-    return {
-        name: (
-            table[table["article_id"].isin(article_ids)].reset_index(drop=True)
-            if "article_id" in table
-            else table.copy()
-        )
-        for name, table in tables.items()
-    }
 
 
 def many_articles(tables, copies: int) -> dict[str, pd.DataFrame]:

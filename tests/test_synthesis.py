@@ -3,33 +3,12 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import copy, only_articles
 
 from analysis.figures import style as plotting
 from analysis.figures import synthesis as synthesis_figures
 from analysis.measures import synthesis
 from analysis.validation import SUMMARY_COLUMNS
-
-
-@pytest.fixture(scope="module")
-def results(seed_results):
-    return seed_results
-
-
-def copy(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    return {name: table.copy() for name, table in tables.items()}
-
-
-def only_articles(tables, article_ids) -> dict[str, pd.DataFrame]:
-    """The tables restricted to some articles (rows of corpus-level tables without an id kept)."""
-    return {
-        name: (
-            table[table["article_id"].isin(article_ids)].reset_index(drop=True)
-            if "article_id" in table
-            else table.copy()
-        )
-        for name, table in tables.items()
-    }
-
 
 # ----------------------------------------------------------------------------- scorecard
 
