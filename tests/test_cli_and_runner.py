@@ -182,3 +182,19 @@ def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
     for figure in ("corpus_structure", "actor_mentions"):
         assert (tmp_path / "figures" / f"{figure}.png").stat().st_size > 10_000
         assert (tmp_path / "figures" / f"{figure}.svg").is_file()
+
+
+def test_run_on_a_few_articles_that_mention_no_listed_actor(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, topic in enumerate(("the harbour", "the library", "the orchard")):
+        (corpus / f"{i}.txt").write_text(
+            f"Council votes on {topic}\n\nThe council voted on Tuesday to repair {topic}. "
+            "Residents welcomed the decision, though some said the cost was too high. "
+            f'"We have waited years for this," said Ann Lee, a local teacher.\n',
+            encoding="utf-8",
+        )
+    result = cli("run", "--corpus", str(corpus), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "no actor-tone figure" in (tmp_path / "out" / "reports" / "02_sentiment.html").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "reports" / "index.html").is_file()

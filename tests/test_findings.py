@@ -378,3 +378,7 @@ def test_summary_is_plain_text_escaped_by_the_site(results):
         name: table.assign(article_id=UNSAFE_ID) if "article_id" in table else table for name, table in tables.items()
     }
     assert f"in {UNSAFE_ID}" in point(findings.summary_points(tables, Options()), "Tone")
+
+
+def test_no_actor_tone_figure_names_the_minimum():
+    assert "three body sentences" in findings.no_actor_tone_figure(3)

@@ -200,6 +200,14 @@ def headline_gap(with_headline: pd.DataFrame) -> str:
     )
 
 
+def no_actor_tone_figure(min_sentences: int) -> str:
+    """Why the actor-tone figure is missing: no cell has enough sentences."""
+    return (
+        f"No actor is mentioned in at least {_number_word(min_sentences)} body sentences of one article "
+        "(or group), so there is no actor-tone figure; the table below gives every count."
+    )
+
+
 def actor_tone(corpus_level: pd.DataFrame) -> str:
     """The darkest and brightest context among well-mentioned actors, from the corpus-level
     actor tone rows (`actor` already labelled)."""

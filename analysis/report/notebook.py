@@ -139,12 +139,12 @@ def show(table: pd.DataFrame, rows: int = 10, name: str | None = None):
 
 
 def articles_to_plot(values: pd.Series, limit: int = 40) -> tuple[list[str], str]:
-    """The article ids a per-article figure should show: all when there are at most `limit`,
-    else the `limit / 2` lowest and highest by `values` (a Series indexed by article_id), with
-    a sentence saying so."""
-    values = values.dropna()
+    """The article ids a per-article figure should show: all when there are at most `limit`
+    (those without a value too), else the `limit / 2` lowest and highest by `values` (a Series
+    indexed by article_id), with a sentence saying so."""
     if len(values) <= limit:
         return list(values.index), ""
+    values = values.dropna()
     ranked = values.sort_values(kind="stable")
     half = limit // 2
     chosen = set(ranked.index[:half]) | set(ranked.index[-half:])
