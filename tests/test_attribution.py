@@ -10,7 +10,6 @@ import yaml
 from analysis.measures.attribution import (
     extract,
     extract_article,
-    find_quotes,
     inflections,
     load_lexicon,
     quoted_words_table,
@@ -19,7 +18,7 @@ from analysis.measures.attribution import (
 )
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from analysis.pipeline.options import Options
-from analysis.text.document import build_article, sentence_spans
+from analysis.text.document import build_article, paragraph_quotations, sentence_spans
 from analysis.validation import attribution as validation
 from analysis.validation.metrics import precision_recall_f1_counts
 
@@ -89,7 +88,7 @@ def test_unbalanced_quote_mark_is_closed_before_the_attribution():
     row = only('"Sovereignty is non-negotiable, Carney said in Paris.')
     assert row.speaker == "Carney"
     assert row.quote == "Sovereignty is non-negotiable,"
-    assert find_quotes('"Open and never closed', 0, 22)[0].closed is False
+    assert paragraph_quotations('"Open and never closed', 0, 22)[0].closed is False
 
 
 def test_indirect_speech_and_mixed_quotes():

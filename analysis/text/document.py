@@ -6,6 +6,12 @@ sentence's own offsets index `clean_text`; its words and quotes index the senten
 Each is computed once, when first asked for. The word (`clean.WORD_RE`) and "inside quotes"
 (`quote_spans`) are defined here once; word counts are named for what they count.
 
+Rules that read a paragraph token by token (source attribution) use `tokenize`, whose tokens
+carry a kind (word, abbreviation, possessive, mark, punctuation) and whether they lie inside
+a quotation, and `paragraph_quotations`: the quotations of a paragraph, which may cross its
+sentence boundaries, with straight or curly marks (texts read raw, not cleaned, keep curly
+ones), and unclosed at the end of a paragraph when the quotation goes on in the next one.
+
 Annotations of other components (a named-entity model, say) attach as span layers: a
 `Component` names the layers it assigns, and `annotate` stores its spans on the article, as
 spaCy's pipeline components annotate one shared `Doc`. The model is the package's own: its
@@ -26,6 +32,20 @@ from .clean import WORD_RE, CleanedText, CleaningRules, LogEntry, clean_text
 from .segment import split_sentences
 
 _QUOTE_MARK_RE = re.compile('"')
+QUOTATION_MARK_RE = re.compile(r'["“”]|\'\'')  # straight, curly, two apostrophes
+TOKEN_RE = re.compile(
+    r"""
+    (?P<abbreviation>(?:[A-Z]\.){2,}(?![A-Za-z])   # U.S., U.K.
+  | [A-Z][a-z]{0,3}\.(?=\s+[A-Z]))                 # Mr. Carney, Sen. Kaine, B. Egede
+  | (?P<word>\w+(?:[-'’](?![sS]\b)\w+)*)          # words, hyphenated words, O'Malley, isn't
+  | (?P<possessive>['’][sS]\b)                     # possessive 's
+  | (?P<mark>'')                                   # two apostrophes as a quotation mark
+  | (?P<punctuation>\S)                            # any other character
+""",
+    re.X,
+)
+_QUOTATION_OPENERS = set("([{—–-/:;")
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
 
 
 @dataclass(frozen=True)
@@ -142,6 +162,95 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, len(text)))
     return spans
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of `tokenize`: offsets into the text, its kind, and whether it is quoted."""
+
+    text: str
+    start: int
+    end: int
+    quoted: bool
+    kind: str = "word"  # word, abbreviation, possessive, mark or punctuation
+    low: str = field(init=False, repr=False, compare=False)  # lower case, straight apostrophe
+    is_word: bool = field(init=False, repr=False, compare=False)  # starts with a letter or digit
+
+    def __post_init__(self):
+        object.__setattr__(self, "low", self.text.lower().replace("’", "'"))
+        object.__setattr__(self, "is_word", self.text[0].isalnum())
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation: `start`/`end` include the marks; `closed` is False for an unclosed mark;
+    `full` is False for a phrase quoted inside a sentence (a reader of the text decides)."""
+
+    start: int
+    end: int
+    closed: bool
+    full: bool = True
+
+    def inner(self, text: str) -> str:
+        return text[self.start : self.end].strip().strip("\"“”'").strip()
+
+
+def paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    """The quotations in text[start:end] (one paragraph), in order.
+
+    A mark opens a quotation when it follows a space or an opening bracket or dash and is
+    followed by a non-space; curly marks say their direction. A quotation still open at the
+    end of the paragraph is returned with `closed=False` (it may go on in the next one).
+    """
+    quotes, open_at = [], None
+    for match in QUOTATION_MARK_RE.finditer(text, start, end):
+        pos, mark = match.start(), match.group()
+        width = len(mark)
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + width] if pos + width < end else " "
+        if mark == "“":
+            opening = True
+        elif mark == "”":
+            opening = False
+        else:
+            looks_open = (before.isspace() or before in _QUOTATION_OPENERS or pos == start) and not after.isspace()
+            looks_close = not before.isspace() or after.isspace() or pos + width == end
+            opening = looks_open if looks_open != looks_close else open_at is None
+        if open_at is None:
+            if opening:
+                open_at = pos
+        elif opening and (mark == "“" or not text[open_at:pos].strip('"“ ').strip() == ""):
+            if mark == "“" or before.isspace():
+                quotes.append(Quotation(open_at, pos, closed=False))
+                open_at = pos
+        else:
+            quotes.append(Quotation(open_at, pos + width, closed=True))
+            open_at = None
+    if open_at is not None:
+        quotes.append(Quotation(open_at, end, closed=False))
+    return [q for q in quotes if q.inner(text)]
+
+
+def tokenize(text: str, start: int, end: int, quotes: Sequence[Quotation] = ()) -> list[Token]:
+    """Tokens of text[start:end], each marked as inside one of `quotes` (in order) or not."""
+    tokens, qi = [], 0
+    for match in TOKEN_RE.finditer(text, start, end):
+        while qi < len(quotes) and quotes[qi].end <= match.start():
+            qi += 1
+        quoted = qi < len(quotes) and quotes[qi].start <= match.start() < quotes[qi].end
+        tokens.append(Token(match.group(), match.start(), match.end(), quoted, match.lastgroup))
+    return tokens
+
+
+def last_word(text: str) -> str | None:
+    """The last run of word characters of `text` if only other characters follow it (looked
+    for in the last 200 characters first: a match there that does not start the excerpt
+    cannot begin earlier in the text)."""
+    tail = text[-200:]
+    match = _LAST_WORD_RE.search(tail)
+    if len(tail) < len(text) and (match is None or match.start() == 0):
+        match = _LAST_WORD_RE.search(text)
+    return match.group(1) if match else None
 
 
 def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -4,8 +4,9 @@ A term is a word or phrase from a YAML word list: whole words only, spaces match
 whitespace, `*` matches any word ending, and terms written in capitals (NATO) match
 case-sensitively. Raw regular expressions may sit beside the terms. Where matches overlap,
 the leftmost wins, and of those starting at the same place the longest term (the order of
-`TermMatcher.terms`), then the terms before the raw patterns. `is_negated` is the
-package's one negation rule; its words live in `data/negation.yaml`.
+`TermMatcher.terms`), then the terms before the raw patterns. A word list may also forbid
+a match right after some other characters (`not_after="."`: "Carney" not in "mark.carney").
+`is_negated` is the package's one negation rule; its words live in `data/negation.yaml`.
 """
 
 from __future__ import annotations
@@ -49,12 +50,14 @@ def ordered_terms(terms: Sequence[str]) -> tuple[str, ...]:
 
 
 def compile_terms(
-    terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True
+    terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True, not_after: str = ""
 ) -> re.Pattern | None:
-    """One regex for a word list (longest terms first, whole words) and raw patterns."""
+    """One regex for a word list (longest terms first, whole words, none right after a
+    character of `not_after`) and raw patterns."""
     alternatives = []
     if terms:
-        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
+        before = r"(?<![\w" + re.escape(not_after) + "])"
+        alternatives.append(before + "(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
     alternatives += [f"(?:{p})" for p in patterns]
     if not alternatives:
         return None
@@ -116,11 +119,14 @@ class TermMatcher:
     (`pattern`), which gives the same matches.
     """
 
-    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
+    def __init__(
+        self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True, not_after: str = ""
+    ):
         self.terms = ordered_terms(terms)
         self.patterns = tuple(patterns)
         self.flags = re.IGNORECASE if ignore_case else 0
-        self.pattern = compile_terms(self.terms, self.patterns, ignore_case)
+        self.not_after = not_after
+        self.pattern = compile_terms(self.terms, self.patterns, ignore_case, not_after)
         self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
         self._whole: dict[str, list[int]] = {}
         self._starts: dict[str, list[int]] = {}
@@ -146,6 +152,10 @@ class TermMatcher:
         if len(patterns) <= 1:
             return patterns[0].finditer(text) if patterns else iter(())
         return self._merged(text, patterns)
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match in `text`, or None."""
+        return next(self.finditer(text), None)
 
     def _ranks(self, words: WordRuns) -> list[int]:
         """The terms (by rank) whose opening `words` has, in order."""
@@ -180,7 +190,7 @@ class TermMatcher:
 
     def _term_pattern(self, rank: int) -> re.Pattern:
         if rank not in self._term_patterns:
-            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags))
+            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags), self.not_after)
         return self._term_patterns[rank]
 
 

@@ -13,8 +13,7 @@ no cue continues the previous speaker's quote. Pronouns resolve to the most rece
 compatible speaker or person mentioned; names resolve to actors of the actors file.
 
 Every word list lives in `data/attribution.yaml` under a named key, with a source note per
-group. Modules: `lexicon` (the YAML, checked and compiled), `quotes` (quotations and
-tokens), `speakers` (noun phrases and subjects), `cues` (cues and their frames), `sources`
+group. Modules: `lexicon` (the YAML, checked and compiled), the quotations and tokens come from the document model (`text.document`), `speakers` (noun phrases and subjects), `cues` (cues and their frames), `sources`
 (resolution and classification of sources), `extractor` (quotations attached to cues),
 `tables` (the measure's tables).
 """
@@ -26,7 +25,6 @@ import pandas as pd
 from ...text.actors import load_actors
 from .extractor import extract, extract_article
 from .lexicon import Lexicon, inflections, load_lexicon
-from .quotes import find_quotes
 from .record import Attribution
 from .tables import (
     ATTRIBUTION_COLUMNS,
@@ -49,7 +47,6 @@ __all__ = [
     "attribution_table",
     "extract",
     "extract_article",
-    "find_quotes",
     "inflections",
     "load_lexicon",
     "quoted_words_table",

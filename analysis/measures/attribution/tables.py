@@ -103,7 +103,7 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
         body = [s for s in article.sentences if s.part == "body"]
         n_words = sum(count_words(s.text) for s in body)
         outside = " ".join(_DOUBLE_QUOTED_RE.sub(" ", s.text) for s in article.sentences)
-        n_hedges = len(lexicon.hedge_re.findall(outside))
+        n_hedges = sum(1 for _ in lexicon.hedges.finditer(outside))
         counts = {k: sum(r["source_class"] == k for r in mine) for k in SOURCE_CLASSES}
         n = len(mine)
         # numpy integers, as pandas counts them, so that the shares round the same way
