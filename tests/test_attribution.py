@@ -360,3 +360,16 @@ def test_polnear_sample():
     totals, _, _ = validation.evaluate(documents, validation.predict, lexicon.is_speech_cue)
     precision, recall, f1 = precision_recall_f1_counts(totals["tp"], totals["n_pred"], totals["n_gold"])
     assert f1 > 0.7
+
+
+def test_error_reasons_are_codes_with_a_description():
+    gold = validation.GoldSource(((0, 9),), "Ann Smith", [(10, 14)], ["said"])
+    document = validation.Document("d", "p", "Ann Smith said it. He said so, Bob added.", [gold], [], [(19, 30)])
+    assert validation.spurious_reason(((4, 14), []), document) == "spurious.boundary"
+    assert validation.spurious_reason(((19, 21), []), document) == "spurious.nested_attribution"
+    assert validation.spurious_reason(((31, 34), []), document) == "spurious.unannotated"
+    assert validation.miss_reason(gold, document, [((4, 9), [])], load_lexicon()) == "missed.partial_span"
+    assert validation.miss_reason(gold, document, [], load_lexicon()) == "missed.source_not_found"
+    pronoun = validation.GoldSource(((19, 21),), "He", [(22, 26)], ["said"])
+    assert validation.miss_reason(pronoun, document, [], load_lexicon()) == "missed.pronoun_source"
+    assert set(validation.ERROR_TYPES) >= {"spurious.boundary", "missed.partial_span", "missed.pronoun_source"}
