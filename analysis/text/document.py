@@ -81,6 +81,11 @@ class Sentence:
         """(start, end) of each stretch inside double quotation marks, within the sentence text."""
         return tuple(quote_spans(self.text)) if '"' in self.text else ()
 
+    @cached_property
+    def unquoted_text(self) -> str:
+        """The sentence text with each quoted stretch (`quotes`) replaced by one space."""
+        return without_spans(self.text, self.quotes) if self.quotes else self.text
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -251,6 +256,15 @@ def last_word(text: str) -> str | None:
     if len(tail) < len(text) and (match is None or match.start() == 0):
         match = _LAST_WORD_RE.search(text)
     return match.group(1) if match else None
+
+
+def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with each of `spans` (in order, not overlapping) replaced by one space."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    return " ".join(pieces + [text[position:]])
 
 
 def sentence_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

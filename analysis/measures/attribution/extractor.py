@@ -72,7 +72,7 @@ class Extractor:
                 lo, hi = bounds[frame.sentence_index]
                 later = [f for f in frames[n + 1 :] if f.sentence_index == frame.sentence_index]
                 row = self.make_row(frame, tokens, lo, hi, (sid, s_start, s_end), quotes, later)
-                context.resolve(row, frame, tokens)
+                context.resolve(row, frame, tokens, quotes, (s_start, s_end))
                 para_rows.append(row)
             starts_with_quote = bool(unassigned) and unassigned[0].start == self.first_char(p_start, p_end)
             carried = open_speaker or (previous_rows[-1] if previous_rows and starts_with_quote else None)

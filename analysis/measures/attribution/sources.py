@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...text.actors import ActorList
-from ...text.document import Token
+from ...text.document import Quotation, Token, without_spans
 from .cues import Frame
 from .lexicon import Lexicon
 from .record import Attribution
@@ -53,8 +53,16 @@ class Sources:
             )
         self.candidates.sort(key=lambda c: c["pos"])
 
-    def resolve(self, row: Attribution, frame: Frame, tokens: list[Token]) -> None:
-        """Fill in speaker_canonical, source_class, source_type, hedges and flags of a row."""
+    def resolve(
+        self,
+        row: Attribution,
+        frame: Frame,
+        tokens: list[Token],
+        quotes: list[Quotation],
+        sentence_span: tuple[int, int],
+    ) -> None:
+        """Fill in speaker_canonical, source_class, source_type, hedges and flags of a row,
+        given the quotations of its paragraph and the (start, end) of its sentence."""
         source = frame.source
         head = tokens[source.head]
         sentence = row.sentence
@@ -92,7 +100,7 @@ class Sources:
         row.speaker_canonical = info["canonical"]
         row.source_class = info["class"]
         row.source_type = info["type"]
-        outside = self.outside_quotes(self.text[row.start : row.end])
+        outside = self.outside_quotes(row.start, row.end, quotes)
         channel_text = outside + " " + span_text
         if self.lex.platforms.search(channel_text) or frame.lemma in self.lex.platform_verbs:
             row.source_type = "social_media"
@@ -102,7 +110,7 @@ class Sources:
         elif frame.kind == "document":
             row.source_type = "document" if info["class"] != "named" else row.source_type
             row.quote_type = "document"
-        hedge = self.lex.hedges.search(self.outside_quotes(sentence))
+        hedge = self.lex.hedges.search(self.outside_quotes(*sentence_span, quotes))
         row.hedged, row.hedge = hedge is not None, (hedge.group(0).lower() if hedge else "")
         row.self_referential = bool(self.lex.self_referential.search(channel_text))
         row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable.search(span_text))
@@ -110,10 +118,12 @@ class Sources:
             self.candidates.append({**info, "pos": row.speaker_start})
             self.candidates.sort(key=lambda c: c["pos"])
 
-    @staticmethod
-    def outside_quotes(text: str) -> str:
-        """`text` with its quotations blanked out."""
-        return re.sub(r'["“][^"”]*["”]?', " ", text)
+    def outside_quotes(self, start: int, end: int, quotes: list[Quotation]) -> str:
+        """text[start:end] with the parts of `quotes` in it blanked out."""
+        inside = [
+            (max(q.start, start) - start, min(q.end, end) - start) for q in quotes if q.start < end and q.end > start
+        ]
+        return without_spans(self.text[start:end], inside)
 
     def antecedent(self, pronoun: str, pos: int) -> dict | None:
         kind = self.lex.pronoun_kind.get(pronoun, "person")
