@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .actors import ActorList, load_actors
 from .clean import WORD_RE, CleanedText, CleaningRules, LogEntry, clean_text
@@ -169,21 +169,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of `tokenize`: offsets into the text, its kind, and whether it is quoted."""
+class Token(NamedTuple):
+    """A token of `tokenize`: offsets into the text, whether it is quoted, its kind, its text
+    in lower case with straight apostrophes, and whether it starts with a letter or digit."""
 
     text: str
     start: int
     end: int
     quoted: bool
-    kind: str = "word"  # word, abbreviation, possessive, mark or punctuation
-    low: str = field(init=False, repr=False, compare=False)  # lower case, straight apostrophe
-    is_word: bool = field(init=False, repr=False, compare=False)  # starts with a letter or digit
-
-    def __post_init__(self):
-        object.__setattr__(self, "low", self.text.lower().replace("’", "'"))
-        object.__setattr__(self, "is_word", self.text[0].isalnum())
+    kind: str  # word, abbreviation, possessive, mark or punctuation
+    low: str
+    is_word: bool
 
 
 @dataclass(frozen=True)
@@ -243,7 +239,18 @@ def tokenize(text: str, start: int, end: int, quotes: Sequence[Quotation] = ()) 
         while qi < len(quotes) and quotes[qi].end <= match.start():
             qi += 1
         quoted = qi < len(quotes) and quotes[qi].start <= match.start() < quotes[qi].end
-        tokens.append(Token(match.group(), match.start(), match.end(), quoted, match.lastgroup))
+        piece = match.group()
+        tokens.append(
+            Token(
+                piece,
+                match.start(),
+                match.end(),
+                quoted,
+                match.lastgroup,
+                piece.lower().replace("’", "'"),
+                piece[0].isalnum(),
+            )
+        )
     return tokens
 
 
