@@ -373,3 +373,12 @@ def test_error_reasons_are_codes_with_a_description():
     pronoun = validation.GoldSource(((19, 21),), "He", [(22, 26)], ["said"])
     assert validation.miss_reason(pronoun, document, [], load_lexicon()) == "missed.pronoun_source"
     assert set(validation.ERROR_TYPES) >= {"spurious.boundary", "missed.partial_span", "missed.pronoun_source"}
+
+
+def test_hedges_inside_a_quotation_begun_in_an_earlier_sentence_are_not_counted():
+    text = 'Carney said: "We will see. It is supposedly settled." Talks reportedly stalled.'
+    article = build_article("a", "a.txt", text)
+    assert len(article.sentences) >= 2
+    attributions_ = extract_article(article)
+    rows = pd.DataFrame([{"article_id": "a", **vars(r)} for r in attributions_])
+    assert sourcing_table([article], rows, load_lexicon()).iloc[0]["n_hedges"] == 1

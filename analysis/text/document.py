@@ -4,13 +4,15 @@ An `Article` holds the clean text and its parts: the headline and body paragraph
 sentences, each sentence's words and quoted stretches, all with character offsets (the
 sentence's own offsets index `clean_text`; its words and quotes index the sentence text).
 Each is computed once, when first asked for. The word (`clean.WORD_RE`) and "inside quotes"
-(`quote_spans`) are defined here once; word counts are named for what they count.
+are defined here once; word counts are named for what they count.
 
-Rules that read a paragraph token by token (source attribution) use `tokenize`, whose tokens
-carry a kind (word, abbreviation, possessive, mark, punctuation) and whether they lie inside
-a quotation, and `paragraph_quotations`: the quotations of a paragraph, which may cross its
-sentence boundaries, with straight or curly marks (texts read raw, not cleaned, keep curly
-ones), and unclosed at the end of a paragraph when the quotation goes on in the next one.
+Quotations are read at two scales. `quote_spans` finds a sentence's quoted stretches from
+the sentence alone (`Sentence.quotes`, `Sentence.unquoted_text`). `paragraph_quotations`
+reads a whole paragraph, for rules that attach quotations to speakers: its quotations may
+cross sentence boundaries, have straight or curly marks (texts read raw, not cleaned, keep
+curly ones) and stay unclosed at the end of a paragraph when they go on in the next one.
+Such rules read the paragraph token by token with `tokenize`, whose tokens carry a kind
+(word, abbreviation, possessive, mark, punctuation) and whether they lie inside a quotation.
 
 Annotations of other components (a named-entity model, say) attach as span layers: a
 `Component` names the layers it assigns, and `annotate` stores its spans on the article, as

@@ -13,9 +13,11 @@ no cue continues the previous speaker's quote. Pronouns resolve to the most rece
 compatible speaker or person mentioned; names resolve to actors of the actors file.
 
 Every word list lives in `data/attribution.yaml` under a named key, with a source note per
-group. Modules: `lexicon` (the YAML, checked and compiled), the quotations and tokens come from the document model (`text.document`), `speakers` (noun phrases and subjects), `cues` (cues and their frames), `sources`
-(resolution and classification of sources), `extractor` (quotations attached to cues),
-`tables` (the measure's tables).
+group; phrase lists are matched with the package's term matcher (`text.match`). Quotations,
+tokens and word counts come from the document model (`text.document`). Modules: `lexicon`
+(the YAML, checked and compiled), `speakers` (noun phrases and subjects), `cues` (cues and
+their frames), `sources` (resolution and classification of sources), `extractor`
+(quotations attached to cues), `tables` (the measure's tables).
 """
 
 from __future__ import annotations

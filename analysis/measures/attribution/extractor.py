@@ -244,7 +244,7 @@ def extract(
 
 
 def extract_article(article, lexicon: Lexicon | None = None, actors: ActorList | None = None) -> list[Attribution]:
-    """The attributions of one `corpus.Article` (offsets into its clean text)."""
+    """The attributions of one `text.document.Article` (offsets into its clean text)."""
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
     sentences = [(s.sentence_id, s.start, s.end) for s in article.sentences]
     return extract(article.clean_text, paragraphs, sentences, lexicon, actors)

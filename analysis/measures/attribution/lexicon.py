@@ -260,7 +260,8 @@ class Lexicon:
         )
 
     def is_non_speech(self, cue: str) -> bool:
-        """True when a cue contains a belief, intention or perception word ("fears", "wants to")."""
+        """True when a cue contains a belief, intention or perception word ("fears", "wants to").
+        Cue words are split at hyphens too, so that "live-tweeted" reads as "tweeted"."""
         words = re.findall(r"[\w']+", cue.lower().replace("’", "'"))
         return any(self.lemma_of.get(w, w) in self.non_speech for w in words)
 
