@@ -204,7 +204,7 @@ class Sources:
         # a common noun heads the phrase
         determiner = next((t.low for t in phrase_tokens if t.low in lex.determiners or t.low in lex.count_words), "")
         counted = bool(re.match(r"\d", first_word)) or determiner in lex.count_words
-        owner = next((t for i, t in enumerate(phrase_tokens[:-1]) if phrase_tokens[i + 1].text in ("'s", "’s")), None)
+        owner = next((t for i, t in enumerate(phrase_tokens[:-1]) if phrase_tokens[i + 1].kind == "possessive"), None)
         named_modifier = [
             t for t in names if not lex.official_terms.pattern.fullmatch(t.text) and t.low not in lex.demonyms
         ]
