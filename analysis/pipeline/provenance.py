@@ -26,6 +26,7 @@ TRACKED_PACKAGES = (
     "matplotlib",
     "syntok",
     "textstat",
+    "trafilatura",
     "vaderSentiment",
     "papermill",
     "nbconvert",
