@@ -1,16 +1,15 @@
 """Saved news pages as a reader's browser stores them: the article inside navigation, a cookie
 banner, adverts, share buttons, related links, a comment form and a footer.
 
-`FURNITURE` lists text of the page furniture, none of which may reach an article's text;
-`PAGES` maps each file name to its expected headline and its page source.
+`FURNITURE` lists phrases of the page furniture, none of which may reach an article's text,
+`MENU` the navigation links, none of which may be a sentence of it; `PAGES` maps each file
+name to its expected headline and its page source.
 """
 
 from pathlib import Path
 
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather", "Subscribe", "Contact us"]
 FURNITURE = [
-    "Home",
-    "Sport",
-    "Weather",
     "We use cookies",
     "Accept all cookies",
     "Manage preferences",
