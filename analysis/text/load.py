@@ -178,18 +178,19 @@ def corpus_entries(
     names = [p.relative_to(root).as_posix() for p in files]
     stems = [_without_suffix(name) for name in names]
     shared = {s for s in stems if stems.count(s) > 1}
+    several = sum(p.suffix.lower() in TABLE_KINDS or p.suffix.lower() in ARTICLE_KINDS for p in files) > 1
     entries = []
     for path, name, stem in zip(files, names, stems):
         suffix = path.suffix.lower()
         if suffix in TABLE_KINDS:
-            entries += _table_entries(path, name, stem if len(files) > 1 else "", columns or {})
+            entries += _table_entries(path, name, stem if several else "", columns or {})
         elif suffix in ARTICLE_KINDS:
             key, data = content_key(path)
             article_id = name if stem in shared else stem
             entries.append(Entry(name, article_id, key, ARTICLE_KINDS[suffix], data, path.stat().st_size))
         else:
-            kind = f"'{path.suffix}'" if path.suffix else "without an extension"
-            reason = f"unsupported file type {kind}: not read (readable: {READABLE})"
+            what = f"'{path.suffix}'" if path.suffix else "without an extension"
+            reason = f"unsupported file type {what}: not read (readable: {READABLE})"
             entries.append(Entry(name, name, content_key(path)[0], "unreadable", reason=reason))
     return _unique_ids(entries)
 
