@@ -231,6 +231,23 @@ def test_headline_only_items_are_analysed_with_empty_body_measures(tmp_path):
     assert index["headlines/1"] > index["headlines/2"]  # the clickbait headline scores above the plain one
 
 
+def test_a_corpus_mixing_headlines_and_articles_gets_every_table(tmp_path):
+    from analysis import measures
+    from analysis.measures import synthesis
+
+    rows = [{"title": "Shocking twist in budget row!", "text": ""}, *ARTICLES]
+    pd.DataFrame(rows).to_csv(tmp_path / "mixed.csv", index=False)
+    corpus = load_corpus(tmp_path / "mixed.csv")
+    tables = run_analyses(corpus, Options())
+    for measure in measures.MEASURES:
+        if measure.finish:
+            tables.update(measure.finish(tables, Options()))
+    card = synthesis.scorecard(tables).set_index("article_id")
+    assert list(card.index) == ["1", "101", "102"]
+    sentiment = tables["sentiment"].set_index("article_id")
+    assert pd.isna(sentiment.loc["1", "mean_compound"]) and pd.notna(sentiment.loc["101", "mean_compound"])
+
+
 def test_a_body_lost_in_cleaning_is_a_warning(tmp_path):
     (tmp_path / "debris.txt").write_text("Real headline here\n\nShare this article\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text(f"Fine\n\n{BODY}\n")
