@@ -311,8 +311,8 @@ def test_cli_strict_counts_unreadable_files(tmp_path):
     assert issues["source_file"].tolist() == ["report.pdf"]
     articles = pd.read_csv(tmp_path / "out" / "results" / "articles.csv", dtype=str)
     assert articles[["article_id", "source_file", "outlet", "date"]].values.tolist() == [
-        ["export/101", "export.csv row 1", "Daily Courier", "2024-03-01"],
-        ["export/102", "export.csv row 2", "Metro Herald", "2024-03-02"],
+        ["101", "export.csv row 1", "Daily Courier", "2024-03-01"],
+        ["102", "export.csv row 2", "Metro Herald", "2024-03-02"],
     ]
     assert run("--strict").returncode == 3
     changed = run("--title-column", "media_name")
