@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import news_pages
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import PROJECT_ROOT
@@ -116,7 +117,7 @@ def test_parquet_table(tmp_path):
     frame.to_parquet(tmp_path / "news.parquet")
     corpus = load_corpus(tmp_path / "news.parquet")
     assert [a.article_id for a in corpus.articles] == ["101", "102"]
-    assert corpus.articles[0].metadata["date"] == "2024-03-01T00:00:00"
+    assert corpus.articles[0].metadata["date"] == "2024-03-01"
     assert corpus.articles[0].body_text == BODY
 
 
@@ -268,6 +269,15 @@ def test_markdown_text_strips_markup_and_puts_the_title_first():
 
 
 def test_cell_text_and_column_key():
+    stamp = pd.Timestamp("2024-01-02 10:30")
+    assert [cell_text(v) for v in (None, float("nan"), pd.NA, stamp, np.int64(4), np.array(["x", "y"]))] == [
+        "",
+        "",
+        "",
+        "2024-01-02T10:30:00",
+        "4",
+        "x; y",
+    ]
     assert [cell_text(v) for v in (None, float("nan"), 3.0, 2.5, ["a", "b"], {"name": "BBC"}, True)] == [
         "",
         "",

@@ -15,12 +15,12 @@ headline. What it drops is logged, line by line, as page furniture.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -94,20 +94,26 @@ def column_key(name: str) -> str:
 
 def cell_text(value) -> str:
     """A table cell as text: empty for missing, lists joined with '; ', a nested record by its
-    `name` (NewsAPI's source), dates in ISO form, whole numbers without '.0'."""
-    if value is None or isinstance(value, float) and math.isnan(value):
+    `name` (NewsAPI's source), dates in ISO form (a midnight timestamp as a date), whole
+    numbers without '.0'."""
+    if isinstance(value, dict):
+        return cell_text(value["name"]) if "name" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "; ".join(t for t in (cell_text(v) for v in value) if t)
+    if pd.isna(value):
         return ""
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
+    elif isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, (datetime, date, pd.Timestamp)):
-        return "" if pd.isna(value) else value.isoformat()
-    if isinstance(value, dict):
-        return cell_text(value["name"]) if "name" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-        items = value.tolist() if hasattr(value, "tolist") else value
-        return "; ".join(t for t in (cell_text(v) for v in items) if t)
+    if isinstance(value, datetime) and value.tzinfo is None and value.time() == datetime.min.time():
+        return value.date().isoformat()  # a date stored as a timestamp
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value).strip()
