@@ -258,14 +258,26 @@ def test_a_body_lost_in_cleaning_is_a_warning(tmp_path):
 
 
 def test_markdown_text_strips_markup_and_puts_the_title_first():
-    text, metadata = markdown_text(
-        "[Home](/) | [News](/news)\n\n# Real Title\n\nBody *text* with [a link][1].\n\n---\n\n[1]: https://x.org\n"
+    page = (
+        "[Home](/) · [World](/world)\n\n# Real Title\n\n*By **Sam Lee**, reporter*\n\nBody *text* with [a link][1].\n\n"
+        "---\n\n```\n<iframe src='video'></iframe>\n```\n\n[1]: https://x.org\n<!-- pixel -->\n"
     )
+    text, metadata, log = markdown_text(page)
     assert text.startswith("# Real Title\n")
-    assert "[1]" not in text and "https://x.org" not in text and "---" not in text
+    assert "By Sam Lee, reporter" in text and "Body text with a link." in text
+    for gone in ("Home", "[1]", "https://x.org", "---", "iframe", "pixel", "*"):
+        assert gone not in text, gone
+    assert [e.text for e in log] == [
+        "``` <iframe src='video'></iframe> ```",
+        "<!-- pixel -->",
+        "[1]: https://x.org",
+        "[Home](/) · [World](/world)",
+    ]
     assert metadata == {}
-    setext, _ = markdown_text("Setext Title\n============\n\nBody.\n")
+    setext, _, _ = markdown_text("Setext Title\n============\n\nBody.\n")
     assert setext.startswith("# Setext Title")
+    lead = "An opening paragraph of real text that comes before the first heading of the file.\n\n# Background\n\nMore."
+    assert markdown_text(lead)[0] == lead  # a sentence before the heading: nothing moves
 
 
 def test_cell_text_and_column_key():

@@ -292,11 +292,11 @@ def _read_entry(entry: Entry, result: FileResult, rules: CleaningRules, actors: 
         article = _titled_article(entry, page.title, "\n\n".join(page.paragraphs), "the page's title", rules, actors)
         article.raw_text, article.cleaning_log = raw, [*page.log, *article.cleaning_log]
         return article, True
-    text = raw
+    text, log = raw, []
     if entry.kind == "markdown":
-        text, result.metadata = markdown_text(raw)
+        text, result.metadata, log = markdown_text(raw)
     article = build_article(entry.article_id, entry.source_file, text, rules, actors)
-    article.raw_text = raw
+    article.raw_text, article.cleaning_log = raw, [*log, *article.cleaning_log]
     return article, len([line for line in text.splitlines() if line.strip()]) > 1
 
 

@@ -285,21 +285,28 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z
 _SETEXT_RE = re.compile(r"^(?P<title>[^\n#>*\-=][^\n]*)\n=+[ \t]*$", re.M)
 _SETEXT_2_RE = re.compile(r"^(?P<title>[^\n#>*\-=][^\n]*)\n-{2,}[ \t]*$", re.M)
 _RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
-_FENCE_RE = re.compile(r"^[ \t]*(?:```|~~~).*$", re.M)
+_CODE_BLOCK_RE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _LINK_DEFINITION_RE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M)
 _REFERENCE_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK_RE = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\3(?![\w*])")
 _H1_RE = re.compile(r"^#[ \t]+\S.*$", re.M)
 FRONT_MATTER_FIELDS = {"title": "title", "date": "date", "author": "author", "source": "outlet", "url": "url"}
+MARKDOWN_REMOVED_REASON = "markdown code block, comment or link definition (not article text)"
+PREAMBLE_REASON = "before the markdown's first heading: navigation or labels (no sentence)"
+PREAMBLE_MAX_WORDS = 9  # a line this long or shorter is no sentence of an article
 
 
-def markdown_text(text: str) -> tuple[str, dict[str, str]]:
-    """Markdown made ready for the cleaner, which strips headings, lists, links, images and
-    emphasis itself: YAML front matter read as metadata (its title as the headline), setext
-    headings as `#` headings, rules, code fences, comments and link definitions removed, and
-    the first level-1 heading moved to the top, so that it is the headline."""
+def markdown_text(text: str) -> tuple[str, dict[str, str], list[LogEntry]]:
+    """Markdown made ready for the cleaner, which strips headings, lists, links and images
+    itself: YAML front matter read as metadata (its title as the headline); setext headings
+    as `#` headings; emphasis (nested too) and reference links unwrapped; code blocks,
+    comments, link definitions and rules removed (logged, but rules). When only short lines
+    (navigation, labels) stand before the first level-1 heading, they go (logged) and the
+    heading is the headline. Returns the text, the metadata and the log."""
     metadata: dict[str, str] = {}
+    log: list[LogEntry] = []
     title = ""
     front = _FRONT_MATTER_RE.match(text)
     if front:
@@ -313,16 +320,22 @@ def markdown_text(text: str) -> tuple[str, dict[str, str]]:
             title = values.get("title", "")
             metadata = {FRONT_MATTER_FIELDS[k]: v for k, v in values.items() if k in FRONT_MATTER_FIELDS and v}
             metadata.pop("title", None)
-    text = _COMMENT_RE.sub("", text)
+    for pattern in (_CODE_BLOCK_RE, _COMMENT_RE, _LINK_DEFINITION_RE):
+        log += [LogEntry(0, "removed", MARKDOWN_REMOVED_REASON, _one_line(m.group(0))) for m in pattern.finditer(text)]
+        text = pattern.sub("", text)
     text = _SETEXT_RE.sub(lambda m: f"# {m['title'].strip()}", text)
     text = _SETEXT_2_RE.sub(lambda m: f"## {m['title'].strip()}", text)
-    for pattern in (_FENCE_RE, _RULE_RE, _LINK_DEFINITION_RE):
-        text = pattern.sub("", text)
+    text = _RULE_RE.sub("", text)
     text = _REFERENCE_LINK_RE.sub(r"\1", text)
     text = _AUTOLINK_RE.sub(r"\1", text)
+    while _EMPHASIS_RE.search(text):
+        text = _EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(4), text)
     if title:
-        return f"# {_one_line(title)}\n\n{text.strip()}", metadata
+        return f"# {_one_line(title)}\n\n{text.strip()}", metadata, log
     heading = _H1_RE.search(text)
-    if heading and text[: heading.start()].strip():
-        text = heading.group(0) + "\n\n" + text[: heading.start()] + text[heading.end() :]
-    return text.strip(), metadata
+    if heading:
+        before = [line.strip() for line in text[: heading.start()].splitlines() if line.strip()]
+        if before and all(len(line.split()) <= PREAMBLE_MAX_WORDS for line in before):
+            log += [LogEntry(0, "removed", PREAMBLE_REASON, line) for line in before]
+            text = text[heading.start() :]
+    return text.strip(), metadata, log
