@@ -199,6 +199,15 @@ def test_saved_news_pages_keep_the_article_only(tmp_path):
     assert by_id(corpus)["rail strike"].raw_text == news_pages.TRAIN  # a page saved as .txt, read as HTML
 
 
+def test_a_page_heading_other_than_its_title_is_not_body_text(tmp_path):
+    heading = '<h1 class="headline">Council approves new flood defences for river towns</h1>'
+    page = news_pages.FLOODS.replace(heading, "<h1>Flood defences approved for three towns</h1>")
+    (tmp_path / "floods.html").write_text(page, encoding="utf-8")
+    article = load_corpus(tmp_path).articles[0]
+    assert article.headline == "Council approves new flood defences for river towns"  # og:title
+    assert "Flood defences approved" not in article.body_text
+
+
 def test_page_without_main_text_is_skipped(tmp_path):
     (tmp_path / "empty.html").write_text(
         "<!DOCTYPE html><html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>"

@@ -228,7 +228,10 @@ def read_page(html: str) -> Page:
     if document is None or document.body is None:
         raise PageError("no article text found in the web page")
     title = _one_line(document.title or "")
-    paragraphs = _page_paragraphs(document.body)
+    body = document.body
+    if title and len(body) and body[0].tag == "head" and body[0].get("rend") == "h1":
+        body.remove(body[0])  # the page's own heading: a variant of the title, which is the headline
+    paragraphs = _page_paragraphs(body)
     if paragraphs and title:
         first, _, rest = paragraphs[0].partition("\n")
         if first.casefold() == title.casefold():  # the page's heading, repeated
