@@ -1,7 +1,7 @@
 """Actors of interest and their mentions in text.
 
-Actors (people, countries, organisations) and their aliases live in a YAML file,
-`data/actors.yaml` by default. Matching is whole-word and case-sensitive; where aliases
+Actors (people, countries, organisations) and their aliases live in a YAML file named by
+the corpus's configuration; the packaged default, `data/actors.yaml`, names none. Matching is whole-word and case-sensitive; where aliases
 overlap, the longest wins ("Prime Minister Mark Carney" is one mention of Carney).
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
 
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 
@@ -70,6 +71,7 @@ def load_actors(path: str | Path | None = None) -> ActorList:
     """Read an actors YAML file (the packaged one by default)."""
     path = Path(path) if path else DEFAULT_ACTORS_FILE
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "actors", display_path(path))
     actors, actor_by_alias = [], {}
     for group in spec["groups"]:
         for entry in group["actors"]:
@@ -85,5 +87,6 @@ def load_actors(path: str | Path | None = None) -> ActorList:
                 if actor_by_alias.setdefault(alias, actor.id) != actor.id:
                     raise ValueError(f"{path}: alias {alias!r} is given to two actors")
     aliases = sorted(actor_by_alias, key=lambda a: (-len(a), a))
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
+    alternatives = "|".join(map(re.escape, aliases)) or r"(?!)"  # no actors: a pattern that never matches
+    pattern = re.compile(r"(?<![\w.])(?:" + alternatives + r")(?![\w])")
     return ActorList(tuple(actors), pattern, actor_by_alias)
