@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR
+from ...paths import DATA_DIR, display_path
+from ...schemas import check
 
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 # keys whose value is one group with its terms under named classes instead of `terms`
@@ -273,6 +274,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read, check and compile an attribution lexicon file (the packaged one by default)."""
     path = Path(path or DEFAULT_LEXICON_FILE)
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "attribution", display_path(path))
     check_lexicon(spec, path)
     irregular = {lemma: forms for group in spec[FORMS_KEY] for lemma, forms in group["forms"].items()}
 
