@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
             flag_of(name),
             dest=name,
             metavar=metavar_of(name),
-            help=help_of(name) + (f" (default: {shown})" if (shown := _shown(defaults[name], name)) else ""),
+            help=help_of(name) + (f" (default: {shown})" if (shown := _shown(defaults[name])) else ""),
         )
     common.add_argument(
         "--force", action="store_true", help="recompute everything instead of reusing unchanged results"
@@ -86,10 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _shown(default, name: str) -> str:
+def _shown(default) -> str:
     """An option's default as the help text shows it."""
-    if name == "output":
-        return "the project root"
     return ",".join(default) if isinstance(default, list) else ("" if default is None else str(default))
 
 

@@ -67,9 +67,9 @@ class Options:
     config_file: Path | None = option(
         None, "YAML file of options by name; without it, the corpus folder's corpus.yaml if present; flags override it"
     )
-    output: Folder | None = option(None, "where results/, figures/ and reports/ go")
+    output: Folder | None = option(None, "where results/, figures/ and reports/ go; without it, the project root")
     group_by: Names = option(("outlet",), "metadata columns to group articles by in figures, tried in order")
-    date_column: str | None = option(None, "metadata column with the publication date (default: date)")
+    date_column: str | None = option(None, "metadata column with the publication date")
 
     def replace(self, **changes) -> Options:
         """These options with some changed; a change to None keeps the current value."""
@@ -170,7 +170,7 @@ def parse(name: str, value, base: Path):
             raise OptionError(f"file not found: {value}")
         if kind is Folder and path.is_file():
             raise OptionError(f"expected a folder, got the file {value}")
-        return path
+        return path.resolve() if kind is Folder else path
     if kind == Names:
         names = value.split(",") if isinstance(value, str) else value
         if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) and n.strip() for n in names):

@@ -81,7 +81,8 @@ def _describe(error) -> str:
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known), key=str)[0]
         noun = error.schema.get("x-key-noun", "key")
-        return f"{_location([*path, extra])}: unknown {noun} {extra!r} (known: {', '.join(known)})"
+        where = f"{_location(path)}: " if path else ""
+        return f"{where}unknown {noun} {extra!r} (known: {', '.join(known)})"
     if error.validator == "required":
         missing = next(k for k in error.validator_value if k not in error.instance)
         form = _form(error.schema.get("properties", {}).get(missing, {}))
