@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
             flag_of(name),
             dest=name,
             metavar=metavar_of(name),
-            help=help_of(name) + (f" (default: {shown})" if (shown := _shown(defaults[name])) else ""),
+            help=help_of(name) + (f" (default: {shown})" if (shown := _shown(defaults.get(name))) else ""),
         )
     common.add_argument(
         "--force", action="store_true", help="recompute everything instead of reusing unchanged results"

@@ -77,8 +77,9 @@ class Options:
 
     def to_mapping(self) -> dict:
         """Plain values for provenance and notebook parameters: paths relative to the project root,
-        lists of names as lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        lists of names as lists; without `output`, where the results are written (so that the
+        same results written elsewhere are the same bytes)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "output"}
 
     @classmethod
     def from_mapping(cls, values: dict) -> Options:
