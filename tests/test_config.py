@@ -43,7 +43,7 @@ def test_the_corpus_folder_s_configuration_is_read(corpus):
     options = options_of(corpus=corpus)
     assert options.actors_file == corpus / "config" / "actors.yaml"  # relative to the config file
     assert options.sentiment_threshold == 0.1 and options.group_by == ("outlet", "date")
-    assert options.date_column == "published" and options.output == corpus / ".." / "news_results"
+    assert options.date_column == "published" and options.output == (corpus.parent / "news_results").resolve()
     assert options.config_file == corpus / CONFIG_NAME
     assert options.issue_frames_file == DATA / "issue_frames.yaml"  # not configured: the default
     assert options == corpus_options(corpus)
