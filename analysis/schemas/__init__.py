@@ -46,7 +46,7 @@ def check_config(data, schema_: dict, where: str) -> None:
     (the first in document order, so the message is the same on every run)."""
     errors = sorted(Draft202012Validator(schema_).iter_errors(data), key=_order)
     if errors:
-        raise ValueError(f"{where}: {_describe(errors[0])}")
+        raise ValueError(f"{where}: {_describe(errors[0], schema_)}")
 
 
 def _order(error) -> tuple:
@@ -60,8 +60,13 @@ def _location(path) -> str:
     return text
 
 
-def _form(schema_: dict) -> str:
-    """What a schema expects, in words."""
+def _form(schema_: dict, root: dict) -> str:
+    """What a schema expects, in words (a local `$ref` is followed)."""
+    if "$ref" in schema_ and "description" not in schema_:
+        target = root
+        for part in schema_["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return _form(target, root)
     if "description" in schema_:
         return schema_["description"]
     if "enum" in schema_:
@@ -75,7 +80,7 @@ def _form(schema_: dict) -> str:
     return _TYPE_WORDS.get(kind, "a value of another form")
 
 
-def _describe(error) -> str:
+def _describe(error, root: dict) -> str:
     path = list(error.absolute_path)
     if error.validator == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
@@ -85,9 +90,9 @@ def _describe(error) -> str:
         return f"{where}unknown {noun} {extra!r} (known: {', '.join(known)})"
     if error.validator == "required":
         missing = next(k for k in error.validator_value if k not in error.instance)
-        form = _form(error.schema.get("properties", {}).get(missing, {}))
+        form = _form(error.schema.get("properties", {}).get(missing, {}), root)
         return f"{_location([*path, missing])}: missing (expected {form})"
     if error.validator == "propertyNames":
-        return f"{_location(path)}: expected {_form(error.schema)}, got the key {error.instance!r}"
+        return f"{_location(path)}: expected {_form(error.schema, root)}, got the key {error.instance!r}"
     where = _location(path) or "the file"
-    return f"{where}: expected {_form(error.schema)}, got {error.instance!r}"
+    return f"{where}: expected {_form(error.schema, root)}, got {error.instance!r}"
