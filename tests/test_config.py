@@ -256,3 +256,17 @@ def test_the_fixed_data_files_are_checked_too(name, edit, message):
     edit(data)
     with pytest.raises(ValueError, match=rf"^{name}.yaml: {message}"):
         check(data, name, f"{name}.yaml")
+
+
+def test_a_bad_file_named_by_an_option_stops_the_command_with_the_file_s_own_line(corpus, tmp_path, monkeypatch):
+    actors = corpus / "config" / "actors.yaml"
+    actors.write_text(
+        "groups:\n  - name: UK\n    source: test\n    actors:\n      - {id: blair, label: Tony Blair, aliases: Blair}\n",
+        encoding="utf-8",
+    )
+    expected = rf"^{re.escape(str(actors.resolve()))}: groups\[0\].actors\[0\].aliases: expected a list of strings, got 'Blair'$"
+    with pytest.raises(OptionError, match=expected):
+        options_of(corpus=corpus)  # named by corpus.yaml
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OptionError, match=expected):
+        options_of("--actors", str(actors), corpus=tmp_path)  # named by a flag

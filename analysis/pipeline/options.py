@@ -28,7 +28,7 @@ from ..measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from ..measures.framing import DEFAULT_GENERIC_FRAMES_FILE, DEFAULT_ISSUE_FRAMES_FILE
 from ..measures.sensationalism import DEFAULT_SENSATIONALISM_FILE
 from ..paths import PROJECT_ROOT, display_path, resolve
-from ..schemas import check_config
+from ..schemas import SchemaError, check_config, check_file
 from ..text.actors import DEFAULT_ACTORS_FILE
 from ..text.clean import DEFAULT_RULES_FILE
 
@@ -43,9 +43,9 @@ class OptionError(ValueError):
     """A bad option name or value; the message is one line and names the option."""
 
 
-def option(default, help: str):
-    """A field of `Options` with its help text."""
-    return field(default=default, metadata={"help": help})
+def option(default, help: str, schema: str | None = None):
+    """A field of `Options` with its help text; a file option names the schema its file must fit."""
+    return field(default=default, metadata={"help": help, "schema": schema})
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,17 @@ class Options:
     manifest_file: Path | None = option(
         None, "manifest CSV of the articles' metadata; without it, the corpus folder's manifest.csv if present"
     )
-    cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules")
-    actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases")
+    cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules", "cleaning_rules")
+    actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases", "actors")
     sentiment_threshold: float = option(
         0.05, "sentence tone threshold T: positive at compound >= +T, negative at <= -T"
     )
-    generic_frames_file: Path = option(DEFAULT_GENERIC_FRAMES_FILE, "generic-frame questions")
-    issue_frames_file: Path = option(DEFAULT_ISSUE_FRAMES_FILE, "issue-frame dictionaries")
-    sensationalism_features_file: Path = option(DEFAULT_SENSATIONALISM_FILE, "sensationalism features")
-    attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words")
+    generic_frames_file: Path = option(DEFAULT_GENERIC_FRAMES_FILE, "generic-frame questions", "generic_frames")
+    issue_frames_file: Path = option(DEFAULT_ISSUE_FRAMES_FILE, "issue-frame dictionaries", "issue_frames")
+    sensationalism_features_file: Path = option(
+        DEFAULT_SENSATIONALISM_FILE, "sensationalism features", "sensationalism"
+    )
+    attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words", "attribution")
     config_file: Path | None = option(
         None, "YAML file of options by name; without it, the corpus folder's corpus.yaml if present; flags override it"
     )
@@ -137,6 +139,11 @@ def help_of(name: str) -> str:
     return next(f.metadata["help"] for f in fields(Options) if f.name == name)
 
 
+def schema_of(name: str) -> str | None:
+    """The schema a file option's file must fit, if any."""
+    return next(f.metadata["schema"] for f in fields(Options) if f.name == name)
+
+
 def flag_of(name: str) -> str:
     """The command-line flag of an option: `actors_file` is `--actors`."""
     return "--" + name.removesuffix("_file").replace("_", "-")
@@ -169,6 +176,8 @@ def parse(name: str, value, base: Path):
         path = resolve(value, base)
         if kind is Path and not path.is_file():
             raise OptionError(f"file not found: {value}")
+        if schema_of(name):
+            check_file(path, schema_of(name), display_path(path))
         if kind is Folder and path.is_file():
             raise OptionError(f"expected a folder, got the file {value}")
         return path.resolve() if kind is Folder else path
@@ -202,6 +211,8 @@ def parse_all(values: dict, base: Path, where: str = "", label=lambda name: name
                 parsed[name] = parse(name, value, base)
             except OptionError as error:
                 raise OptionError(f"{prefix}{label(name)}: {error}") from None
+            except SchemaError as error:  # the file named by the option: its own one-line message
+                raise OptionError(str(error)) from None
     return parsed
 
 

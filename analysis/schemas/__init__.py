@@ -30,6 +30,10 @@ _TYPE_WORDS = {
 }
 
 
+class SchemaError(ValueError):
+    """A data or configuration file that does not fit its schema; the message is one line."""
+
+
 @cache
 def schema(name: str) -> dict:
     """The packaged schema `<name>.yaml`."""
@@ -41,12 +45,21 @@ def check(data, name: str, where: str) -> None:
     check_config(data, schema(name), where)
 
 
+def check_file(path: Path, name: str, where: str) -> None:
+    """Read a YAML file and check it against the schema `name`."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise SchemaError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
+    check(data, name, where)
+
+
 def check_config(data, schema_: dict, where: str) -> None:
-    """Check `data` against a schema; raise ValueError with one line about the first problem
+    """Check `data` against a schema; raise SchemaError with one line about the first problem
     (the first in document order, so the message is the same on every run)."""
     errors = sorted(Draft202012Validator(schema_).iter_errors(data), key=_order)
     if errors:
-        raise ValueError(f"{where}: {_describe(errors[0], schema_)}")
+        raise SchemaError(f"{where}: {_describe(errors[0], schema_)}")
 
 
 def _order(error) -> tuple:
