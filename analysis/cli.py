@@ -10,12 +10,12 @@ from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, display_path
 from .pipeline.options import (
     OptionError,
     Options,
+    corpus_options,
     flag_of,
     help_of,
     metavar_of,
     option_names,
     parse_all,
-    read_config,
 )
 from .text.load import CorpusError
 from .validation import VALIDATIONS
@@ -45,26 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of articles (.txt, .md, .html, .htm) and tables with one article per row (.csv, .tsv, "
         ".jsonl, .json, .parquet), searched recursively, or one such file (default: seeds/)",
     )
-    common.add_argument(
-        "--output",
-        type=Path,
-        default=PROJECT_ROOT,
-        help="where results/, figures/ and reports/ go (default: the project root)",
-    )
-    common.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="YAML file of analysis options by name (e.g. sentiment_threshold: 0.1, "
-        "actors_file: my_actors.yaml); flags override it",
-    )
     defaults = Options().to_mapping()
     for name in option_names():
         common.add_argument(
             flag_of(name),
             dest=name,
             metavar=metavar_of(name),
-            help=help_of(name) + (f" (default: {defaults[name]})" if defaults[name] is not None else ""),
+            help=help_of(name) + (f" (default: {shown})" if (shown := _shown(defaults.get(name))) else ""),
         )
     common.add_argument(
         "--force", action="store_true", help="recompute everything instead of reusing unchanged results"
@@ -105,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _shown(default) -> str:
+    """An option's default as the help text shows it."""
+    return ",".join(default) if isinstance(default, list) else ("" if default is None else str(default))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "setup":
@@ -120,12 +112,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         options = command_line_options(args)
+        output = options.output or PROJECT_ROOT
         if args.command == "analyze":
             if args.scheduler and args.engine != "dask":
                 return _fail("--scheduler goes with --engine dask")
             tables = analyze(
                 args.corpus,
-                args.output,
+                output,
                 options,
                 log=_warn,
                 force=args.force,
@@ -133,11 +126,11 @@ def main(argv: list[str] | None = None) -> int:
                 scheduler=args.scheduler,
                 workers=args.workers,
             )
-            print(f"analysed {len(tables['articles'])} article(s); tables in {display_path(args.output / 'results')}")
+            print(f"analysed {len(tables['articles'])} article(s); tables in {display_path(output / 'results')}")
         else:
             reports = run(
                 args.corpus,
-                args.output,
+                output,
                 args.notebooks,
                 dict(args.param),
                 options,
@@ -145,22 +138,21 @@ def main(argv: list[str] | None = None) -> int:
                 workers=args.workers,
                 force=args.force,
             )
-            print(f"{len(reports)} notebook(s) up to date; open {display_path(args.output / 'reports' / 'index.html')}")
+            print(f"{len(reports)} notebook(s) up to date; open {display_path(output / 'reports' / 'index.html')}")
     except (CorpusError, OptionError, UsageError) as error:
         return _fail(str(error))
     except NotebookFailed as error:
         return _fail(str(error), code=1)
     if args.strict:
-        return _strict_check(args.output)
+        return _strict_check(output)
     return 0
 
 
 def command_line_options(args: argparse.Namespace) -> Options:
-    """The options of `--config FILE`, overridden by the option flags (paths from the working
-    directory)."""
-    config = read_config(args.config) if args.config else {}
+    """The corpus's options (`--config FILE`, else the corpus folder's corpus.yaml), overridden
+    by the option flags (paths from the working directory)."""
     flags = parse_all({name: getattr(args, name) for name in option_names()}, Path.cwd(), label=flag_of)
-    return Options().replace(**{**config, **flags})
+    return corpus_options(args.corpus, flags.pop("config_file", None)).replace(**flags)
 
 
 def _strict_check(output: Path) -> int:

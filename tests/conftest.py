@@ -4,15 +4,19 @@ import pandas as pd
 import pytest
 
 from analysis.pipeline.analyze import analyze, load_results
+from analysis.pipeline.options import corpus_options
 from analysis.text.load import load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
+SEEDS_OPTIONS = corpus_options(SEEDS)  # the case study's configuration, seeds/corpus.yaml
+SEEDS_ACTORS = SEEDS_OPTIONS.actors_file
+SEEDS_ISSUE_FRAMES = SEEDS_OPTIONS.issue_frames_file
 
 
 @pytest.fixture(scope="session")
 def seeds_corpus():
-    return load_corpus(SEEDS)
+    return load_corpus(SEEDS, actors_file=SEEDS_ACTORS)
 
 
 @pytest.fixture(scope="session")

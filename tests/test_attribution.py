@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from conftest import SEEDS_ACTORS, SEEDS_OPTIONS
 
 from analysis.measures.attribution import (
     extract,
@@ -17,7 +18,7 @@ from analysis.measures.attribution import (
     tables,
 )
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
-from analysis.pipeline.options import Options
+from analysis.text.actors import load_actors
 from analysis.text.document import build_article, paragraph_quotations, sentence_spans
 from analysis.validation import attribution as validation
 from analysis.validation.metrics import precision_recall_f1_counts
@@ -30,7 +31,7 @@ def attributions(text: str):
         paragraphs.append((pos, pos + len(block)))
         pos += len(block) + 2
     sentences = [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
-    return extract(text, paragraphs, sentences)
+    return extract(text, paragraphs, sentences, actors=load_actors(SEEDS_ACTORS))  # names of the case study
 
 
 def only(text: str):
@@ -232,14 +233,14 @@ def test_lexicon_copy_loads_like_the_packaged_file(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda spec: spec.update(pronoun=spec.pop("pronouns")), "missing key 'pronouns'; unknown key 'pronoun'"),
-        (lambda spec: spec.pop("demonyms"), "missing key 'demonyms'"),
+        (lambda spec: spec.update(pronoun=spec.pop("pronouns")), "unknown key 'pronoun' (known: "),
         (
-            lambda spec: spec["hedges"][0].pop("source"),
-            "'hedges' must be a list of groups, each with name, source and terms",
+            lambda spec: spec.pop("demonyms"),
+            "demonyms: missing (expected a list of groups, each with name, source and terms)",
         ),
-        (lambda spec: spec["pronouns"].pop("female"), "'pronouns' must be a mapping with exactly the keys"),
-        (lambda spec: spec["negations"][0]["terms"].append(False), "'negations' has terms that are not strings"),
+        (lambda spec: spec["hedges"][0].pop("source"), "hedges[0].source: missing (expected a source note (text))"),
+        (lambda spec: spec["pronouns"].pop("female"), "pronouns.female: missing (expected a list of strings)"),
+        (lambda spec: spec["negations"][0]["terms"].append(False), "negations[0].terms[4]: expected a string"),
     ],
 )
 def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, message):
@@ -252,7 +253,10 @@ def test_lexicon_structure_errors_name_the_file_and_the_key(tmp_path, edit, mess
 
 
 def test_seed_constructions(seed):
-    found = {s: [r for r in extract_article(seed(s))] for s in ("000", "001", "002", "003", "004")}
+    found = {
+        s: [r for r in extract_article(seed(s), actors=load_actors(SEEDS_ACTORS))]
+        for s in ("000", "001", "002", "003", "004")
+    }
     by_speaker = lambda s, speaker: [r for r in found[s] if r.speaker.startswith(speaker)]  # noqa: E731
     declared = [r for r in found["000"] if r.cue == "declared"][0]
     assert (declared.hedged, declared.quote_type, declared.speaker_canonical) == (True, "direct", "carney")
@@ -276,7 +280,7 @@ def test_seed_constructions(seed):
 
 
 def test_tables_are_tidy_and_traceable(seeds_corpus):
-    result = tables(seeds_corpus, Options())
+    result = tables(seeds_corpus, SEEDS_OPTIONS)
     rows = result["attributions"]
     texts = {a.article_id: a.clean_text for a in seeds_corpus.articles}
     sentences = {(a.article_id, s.sentence_id): s for a in seeds_corpus.articles for s in a.sentences}
@@ -301,7 +305,7 @@ def test_tables_are_tidy_and_traceable(seeds_corpus):
     shares = sourcing[["share_named", "share_anonymous", "share_vague"]].sum(axis=1)
     assert all(abs(s - 1) < 1e-3 for s in shares)
     assert result["quoted_words"]["n_words"].sum() == rows["quoted_words"].sum()
-    assert tables(seeds_corpus, Options())["attributions"].equals(rows)
+    assert tables(seeds_corpus, SEEDS_OPTIONS)["attributions"].equals(rows)
 
 
 def test_sourcing_of_an_article_without_attributions():

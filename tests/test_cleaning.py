@@ -3,11 +3,12 @@
 import dataclasses
 
 import pytest
+from conftest import SEEDS_ACTORS
 
 from analysis.text.actors import load_actors
 from analysis.text.clean import clean_text, count_words, load_rules, normalise_characters
 
-NAMES = load_actors().obfuscated_names()
+NAMES = load_actors(SEEDS_ACTORS).obfuscated_names()
 
 
 def removed(article, reason_part):

@@ -1,6 +1,6 @@
 import numpy as np
 import pandas as pd
-from conftest import copy, only_articles
+from conftest import SEEDS_ISSUE_FRAMES, copy, only_articles
 
 from analysis.measures import readability, sensationalism, synthesis
 from analysis.measures.corpus import actor_mention_counts
@@ -157,7 +157,7 @@ def test_generic_and_issue_frames(results):
     text = findings.generic_frames(scores, generic[generic["dominant"]], labels)
     assert text.startswith(f"Across {len(scores)} articles the highest mean score is **")
     assert findings.generic_frames(scores.head(0), generic.head(0), labels).startswith("No article")
-    issue_labels = load_issue_frames().labels
+    issue_labels = load_issue_frames(SEEDS_ISSUE_FRAMES).labels  # the seeds' results
     issue = frames[frames["scheme"] == "issue"]
     salience = issue.pivot(index="article_id", columns="frame", values="per_1000_words")[list(issue_labels)]
     top = issue[issue["dominant"]].assign(label=lambda t: t["frame"].map(issue_labels))

@@ -5,16 +5,16 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from conftest import SEEDS_ISSUE_FRAMES, SEEDS_OPTIONS
 
 from analysis.measures import framing
-from analysis.pipeline.options import Options
 from analysis.text.document import Article, build_article
 from analysis.text.load import Corpus
 from analysis.validation import SUMMARY_COLUMNS, metrics
 from analysis.validation import framing as vf
 
 RULES = framing.load_generic_frames()
-ISSUE = framing.load_issue_frames()
+ISSUE = framing.load_issue_frames()  # the packaged default: the Policy Frames Codebook dictionary
 
 
 def triggered(*sentences: str) -> set[str]:
@@ -168,7 +168,7 @@ def article(text: str, article_id: str = "a") -> Article:
 def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
     a = article("Tariffs and trade\n\nNATO troops held exercises. The tariff costs rose. Trade fell.")
     corpus = Corpus(Path("."), [a], [])
-    tables = framing.frame_tables(corpus)
+    tables = framing.frame_tables(corpus, SEEDS_ISSUE_FRAMES)
     issue = tables["frames"][tables["frames"]["scheme"] == "issue"].set_index("frame")
     assert issue.loc["economy_trade_tariffs", "hits"] == 5  # Tariffs, trade, tariff, costs, Trade
     assert issue.loc["security_military_nato", "hits"] == 3  # NATO, troops, exercises
@@ -185,9 +185,42 @@ def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
 
 
 def test_every_issue_frame_has_definition_source_and_category():
-    assert len(ISSUE.frames) == 7
-    for frame in ISSUE.frames:
+    assert [f.pfc_code for f in ISSUE.frames] == list(range(1, 15))  # the codebook's 14 dimensions
+    case_study = framing.load_issue_frames(SEEDS_ISSUE_FRAMES)
+    assert len(case_study.frames) == 7
+    for frame in (*ISSUE.frames, *case_study.frames):
         assert frame.definition and frame.source and frame.pfc_category and frame.terms
+
+
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("The plan will cost taxpayers billions of dollars.", "economic"),
+        ("Hospitals face staff shortages and long waiting lists.", "capacity_resources"),
+        ("Church leaders called the decision immoral.", "morality"),
+        ("Women still face a pay gap and discrimination at work.", "fairness_equality"),
+        ("The Supreme Court ruled the law unconstitutional.", "legality"),
+        ("The government proposed a reform of the programme.", "policy_prescription"),
+        ("Police arrested two men charged with robbery.", "crime_punishment"),
+        ("Troops were sent after the terrorist attack.", "security_defense"),
+        ("Doctors warned of a rise in cancer among patients.", "health_safety"),
+        ("Families worry about housing and the cost of living in the neighbourhood.", "quality_of_life"),
+        ("The festival celebrates the region's heritage and traditions.", "cultural_identity"),
+        ("A new poll shows public support falling.", "public_opinion"),
+        ("Republicans and Democrats traded votes before the election.", "political"),
+        ("Diplomats from both allies met at the summit.", "external_regulation_reputation"),
+    ],
+)
+def test_each_policy_frame_finds_its_own_sentence(sentence, frame):
+    counts = {f.id: len(list(f.matcher.finditer(sentence))) for f in ISSUE.frames}
+    assert max(counts, key=counts.get) == frame and counts[frame] >= 2
+
+
+def test_policy_frames_stems_do_not_match_unrelated_words():
+    for sentence in ("It is important to import goods.", "He took a taxi.", "The ethnic make-up changed."):
+        matched = {f.id: [m.group(0) for m in f.matcher.finditer(sentence)] for f in ISSUE.frames}
+        assert not any(w.lower() in ("important", "taxi") for words in matched.values() for w in words)
+        assert "ethnic" not in matched["morality"]
 
 
 def test_own_issue_frames_file(tmp_path):
@@ -203,12 +236,12 @@ def test_own_issue_frames_file(tmp_path):
     assert issue["frame"].tolist() == ["fish"] and issue["hits"].tolist() == [3]
     bad = tmp_path / "bad.yaml"
     bad.write_text("frames:\n  - id: x\n    label: X\n    terms: [a]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="lacks definition, source"):
+    with pytest.raises(ValueError, match=r"bad.yaml: frames\[0\].definition: missing \(expected a string\)$"):
         framing.load_issue_frames(bad)
 
 
 def test_seed_tables_and_keyword_in_context(seeds_corpus, seed):
-    tables = framing.tables(seeds_corpus, Options())
+    tables = framing.tables(seeds_corpus, SEEDS_OPTIONS)
     frames, items, evidence = tables["frames"], tables["frame_items"], tables["frame_evidence"]
     assert len(frames) == 5 * (5 + 7) and len(items) == 5 * 20
     assert frames["score"].between(0, 1).all()
@@ -321,6 +354,32 @@ def synthetic_scored(n: int = 40) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def synthetic_frac() -> pd.DataFrame:
+    """Six sentences per half: the development half's majority class is Economic (1)."""
+    gold = [1, 1, 1, 6, 6, 15] + [1, 6, 6, 6, 8, 15]
+    predicted = [1, 1, 15, 6, 1, 15] + [1, 6, 6, 15, 8, 15]
+    return pd.DataFrame({"split": ["development"] * 6 + ["held_out"] * 6, "gold": gold, "predicted": predicted})
+
+
+def test_frac_evaluation_counts_every_class_and_both_halves():
+    overall, per_class = vf.evaluate_frac(synthetic_frac())
+    assert overall.loc["held_out", "accuracy"] == pytest.approx(5 / 6)
+    assert overall.loc["development", "accuracy"] == pytest.approx(4 / 6)
+    assert overall.loc["held_out", "majority_class"] == "Economic"
+    assert overall.loc["held_out", "majority_accuracy"] == pytest.approx(1 / 6)
+    # held out: Economic F1 1, Political 2*(1*2/3)/(1+2/3) = 0.8, Security 1, Other 2*(0.5*1)/1.5; 6 other classes 0
+    expected = (1 + 0.8 + 1 + 2 / 3) / 10
+    assert overall.loc["held_out", "macro_f1"] == pytest.approx(expected)
+    assert overall.loc["held_out", "majority_macro_f1"] == pytest.approx((2 * (1 / 6) / (1 + 1 / 6)) / 10)
+    held_out = per_class[per_class["split"] == "held_out"].set_index("class")
+    assert len(held_out) == 10 and held_out.at[6, "recall"] == pytest.approx(2 / 3)
+    assert held_out.at[15, "precision"] == pytest.approx(0.5) and np.isnan(held_out.at[3, "precision"])
+    rows = pd.DataFrame(vf.frac_summary_rows(overall, per_class)).set_index("key")
+    assert rows.at["framing.frac.issue_frame_class.accuracy", "value"] == pytest.approx(5 / 6)  # held out
+    assert rows.at["framing.frac.issue_frame_class.development.macro_f1", "anchor"] == vf.FRAC_CLASSIFIER_F1
+    assert rows.at["framing.frac.issue_frame_class.political_policies.recall", "value"] == pytest.approx(2 / 3)
+
+
 def test_every_scoring_is_evaluated_and_summarised():
     nfc = vf.evaluate_narrative_frames(synthetic_scored())
     assert nfc.groupby("scoring").size().to_dict() == {"codebook-aligned": 5, "evidence count": 5, "full frame": 5}
@@ -332,7 +391,7 @@ def test_every_scoring_is_evaluated_and_summarised():
     assert (count["threshold"] == 3).all() and (count["f1"] == 1.0).all()  # the lowest score of the positives
     full = nfc[nfc["scoring"] == "full frame"].set_index("label")
     assert full.at["CO", "items"].split() == [i.id for i in RULES.items if i.frame == "conflict"]
-    frac = pd.DataFrame({"gold": [1, 6], "predicted": pd.array([1, None], dtype="Int64"), "covered": [True, True]})
+    frac = vf.evaluate_frac(synthetic_frac())
     clickbait = {
         "threshold": 1.0,
         "accuracy": 0.8,
@@ -372,8 +431,10 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     assert len(scored) == 12 and scored["score_conflict"].between(0, 1).all()
     assert (scored["codebook_MO"] == scored[["item_moral_message", "item_morality_religion"]].mean(axis=1)).all()
     assert (scored["codebook_EC"] == scored["score_economic"]).all()  # the economic frame has exactly EC1-EC3
-    frac, classes = vf.evaluate_frac(reference / "frac")
-    assert len(frac) == 523 and set(classes["class"]) <= set(vf.FRAC_CLASS_NAMES)
+    classified = vf.classify_frac(reference / "frac")
+    assert len(classified) == 523 and set(classified["predicted"]) <= set(vf.FRAC_CLASS_NAMES)
+    assert set(classified["split"]) == {"development", "held_out"}
+    frac = vf.evaluate_frac(classified)
     headlines = vf.read_headlines(reference / "clickbait")
     assert len(headlines) > 30000 and set(headlines["clickbait"]) == {0, 1}
     nfc = vf.evaluate_narrative_frames(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEEDS_ACTORS
 
 from analysis.measures import sentiment
 from analysis.pipeline.analyze import analyze
@@ -73,12 +74,13 @@ def small_corpus(tmp_path):
         "Canada stayed calm. The weather was mild.\n",
         encoding="utf-8",
     )
+    (tmp_path / "corpus.yaml").write_text(f"actors_file: {SEEDS_ACTORS}\n", encoding="utf-8")  # the case study's
     return tmp_path
 
 
 def test_actor_tone_uses_aliases_and_obfuscated_names(small_corpus):
-    corpus = load_corpus(small_corpus)
-    tables = sentiment.tables(corpus, Options())
+    corpus = load_corpus(small_corpus, actors_file=SEEDS_ACTORS)
+    tables = sentiment.tables(corpus, Options(actors_file=SEEDS_ACTORS))
     actors = tables["sentiment_actors"]
     trump = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")].iloc[0]
     assert trump["n_sentences"] == 2

@@ -57,12 +57,14 @@ class ScorecardView:
 
 
 def scorecard_view(
-    card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | None = None, limit: int = 30
+    card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | list[str] | None = None, limit: int = 30
 ) -> ScorecardView:
-    """Up to `limit` articles: all of them. More: the mean per value of the manifest column
-    `group_by` (and the most frequent dominant frame) when it has 2 to `limit` values, else
-    the `limit // 2` most and the rest least sensational articles."""
+    """Up to `limit` articles: all of them. More: the mean per value of the first metadata
+    column of `group_by` that the articles have (and the most frequent dominant frame) when it
+    has 2 to `limit` values, else the `limit // 2` most and the rest least sensational articles."""
     n = len(card)
+    columns = [group_by] if isinstance(group_by, str) else list(group_by or [])
+    group_by = next((c for c in columns if articles is not None and c in articles), None)
 
     def by_article(rows: pd.DataFrame) -> pd.DataFrame:
         return rows.set_index(rows["article_id"].map(_short))

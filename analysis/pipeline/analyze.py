@@ -28,7 +28,7 @@ from ..text.load import (
 )
 from .cache import read_cache, write_cache
 from .engines import execute
-from .options import Options
+from .options import Options, corpus_options
 from .provenance import (
     PROVENANCE_FILE,
     analysis_key,
@@ -66,7 +66,7 @@ def analyze(
     Files skipped or analysed with a caveat are reported through `log` (one line each) and
     recorded in `issues.csv`. `seconds`, if given, receives the time spent per analysis.
     """
-    options = options or Options()
+    options = options or corpus_options(corpus_dir)
     folder = Path(corpus_dir)
     files = corpus_files(folder)
     dirs = OutputDirs(Path(output_dir))

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import __version__, measures
 from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
 from ..text.load import COLUMN_FIELDS, MANIFEST_NAME, corpus_fingerprint
-from .options import Options
+from .options import Options, corpus_options
 
 PROVENANCE_FILE = "provenance.json"
 
@@ -107,9 +107,9 @@ def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:
     try:
         provenance = read_provenance(output_dir)
     except (FileNotFoundError, ValueError):
-        return Options()
+        return corpus_options(corpus_dir)
     if provenance.get("corpus") != display_path(Path(corpus_dir)):
-        return Options()
+        return corpus_options(corpus_dir)
     return Options.from_mapping(provenance.get("options", {}))
 
 

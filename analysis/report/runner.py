@@ -39,7 +39,7 @@ from ..paths import (
     display_path,
 )
 from ..pipeline.analyze import analyze, load_results
-from ..pipeline.options import Options, flag_of, option_names
+from ..pipeline.options import Options, corpus_options, flag_of, option_names
 from ..pipeline.provenance import analysis_version, read_provenance
 from .findings import summary_points
 from .site import build_index
@@ -240,7 +240,7 @@ def run(
             f"{misplaced[0]} is an analysis option, not a notebook parameter: "
             f"use {flag_of(misplaced[0])} or the config file"
         )
-    options = options or Options()
+    options = options or corpus_options(corpus_dir)
     cache = {} if force else _read_run_cache(output_dir)
     plan = plan_parameters(notebooks, standard, extra, options.to_mapping(), cache.setdefault("parameters", {}))
     analyze(corpus_dir, output_dir, options, log=log, force=force, workers=workers)

@@ -1,10 +1,10 @@
 """Actors of interest and their mentions in text.
 
-Actors (people, countries, organisations) and their aliases live in a YAML file,
-`data/actors.yaml` by default. Aliases are matched with the package's term matcher
-(`text.match`), case-sensitively and not right after a dot (no "Carney" in an address such as
-"mark.carney"); where aliases overlap, the longest wins ("Prime Minister Mark Carney" is one
-mention of Carney).
+Actors (people, countries, organisations) and their aliases live in a YAML file named by
+the corpus's configuration; the packaged default, `data/actors.yaml`, names none. Aliases are
+matched with the package's term matcher (`text.match`), case-sensitively and not right after a
+dot (no "Carney" in an address such as "mark.carney"); where aliases overlap, the longest wins
+("Prime Minister Mark Carney" is one mention of Carney).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
 from .match import TermMatcher
 
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -73,6 +74,7 @@ def load_actors(path: str | Path | None = None) -> ActorList:
     """Read an actors YAML file (the packaged one by default)."""
     path = Path(path) if path else DEFAULT_ACTORS_FILE
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "actors", display_path(path))
     actors, actor_by_alias = [], {}
     for group in spec["groups"]:
         for entry in group["actors"]:

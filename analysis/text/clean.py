@@ -25,7 +25,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
 from .segment import split_sentences
 
 DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
@@ -148,6 +149,7 @@ def load_rules(path: str | Path | None = None) -> CleaningRules:
     """Read and compile a cleaning-rules YAML file (the packaged one by default)."""
     path = Path(path) if path else DEFAULT_RULES_FILE
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "cleaning_rules", display_path(path))
     start_case = spec["start_case_headline"]
     headline = spec["headline"]
     return CleaningRules(

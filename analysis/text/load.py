@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
 from .actors import ActorList, load_actors
 from .clean import TERMINAL_RE, CleaningRules, count_words, load_rules
 from .document import Article, build_article
@@ -396,6 +397,7 @@ def load_corpus(
 @lru_cache(maxsize=1)
 def _checks() -> dict:
     checks = yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    check(checks, "language_check", display_path(CHECKS_FILE))
     if not all(isinstance(w, str) for w in checks["english"]["function_words"]):
         raise ValueError(f"{CHECKS_FILE}: english.function_words: every word must be a string (quote on, no, yes, off)")
     return checks

@@ -19,7 +19,8 @@ from itertools import islice
 
 import yaml
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
 
 NEGATION_FILE = DATA_DIR / "negation.yaml"
 # Non-ASCII characters that match an ASCII letter when case is ignored (İ, ı, ſ, Kelvin sign).
@@ -381,6 +382,7 @@ def _group_content(group: str) -> str | None:
 @lru_cache(maxsize=1)
 def _negation() -> tuple[frozenset[str], tuple[str, ...], int]:
     spec = yaml.safe_load(NEGATION_FILE.read_text(encoding="utf-8"))
+    check(spec, "negation", display_path(NEGATION_FILE))
     return (
         frozenset(w.lower() for w in spec["negators"]["terms"]),
         tuple(spec["negating_endings"]["terms"]),

@@ -48,6 +48,11 @@ def weighted_f1(labels, predicted) -> float:
     return float(f1_score(labels, predicted, average="weighted", zero_division=0))
 
 
+def macro_f1(labels, predicted, classes) -> float:
+    """The unweighted mean of the F1 of each of `classes` (0 for a class never predicted)."""
+    return float(f1_score(labels, predicted, labels=list(classes), average="macro", zero_division=0))
+
+
 def cohen_kappa(labels, predicted) -> float:
     return float(cohen_kappa_score(labels, predicted))
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR
+from ...paths import DATA_DIR, display_path
+from ...schemas import check
 from ...text.match import TermMatcher
 
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
@@ -278,6 +279,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read, check and compile an attribution lexicon file (the packaged one by default)."""
     path = Path(path or DEFAULT_LEXICON_FILE)
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "attribution", display_path(path))
     check_lexicon(spec, path)
     irregular = {lemma: forms for group in spec[FORMS_KEY] for lemma, forms in group["forms"].items()}
 

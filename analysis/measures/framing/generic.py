@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR
+from ...paths import DATA_DIR, display_path
+from ...schemas import check
 from ...text.match import MatcherSet, TermMatcher
 from .parties import PartyFinder
 from .rules import Lexicon, Match, SentenceView, build_rule
@@ -107,6 +108,7 @@ def _lexicon(name: str, spec: dict) -> Lexicon:
 def load_generic_frames(path: str | Path | None = None) -> GenericFrames:
     """Read the generic frame rules (the packaged file by default)."""
     spec = yaml.safe_load(Path(path or DEFAULT_GENERIC_FRAMES_FILE).read_text(encoding="utf-8"))
+    check(spec, "generic_frames", display_path(Path(path or DEFAULT_GENERIC_FRAMES_FILE)))
     words = [spec["not_names"]["terms"], *(entry.get("terms", ()) for entry in spec["lexicons"].values())]
     if not all(isinstance(w, str) for group in words for w in group):
         raise ValueError(f"{path or DEFAULT_GENERIC_FRAMES_FILE}: every term must be a string (quote on, no, yes, off)")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR
+from ...paths import DATA_DIR, display_path
+from ...schemas import check
 from ...text.match import TermMatcher, ordered_terms, term_regex
 from .generic import Hit
 
@@ -68,6 +69,7 @@ def load_issue_frames(path: str | Path | None = None) -> IssueFrames:
     """Read an issue-frames dictionary (the packaged one by default)."""
     path = Path(path or DEFAULT_ISSUE_FRAMES_FILE)
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "issue_frames", display_path(path))
     frames = []
     for entry in spec["frames"]:
         missing = [k for k in ("id", "label", "definition", "source", "terms") if not entry.get(k)]
