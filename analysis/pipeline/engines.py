@@ -47,7 +47,8 @@ def run_analyses(
 
 def analyze_chunk(files: list[tuple[str, str, bytes | None, int]], options: Options) -> ChunkResult:
     """Worker: analyse a batch of files given as (source_file, content key, bytes, size)."""
-    rules, actors = load_rules(options.cleaning_rules_file), load_actors(options.actors_file)
+    rules = load_rules(options.cleaning_rules_file, options.extra_cleaning_rules_file)
+    actors = load_actors(options.actors_file)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     results = [analyse_file(name, key, data, size, rules, actors) for name, key, data, size in files]

@@ -54,7 +54,7 @@ def analysis_version() -> str:
     return digest.hexdigest()
 
 
-READING_OPTIONS = ("cleaning_rules_file", "actors_file")
+READING_OPTIONS = ("cleaning_rules_file", "extra_cleaning_rules_file", "actors_file")
 
 
 METADATA_OPTIONS = ("manifest_file",)
