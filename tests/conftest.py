@@ -4,15 +4,18 @@ import pandas as pd
 import pytest
 
 from analysis.pipeline.analyze import analyze, load_results
+from analysis.pipeline.options import Options
 from analysis.text.load import load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
+SEED_CLEANING_RULES = SEEDS / "config" / "cleaning_rules.yaml"  # the seed sites' own debris rules
+SEED_OPTIONS = Options(extra_cleaning_rules_file=SEED_CLEANING_RULES)
 
 
 @pytest.fixture(scope="session")
 def seeds_corpus():
-    return load_corpus(SEEDS)
+    return load_corpus(SEEDS, extra_rules_file=SEED_CLEANING_RULES)
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +29,7 @@ def seed(seeds_corpus):
 def seed_results(tmp_path_factory):
     """The result tables of the seeds, computed afresh by this code (not the committed results/)."""
     output = tmp_path_factory.mktemp("seed_results")
-    analyze(SEEDS, output, workers=1)
+    analyze(SEEDS, output, SEED_OPTIONS, workers=1)
     return load_results(output)
 
 

@@ -211,6 +211,7 @@ def load_corpus(
     manifest: str | Path | None = None,
     rules_file: str | Path | None = None,
     actors_file: str | Path | None = None,
+    extra_rules_file: str | Path | None = None,
 ) -> Corpus:
     """Read, clean and segment every article of a folder.
 
@@ -219,7 +220,7 @@ def load_corpus(
     """
     folder = Path(folder)
     files = corpus_files(folder)
-    rules, actors = load_rules(rules_file), load_actors(actors_file)
+    rules, actors = load_rules(rules_file, extra_rules_file), load_actors(actors_file)
     results = [read_article_file(folder, path, rules, actors) for path in files]
     kept, metadata, issues = reconcile(results, Path(manifest) if manifest else folder / MANIFEST_NAME)
     if not kept:
