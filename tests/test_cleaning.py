@@ -189,18 +189,26 @@ GATED_DEBRIS = [
     "Leaders meet in Paris. Photo by Jane Doe / AFP",
     "A crowd outside parliament (AP Photo/John Smith)",
     "Smoke over the harbour via Getty Images.",
+    "Story in comments",
+    "More in the bio 👇",
+    "Tap here to see more.",
+    "Click the link to watch more",
+    "Protesters in Paris. Reuters/John Smith",
+    "The summit. Jane Doe/AFP via Getty",
+    "A harbour at dawn. Shutterstock",
 ]
 
 
 def test_gates_only_skip_lines_their_patterns_cannot_match(seed):
-    """Each gate matches inside every match of its pattern, so the rules clean alike with and without gates."""
+    """A string of each gate is inside every match of its pattern, so the rules clean alike with and
+    without gates."""
     rules = load_rules()
     groups = ("block_rules", "line_rules", "fragment_rules")
     ungated = dataclasses.replace(
         rules,
         **{
             group: tuple(
-                dataclasses.replace(rule, patterns=tuple((pattern, None) for pattern, _ in rule.patterns))
+                dataclasses.replace(rule, patterns=tuple((pattern, ()) for pattern, _ in rule.patterns))
                 for rule in getattr(rules, group)
             )
             for group in groups
@@ -211,7 +219,7 @@ def test_gates_only_skip_lines_their_patterns_cannot_match(seed):
     for pattern, gate in gated:
         matches = [m for line in GATED_DEBRIS if (m := pattern.search(line))]
         assert matches, pattern.pattern
-        assert all(gate.search(m.group(0)) for m in matches)
+        assert all(any(part in m.group(0).lower() for part in gate) for m in matches)
     texts = [seed(prefix).raw_text for prefix in ("000", "001", "002", "003", "004")]
     for text in texts + ["\n\n".join(["Headline of the day", *GATED_DEBRIS])]:
         assert clean_text(text, rules, NAMES) == clean_text(text, ungated, NAMES)

@@ -55,8 +55,8 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*(?<!-)--(?!-)\s*")
-# Every match of _SPACED_DASH_RE holds a match of _SPACED_DASH_HINT_RE: lines without one are skipped.
-_SPACED_DASH_HINT_RE = re.compile(r"[—―]|\s[–-]|--")
+# Every match of _SPACED_DASH_RE on a line with single spaces holds one of these: lines without are skipped.
+_SPACED_DASH_HINTS = ("—", "―", "--", " -", " –")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
@@ -105,22 +105,29 @@ class CleanedText:
 
 @dataclass(frozen=True)
 class _Rule:
-    """A debris rule: its patterns, each with an optional gate (a cheap regex that every match of the
-    pattern contains, so that a text the gate misses is not searched with the pattern)."""
+    """A debris rule: its patterns, each with an optional gate (strings, one of which is inside
+    every match of the pattern, so that a text holding none of them is not searched with it)."""
 
     id: str
     reason: str
-    patterns: tuple[tuple[re.Pattern, re.Pattern | None], ...]
+    patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...]
     applies_to: str = "body"
     skip_first_line: bool = False
+    case_sensitive: bool = False
 
-    def search(self, text: str, first_line: bool = False) -> re.Match | None:
-        """The first match of a pattern in `text` (none on the first line if the rule skips it)."""
+    def search(self, text: str, first_line: bool = False, lowered: str | None = None) -> re.Match | None:
+        """The first match of a pattern in `text` (none on the first line if the rule skips it).
+        `lowered` is `text.lower()`, if the caller has it."""
         if first_line and self.skip_first_line:
             return None
         for pattern, gate in self.patterns:
-            if gate and not gate.search(text):
-                continue
+            if gate:
+                if self.case_sensitive:
+                    haystack = text
+                else:
+                    haystack = lowered = text.lower() if lowered is None else lowered
+                if not any(part in haystack for part in gate):
+                    continue
             match = pattern.search(text)
             if match:
                 return match
@@ -151,6 +158,7 @@ class RulesFileError(ValueError):
 RULE_GROUPS = ("block_rules", "line_rules", "fragment_rules")
 _RULE_KEYS = {"id", "reason", "source", "patterns", "case_sensitive", "applies_to", "skip_first_line"}
 _PATTERNS_FORM = "a list of regular expressions, each a string or a mapping of 'pattern' and 'gate'"
+_GATE_FORM = "a list of strings, one of which is inside every match of the pattern"
 
 
 class _Reader:
@@ -216,15 +224,16 @@ class _Reader:
                 if isinstance(pattern, dict):
                     if set(pattern) != {"pattern", "gate"}:
                         raise self.fail(where, "a mapping of 'pattern' and 'gate'", pattern)
-                    compiled.append(
-                        (
-                            self.regex(f"{where}.pattern", pattern["pattern"], flags),
-                            self.regex(f"{where}.gate", pattern["gate"], flags),
-                        )
-                    )
+                    gate = pattern["gate"]
+                    if not isinstance(gate, list) or not gate or not all(isinstance(g, str) and g for g in gate):
+                        raise self.fail(f"{where}.gate", _GATE_FORM, gate)
+                    gate = tuple(gate if case_sensitive else (g.lower() for g in gate))
+                    compiled.append((self.regex(f"{where}.pattern", pattern["pattern"], flags), gate))
                 else:
-                    compiled.append((self.regex(where, pattern, flags), None))
-            rules.append(_Rule(entry["id"], entry["reason"], tuple(compiled), applies_to, skip_first_line))
+                    compiled.append((self.regex(where, pattern, flags), ()))
+            rules.append(
+                _Rule(entry["id"], entry["reason"], tuple(compiled), applies_to, skip_first_line, case_sensitive)
+            )
         return tuple(rules)
 
 
@@ -304,11 +313,20 @@ def normalise_characters(text: str) -> str:
     text = text.translate(_CHAR_MAP)
     if "–" in text:
         text = _UNSPACED_EN_DASH_RE.sub("-", text)
-    text = "\n".join(
-        _SPACED_DASH_RE.sub(" — ", line) if _SPACED_DASH_HINT_RE.search(line) else line for line in text.split("\n")
-    )
-    text = _SPACE_RE.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(_normalise_spacing(line) for line in text.split("\n"))
+
+
+def _normalise_spacing(line: str) -> str:
+    """One line with spaced dashes as " — ", whitespace runs as one space, stripped. Runs of
+    whitespace are collapsed first: the dash pattern treats any run as it treats one space."""
+    collapsed = " ".join(line.split())
+    if collapsed and line[0].isspace():
+        collapsed = " " + collapsed
+    if collapsed and line[-1].isspace():
+        collapsed += " "
+    if any(hint in collapsed for hint in _SPACED_DASH_HINTS):
+        return " ".join(_SPACED_DASH_RE.sub(" — ", collapsed).split())
+    return collapsed.strip()
 
 
 _HTML_BLOCK_TAGS = (
@@ -471,21 +489,23 @@ def clean_text(
             log.append(LogEntry(number, "replaced", "markdown or list markup", line, text, MARKDOWN_RULE))
         if not text:
             continue
-        block = next((r for r in rules.block_rules if r.search(text, first_line)), None)
+        lowered = text.lower()
+        block = next((r for r in rules.block_rules if r.search(text, first_line, lowered)), None)
         if block:
             log.append(LogEntry(number, "removed", block.reason, text, rule=block.id))
             continue
-        rule = next((r for r in rules.line_rules if r.search(text, first_line)), None)
+        rule = next((r for r in rules.line_rules if r.search(text, first_line, lowered)), None)
         if rule:
             log.append(LogEntry(number, "removed", rule.reason, text, rule=rule.id))
             continue
         for rule in rules.fragment_rules:
             if rule.applies_to != "body":
                 continue
-            match = rule.search(text, first_line)
+            match = rule.search(text, first_line, lowered)
             if match and match.group(0).strip():
                 log.append(LogEntry(number, "removed", rule.reason, match.group(0).strip(), rule=rule.id))
                 text = (text[: match.start()] + " " + text[match.end() :]).strip()
+                lowered = text.lower()
         text, changes = _deobfuscate(text, names)
         for before, after in changes:
             log.append(LogEntry(number, "replaced", "obfuscated name normalised", before, after, OBFUSCATION_RULE))
