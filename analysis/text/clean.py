@@ -35,7 +35,6 @@ DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACE_RE = re.compile(r"[^\S\n]+")
 _CHAR_MAP = str.maketrans(
     {
         "“": '"',
@@ -60,6 +59,7 @@ _SPACED_DASH_HINTS = ("—", "―", "--", " -", " –")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_MD_LIST_MARKS = "-*+•▪◦●"
 _MD_LIST_RE = re.compile(r"^(?:[-*+•▪◦●]|\d{1,3}[.)])\s+")
 _MD_QUOTE_RE = re.compile(r"^>\s?")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -309,10 +309,10 @@ def count_words(text: str) -> int:
 def normalise_characters(text: str) -> str:
     """Content-preserving normalisation of characters and whitespace (see module doc)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH_RE.sub("", text)
-    text = text.translate(_CHAR_MAP)
-    if "–" in text:
-        text = _UNSPACED_EN_DASH_RE.sub("-", text)
+    if not text.isascii():  # every character these steps change is outside ASCII
+        text = _ZERO_WIDTH_RE.sub("", text).translate(_CHAR_MAP)
+        if "–" in text:
+            text = _UNSPACED_EN_DASH_RE.sub("-", text)
     return "\n".join(_normalise_spacing(line) for line in text.split("\n"))
 
 
@@ -384,12 +384,15 @@ def html_to_text(text: str) -> tuple[str, list[LogEntry]]:
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
     """Remove markdown markup from one line; return the text and whether it was a heading."""
-    heading = bool(_MD_HEADING_RE.match(line))
-    line = _MD_HEADING_RE.sub("", line)
-    line = _MD_QUOTE_RE.sub("", line)
-    line = _MD_LIST_RE.sub("", line)
-    line = _MD_IMAGE_RE.sub("", line)
-    line = _MD_LINK_RE.sub(r"\1", line)
+    heading = line.startswith("#") and bool(_MD_HEADING_RE.match(line))
+    if heading:
+        line = _MD_HEADING_RE.sub("", line)
+    if line.startswith(">"):
+        line = _MD_QUOTE_RE.sub("", line)
+    if line[:1] in _MD_LIST_MARKS or line[:1].isdigit():
+        line = _MD_LIST_RE.sub("", line)
+    if "](" in line:
+        line = _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line))
     if "*" in line or "_" in line:
         line = _MD_EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3), line)
     return line.strip(), heading
@@ -509,7 +512,7 @@ def clean_text(
         text, changes = _deobfuscate(text, names)
         for before, after in changes:
             log.append(LogEntry(number, "replaced", "obfuscated name normalised", before, after, OBFUSCATION_RULE))
-        text = _SPACE_RE.sub(" ", text).strip()
+        text = " ".join(text.split())
         if text:
             kept.append((number, text, was_heading))
             first_line = False
