@@ -32,7 +32,7 @@ _CHUNK_RE = regex.compile(r"[^\s\u200b]+")  # syntok's own split at whitespace
 _PLACEHOLDER = "x"
 _SIGNAL_RE = regex.compile("[" + regex.escape("".join(_TERMINAL_CHARS | _BRACKETS)) + "]")
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
-_CHUNK_CACHE_SIZE = 200_000  # distinct chunks whose tokens are kept
+_CHUNK_CACHE_SIZE = 100_000  # distinct chunks whose tokens are kept (a few tens of MB at most)
 _chunk_tokens: dict[str, tuple[tuple[str, str, int], ...]] = {}
 
 
