@@ -250,13 +250,15 @@ def _read_yaml(path: Path) -> dict:
     return spec
 
 
-def _check_keys(path: Path, spec: dict, known: tuple[str, ...]) -> None:
+def _check_keys(path: Path, spec: dict, known: tuple[str, ...], prefix: str = "") -> None:
     unknown = sorted(set(spec) - set(known))
     if unknown:
-        raise RulesFileError(f"{display_path(path)}: unknown key {unknown[0]!r} (known: {', '.join(known)})")
+        raise RulesFileError(f"{display_path(path)}: unknown key {prefix + unknown[0]!r} (known: {', '.join(known)})")
 
 
 _MAIN_KEYS = (*RULE_GROUPS, "start_case_headline", "headline")
+_START_CASE_KEYS = ("reason", "source", "min_words", "max_words", "exclude", "function_words")
+_HEADLINE_KEYS = ("max_words", "split_after_words", "source", "flags")
 
 
 @lru_cache(maxsize=8)
@@ -278,8 +280,10 @@ def load_rules(path: str | Path | None = None, extra: str | Path | None = None) 
     if repeated:
         files = f"{display_path(path)}, {display_path(Path(extra))}" if extra else display_path(path)
         raise RulesFileError(f"{files}: rule id {repeated[0]!r} is given to two rules")
-    start_case = read.get(spec, "", "start_case_headline", dict, "a mapping (reason, min_words, ...)")
-    headline = read.get(spec, "", "headline", dict, "a mapping (max_words, split_after_words, flags)")
+    start_case = read.get(spec, "", "start_case_headline", dict, f"a mapping of {', '.join(_START_CASE_KEYS)}")
+    headline = read.get(spec, "", "headline", dict, f"a mapping of {', '.join(_HEADLINE_KEYS)}")
+    _check_keys(path, start_case, _START_CASE_KEYS, "start_case_headline.")
+    _check_keys(path, headline, _HEADLINE_KEYS, "headline.")
     exclude = start_case.get("exclude")
     return CleaningRules(
         block_rules=groups["block_rules"],
