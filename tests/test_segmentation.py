@@ -54,10 +54,10 @@ def syntok_sentences(text):
     tokens = Tokenizer(replace_not_contraction=False).tokenize(text)
     starts = [sentence[0].offset for sentence in segmenter.segment(tokens) if sentence]
     if not starts:
-        return [text.strip()] if text.strip() else []
+        return [text] if text.strip() else []
     starts[0] = len(text) - len(text.lstrip())
     bounds = starts + [len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [text[a:b].rstrip() for a, b in zip(bounds, bounds[1:]) if text[a:b].rstrip()]
 
 
 SYNTOK_CASES = [
@@ -113,6 +113,10 @@ def test_the_shortened_token_stream_segments_as_syntok_does(text):
                 " ",
                 "  ",
                 "end.",
+                "\u200b",
+                "\x1c",
+                "\t",
+                "\xa0",
             ]
         ),
         max_size=60,

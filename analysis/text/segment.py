@@ -20,6 +20,7 @@ chunk recurs.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 from syntok import segmenter
@@ -73,7 +74,25 @@ def tokens_of_chunk(chunk: str) -> tuple[tuple[str, str, int], ...]:
     return tokens
 
 
-def _kept_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _chunks(text: str) -> tuple[list[str], list[int]]:
+    """The chunks of `text` as syntok splits it (at whitespace and zero-width spaces) and where
+    each starts. A text of words between single spaces, as the cleaner writes them, is split
+    with `str.split`; syntok's whitespace is Python's, without U+001C-U+001F, and U+200B."""
+    if (
+        text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and "\u200b" not in text
+        and "".join(text.split()) == text.replace(" ", "")  # no whitespace but spaces
+    ):
+        parts = text.split(" ")
+        return parts, [0, *accumulate(len(part) + 1 for part in parts[:-1])]
+    matches = list(_CHUNK_RE.finditer(text))
+    return [m.group() for m in matches], [m.start() for m in matches]
+
+
+def _kept_chunks(text: str, chunk_starts: list[int]) -> list[tuple[int, int]]:
     """The runs of chunks syntok must see, as (first, last) chunk indices, in order.
 
     Kept are the first chunk, each chunk holding a terminal with the chunk before and the one
@@ -82,8 +101,7 @@ def _kept_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, in
     a terminal or to skip bracketed text, and enough to keep apart a sentence's first token
     from its later ones. A lone chunk between two kept runs is kept too.
     """
-    chunk_starts = [start for start, _ in chunks]
-    last_chunk = len(chunks) - 1
+    last_chunk = len(chunk_starts) - 1
     marks = [(0, 0)]
     depth, opened_at = 0, 0  # bracket depth, and the chunk where the outermost bracket opened
     for signal in _SIGNAL_RE.finditer(text):
@@ -116,25 +134,25 @@ def _kept_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, in
 def _shortened_tokens(text: str) -> list[Token]:
     """syntok's tokens of `text`, with each run of two or more chunks that `_kept_chunks` leaves
     out replaced by one placeholder token at the run's offset."""
-    chunks = [m.span() for m in _CHUNK_RE.finditer(text)]
-    if not chunks:
+    parts, starts = _chunks(text)
+    if not parts:
         return [Token(text, "", len(text))] if text else []
     tokens: list[Token] = []
     position, next_chunk = 0, 0  # end of the text handed on so far, and the next chunk's index
-    for first, last in _kept_chunks(text, chunks):
+    for first, last in _kept_chunks(text, starts):
         if first > next_chunk:
-            tokens.append(_placeholder(text, position, chunks[next_chunk][0]))
-            position = chunks[first - 1][1]
-        for start, end in chunks[first : last + 1]:
-            chunk_tokens = tokens_of_chunk(text[start:end])
+            tokens.append(_placeholder(text, position, starts[next_chunk]))
+            position = starts[first - 1] + len(parts[first - 1])
+        for i in range(first, last + 1):
+            start, chunk_tokens = starts[i], tokens_of_chunk(parts[i])
             _, value, offset = chunk_tokens[0]
             tokens.append(Token(text[position:start], value, start + offset))
             tokens += [Token(spacing, value, start + offset) for spacing, value, offset in chunk_tokens[1:]]
-            position = end
+            position = start + len(parts[i])
         next_chunk = last + 1
-    if next_chunk < len(chunks):
-        tokens.append(_placeholder(text, position, chunks[next_chunk][0]))
-        position = chunks[-1][1]
+    if next_chunk < len(parts):
+        tokens.append(_placeholder(text, position, starts[next_chunk]))
+        position = starts[-1] + len(parts[-1])
     if position < len(text):
         tokens.append(Token(text[position:], "", len(text)))
     return tokens
