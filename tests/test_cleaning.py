@@ -367,3 +367,12 @@ def test_bbc_news_loses_at_most_one_article_in_200():
     assert counts["losing"] <= counts["n"] / 200
     assert counts["without_headline"] == 0
     assert set(cleaning.debris_rules(load_rules())) <= set(zip(table["rule"], table["action"], table["reason"]))
+
+
+def test_a_wrong_rules_file_stops_the_command_with_one_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    bad = write(tmp_path, "line_rules: rule\n")
+    code = main(["analyze", "--extra-cleaning-rules", str(bad), "--output", str(tmp_path / "out"), "--workers", "1"])
+    error = capsys.readouterr().err.strip()
+    assert code == 2 and error.endswith("line_rules: expected a list of rules, got 'rule'") and "\n" not in error
