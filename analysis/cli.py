@@ -17,6 +17,7 @@ from .pipeline.options import (
     option_names,
     parse_all,
 )
+from .text.clean import RulesFileError
 from .text.load import CorpusError
 from .validation import VALIDATIONS
 
@@ -139,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                 force=args.force,
             )
             print(f"{len(reports)} notebook(s) up to date; open {display_path(output / 'reports' / 'index.html')}")
-    except (CorpusError, OptionError, UsageError) as error:
+    except (CorpusError, OptionError, RulesFileError, UsageError) as error:
         return _fail(str(error))
     except NotebookFailed as error:
         return _fail(str(error), code=1)

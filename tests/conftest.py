@@ -12,11 +12,12 @@ SEEDS = PROJECT_ROOT / "seeds"
 SEEDS_OPTIONS = corpus_options(SEEDS)  # the case study's configuration, seeds/corpus.yaml
 SEEDS_ACTORS = SEEDS_OPTIONS.actors_file
 SEEDS_ISSUE_FRAMES = SEEDS_OPTIONS.issue_frames_file
+SEED_CLEANING_RULES = SEEDS_OPTIONS.extra_cleaning_rules_file  # the seed sites' own debris rules
 
 
 @pytest.fixture(scope="session")
 def seeds_corpus():
-    return load_corpus(SEEDS, actors_file=SEEDS_ACTORS)
+    return load_corpus(SEEDS, actors_file=SEEDS_ACTORS, extra_rules_file=SEED_CLEANING_RULES)
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,7 @@ def seed(seeds_corpus):
 def seed_results(tmp_path_factory):
     """The result tables of the seeds, computed afresh by this code (not the committed results/)."""
     output = tmp_path_factory.mktemp("seed_results")
-    analyze(SEEDS, output, workers=1)
+    analyze(SEEDS, output, SEEDS_OPTIONS, workers=1)
     return load_results(output)
 
 

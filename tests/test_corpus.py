@@ -94,6 +94,10 @@ def test_missing_and_empty_folders_raise(tmp_path):
 def test_input_folder_is_not_modified(tmp_path):
     corpus_dir = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus_dir)
-    before = {p: p.read_bytes() for p in corpus_dir.rglob("*") if p.is_file()}
+
+    def contents():
+        return {p.relative_to(corpus_dir): p.read_bytes() for p in corpus_dir.rglob("*") if p.is_file()}
+
+    before = contents()
     load_corpus(corpus_dir)
-    assert {p: p.read_bytes() for p in corpus_dir.rglob("*") if p.is_file()} == before
+    assert contents() == before

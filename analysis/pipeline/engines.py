@@ -47,7 +47,8 @@ def run_analyses(
 
 def analyze_chunk(files: list[Entry], options: Options) -> ChunkResult:
     """Worker: analyse a batch of entries (article files and table rows)."""
-    rules, actors = load_rules(options.cleaning_rules_file), load_actors(options.actors_file)
+    rules = load_rules(options.cleaning_rules_file, options.extra_cleaning_rules_file)
+    actors = load_actors(options.actors_file)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     results = [analyse_entry(entry, rules, actors) for entry in files]

@@ -56,6 +56,11 @@ class Options:
         None, "manifest CSV of the articles' metadata; without it, the corpus folder's manifest.csv if present"
     )
     cleaning_rules_file: Path = option(DEFAULT_RULES_FILE, "debris-cleaning rules", "cleaning_rules")
+    extra_cleaning_rules_file: Path | None = option(
+        None,
+        "cleaning rules for the debris of a corpus's own sites, applied after the debris-cleaning rules",
+        "cleaning_rules",
+    )
     actors_file: Path = option(DEFAULT_ACTORS_FILE, "actors and their aliases", "actors")
     sentiment_threshold: float = option(
         0.05, "sentence tone threshold T: positive at compound >= +T, negative at <= -T"

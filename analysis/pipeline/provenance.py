@@ -57,6 +57,7 @@ def analysis_version() -> str:
 
 READING_OPTIONS = (
     "cleaning_rules_file",
+    "extra_cleaning_rules_file",
     "actors_file",
     *(f"{name}_column" for name in COLUMN_FIELDS),
 )

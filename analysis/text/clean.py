@@ -2,7 +2,10 @@
 
 `clean_text(raw)` turns the raw text of one file into a headline and body paragraphs.
 Every line or fragment it removes, and every name it de-obfuscates, is logged with the
-reason of the rule that did it. The rules live in `data/cleaning_rules.yaml`.
+reason and the id of the rule that did it. The generic rules live in
+`data/cleaning_rules.yaml`; a corpus may add rules for the debris of its own sites in a file of
+the same form (`load_rules(path, extra)`). Both files are checked when read: a wrong key or
+type is a `RulesFileError` naming the file, the key and the expected form.
 
 An HTML page (several block-level tags) is first converted to text, without its scripts
 and styles; plain text that merely contains a tag is left as it is (it is data).
@@ -26,14 +29,13 @@ import yaml
 from bs4 import BeautifulSoup
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import SchemaError, check
 from .segment import split_sentences
 
 DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACE_RE = re.compile(r"[^\S\n]+")
 _CHAR_MAP = str.maketrans(
     {
         "“": '"',
@@ -53,11 +55,12 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _SPACED_DASH_RE = re.compile(r"\s*[—―]\s*|\s+[–-]{1,2}\s+|\s*(?<!-)--(?!-)\s*")
-# Every match of _SPACED_DASH_RE holds a match of _SPACED_DASH_HINT_RE: lines without one are skipped.
-_SPACED_DASH_HINT_RE = re.compile(r"[—―]|\s[–-]|--")
+# Every match of _SPACED_DASH_RE on a line with single spaces holds one of these: lines without are skipped.
+_SPACED_DASH_HINTS = ("—", "―", "--", " -", " –")
 _UNSPACED_EN_DASH_RE = re.compile(r"(?<=\S)–(?=\S)")
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_MD_LIST_MARKS = "-*+•▪◦●"
 _MD_LIST_RE = re.compile(r"^(?:[-*+•▪◦●]|\d{1,3}[.)])\s+")
 _MD_QUOTE_RE = re.compile(r"^>\s?")
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -74,13 +77,21 @@ TERMINAL_RE = re.compile(r"[.!?][\"')\]]*$")
 
 @dataclass(frozen=True)
 class LogEntry:
-    """One removal or replacement made by the cleaner."""
+    """One removal or replacement made by the cleaner, with the id of the rule that made it."""
 
     line: int
     action: str
     reason: str
     text: str
     replacement: str = ""
+    rule: str = ""
+
+
+# Rule ids of the cleaner's own steps (the debris rules have the ids of their rules file).
+HTML_RULE = "html_markup"
+MARKDOWN_RULE = "markdown_markup"
+OBFUSCATION_RULE = "obfuscated_name"
+START_CASE_RULE = "start_case_headline"
 
 
 @dataclass
@@ -95,18 +106,29 @@ class CleanedText:
 
 @dataclass(frozen=True)
 class _Rule:
-    """A debris rule: its patterns, each with an optional gate (a cheap regex that every match of the
-    pattern contains, so that a text the gate misses is not searched with the pattern)."""
+    """A debris rule: its patterns, each with an optional gate (strings, one of which is inside
+    every match of the pattern, so that a text holding none of them is not searched with it)."""
 
     id: str
     reason: str
-    patterns: tuple[tuple[re.Pattern, re.Pattern | None], ...]
+    patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...]
     applies_to: str = "body"
+    skip_first_line: bool = False
+    case_sensitive: bool = False
 
-    def search(self, text: str) -> re.Match | None:
+    def search(self, text: str, first_line: bool = False, lowered: str | None = None) -> re.Match | None:
+        """The first match of a pattern in `text` (none on the first line if the rule skips it).
+        `lowered` is `text.lower()`, if the caller has it."""
+        if first_line and self.skip_first_line:
+            return None
         for pattern, gate in self.patterns:
-            if gate and not gate.search(text):
-                continue
+            if gate:
+                if self.case_sensitive:
+                    haystack = text
+                else:
+                    haystack = lowered = text.lower() if lowered is None else lowered
+                if not any(part in haystack for part in gate):
+                    continue
             match = pattern.search(text)
             if match:
                 return match
@@ -122,46 +144,175 @@ class CleaningRules:
     fragment_rules: tuple[_Rule, ...]
     start_case_reason: str
     start_case_min_words: int
+    start_case_max_words: int
+    start_case_exclude: re.Pattern | None
     function_words: frozenset[str]
     headline_max_words: int
     headline_split_words: int
     headline_flags: tuple[re.Pattern, ...]
 
 
-def _compile_pattern(spec: str | dict, flags: int) -> tuple[re.Pattern, re.Pattern | None]:
-    """A pattern given as a string, or as a mapping of `pattern` and its `gate`, compiled with `flags`."""
-    if isinstance(spec, str):
-        return re.compile(spec, flags), None
-    return re.compile(spec["pattern"], flags), re.compile(spec["gate"], flags)
+class RulesFileError(ValueError):
+    """A cleaning-rules file of the wrong form; the message is one line naming the file and key."""
 
 
-def _compile_rules(entries: list[dict]) -> tuple[_Rule, ...]:
-    rules = []
-    for entry in entries or []:
-        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        patterns = tuple(_compile_pattern(p, flags) for p in entry["patterns"])
-        rules.append(_Rule(entry["id"], entry["reason"], patterns, entry.get("applies_to", "body")))
-    return tuple(rules)
+RULE_GROUPS = ("block_rules", "line_rules", "fragment_rules")
+_RULE_KEYS = {"id", "reason", "source", "patterns", "case_sensitive", "applies_to", "skip_first_line"}
+_PATTERNS_FORM = "a list of regular expressions, each a string or a mapping of 'pattern' and 'gate'"
+_GATE_FORM = "a list of strings, one of which is inside every match of the pattern"
+
+
+class _Reader:
+    """Typed access to the parsed YAML of one rules file, with errors naming file and key."""
+
+    def __init__(self, path: Path):
+        self.where = display_path(path)
+
+    def fail(self, key: str, expected: str, value) -> RulesFileError:
+        return RulesFileError(f"{self.where}: {key}: expected {expected}, got {value!r}")
+
+    def get(self, mapping: dict, key: str, name: str, kind: type, expected: str, default=None):
+        value = mapping.get(name, default)
+        valid = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if not valid:
+            raise self.fail(f"{key}.{name}" if key else name, expected, value)
+        return value
+
+    def regex(self, key: str, value, flags: int) -> re.Pattern:
+        if not isinstance(value, str):
+            raise self.fail(key, "a regular expression (a string)", value)
+        try:
+            return re.compile(value, flags)
+        except re.error as error:
+            raise RulesFileError(f"{self.where}: {key}: not a valid regular expression ({error})") from None
+
+    def words(self, key: str, value) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise self.fail(key, "a list of words (strings; quote yes, no, on, off)", value)
+        return value
+
+    def rules(self, spec: dict, group: str) -> tuple[_Rule, ...]:
+        entries = spec.get(group) or []
+        if not isinstance(entries, list):
+            raise self.fail(group, "a list of rules", entries)
+        rules = []
+        for i, entry in enumerate(entries):
+            key = f"{group}[{i}]"
+            if not isinstance(entry, dict):
+                raise self.fail(key, "a rule (a mapping with id, reason, source and patterns)", entry)
+            unknown = sorted(set(entry) - _RULE_KEYS)
+            if unknown:
+                raise RulesFileError(
+                    f"{self.where}: {key}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_RULE_KEYS))})"
+                )
+            for name in ("id", "reason", "source"):
+                self.get(entry, key, name, str, "text")
+            case_sensitive = self.get(entry, key, "case_sensitive", bool, "true or false", False)
+            skip_first_line = self.get(entry, key, "skip_first_line", bool, "true or false", False)
+            applies_to = entry.get("applies_to", "body")
+            if applies_to not in ("body", "headline") or (group != "fragment_rules" and applies_to != "body"):
+                where = (
+                    "'body' or 'headline'" if group == "fragment_rules" else "'body' (headline: fragment rules only)"
+                )
+                raise self.fail(f"{key}.applies_to", where, applies_to)
+            patterns = entry.get("patterns")
+            if not isinstance(patterns, list) or not patterns:
+                raise self.fail(f"{key}.patterns", _PATTERNS_FORM, patterns)
+            flags = 0 if case_sensitive else re.IGNORECASE
+            compiled = []
+            for j, pattern in enumerate(patterns):
+                where = f"{key}.patterns[{j}]"
+                if isinstance(pattern, dict):
+                    if set(pattern) != {"pattern", "gate"}:
+                        raise self.fail(where, "a mapping of 'pattern' and 'gate'", pattern)
+                    gate = pattern["gate"]
+                    if not isinstance(gate, list) or not gate or not all(isinstance(g, str) and g for g in gate):
+                        raise self.fail(f"{where}.gate", _GATE_FORM, gate)
+                    gate = tuple(gate if case_sensitive else (g.lower() for g in gate))
+                    compiled.append((self.regex(f"{where}.pattern", pattern["pattern"], flags), gate))
+                else:
+                    compiled.append((self.regex(where, pattern, flags), ()))
+            rules.append(
+                _Rule(entry["id"], entry["reason"], tuple(compiled), applies_to, skip_first_line, case_sensitive)
+            )
+        return tuple(rules)
+
+
+def _read_yaml(path: Path) -> dict:
+    where = display_path(path)
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RulesFileError(f"{where}: cannot read the cleaning rules ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        raise RulesFileError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
+    if not isinstance(spec, dict):
+        raise RulesFileError(f"{where}: expected a mapping of rule groups ({', '.join(RULE_GROUPS)}), got {spec!r}")
+    return spec
+
+
+def _check_keys(path: Path, spec: dict, known: tuple[str, ...], prefix: str = "") -> None:
+    unknown = sorted(set(spec) - set(known))
+    if unknown:
+        raise RulesFileError(f"{display_path(path)}: unknown key {prefix + unknown[0]!r} (known: {', '.join(known)})")
+
+
+_MAIN_KEYS = (*RULE_GROUPS, "start_case_headline", "headline")
+_START_CASE_KEYS = ("reason", "source", "min_words", "max_words", "exclude", "function_words")
+_HEADLINE_KEYS = ("max_words", "split_after_words", "source", "flags")
+
+
+def _check_schema(spec, path: Path) -> None:
+    """The file's form, by its schema (analysis/schemas/cleaning_rules.yaml)."""
+    try:
+        check(spec, "cleaning_rules", display_path(path))
+    except SchemaError as error:
+        raise RulesFileError(str(error)) from None
 
 
 @lru_cache(maxsize=8)
-def load_rules(path: str | Path | None = None) -> CleaningRules:
-    """Read and compile a cleaning-rules YAML file (the packaged one by default)."""
+def load_rules(path: str | Path | None = None, extra: str | Path | None = None) -> CleaningRules:
+    """Read, check and compile a cleaning-rules file (the packaged one by default), and the
+    rules of an `extra` file of the same form (rule groups only), applied after them."""
     path = Path(path) if path else DEFAULT_RULES_FILE
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    check(spec, "cleaning_rules", display_path(path))
-    start_case = spec["start_case_headline"]
-    headline = spec["headline"]
+    spec, read = _read_yaml(path), _Reader(path)
+    _check_schema(spec, path)
+    _check_keys(path, spec, _MAIN_KEYS)
+    groups = {group: read.rules(spec, group) for group in RULE_GROUPS}
+    if extra:
+        extra_path = Path(extra)
+        extra_spec, extra_read = _read_yaml(extra_path), _Reader(extra_path)
+        _check_keys(extra_path, extra_spec, RULE_GROUPS)
+        _check_schema(extra_spec, extra_path)
+        for group in RULE_GROUPS:
+            groups[group] += extra_read.rules(extra_spec, group)
+    ids = [rule.id for group in RULE_GROUPS for rule in groups[group]]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        files = f"{display_path(path)}, {display_path(Path(extra))}" if extra else display_path(path)
+        raise RulesFileError(f"{files}: rule id {repeated[0]!r} is given to two rules")
+    start_case = read.get(spec, "", "start_case_headline", dict, f"a mapping of {', '.join(_START_CASE_KEYS)}")
+    headline = read.get(spec, "", "headline", dict, f"a mapping of {', '.join(_HEADLINE_KEYS)}")
+    _check_keys(path, start_case, _START_CASE_KEYS, "start_case_headline.")
+    _check_keys(path, headline, _HEADLINE_KEYS, "headline.")
+    exclude = start_case.get("exclude")
     return CleaningRules(
-        block_rules=_compile_rules(spec.get("block_rules")),
-        line_rules=_compile_rules(spec.get("line_rules")),
-        fragment_rules=_compile_rules(spec.get("fragment_rules")),
-        start_case_reason=start_case["reason"],
-        start_case_min_words=int(start_case["min_words"]),
-        function_words=frozenset(w.lower() for w in start_case["function_words"]),
-        headline_max_words=int(headline["max_words"]),
-        headline_split_words=int(headline["split_after_words"]),
-        headline_flags=tuple(re.compile(p, re.IGNORECASE) for p in headline["flags"]),
+        block_rules=groups["block_rules"],
+        line_rules=groups["line_rules"],
+        fragment_rules=groups["fragment_rules"],
+        start_case_reason=read.get(start_case, "start_case_headline", "reason", str, "text"),
+        start_case_min_words=read.get(start_case, "start_case_headline", "min_words", int, "a whole number"),
+        start_case_max_words=read.get(start_case, "start_case_headline", "max_words", int, "a whole number"),
+        start_case_exclude=read.regex("start_case_headline.exclude", exclude, 0) if exclude is not None else None,
+        function_words=frozenset(
+            w.lower() for w in read.words("start_case_headline.function_words", start_case.get("function_words"))
+        ),
+        headline_max_words=read.get(headline, "headline", "max_words", int, "a whole number"),
+        headline_split_words=read.get(headline, "headline", "split_after_words", int, "a whole number"),
+        headline_flags=tuple(
+            read.regex(f"headline.flags[{i}]", flag, re.IGNORECASE)
+            for i, flag in enumerate(read.get(headline, "headline", "flags", list, "a list of regular expressions"))
+        ),
     )
 
 
@@ -173,15 +324,24 @@ def count_words(text: str) -> int:
 def normalise_characters(text: str) -> str:
     """Content-preserving normalisation of characters and whitespace (see module doc)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH_RE.sub("", text)
-    text = text.translate(_CHAR_MAP)
-    if "–" in text:
-        text = _UNSPACED_EN_DASH_RE.sub("-", text)
-    text = "\n".join(
-        _SPACED_DASH_RE.sub(" — ", line) if _SPACED_DASH_HINT_RE.search(line) else line for line in text.split("\n")
-    )
-    text = _SPACE_RE.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    if not text.isascii():  # every character these steps change is outside ASCII
+        text = _ZERO_WIDTH_RE.sub("", text).translate(_CHAR_MAP)
+        if "–" in text:
+            text = _UNSPACED_EN_DASH_RE.sub("-", text)
+    return "\n".join(_normalise_spacing(line) for line in text.split("\n"))
+
+
+def _normalise_spacing(line: str) -> str:
+    """One line with spaced dashes as " — ", whitespace runs as one space, stripped. Runs of
+    whitespace are collapsed first: the dash pattern treats any run as it treats one space."""
+    collapsed = " ".join(line.split())
+    if collapsed and line[0].isspace():
+        collapsed = " " + collapsed
+    if collapsed and line[-1].isspace():
+        collapsed += " "
+    if any(hint in collapsed for hint in _SPACED_DASH_HINTS):
+        return " ".join(_SPACED_DASH_RE.sub(" — ", collapsed).split())
+    return collapsed.strip()
 
 
 _HTML_BLOCK_TAGS = (
@@ -221,13 +381,13 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(text: str) -> tuple[str, list[LogEntry]]:
     """Plain text of an HTML page: block elements become paragraphs; scripts and styles go."""
     soup = BeautifulSoup(text, "html.parser")
-    log = [LogEntry(0, "replaced", "HTML markup converted to text", "(whole file)")]
+    log = [LogEntry(0, "replaced", "HTML markup converted to text", "(whole file)", rule=HTML_RULE)]
     for tag in soup.find_all(["head", "script", "style", "noscript", "template"]):
         if tag.decomposed:
             continue
         reason = "HTML page head (title and metadata)" if tag.name == "head" else "HTML script or style"
         content = tag.get_text(" ", strip=True)
-        log.append(LogEntry(0, "removed", reason, content or f"<{tag.name}>"))
+        log.append(LogEntry(0, "removed", reason, content or f"<{tag.name}>", rule=HTML_RULE))
         tag.decompose()
     for tag in soup.find_all("br"):
         tag.replace_with("\n")
@@ -239,12 +399,15 @@ def html_to_text(text: str) -> tuple[str, list[LogEntry]]:
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
     """Remove markdown markup from one line; return the text and whether it was a heading."""
-    heading = bool(_MD_HEADING_RE.match(line))
-    line = _MD_HEADING_RE.sub("", line)
-    line = _MD_QUOTE_RE.sub("", line)
-    line = _MD_LIST_RE.sub("", line)
-    line = _MD_IMAGE_RE.sub("", line)
-    line = _MD_LINK_RE.sub(r"\1", line)
+    heading = line.startswith("#") and bool(_MD_HEADING_RE.match(line))
+    if heading:
+        line = _MD_HEADING_RE.sub("", line)
+    if line.startswith(">"):
+        line = _MD_QUOTE_RE.sub("", line)
+    if line[:1] in _MD_LIST_MARKS or line[:1].isdigit():
+        line = _MD_LIST_RE.sub("", line)
+    if "](" in line:
+        line = _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line))
     if "*" in line or "_" in line:
         line = _MD_EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(3), line)
     return line.strip(), heading
@@ -274,11 +437,14 @@ def _deobfuscate(line: str, names: dict[str, str]) -> tuple[str, list[tuple[str,
 
 
 def _is_start_case(line: str, rules: CleaningRules) -> bool:
-    """True for a title in which every word, short function words included, is capitalised."""
+    """True for a title in which every word, short function words included, is capitalised
+    (unless the rules' `exclude` pattern matches the line)."""
     if TERMINAL_RE.search(line):
         return False
     words = re.findall(r"[A-Za-z][\w'-]*", line)
-    if len(words) < rules.start_case_min_words:
+    if not rules.start_case_min_words <= len(words) <= rules.start_case_max_words:
+        return False
+    if rules.start_case_exclude and rules.start_case_exclude.search(line):
         return False
     if not all(w[0].isupper() for w in words):
         return False
@@ -305,7 +471,7 @@ def _looks_like_headline(line: str, was_heading: bool, rules: CleaningRules) -> 
         return False
     if any(flag.search(line) for flag in rules.headline_flags):
         return True
-    if not line.endswith("."):
+    if not line.endswith(".") or line.endswith("..."):  # an ellipsis leaves a headline open
         return True
     words = re.findall(r"[A-Za-z][\w'-]*", line)
     return sum(w[0].isupper() for w in words) >= 0.6 * max(len(words), 1)
@@ -323,50 +489,54 @@ def clean_text(
     # Each kept line: (raw line number, text, was a markdown heading); None marks a blank line.
     kept: list[tuple[int, str, bool] | None] = []
     lines = normalise_characters(raw).split("\n")
-    block_open, block_reason = False, ""
+    block, first_line = None, True  # first_line: no line kept yet (the headline's place)
     for number, line in enumerate(lines, start=1):
         if not line:
             kept.append(None)
             continue
-        if block_open:
-            rule = next((r for r in rules.line_rules if r.search(line)), None)
-            if rule or _is_teaser(line, rules):
-                log.append(LogEntry(number, "removed", rule.reason if rule else block_reason, line))
+        if block:
+            rule = next((r for r in rules.line_rules if r.search(line)), None) or (
+                block if _is_teaser(line, rules) else None
+            )
+            if rule:
+                log.append(LogEntry(number, "removed", rule.reason, line, rule=rule.id))
                 continue
-            block_open = False
+            block = None
         text, was_heading = _strip_markdown(line)
         if text != line:
-            log.append(LogEntry(number, "replaced", "markdown or list markup", line, text))
+            log.append(LogEntry(number, "replaced", "markdown or list markup", line, text, MARKDOWN_RULE))
         if not text:
             continue
-        block = next((r for r in rules.block_rules if r.search(text)), None)
+        lowered = text.lower()
+        block = next((r for r in rules.block_rules if r.search(text, first_line, lowered)), None)
         if block:
-            block_open, block_reason = True, block.reason
-            log.append(LogEntry(number, "removed", block.reason, text))
+            log.append(LogEntry(number, "removed", block.reason, text, rule=block.id))
             continue
-        rule = next((r for r in rules.line_rules if r.search(text)), None)
+        rule = next((r for r in rules.line_rules if r.search(text, first_line, lowered)), None)
         if rule:
-            log.append(LogEntry(number, "removed", rule.reason, text))
+            log.append(LogEntry(number, "removed", rule.reason, text, rule=rule.id))
             continue
         for rule in rules.fragment_rules:
             if rule.applies_to != "body":
                 continue
-            match = rule.search(text)
+            match = rule.search(text, first_line, lowered)
             if match and match.group(0).strip():
-                log.append(LogEntry(number, "removed", rule.reason, match.group(0).strip()))
+                log.append(LogEntry(number, "removed", rule.reason, match.group(0).strip(), rule=rule.id))
                 text = (text[: match.start()] + " " + text[match.end() :]).strip()
+                lowered = text.lower()
         text, changes = _deobfuscate(text, names)
         for before, after in changes:
-            log.append(LogEntry(number, "replaced", "obfuscated name normalised", before, after))
-        text = _SPACE_RE.sub(" ", text).strip()
+            log.append(LogEntry(number, "replaced", "obfuscated name normalised", before, after, OBFUSCATION_RULE))
+        text = " ".join(text.split())
         if text:
             kept.append((number, text, was_heading))
+            first_line = False
 
     headline, note, kept = _take_headline(kept, rules, log)
     body: list[tuple[int, str, bool] | None] = []
     for item in kept:
         if item is not None and _is_start_case(item[1], rules):
-            log.append(LogEntry(item[0], "removed", rules.start_case_reason, item[1]))
+            log.append(LogEntry(item[0], "removed", rules.start_case_reason, item[1], rule=START_CASE_RULE))
             continue
         body.append(item)
     log.sort(key=lambda entry: entry.line)
@@ -386,12 +556,12 @@ def _take_headline(kept, rules: CleaningRules, log: list[LogEntry]):
             continue
         match = rule.search(candidate)
         if match:
-            removed.append((rule.reason, match.group(0).strip()))
+            removed.append((rule, match.group(0).strip()))
             candidate = candidate[: match.start()].rstrip() + candidate[match.end() :]
     if not _looks_like_headline(candidate, was_heading, rules):
         return None, "no headline: the first line reads as body text", kept[first:]
-    for reason, fragment in removed:
-        log.append(LogEntry(number, "removed", reason, fragment))
+    for rule, fragment in removed:
+        log.append(LogEntry(number, "removed", rule.reason, fragment, rule=rule.id))
     if count_words(candidate) > rules.headline_split_words:
         sentences = split_sentences(candidate)
         if len(sentences) > 1:

@@ -376,6 +376,7 @@ def load_corpus(
     rules_file: str | Path | None = None,
     actors_file: str | Path | None = None,
     columns: dict[str, str | None] | None = None,
+    extra_rules_file: str | Path | None = None,
 ) -> Corpus:
     """Read, clean and segment every article of a corpus folder or file.
 
@@ -384,7 +385,7 @@ def load_corpus(
     """
     corpus = Path(corpus)
     entries = corpus_entries(corpus, manifest, columns)
-    rules, actors = load_rules(rules_file), load_actors(actors_file)
+    rules, actors = load_rules(rules_file, extra_rules_file), load_actors(actors_file)
     results = [analyse_entry(entry, rules, actors) for entry in entries]
     kept, metadata, issues = reconcile(results, Path(manifest) if manifest else corpus / MANIFEST_NAME)
     if not kept:
