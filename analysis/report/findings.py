@@ -287,7 +287,7 @@ def issue_frames_caveat(terms_by_frame: dict[str, tuple[str, ...]]) -> str:
             frames_of.setdefault(term, []).append(label)
     shared = {term: labels for term, labels in frames_of.items() if len(labels) > 1}
     overlap = (
-        f"{plural(len(shared), 'term')} belong to more than one frame (for example `{escape_text(next(iter(shared)))}`: "
+        f"{plural(len(shared), 'term')} {'belongs' if len(shared) == 1 else 'belong'} to more than one frame (for example `{escape_text(next(iter(shared)))}`: "
         f"{'; '.join(escape_text(label) for label in next(iter(shared.values())))}), so one word can count for several"
         if shared
         else "no term belongs to two frames"

@@ -179,7 +179,8 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
 
 
 def render_html(executed: Path, target: Path, with_code: bool) -> None:
-    """Render an executed notebook as self-contained HTML (reader version without code)."""
+    """Render an executed notebook as self-contained HTML. The reader version has no code and no
+    warnings (stderr); the full version keeps both."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -191,7 +192,12 @@ def render_html(executed: Path, target: Path, with_code: bool) -> None:
         exclude_input_prompt=not with_code,
         exclude_output_prompt=not with_code,
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    notebook = nbformat.read(executed, as_version=4)
+    if not with_code:
+        for cell in notebook.cells:
+            if "outputs" in cell:
+                cell.outputs = [output for output in cell.outputs if output.get("name") != "stderr"]
+    body, _ = exporter.from_notebook_node(notebook)
     write_text(body, target)
 
 
