@@ -154,6 +154,8 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
 
     target = reports_dir / notebook.name
     failed = reports_dir / f"{notebook.stem}.failed.ipynb"
+    for stale in (failed, failed.with_suffix(".html")):  # from an earlier failure
+        stale.unlink(missing_ok=True)
     with atomic_path(target) as tmp:
         try:
             papermill.execute_notebook(
@@ -173,8 +175,6 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
                 f"notebook {notebook.name} failed in {reason}\nexecuted copy with the traceback: {display_path(failed)}",
                 reason,
             ) from None
-    failed.unlink(missing_ok=True)
-    failed.with_suffix(".html").unlink(missing_ok=True)
     return target
 
 
