@@ -706,8 +706,9 @@ def _corpus_points(tables) -> list[str]:
     removed = synthesis.result_table(tables, "cleaning_log", ["article_id"])
     if len(removed):
         points.append(
-            f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
-            f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason."
+            f"The debris rules removed or rewrote {len(removed):,} lines or fragments in "
+            f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason in "
+            "cleaning_log.csv, to check that only debris went."
         )
     return points
 
