@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = command_line_options(args)
         output = output_dir_for(args.corpus, args.output)
-        if args.output is None and output != PROJECT_ROOT:
+        if args.output is None and output != PROJECT_ROOT and args.corpus.exists():
             _warn(f"outputs go to {display_path(output)}/ (the default for this corpus; choose with --output)")
         if args.command == "analyze":
             if args.scheduler and args.engine != "dask":

@@ -316,10 +316,12 @@ def _failed_report(notebook: Path, reports_dir: Path, reason: str, seconds: floa
     """The index entry of a failed notebook, with its executed copy rendered (code and traceback)."""
     executed = reports_dir / f"{notebook.stem}.failed.ipynb"
     rendered = executed.with_suffix(".html")
-    if executed.is_file():
+    if not executed.is_file():
+        return NotebookReport(notebook.name, notebook_title(notebook), None, None, None, seconds, error=reason)
+    try:
         render_html(executed, rendered, with_code=True)
-    else:
-        executed = rendered = None
+    except Exception:  # an unreadable copy is still linked as .ipynb
+        rendered = None
     return NotebookReport(notebook.name, notebook_title(notebook), executed, None, rendered, seconds, error=reason)
 
 
