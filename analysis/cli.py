@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, display_path
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, ProtectedOutputError, display_path, output_dir_for
 from .pipeline.options import (
     OptionError,
     Options,
@@ -111,9 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     from .pipeline.analyze import analyze
     from .report.runner import NotebookFailed, UsageError, run
 
+    started = time.perf_counter()
     try:
         options = command_line_options(args)
-        output = options.output or PROJECT_ROOT
+        output = output_dir_for(args.corpus, options.output)
+        if options.output is None and output != PROJECT_ROOT and args.corpus.exists():
+            _warn(f"outputs go to {display_path(output)}/ (the default for this corpus; choose with --output)")
         if args.command == "analyze":
             if args.scheduler and args.engine != "dask":
                 return _fail("--scheduler goes with --engine dask")
@@ -127,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                 scheduler=args.scheduler,
                 workers=args.workers,
             )
-            print(f"analysed {len(tables['articles'])} article(s); tables in {display_path(output / 'results')}")
+            print(
+                f"{_count(len(tables['articles']), 'article')} analysed in {_seconds(started)}; "
+                f"tables in {display_path(output / 'results')}"
+            )
         else:
             reports = run(
                 args.corpus,
@@ -139,14 +146,40 @@ def main(argv: list[str] | None = None) -> int:
                 workers=args.workers,
                 force=args.force,
             )
-            print(f"{len(reports)} notebook(s) up to date; open {display_path(output / 'reports' / 'index.html')}")
-    except (CorpusError, OptionError, RulesFileError, UsageError) as error:
+            print(f"{_notebooks_done(reports, started)}; open {display_path(output / 'reports' / 'index.html')}")
+    except (CorpusError, OptionError, UsageError, ProtectedOutputError, RulesFileError) as error:
         return _fail(str(error))
     except NotebookFailed as error:
-        return _fail(str(error), code=1)
+        if not error.reports:
+            return _fail(str(error), code=1)
+        _warn(str(error))
+        failed = sum(1 for r in error.reports if r.error)
+        return _fail(
+            f"{failed} of {_count(len(error.reports), 'notebook')} failed ({error.reason}); the index shows "
+            f"each failure beside the other reports: open {display_path(output / 'reports' / 'index.html')}",
+            code=1,
+        )
     if args.strict:
         return _strict_check(output)
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _seconds(started: float) -> str:
+    return f"{time.perf_counter() - started:,.0f} s"
+
+
+def _notebooks_done(reports: list, started: float) -> str:
+    """'6 notebooks executed in 14 s', or how many were unchanged since the last run."""
+    ran = sum(1 for r in reports if r.ran)
+    reused = len(reports) - ran
+    if not ran:
+        return f"{_count(reused, 'notebook')} unchanged since the last run, none executed ({_seconds(started)})"
+    done = f"{_count(ran, 'notebook')} executed"
+    return done + (f" and {reused:,} unchanged since the last run" if reused else "") + f" in {_seconds(started)}"
 
 
 def command_line_options(args: argparse.Namespace) -> Options:
@@ -193,7 +226,7 @@ def _validate(only: list[str] | None, reference: Path | None) -> int:
 
 
 def _warn(message: str) -> None:
-    print(message, file=sys.stderr)
+    sys.stderr.write(message + "\n")  # one write, so lines from parallel notebooks never interleave
 
 
 def _fail(message: str, code: int = 2) -> int:

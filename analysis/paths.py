@@ -18,6 +18,31 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 VALIDATION_DIR = PROJECT_ROOT / "validation"
 VALIDATION_FIGURES_DIR = VALIDATION_DIR / "figures"
+RUNS_DIR = PROJECT_ROOT / "runs"  # default outputs of corpora other than the seeds (git-ignored)
+
+
+class ProtectedOutputError(ValueError):
+    """Outputs of another corpus aimed at the project root, where the case study's are committed."""
+
+
+def output_dir_for(corpus: Path, output: Path | None = None) -> Path:
+    """Where a run on `corpus` writes results/, figures/ and reports/.
+
+    `output` if given; else the project root for the case study (seeds/) and
+    `runs/<corpus name>/` for any other corpus. The project root holds the case study's
+    committed outputs, so another corpus may never write there (ProtectedOutputError).
+    """
+    corpus = Path(corpus).resolve()
+    is_case_study = corpus == SEEDS_DIR.resolve()
+    if output is None:
+        return PROJECT_ROOT if is_case_study else RUNS_DIR / (corpus.stem if corpus.is_file() else corpus.name)
+    output = Path(output).resolve()
+    if output == PROJECT_ROOT.resolve() and not is_case_study:
+        raise ProtectedOutputError(
+            f"the project root holds the case study's committed outputs; write those of {display_path(corpus)} "
+            f"elsewhere (--output DIR, or no --output for {display_path(output_dir_for(corpus))}/)"
+        )
+    return output
 
 
 @dataclass(frozen=True)

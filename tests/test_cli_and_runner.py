@@ -145,28 +145,39 @@ def test_failing_notebook_names_notebook_cell_and_error_and_keeps_traceback(tmp_
     notebooks.mkdir()
     write_notebook(notebooks / "01_ok.ipynb", "print('fine')")
     write_notebook(notebooks / "02_broken.ipynb", "x = 1", "1 / 0")
+    write_notebook(notebooks / "03_markup.ipynb", "raise ValueError('<script>alert(1)</script>')")
     out = tmp_path / "out"
     with pytest.raises(NotebookFailed) as failure:
         run(SEEDS, out, notebooks, log=lambda message: None)
     message = str(failure.value)
     assert "notebook 02_broken.ipynb failed in cell" in message and "ZeroDivisionError" in message
+    assert [r.notebook for r in failure.value.reports if r.error] == ["02_broken.ipynb", "03_markup.ipynb"]
     failed = out / "reports" / "02_broken.failed.ipynb"
     assert failed.is_file() and "ZeroDivisionError" in failed.read_text()
+    assert "ZeroDivisionError" in (out / "reports" / "02_broken.failed.html").read_text(encoding="utf-8")
     assert not (out / "reports" / "02_broken.ipynb").exists()
     assert (out / "reports" / "01_ok.html").is_file()
+    index = (out / "reports" / "index.html").read_text(encoding="utf-8")  # written despite the failures
+    assert "2 of 3 reports failed in this run" in index and "href='01_ok.html'" in index
+    assert "ZeroDivisionError: division by zero" in index and "href='02_broken.failed.html'" in index
+    assert "ValueError: &lt;script&gt;alert(1)&lt;/script&gt;" in index and "<script>" not in index
     result = cli("run", "--corpus", str(SEEDS), "--output", str(out), "--notebooks", str(notebooks))
     assert result.returncode == 1 and "02_broken.ipynb failed" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("error: 2 of 3 notebooks failed (02_broken.ipynb in cell")
+    assert result.stderr.splitlines()[-1].endswith(f"open {out / 'reports' / 'index.html'}")
 
 
 def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
     for out in (tmp_path, tmp_path / "again"):
         result = cli("run", "--corpus", str(SEEDS), "--output", str(out))
         assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("6 notebooks executed in ")
     for folder in ("results", "figures"):
         first, second = digest_tree(tmp_path / folder), digest_tree(tmp_path / "again" / folder)
         assert first and first == second
     rerun = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path))
     assert rerun.returncode == 0 and "running" not in rerun.stderr  # nothing changed: nothing reruns
+    assert rerun.stdout.startswith("6 notebooks unchanged since the last run, none executed")
     assert {name.rsplit(".", 1)[1] for name in digest_tree(tmp_path / "figures")} == {"png", "svg"}
     reports = tmp_path / "reports"
     index = (reports / "index.html").read_text(encoding="utf-8")

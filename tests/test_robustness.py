@@ -104,7 +104,7 @@ def test_cli_analyses_the_rest_records_issues_and_strict_fails(bad_folder, tmp_p
 
     result = run()
     assert result.returncode == 0, result.stderr
-    assert "skipped: empty.txt: empty file (no text)" in result.stderr
+    assert "skipped, 2 files: empty file (no text): empty.txt, whitespace.txt" in result.stderr
     issues = pd.read_csv(tmp_path / "results" / "issues.csv")
     assert set(issues["severity"]) == {"skipped", "warning"}
     assert {"empty.txt", "binary.txt", "huge.txt", "french.txt"} <= set(issues["source_file"])
@@ -112,7 +112,9 @@ def test_cli_analyses_the_rest_records_issues_and_strict_fails(bad_folder, tmp_p
     assert len(articles) == 12  # 3 seeds + 9 readable test files
     strict = run("--strict")
     assert strict.returncode == 3 and "strict" in strict.stderr.splitlines()[-1]
-    assert "skipped: empty.txt: empty file (no text)" in strict.stderr  # reported again from the cache
+    assert (
+        "skipped, 2 files: empty file (no text): empty.txt, whitespace.txt" in strict.stderr
+    )  # reported again from the cache
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in bad_folder.iterdir()}
     assert after == before  # the input corpus is never modified
 

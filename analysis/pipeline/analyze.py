@@ -8,10 +8,12 @@ Tables are tidy (one row per observation, snake_case columns). The measures of t
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from tqdm import tqdm
 
 from .. import measures
 from ..outputs import atomic_path, write_csv, write_text
@@ -41,6 +43,8 @@ from .provenance import (
 )
 
 CLEAN_TEXT_DIR = "clean_text"
+ISSUE_EXAMPLES = 3  # files named per kind of issue in the summary; issues.csv lists them all
+_ISSUE_DETAILS_RE = re.compile(r" \(([^)]*)\)|(?<=^same text as) (.*)$")  # what varies between files
 
 
 # What the pipeline itself reads: the reading step each file, the metadata step the corpus.
@@ -63,8 +67,9 @@ def analyze(
     from the cache (`<output_dir>/.cache/`); the others are analysed in batches, in parallel
     processes (`engine="local"`, `workers` at a time, default one per core) or on a Dask
     cluster (`engine="dask"`, at `scheduler`, or a local cluster). `force` recomputes all.
-    Files skipped or analysed with a caveat are reported through `log` (one line each) and
-    recorded in `issues.csv`. `seconds`, if given, receives the time spent per analysis.
+    Files skipped or analysed with a caveat are recorded in `issues.csv` and summarised through
+    `log` (counts per kind, see `issue_summary`). On a terminal a progress bar shows the articles
+    analysed, the rate and the time left. `seconds`, if given, receives the time spent per analysis.
     """
     options = options or corpus_options(corpus_dir)
     folder = Path(corpus_dir)
@@ -72,9 +77,9 @@ def analyze(
     dirs = OutputDirs(Path(output_dir))
     if not force and _outputs_complete(dirs) and results_are_current(folder, output_dir, options):
         tables = load_results(output_dir)
-        for issue in tables["issues"].itertuples(index=False):
-            if log:
-                log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
+        if log:
+            for line in issue_summary(tables["issues"], dirs.results / "issues.csv"):
+                log(line)
         return tables
     cache = {} if force else read_cache(dirs)
     key_of_run = analysis_key(options)
@@ -101,21 +106,28 @@ def analyze(
         else []
     )
     clean_texts: dict[str, str] = {}
-    for chunk in execute(todo, options, engine, scheduler, workers):
-        results.update({r.source_file: r for r in chunk.files})
-        parts.append(chunk.tables)
-        clean_texts.update(chunk.clean_texts)
-        if seconds is not None:
-            for name, value in chunk.seconds.items():
-                seconds[name] = seconds.get(name, 0.0) + value
+    progress = tqdm(total=len(todo), desc="analysing", unit=" articles", disable=None, leave=False)
+    with progress:  # disable=None: shown on a terminal only
+        for chunk in execute(todo, options, engine, scheduler, workers):
+            results.update({r.source_file: r for r in chunk.files})
+            parts.append(chunk.tables)
+            clean_texts.update(chunk.clean_texts)
+            progress.update(len(chunk.files))
+            if seconds is not None:
+                for name, value in chunk.seconds.items():
+                    seconds[name] = seconds.get(name, 0.0) + value
     ordered = [results[entry.source_file] for entry in entries]
     raw_tables = _combine(parts, [r.article_id for r in ordered])
 
     options = options.replace(manifest_file=manifest_of(options, folder))
     kept, metadata, issues = reconcile(ordered, options.manifest_file or folder / MANIFEST_NAME)
-    for issue in issues:
-        if log:
-            log(f"{issue.severity}: {issue.source_file}: {issue.reason}")
+    issue_table = pd.DataFrame(
+        [{"source_file": i.source_file, "severity": i.severity, "reason": i.reason} for i in issues],
+        columns=["source_file", "severity", "reason"],
+    )
+    if log:
+        for line in issue_summary(issue_table, dirs.results / "issues.csv" if kept else None):
+            log(line)
     if not kept:
         raise nothing_analysed(folder, issues)
     kept_ids = [r.article_id for r in kept]
@@ -127,10 +139,7 @@ def analyze(
     for measure in measures.MEASURES:
         if measure.finish:
             tables.update(measure.finish(tables, options))
-    tables["issues"] = pd.DataFrame(
-        [{"source_file": i.source_file, "severity": i.severity, "reason": i.reason} for i in issues],
-        columns=["source_file", "severity", "reason"],
-    )
+    tables["issues"] = issue_table
 
     for name, table in tables.items():
         write_csv(table, dirs.results / f"{name}.csv")
@@ -148,6 +157,40 @@ def analyze(
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
     write_cache(dirs, {"analysis_key": key_of_run, "files": {r.source_file: r for r in ordered}, "tables": raw_tables})
     return tables
+
+
+def issue_summary(issues: pd.DataFrame, issues_file: Path | None) -> list[str]:
+    """The issues of a run as a few lines: one per severity and kind of reason (the reason
+    without what varies between files), most frequent first, with the first files as examples.
+
+    `issues` has the columns of `issues.csv` (source_file, severity, reason); `issues_file`
+    is where the full list is written (None when nothing was written).
+    """
+    if not len(issues):
+        return []
+    kinds = issues["reason"].astype(str).str.replace(_ISSUE_DETAILS_RE, "", regex=True)
+    groups = issues.assign(kind=kinds).groupby(["severity", "kind"], sort=False)
+    lines = []
+    for (severity, kind), rows in sorted(groups, key=lambda group: -len(group[1])):
+        same_reason = rows["reason"].nunique() == 1
+        examples = [
+            row.source_file if same_reason else f"{row.source_file} ({_issue_detail(row.reason)})"
+            for row in rows.head(ISSUE_EXAMPLES).itertuples(index=False)
+        ]
+        more = f" and {len(rows) - len(examples):,} more" if len(rows) > len(examples) else ""
+        reason = rows["reason"].iloc[0] if same_reason else kind
+        lines.append(
+            f"  {severity}, {len(rows):,} file{'s' if len(rows) != 1 else ''}: {reason}: {', '.join(examples)}{more}"
+        )
+    skipped = int((issues["severity"] == "skipped").sum())
+    where = f"; every one in {display_path(issues_file)}" if issues_file else ""
+    return [f"{skipped:,} file(s) skipped and {len(issues) - skipped:,} warning(s){where}:", *lines]
+
+
+def _issue_detail(reason: str) -> str:
+    """The part of a reason that varies between files: '3% English function words', 'a.txt'."""
+    found = _ISSUE_DETAILS_RE.search(reason)
+    return next(part for part in found.groups() if part) if found else reason
 
 
 def _combine(parts: list[dict[str, pd.DataFrame]], order: list[str]) -> dict[str, pd.DataFrame]:

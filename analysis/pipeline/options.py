@@ -91,7 +91,10 @@ class Options:
     config_file: Path | None = option(
         None, "YAML file of options by name; without it, the corpus folder's corpus.yaml if present; flags override it"
     )
-    output: Folder | None = option(None, "where results/, figures/ and reports/ go; without it, the project root")
+    output: Folder | None = option(
+        None,
+        "where results/, figures/ and reports/ go; without it, the project root for seeds/ and runs/<corpus name>/ for any other corpus",
+    )
     group_by: Names = option(("outlet",), "metadata columns to group articles by in figures, tried in order")
 
     def replace(self, **changes) -> Options:

@@ -8,12 +8,16 @@ return Markdown, with every piece of article text passed through `escape_text`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..measures import synthesis
 from ..measures.synthesis import MIN_ATTRIBUTIONS, scorecard
+from ..paths import display_path
 from .notebook import escape_text, plural
 
+LISTED_NAMES = 8  # names listed in a sentence before "and N more"
 SAMPLE_MIN_ARTICLES = 30  # fewer articles are a case study, not a sample
 RELIABLE_ACTOR_SENTENCES = 10  # fewest sentences for an actor's corpus-level tone to be singled out
 EXACT_CHANCE_MAX_ARTICLES = 8  # up to this many articles the chance of a correlation is enumerated
@@ -150,6 +154,26 @@ def cleaning(log: pd.DataFrame) -> str:
     )
 
 
+def _file_name(path) -> str:
+    """A configured file as the reports name it: relative to the project root when inside it."""
+    return "`" + display_path(Path(path)).replace("`", "") + "`"  # a code span shows its text literally
+
+
+def actor_list(labels: dict[str, str], actors_file, mentions: pd.DataFrame) -> str:
+    """Which actors the results look for (from the actors file they were computed with) and how
+    many of them `mentions` (the actor_mentions table) finds."""
+    if not labels:
+        return f"The actors file {_file_name(actors_file)} lists no actor, so no mention is counted."
+    found = mentions["actor"].nunique() if len(mentions) else 0
+    shown = [escape_text(label) for label in list(labels.values())[:LISTED_NAMES]]
+    rest = f" and {len(labels) - len(shown):,} more" if len(labels) > len(shown) else ""
+    return (
+        f"The actors are those of {_file_name(actors_file)}: {plural(len(labels), 'actor')} "
+        f"({'; '.join(shown)}{rest}), of which {found:,} {'is' if found == 1 else 'are'} mentioned in this corpus. "
+        "To follow other people or organisations, give your own file (`--actors FILE`)."
+    )
+
+
 def actor_mentions(counts: pd.DataFrame) -> str:
     """The most mentioned actor, from `corpus.actor_mention_counts` (most mentioned first)."""
     if not counts.size or not counts.to_numpy().sum():
@@ -243,6 +267,38 @@ def generic_frames(scores: pd.DataFrame, dominant: pd.DataFrame, labels: dict[st
         f"({means.iloc[0]:.2f}) and the lowest **{labels[means.index[-1]]}** ({means.iloc[-1]:.2f}). "
         f"Conflict is the top-scoring frame in {plural(conflict_led, 'article')}; "
         f"{plural(int((scores['morality'] == 0).sum()), 'article')} answer no morality question."
+    )
+
+
+def issue_frame_list(terms_by_frame: dict[str, tuple[str, ...]], issue_frames_file) -> str:
+    """Which issue frames the results count (label -> dictionary terms, from the issue-frames
+    file they were computed with)."""
+    n_terms = sum(len(terms) for terms in terms_by_frame.values())
+    return (
+        f"The issue frames are the {plural(len(terms_by_frame), 'dictionary', 'dictionaries')} of "
+        f"{_file_name(issue_frames_file)} ({plural(n_terms, 'term')}): "
+        f"{'; '.join(escape_text(label) for label in terms_by_frame)}. Other issues need a dictionary of "
+        "their own (`--issue-frames FILE`)."
+    )
+
+
+def issue_frames_caveat(terms_by_frame: dict[str, tuple[str, ...]]) -> str:
+    """The caveat bullet on the issue-frame dictionaries: terms shared by several frames."""
+    frames_of: dict[str, list[str]] = {}
+    for label, terms in terms_by_frame.items():
+        for term in dict.fromkeys(t.lower() for t in terms):
+            frames_of.setdefault(term, []).append(label)
+    shared = {term: labels for term, labels in frames_of.items() if len(labels) > 1}
+    overlap = (
+        f"{plural(len(shared), 'term')} {'belongs' if len(shared) == 1 else 'belong'} to more than one frame (for example `{escape_text(next(iter(shared)))}`: "
+        f"{'; '.join(escape_text(label) for label in next(iter(shared.values())))}), so one word can count for several"
+        if shared
+        else "no term belongs to two frames"
+    )
+    return (
+        f"- The issue-frame dictionaries count words, not arguments: {overlap}. A term matches wherever it "
+        "appears, in any sense; the audit table above shows each match in its sentence. The Policy Frames "
+        "Codebook mapping is for comparability, not an equivalence."
     )
 
 
@@ -464,6 +520,25 @@ _SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measu
 }
 
 
+def quoted_words(quoted: pd.DataFrame) -> str:
+    """How many words are quoted, who is quoted most and the named speakers' share, from the
+    quoted_words table (one row per article and speaker)."""
+    if not len(quoted):
+        return "No quotation was attributed in this corpus."
+    totals = quoted.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
+    total = totals.sum()
+    named_share = quoted.loc[quoted["source_class"] == "named", "n_words"].sum() / total
+    return (
+        f"{total:,} words are quoted in all. The most quoted speaker is **{escape_text(totals.index[0])}** "
+        f"({totals.iloc[0]:,} words, {totals.iloc[0] / total:.0%}); named speakers get {named_share:.0%} of the quoted words."
+    )
+
+
+def no_attributions() -> str:
+    """What the cross-tables of notebook 5 say when no attribution was found."""
+    return "No attribution was found in this corpus, so there is nothing to cross-tabulate."
+
+
 def scorecard_gaps(card: pd.DataFrame) -> str:
     """How many articles the scorecard covers and which measures do not apply to some of them."""
     gaps = []
@@ -634,8 +709,9 @@ def _corpus_points(tables) -> list[str]:
     removed = synthesis.result_table(tables, "cleaning_log", ["article_id"])
     if len(removed):
         points.append(
-            f"Cleaning removed or rewrote {len(removed):,} lines or fragments of scraping debris in "
-            f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason."
+            f"The debris rules removed or rewrote {len(removed):,} lines or fragments in "
+            f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason in "
+            "cleaning_log.csv, to check that only debris went."
         )
     return points
 

@@ -20,6 +20,7 @@ from ..paths import (
     VALIDATION_FIGURES_DIR,
     OutputDirs,
     display_path,
+    output_dir_for,
     resolve,
 )
 from ..pipeline.analyze import analyze, load_results
@@ -61,7 +62,8 @@ def setup(corpus_dir: str, output_dir: str, **options) -> NotebookContext:
     declared default keeps the value the existing results were computed with, so a notebook
     opened after `python -m analysis run --sentiment-threshold 0.1` uses 0.1 too.
     """
-    corpus, output = resolve(corpus_dir), resolve(output_dir)
+    corpus = resolve(corpus_dir)
+    output = output_dir_for(corpus, resolve(output_dir))  # never the case study's outputs for another corpus
     chosen = recorded_options(corpus, output).replace(**notebook_options(options))
     if not results_are_current(corpus, output, chosen):
         analyze(corpus, output, chosen)

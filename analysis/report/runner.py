@@ -8,10 +8,12 @@ and finally the report site, `index.html` (see analysis/report/site.py). The HTM
 from the internet.
 
 Kernels are started with this process's own Python (the project's virtual environment),
-so no Jupyter kernel has to be registered. A failing notebook stops the run; its executed
-copy with the traceback is kept as `NN_name.failed.ipynb` and the previous good reports
-stay in place. A notebook whose inputs (its own text, its parameters, the result tables, the
-validation tables, the analysis code) are unchanged since its last good run is not run again.
+so no Jupyter kernel has to be registered. A failing notebook does not stop the others: its
+executed copy with the traceback is kept as `NN_name.failed.ipynb` (and `NN_name.failed.html`),
+the previous good reports stay in place, and the index lists it, with its error, beside the
+reports that succeeded. A notebook whose inputs (its own text, its parameters, the result
+tables, the validation tables, the analysis code) are unchanged since its last good run is not
+run again.
 """
 
 from __future__ import annotations
@@ -48,7 +50,15 @@ RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
 
 
 class NotebookFailed(Exception):
-    """A notebook raised an error; the message names the notebook, the cell and the error."""
+    """A notebook raised an error; the message names the notebook, the cell and the error.
+
+    `reason` is the short form the index shows ("cell 14 (execution count 9): ValueError: ...");
+    `reports` is set when the run went on and wrote the index: every notebook, failed or not."""
+
+    def __init__(self, message: str, reason: str = "", reports: list | None = None):
+        super().__init__(message)
+        self.reason = reason or message
+        self.reports = reports or []
 
 
 class UsageError(Exception):
@@ -76,12 +86,17 @@ class CurrentPythonKernelManager(AsyncKernelManager):
 
 @dataclass(frozen=True)
 class NotebookReport:
+    """One notebook of a run: its reports, whether this run executed it, and its error if it failed
+    (then `executed` is the copy with the traceback and `full_html` its rendering, if any)."""
+
     notebook: str
     title: str
-    executed: Path
-    reader_html: Path
-    full_html: Path
+    executed: Path | None
+    reader_html: Path | None
+    full_html: Path | None
     seconds: float
+    ran: bool = True
+    error: str | None = None
 
 
 def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -139,6 +154,8 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
 
     target = reports_dir / notebook.name
     failed = reports_dir / f"{notebook.stem}.failed.ipynb"
+    for stale in (failed, failed.with_suffix(".html")):  # from an earlier failure
+        stale.unlink(missing_ok=True)
     with atomic_path(target) as tmp:
         try:
             papermill.execute_notebook(
@@ -153,17 +170,17 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
             )
         except papermill.PapermillExecutionError as error:
             tmp.replace(failed)
+            reason = f"cell {error.cell_index} (execution count {error.exec_count}): {error.ename}: {error.evalue}"
             raise NotebookFailed(
-                f"notebook {notebook.name} failed in cell {error.cell_index} "
-                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}\n"
-                f"executed copy with the traceback: {display_path(failed)}"
+                f"notebook {notebook.name} failed in {reason}\nexecuted copy with the traceback: {display_path(failed)}",
+                reason,
             ) from None
-    failed.unlink(missing_ok=True)
     return target
 
 
 def render_html(executed: Path, target: Path, with_code: bool) -> None:
-    """Render an executed notebook as self-contained HTML (reader version without code)."""
+    """Render an executed notebook as self-contained HTML. The reader version has no code and no
+    warnings (stderr); the full version keeps both."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -175,7 +192,12 @@ def render_html(executed: Path, target: Path, with_code: bool) -> None:
         exclude_input_prompt=not with_code,
         exclude_output_prompt=not with_code,
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    notebook = nbformat.read(executed, as_version=4)
+    if not with_code:
+        for cell in notebook.cells:
+            if "outputs" in cell:
+                cell.outputs = [output for output in cell.outputs if output.get("name") != "stderr"]
+    body, _ = exporter.from_notebook_node(notebook)
     write_text(body, target)
 
 
@@ -226,9 +248,9 @@ def run(
     The notebooks read only the result tables, so they are independent: they run in parallel,
     one kernel process each (`workers` at a time, default: one per CPU core). A notebook that
     declares an analysis option as a parameter receives the value the tables are computed
-    with; options are not extra parameters. If a notebook fails, the others still finish and
-    their reports are valid; the first failure (in notebook order) is raised. `force`
-    recomputes the tables and reruns every notebook.
+    with; options are not extra parameters. If a notebook fails, the others still finish, the
+    index is written with the failure beside them, and NotebookFailed is raised (its `reports`
+    holds every notebook). `force` recomputes the tables and reruns every notebook.
     """
     notebooks = list_notebooks(Path(notebooks_dir))
     output_dir = Path(output_dir)
@@ -252,13 +274,21 @@ def run(
         reader, full = reports_dir / f"{notebook.stem}.html", reports_dir / f"{notebook.stem}.full.html"
         executed = reports_dir / notebook.name
         key = report_key(notebook, plan[notebook], output_dir)
-        if done.get(notebook.name) != key or not all(p.is_file() for p in (executed, reader, full)):
-            log(f"running {notebook.name}")
-            done.pop(notebook.name, None)
+        if done.get(notebook.name) == key and all(p.is_file() for p in (executed, reader, full)):
+            return NotebookReport(notebook.name, notebook_title(notebook), executed, reader, full, 0.0, ran=False)
+        log(f"running {notebook.name}")
+        done.pop(notebook.name, None)
+        try:
             execute_notebook(notebook, plan[notebook], reports_dir)
-            render_html(executed, reader, with_code=False)
-            render_html(executed, full, with_code=True)
-            done[notebook.name] = key
+        except NotebookFailed as failure:
+            return _failed_report(notebook, reports_dir, failure.reason, time.perf_counter() - started)
+        except Exception as error:  # a dead kernel or a broken file fails this notebook only
+            return _failed_report(
+                notebook, reports_dir, f"{type(error).__name__}: {error}", time.perf_counter() - started
+            )
+        render_html(executed, reader, with_code=False)
+        render_html(executed, full, with_code=True)
+        done[notebook.name] = key
         return NotebookReport(
             notebook.name, notebook_title(notebook), executed, reader, full, time.perf_counter() - started
         )
@@ -266,12 +296,44 @@ def run(
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         futures = [pool.submit(execute, notebook) for notebook in notebooks]
     _write_run_cache(output_dir, cache)
-    failures = [f.exception() for f in futures if f.exception()]
-    if failures:
-        raise failures[0]
     reports = [f.result() for f in futures]
-    build_index(output_dir, reports, summary_points(load_results(output_dir), options))
+    build_index(output_dir, reports, _summary(output_dir, options))
+    failed = [r for r in reports if r.error]
+    if failed:
+        raise NotebookFailed(
+            "\n".join(
+                f"notebook {r.notebook} failed in {r.error}"
+                + (f"\nexecuted copy with the traceback: {display_path(r.executed)}" if r.executed else "")
+                for r in failed
+            ),
+            "; ".join(f"{r.notebook} in {r.error}" for r in failed),
+            reports,
+        )
     return reports
+
+
+def _failed_report(notebook: Path, reports_dir: Path, reason: str, seconds: float) -> NotebookReport:
+    """The index entry of a failed notebook, with its executed copy rendered (code and traceback)."""
+    executed = reports_dir / f"{notebook.stem}.failed.ipynb"
+    rendered = executed.with_suffix(".html")
+    if not executed.is_file():
+        return NotebookReport(notebook.name, notebook_title(notebook), None, None, None, seconds, error=reason)
+    try:
+        render_html(executed, rendered, with_code=True)
+    except Exception:  # an unreadable copy is still linked as .ipynb
+        rendered = None
+    return NotebookReport(notebook.name, notebook_title(notebook), executed, None, rendered, seconds, error=reason)
+
+
+def _summary(output_dir: Path, options: Options) -> list[str]:
+    """The index's summary points; if writing them fails, one point saying so, so that the index
+    (and the links to every report) is still written."""
+    try:
+        return summary_points(load_results(output_dir), options)
+    except Exception as error:  # any failure here must not cost the reader the index
+        return [
+            f"The summary could not be written ({type(error).__name__}: {error}); the reports below have the findings."
+        ]
 
 
 def _read_run_cache(output_dir: Path) -> dict:

@@ -44,6 +44,7 @@ th { background: #f3f3f3; }
 figure { margin: 1em 0 2em; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #444; font-size: 0.95em; } code { background: #f3f3f3; padding: 0 0.2em; }
 .note { color: #555; font-size: 0.9em; }
+.failed { color: #a00; } .alert { border: 1px solid #a00; padding: 0.5em 0.8em; } tr.failed code { white-space: pre-wrap; word-break: break-word; }
 """
 
 
@@ -83,12 +84,37 @@ def copy_tables(results_dir: Path, target_dir: Path) -> list[Path]:
     return copied
 
 
+def _link(path: Path | None, text: str) -> str:
+    return f"<a href='{_e(path.name)}'>{_e(text)}</a>" if path is not None else ""
+
+
+def _report_row(report) -> str:
+    """One row of the reports table: the three versions, or the error of a failed notebook."""
+    if report.error:
+        return (
+            f"<tr class='failed'><td>{_e(report.title)}</td><td colspan='2'><strong>failed</strong> in "
+            f"<code>{_e(report.error)}</code></td><td>{_link(report.full_html, 'notebook with the error')}"
+            f"{' · ' if report.full_html else ''}{_link(report.executed, '.ipynb')}</td></tr>"
+        )
+    return (
+        f"<tr><td>{_e(report.title)}</td><td>{_link(report.reader_html, 'report')}</td>"
+        f"<td>{_link(report.full_html, 'with code')}</td><td>{_link(report.executed, 'notebook (.ipynb)')}</td></tr>"
+    )
+
+
 def build_index(output_dir: Path, reports: list, summary_points: list[str], validation_dir: Path | None = None) -> Path:
     """Write `reports/index.html` for an output folder and the notebooks that were run."""
     dirs = OutputDirs(Path(output_dir))
     provenance = read_provenance(output_dir)
     tables = copy_tables(dirs.results, dirs.reports / "tables")
     sections = []
+    failed = [r for r in reports if r.error]
+    if failed:
+        sections.append(
+            f"<p class='failed alert'><strong>{len(failed)} of {len(reports)} reports failed in this run:</strong> "
+            + "; ".join(_e(r.title) for r in failed)
+            + ". Their errors are listed under <a href='#reports'>Reports</a>; the other reports are complete.</p>"
+        )
 
     points = "".join(f"<li>{_e(point)}</li>" for point in summary_points)
     sections.append(
@@ -110,16 +136,18 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
         figures.append(f"<p class='note'>Not made by this run: {_e(', '.join(missing))}.</p>")
     sections.append("<section><h2>Key figures</h2>" + "".join(figures) + "</section>")
 
-    rows = "".join(
-        f"<tr><td>{_e(r.title)}</td><td><a href='{_e(r.reader_html.name)}'>report</a></td>"
-        f"<td><a href='{_e(r.full_html.name)}'>with code</a></td>"
-        f"<td><a href='{_e(r.executed.name)}'>notebook (.ipynb)</a></td></tr>"
-        for r in reports
-    )
     sections.append(
-        "<section><h2>Reports</h2><p>Each analysis as a report for readers (no code) and in full "
+        "<section id='reports'><h2>Reports</h2><p>Each analysis as a report for readers (no code) and in full "
         "(with the code that produced every number).</p>"
-        f"<table><thead><tr><th>analysis</th><th colspan='3'>versions</th></tr></thead><tbody>{rows}</tbody></table></section>"
+        + (
+            f"<p class='failed'>{len(failed)} of {len(reports)} reports failed in this run: "
+            "the error is beside each one, and its notebook, with the traceback, is linked.</p>"
+            if failed
+            else ""
+        )
+        + "<table><thead><tr><th>analysis</th><th colspan='3'>versions</th></tr></thead><tbody>"
+        + "".join(_report_row(r) for r in reports)
+        + "</tbody></table></section>"
     )
 
     table_rows = "".join(
