@@ -150,7 +150,7 @@ NO_HEADLINE = {
     [
         (ONE_ARTICLE, ("06_synthesis.html", "One article is a case study")),
         (NO_ACTOR_NO_QUOTE, ("05_source_attribution.html", "nothing to cross-tabulate")),
-        (NO_HEADLINE, ("01_corpus.html", "The actors are those of")),
+        (NO_HEADLINE, ("01_corpus.html", "lists no actor, so no actor mention is counted")),
     ],
     ids=["one article", "no actor, no quotation", "no headline"],
 )

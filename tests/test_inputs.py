@@ -2,6 +2,7 @@
 files (CSV, TSV, JSON Lines, JSON, Parquet), in a folder or alone; headline-only items."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -337,7 +338,9 @@ def test_cli_strict_counts_unreadable_files(tmp_path):
 
     result = run("--workers", "1")
     assert result.returncode == 0, result.stderr
-    assert "skipped: report.pdf: unsupported file type '.pdf'" in result.stderr
+    assert re.search(r"^  skipped, 1 file: unsupported file type '\.pdf'.*: report\.pdf$", result.stderr, re.M), (
+        result.stderr
+    )
     issues = pd.read_csv(tmp_path / "out" / "results" / "issues.csv")
     assert issues["source_file"].tolist() == ["report.pdf"]
     articles = pd.read_csv(tmp_path / "out" / "results" / "articles.csv", dtype=str)

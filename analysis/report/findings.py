@@ -163,7 +163,11 @@ def actor_list(labels: dict[str, str], actors_file, mentions: pd.DataFrame) -> s
     """Which actors the results look for (from the actors file they were computed with) and how
     many of them `mentions` (the actor_mentions table) finds."""
     if not labels:
-        return f"The actors file {_file_name(actors_file)} lists no actor, so no mention is counted."
+        return (
+            f"The actors file {_file_name(actors_file)} lists no actor, so no actor mention is counted. "
+            "To follow people or organisations, name them in an actors file (`actors_file` in the "
+            "corpus configuration, or `--actors FILE`)."
+        )
     found = mentions["actor"].nunique() if len(mentions) else 0
     shown = [escape_text(label) for label in list(labels.values())[:LISTED_NAMES]]
     rest = f" and {len(labels) - len(shown):,} more" if len(labels) > len(shown) else ""
