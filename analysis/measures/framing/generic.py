@@ -98,7 +98,7 @@ class GenericFrames:
 
 def _lexicon(name: str, spec: dict) -> Lexicon:
     matcher = TermMatcher(spec.get("terms", ()), spec.get("patterns", ()))
-    if matcher.pattern is None:
+    if not matcher.terms and not matcher.patterns:
         raise ValueError(f"lexicon {name!r} has neither terms nor patterns")
     return Lexicon(name, matcher, bool(spec.get("negatable", False)))
 

@@ -54,8 +54,9 @@ class IssueFrames:
         hits = []
         for i, sentence in enumerate(sentences):
             for frame in self.frames:
-                for m in frame.matcher.finditer(sentence):
-                    hits.append(Hit(i, "issue", frame.id, frame.term_of(m.group(0)), m.group(0), m.start(), m.end()))
+                for start, end in frame.matcher.spans(sentence):
+                    matched = sentence[start:end]
+                    hits.append(Hit(i, "issue", frame.id, frame.term_of(matched), matched, start, end))
         return hits
 
     @property

@@ -25,9 +25,9 @@ class Lexicon:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
         return [
-            m.span()
-            for m in self.matcher.finditer(text)
-            if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))
+            (start, end)
+            for start, end in self.matcher.spans(text)
+            if end > start and not (self.negatable and is_negated(text, start))
         ]
 
 
