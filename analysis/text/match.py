@@ -30,6 +30,7 @@ _ASCII_FOLD_RE = re.compile(r"(?=(?i:[a-z]))[^\x00-\x7f]")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _WORD_RUN_RE = re.compile(r"\w+")
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
+_RUN_PAIR_RE = re.compile(r"\b(\w+)\s+(?=(\w+))")  # two runs with whitespace between
 _NEGATION_WINDOW_RE = re.compile(r"[\w']+")
 _MAX_STRINGS = 200  # strings kept for one part of a raw pattern
 _REPEAT_RE = re.compile(r"\{(\d*)(?:,\d*)?\}")
@@ -88,45 +89,51 @@ class WordRuns:
         return frozenset().union(*map(_beginnings, self.run_set))
 
     @cached_property
-    def runs(self) -> tuple[tuple[str, int, int], ...]:
-        """(run lower-cased, start, end) of every run, in order."""
-        return tuple((m.group(0), m.start(), m.end()) for m in _WORD_RUN_RE.finditer(self.lowered))
-
-    @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        """Run (lower-cased) -> the indices in `runs` where it stands."""
-        positions: dict[str, list[int]] = {}
-        for i, (run, _, _) in enumerate(self.runs):
-            positions.setdefault(run, []).append(i)
-        return positions
-
-    @cached_property
     def keys(self) -> frozenset[str]:
         """Every run, and every two runs with only whitespace between them, as "climate change"."""
-        runs, lowered = self.runs, self.lowered
-        pairs = [
-            f"{first} {second}"
-            for (first, _, end), (second, start, _) in zip(runs, runs[1:])
-            if lowered[end:start].isspace()
-        ]
-        return self.run_set.union(pairs)
+        return self.run_set.union(f"{first} {second}" for first, second in _RUN_PAIR_RE.findall(self.lowered))
 
     def sequence_spans(self, text: str, words: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:
-        """Spans of `text` where runs separated by whitespace only are `words`, the whole
-        runs (lower-cased words, compared with the text's runs lower-cased; `exact`: with
-        the text's own case). This is where the regex of a term of plain words matches."""
-        runs, lowered, last = self.runs, self.lowered, len(words) - 1
+        """Spans of `text` where whole runs separated by whitespace only are `words` (compared
+        lower-cased; `exact`: in the text's own case too): where the regex of a term of plain
+        words matches."""
+        lowered, first = self.lowered, words[0].lower()
         found = []
-        for i in self.positions.get(words[0].lower(), ()):
-            if i + last >= len(runs):
-                break
-            chain = runs[i : i + last + 1]
-            if all(run == word.lower() for (run, _, _), word in zip(chain, words)) and all(
-                lowered[end:start].isspace() for (_, _, end), (_, start, _) in zip(chain, chain[1:])
-            ):
-                if not exact or all(text[start:end] == word for (_, start, end), word in zip(chain, words)):
-                    found.append((chain[0][1], chain[-1][2]))
+        start = lowered.find(first)
+        while start >= 0:
+            end = _sequence_end(lowered, start, words) if start == 0 or not _is_word(lowered[start - 1]) else None
+            if end is not None and (not exact or _same_words(text[start:end], words)):
+                found.append((start, end))
+            start = lowered.find(first, start + 1)
         return found
+
+
+def _is_word(character: str) -> bool:
+    """True for a character that `\\w` matches."""
+    return character.isalnum() or character == "_"
+
+
+def _sequence_end(lowered: str, start: int, words: tuple[str, ...]) -> int | None:
+    """Where the whole runs `words`, separated by whitespace, end if they begin at `start`."""
+    position = start
+    for k, word in enumerate(words):
+        if k:
+            gap_end = position
+            while gap_end < len(lowered) and lowered[gap_end].isspace():
+                gap_end += 1
+            if gap_end == position:
+                return None
+            position = gap_end
+        if not lowered.startswith(word.lower(), position):
+            return None
+        position += len(word)
+        if position < len(lowered) and _is_word(lowered[position]):
+            return None
+    return position
+
+
+def _same_words(matched: str, words: tuple[str, ...]) -> bool:
+    return matched.split() == list(words)
 
 
 @lru_cache(maxsize=256)
@@ -217,11 +224,19 @@ class TermMatcher:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches in `text`, in order: those of `finditer`, with the
         terms of plain words found in the text's word index rather than by regex."""
+        return [(start, end) for start, end, _ in self.term_spans(text)]
+
+    def term_spans(self, text: str) -> list[tuple[int, int, str | None]]:
+        """(start, end, term) of the matches in `text`, in order (as `spans`); the term is the
+        one of `terms` that matched, None for a match of the raw patterns."""
         words = word_runs(text) if self._indexed else None
         if words is None:
-            return [m.span() for m in self.pattern.finditer(text)] if self.pattern is not None else []
+            if self.pattern is None:
+                return []
+            return [(m.start(), m.end(), self._term_at(text, m.start())) for m in self.pattern.finditer(text)]
         sources: list[list[tuple[int, int]] | re.Pattern] = []
-        for rank in self._ranks(words):
+        ranks: list[int | None] = self._ranks(words)
+        for rank in ranks:
             if rank in self._words:
                 term_words, exact = self._words[rank]
                 sources.append(words.sequence_spans(text, term_words, exact))
@@ -229,9 +244,16 @@ class TermMatcher:
                 sources.append(self._term_pattern(rank))
         if self._raw_admits(words):
             sources.append(self._raw)
+            ranks.append(None)
+        terms = [None if rank is None else self.terms[rank] for rank in ranks]
         if len(sources) == 1 and isinstance(sources[0], re.Pattern):
-            return [m.span() for m in sources[0].finditer(text)]
-        return self._merged_spans(text, sources)
+            return [(*m.span(), terms[0]) for m in sources[0].finditer(text)]
+        return [(start, end, terms[i]) for start, end, i in self._merged_spans(text, sources)]
+
+    def _term_at(self, text: str, start: int) -> str | None:
+        """The first term that matches at `start` (the one the alternation chooses), None if
+        only the raw patterns do."""
+        return next((t for rank, t in enumerate(self.terms) if self._term_pattern(rank).match(text, start)), None)
 
     def _ranks(self, words: WordRuns) -> list[int]:
         """The terms (by rank) whose key or opening `words` has, in order."""
@@ -270,25 +292,31 @@ class TermMatcher:
             count += 1
             position = best.end()
 
-    def _merged_spans(self, text: str, sources: list[list[tuple[int, int]] | re.Pattern]) -> list[tuple[int, int]]:
-        """`_merged` for sources that are regexes or lists of every span where a term matches."""
+    def _merged_spans(self, text: str, sources: list[list[tuple[int, int]] | re.Pattern]) -> list[tuple[int, int, int]]:
+        """`_merged` for sources that are regexes or lists of every span where a term matches:
+        (start, end, index of the source) of each match."""
         found = [_next_span(source, text, 0) for source in sources]
-        spans: list[tuple[int, int]] = []
+        merged: list[tuple[int, int, int]] = []
         position = 0
         while True:
-            best = None
+            best, chosen = None, -1
             for i, source in enumerate(sources):
                 span = found[i]
                 if span is not None and span[0] < position:
                     span = found[i] = _next_span(source, text, position)
                 if span is not None and (best is None or span[0] < best[0]):
-                    best = span
+                    best, chosen = span, i
             if best is None:
-                return spans
+                return merged
             if best[1] == best[0]:
-                return spans + [m.span() for m in islice(self.pattern.finditer(text), len(spans), None)]
-            spans.append(best)
+                rest = islice(self.pattern.finditer(text), len(merged), None)
+                return merged + [(m.start(), m.end(), self._source_at(text, m.start(), sources)) for m in rest]
+            merged.append((*best, chosen))
             position = best[1]
+
+    def _source_at(self, text: str, start: int, sources: list[list[tuple[int, int]] | re.Pattern]) -> int:
+        """The first source that matches at `start`."""
+        return next(i for i, source in enumerate(sources) if (_next_span(source, text, start) or (-1,))[0] == start)
 
     def _term_pattern(self, rank: int) -> re.Pattern:
         if rank not in self._term_patterns:
@@ -561,12 +589,9 @@ class MatcherSet:
         if words is None:
             return frozenset(self.matchers)
         found = set(self._always)
-        for key in self._key_set & words.keys:
-            found |= self._keys[key]
-        for opening in self._whole_set & words.run_set:
-            found |= self._whole[opening]
-        for opening in self._start_set & words.beginnings:
-            found |= self._starts[opening]
+        found.update(*map(self._keys.__getitem__, self._key_set & words.keys))
+        found.update(*map(self._whole.__getitem__, self._whole_set & words.run_set))
+        found.update(*map(self._starts.__getitem__, self._start_set & words.beginnings))
         if self._gate_strings is not None:  # every gate at once, remembered for the matchers
             present = self._gate_strings.found(words.lowered)
             for _, gate in self._gated:

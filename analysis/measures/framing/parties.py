@@ -83,9 +83,7 @@ class PartyFinder:
     @staticmethod
     def inner_capitalised(sentences: Sequence[str]) -> frozenset[str]:
         """Capitalised words that appear other than as the first word of a sentence."""
-        return frozenset(
-            t.group(0) for s in sentences for t in list(_WORD_RE.finditer(s))[1:] if t.group(0)[:1].isupper()
-        )
+        return frozenset(word for s in sentences for word in _WORD_RE.findall(s)[1:] if word[0].isupper())
 
     @staticmethod
     def _key(text: str) -> str:
