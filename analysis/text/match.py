@@ -141,7 +141,7 @@ def word_runs(text: str) -> WordRuns | None:
     """The word runs of `text`; None when `text` holds a character that matches an ASCII letter
     only when case is ignored (İ, ı, ſ, K), as an ASCII term may then match text that is not
     its lower case. (İ is also the one character whose lower case is two characters long.)"""
-    if _ASCII_FOLD_RE.search(text):
+    if not text.isascii() and _ASCII_FOLD_RE.search(text):
         return None
     lower = text.lower()
     return WordRuns(lower, frozenset(_WORD_RUN_RE.findall(lower)))
@@ -295,6 +295,13 @@ class TermMatcher:
     def _merged_spans(self, text: str, sources: list[list[tuple[int, int]] | re.Pattern]) -> list[tuple[int, int, int]]:
         """`_merged` for sources that are regexes or lists of every span where a term matches:
         (start, end, index of the source) of each match."""
+        if not any(isinstance(source, re.Pattern) for source in sources):  # all known: sort them
+            merged, position = [], 0
+            for start, i, end in sorted((start, i, end) for i, spans in enumerate(sources) for start, end in spans):
+                if start >= position:
+                    merged.append((start, end, i))
+                    position = end
+            return merged
         found = [_next_span(source, text, 0) for source in sources]
         merged: list[tuple[int, int, int]] = []
         position = 0
@@ -361,7 +368,7 @@ class _StringFinder:
     def __init__(self, strings: frozenset[str]):
         ordered = sorted(strings)
         self._regex = re.compile(f"(?=({_trie_regex(ordered, longest=True)}))")
-        self._beginning = {s: frozenset(t for t in ordered if s.startswith(t)) for s in ordered}
+        self._beginning = {s: frozenset(s[:k] for k in range(1, len(s) + 1)) & strings for s in ordered}
 
     def found(self, lowered: str) -> frozenset[str]:
         return frozenset().union(*map(self._beginning.__getitem__, set(self._regex.findall(lowered))))
@@ -592,12 +599,10 @@ class MatcherSet:
         found.update(*map(self._keys.__getitem__, self._key_set & words.keys))
         found.update(*map(self._whole.__getitem__, self._whole_set & words.run_set))
         found.update(*map(self._starts.__getitem__, self._start_set & words.beginnings))
-        if self._gate_strings is not None:  # every gate at once, remembered for the matchers
-            present = self._gate_strings.found(words.lowered)
-            for _, gate in self._gated:
-                if gate is not None:
-                    words.admitted[gate] = not gate.strings.isdisjoint(present)
-        for name, gate in self._gated:
-            if name not in found and (gate is None or gate.admits(words)):
+        present = self._gate_strings.found(words.lowered) if self._gate_strings is not None else frozenset()
+        for name, gate in self._gated:  # every gate at once, remembered for the matchers
+            if gate is not None:
+                words.admitted[gate] = admitted = not gate.strings.isdisjoint(present)
+            if gate is None or admitted:
                 found.add(name)
         return frozenset(found)
