@@ -89,9 +89,9 @@ class WordRuns:
         return frozenset().union(*map(_beginnings, self.run_set))
 
     @cached_property
-    def keys(self) -> frozenset[str]:
-        """Every run, and every two runs with only whitespace between them, as "climate change"."""
-        return self.run_set.union(f"{first} {second}" for first, second in _RUN_PAIR_RE.findall(self.lowered))
+    def pairs(self) -> frozenset[str]:
+        """Every two runs with only whitespace between them, as "climate change"."""
+        return frozenset(map(" ".join, _RUN_PAIR_RE.findall(self.lowered)))
 
     def sequence_spans(self, text: str, words: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:
         """Spans of `text` where whole runs separated by whitespace only are `words` (compared
@@ -170,9 +170,9 @@ class TermMatcher:
     A term matches only where a run of word characters begins, and its match starts with the
     ASCII word characters that open the term: the whole run (`climate` of "climate change",
     `u` of "U.S.") or, before a `*` or another word character, the beginning of the run
-    (`tariff` of "tariff*"). A term of plain words is looked up by its first two words (its
-    `key`, "climate change") among the text's `WordRuns.keys` and found there too; every
-    other term is searched for, with its own regex, only in texts that have its opening; and
+    (`tariff` of "tariff*"). A term of plain words is looked up by its word, or by its first
+    two words among the text's `WordRuns.pairs` ("climate change"), and found in the text
+    without a regex; every other term is searched for, with its own regex, only in texts that have its opening; and
     the raw patterns (as one regex) only in texts holding one of the strings their matches
     must contain (`required_strings`). The matches are merged as the alternation would
     choose them. Texts with characters that fold to ASCII letters, and word lists with a
@@ -185,7 +185,8 @@ class TermMatcher:
         self.patterns = tuple(patterns)
         self.flags = re.IGNORECASE if ignore_case else 0
         self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
-        self._keys: dict[str, list[int]] = {}  # key of a term of plain words -> its ranks
+        self._keys: dict[str, list[int]] = {}  # first two words of a term of plain words -> its ranks
+        self._firsts: dict[str, list[int]] = {}  # and its first word
         self._whole: dict[str, list[int]] = {}
         self._starts: dict[str, list[int]] = {}
         self._words: dict[int, tuple[tuple[str, ...], bool]] = {}  # rank -> (words, case-sensitive)
@@ -193,13 +194,22 @@ class TermMatcher:
         for rank, term in enumerate(self.terms):
             words = tuple(term.split())
             if words and all(_PLAIN_WORD_RE.fullmatch(w) for w in words):
-                self._keys.setdefault(" ".join(words[:2]).lower(), []).append(rank)
+                if len(words) > 1:
+                    self._keys.setdefault(" ".join(words[:2]).lower(), []).append(rank)
+                    self._firsts.setdefault(words[0].lower(), []).append(rank)
+                else:
+                    self._whole.setdefault(words[0].lower(), []).append(rank)
                 self._words[rank] = (words, not ignore_case or is_acronym(term))
                 continue
             opening, whole = _opening(term)
             self._indexed &= bool(opening)
             (self._whole if whole else self._starts).setdefault(opening, []).append(rank)
-        self._key_set, self._whole_set, self._start_set = map(frozenset, (self._keys, self._whole, self._starts))
+        self._key_set, self._first_set = frozenset(self._keys), frozenset(self._firsts)
+        self._whole_set, self._start_set = frozenset(self._whole), frozenset(self._starts)
+        # Terms of several plain words are looked up by their first word, or with `by_pairs`
+        # by their first two, which costs a pass over the text (`WordRuns.pairs`) but picks
+        # fewer terms to try. A `MatcherSet` makes that pass anyway and sets it.
+        self.by_pairs = False
         required = [required_strings(p) for p in self.patterns]
         self._raw_gate = None if None in required or not required else _Gate(frozenset().union(*required))
         self._term_patterns: dict[int, re.Pattern] = {}
@@ -214,7 +224,7 @@ class TermMatcher:
         words = word_runs(text) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
-        patterns = [self._term_pattern(rank) for rank in self._ranks(words)]
+        patterns = [self._term_pattern(rank) for rank in self._ranks(words)] if self.terms else []
         if self._raw_admits(words):
             patterns.append(self._raw)
         if len(patterns) <= 1:
@@ -224,7 +234,13 @@ class TermMatcher:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches in `text`, in order: those of `finditer`, with the
         terms of plain words found in the text's word index rather than by regex."""
-        return [(start, end) for start, end, _ in self.term_spans(text)]
+        words = word_runs(text) if self._indexed else None
+        if words is None:
+            return [m.span() for m in self.pattern.finditer(text)] if self.pattern is not None else []
+        sources, _ = self._sources(text, words)
+        if len(sources) <= 1 and not (sources and isinstance(sources[0], list)):
+            return [m.span() for m in sources[0].finditer(text)] if sources else []
+        return [(start, end) for start, end, _ in self._merged_spans(text, sources)]
 
     def term_spans(self, text: str) -> list[tuple[int, int, str | None]]:
         """(start, end, term) of the matches in `text`, in order (as `spans`); the term is the
@@ -234,8 +250,16 @@ class TermMatcher:
             if self.pattern is None:
                 return []
             return [(m.start(), m.end(), self._term_at(text, m.start())) for m in self.pattern.finditer(text)]
+        sources, ranks = self._sources(text, words)
+        terms = [None if rank is None else self.terms[rank] for rank in ranks]
+        return [(start, end, terms[i]) for start, end, i in self._merged_spans(text, sources)]
+
+    def _sources(self, text: str, words: WordRuns) -> tuple[list[list[tuple[int, int]] | re.Pattern], list[int | None]]:
+        """Where the matches of `text` may come from, in the alternation's order: the spans of
+        each term of plain words, the regex of each other term (with their ranks) and the raw
+        patterns (rank None), for the terms whose key or opening the text has."""
         sources: list[list[tuple[int, int]] | re.Pattern] = []
-        ranks: list[int | None] = self._ranks(words)
+        ranks: list[int | None] = self._ranks(words) if self.terms else []
         for rank in ranks:
             if rank in self._words:
                 term_words, exact = self._words[rank]
@@ -245,10 +269,7 @@ class TermMatcher:
         if self._raw_admits(words):
             sources.append(self._raw)
             ranks.append(None)
-        terms = [None if rank is None else self.terms[rank] for rank in ranks]
-        if len(sources) == 1 and isinstance(sources[0], re.Pattern):
-            return [(*m.span(), terms[0]) for m in sources[0].finditer(text)]
-        return [(start, end, terms[i]) for start, end, i in self._merged_spans(text, sources)]
+        return sources, ranks
 
     def _term_at(self, text: str, start: int) -> str | None:
         """The first term that matches at `start` (the one the alternation chooses), None if
@@ -258,8 +279,10 @@ class TermMatcher:
     def _ranks(self, words: WordRuns) -> list[int]:
         """The terms (by rank) whose key or opening `words` has, in order."""
         ranks = [rank for opening in self._whole_set & words.run_set for rank in self._whole[opening]]
-        if self._keys:
-            ranks += [rank for key in self._key_set & words.keys for rank in self._keys[key]]
+        if self._keys and self.by_pairs:
+            ranks += [rank for key in self._key_set & words.pairs for rank in self._keys[key]]
+        elif self._firsts:
+            ranks += [rank for first in self._first_set & words.run_set for rank in self._firsts[first]]
         if self._starts:
             ranks += [rank for opening in self._start_set & words.beginnings for rank in self._starts[opening]]
         return sorted(ranks)
@@ -295,6 +318,8 @@ class TermMatcher:
     def _merged_spans(self, text: str, sources: list[list[tuple[int, int]] | re.Pattern]) -> list[tuple[int, int, int]]:
         """`_merged` for sources that are regexes or lists of every span where a term matches:
         (start, end, index of the source) of each match."""
+        if len(sources) == 1 and isinstance(sources[0], re.Pattern):
+            return [(*m.span(), 0) for m in sources[0].finditer(text)]
         if not any(isinstance(source, re.Pattern) for source in sources):  # all known: sort them
             merged, position = [], 0
             for start, i, end in sorted((start, i, end) for i, spans in enumerate(sources) for start, end in spans):
@@ -581,6 +606,7 @@ class MatcherSet:
         gates = [gate for _, gate in self._gated if gate is not None]
         self._gate_strings = _StringFinder(frozenset().union(*(g.strings for g in gates))) if gates else None
         for name, matcher in self.matchers.items():
+            matcher.by_pairs = True
             for index, openings in (
                 (self._keys, matcher._keys),
                 (self._whole, matcher._whole),
@@ -596,7 +622,8 @@ class MatcherSet:
         if words is None:
             return frozenset(self.matchers)
         found = set(self._always)
-        found.update(*map(self._keys.__getitem__, self._key_set & words.keys))
+        if self._keys:
+            found.update(*map(self._keys.__getitem__, self._key_set & words.pairs))
         found.update(*map(self._whole.__getitem__, self._whole_set & words.run_set))
         found.update(*map(self._starts.__getitem__, self._start_set & words.beginnings))
         present = self._gate_strings.found(words.lowered) if self._gate_strings is not None else frozenset()
