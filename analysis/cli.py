@@ -38,7 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, default=SEEDS_DIR, help="folder of .txt articles (default: seeds/)")
+    common.add_argument(
+        "--corpus",
+        type=Path,
+        default=SEEDS_DIR,
+        help="folder of articles (.txt, .md, .html, .htm) and tables with one article per row (.csv, .tsv, "
+        ".jsonl, .json, .parquet), searched recursively, or one such file (default: seeds/)",
+    )
     common.add_argument(
         "--output",
         type=Path,

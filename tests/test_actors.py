@@ -30,3 +30,10 @@ def test_own_actors_file(tmp_path):
         ("acme", 0, 9),
         ("acme", 14, 18),
     ]
+
+
+def test_no_alias_right_after_a_dot_and_any_whitespace_between_words():
+    actors = load_actors()
+    assert actors.mentions("Mail mark.Carney today.") == []
+    found = actors.mentions("Prime Minister Mark\nCarney spoke.")
+    assert [(m.actor, m.alias, m.end) for m in found] == [("carney", "Prime Minister Mark Carney", 26)]

@@ -10,7 +10,6 @@ import yaml
 from analysis.measures.attribution import (
     extract,
     extract_article,
-    find_quotes,
     inflections,
     load_lexicon,
     quoted_words_table,
@@ -19,7 +18,7 @@ from analysis.measures.attribution import (
 )
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from analysis.pipeline.options import Options
-from analysis.text.document import build_article, sentence_spans
+from analysis.text.document import build_article, paragraph_quotations, sentence_spans
 from analysis.validation import attribution as validation
 from analysis.validation.metrics import precision_recall_f1_counts
 
@@ -89,7 +88,7 @@ def test_unbalanced_quote_mark_is_closed_before_the_attribution():
     row = only('"Sovereignty is non-negotiable, Carney said in Paris.')
     assert row.speaker == "Carney"
     assert row.quote == "Sovereignty is non-negotiable,"
-    assert find_quotes('"Open and never closed', 0, 22)[0].closed is False
+    assert paragraph_quotations('"Open and never closed', 0, 22)[0].closed is False
 
 
 def test_indirect_speech_and_mixed_quotes():
@@ -361,3 +360,25 @@ def test_polnear_sample():
     totals, _, _ = validation.evaluate(documents, validation.predict, lexicon.is_speech_cue)
     precision, recall, f1 = precision_recall_f1_counts(totals["tp"], totals["n_pred"], totals["n_gold"])
     assert f1 > 0.7
+
+
+def test_error_reasons_are_codes_with_a_description():
+    gold = validation.GoldSource(((0, 9),), "Ann Smith", [(10, 14)], ["said"])
+    document = validation.Document("d", "p", "Ann Smith said it. He said so, Bob added.", [gold], [], [(19, 30)])
+    assert validation.spurious_reason(((4, 14), []), document) == "spurious.boundary"
+    assert validation.spurious_reason(((19, 21), []), document) == "spurious.nested_attribution"
+    assert validation.spurious_reason(((31, 34), []), document) == "spurious.unannotated"
+    assert validation.miss_reason(gold, document, [((4, 9), [])], load_lexicon()) == "missed.partial_span"
+    assert validation.miss_reason(gold, document, [], load_lexicon()) == "missed.source_not_found"
+    pronoun = validation.GoldSource(((19, 21),), "He", [(22, 26)], ["said"])
+    assert validation.miss_reason(pronoun, document, [], load_lexicon()) == "missed.pronoun_source"
+    assert set(validation.ERROR_TYPES) >= {"spurious.boundary", "missed.partial_span", "missed.pronoun_source"}
+
+
+def test_hedges_inside_a_quotation_begun_in_an_earlier_sentence_are_not_counted():
+    text = 'Carney said: "We will see. It is supposedly settled." Talks reportedly stalled.'
+    article = build_article("a", "a.txt", text)
+    assert len(article.sentences) >= 2
+    attributions_ = extract_article(article)
+    rows = pd.DataFrame([{"article_id": "a", **vars(r)} for r in attributions_])
+    assert sourcing_table([article], rows, load_lexicon()).iloc[0]["n_hedges"] == 1

@@ -65,7 +65,7 @@ def test_analyze_writes_tables_deterministically(tmp_path):
 def test_wrong_usage_gets_one_line_errors(tmp_path):
     missing = cli("analyze", "--corpus", str(tmp_path / "missing"), "--output", str(tmp_path))
     assert missing.returncode == 2
-    assert missing.stderr.strip().splitlines() == [f"error: corpus folder not found: {tmp_path / 'missing'}"]
+    assert missing.stderr.strip().splitlines() == [f"error: corpus not found: {tmp_path / 'missing'}"]
     empty = cli("analyze", "--corpus", str(tmp_path), "--output", str(tmp_path))
     assert empty.returncode == 2 and "Traceback" not in empty.stderr
     unknown = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path), "--param", "no_such=1")

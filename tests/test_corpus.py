@@ -84,7 +84,7 @@ def test_manifest_row_without_file_is_reported(tmp_path):
 def test_missing_and_empty_folders_raise(tmp_path):
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match="no .txt files"):
+    with pytest.raises(CorpusError, match="no article or table files"):
         load_corpus(tmp_path)
     (tmp_path / "empty.txt").write_text("")
     with pytest.raises(CorpusError, match="could be analysed"):

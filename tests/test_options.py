@@ -179,7 +179,7 @@ def test_readme_options_table_matches_the_declarations():
         default = f"`{defaults[name]}`" if defaults[name] is not None else "none"
         row = f"| `{flag_of(name)} {metavar_of(name)}` | `{name}` | {default} | {help_of(name)} |"
         assert row in readme, row
-    assert len(re.findall(r"^\| `--[a-z-]+ (?:FILE|NUMBER)` \| `\w+` \|", readme, re.M)) == len(option_names())
+    assert len(re.findall(r"^\| `--[a-z-]+ (?:FILE|NUMBER|TEXT)` \| `\w+` \|", readme, re.M)) == len(option_names())
 
 
 def test_a_notebook_keeps_the_recorded_options_unless_its_parameters_set_one(analysed, tmp_path):

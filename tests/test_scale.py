@@ -33,7 +33,7 @@ def processed(monkeypatch):
     original = engines.analyze_chunk
 
     def recording(files, options):
-        seen.extend(name for name, *_ in files)
+        seen.extend(entry.source_file for entry in files)
         return original(files, options)
 
     monkeypatch.setattr(engines, "analyze_chunk", recording)

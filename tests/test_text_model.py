@@ -176,3 +176,6 @@ def test_terms_of_plain_words_are_found_without_their_regex():
         (42, 46, "NATO"),
     ]
     assert matcher._term_patterns == {}
+    after_dot = TermMatcher(["Carney", "Mark Carney"], ignore_case=False, not_after=".")
+    text = "mark.Carney x. Carney Mark Carney"
+    assert after_dot.spans(text) == [m.span() for m in after_dot.pattern.finditer(text)] == [(15, 21), (22, 33)]

@@ -92,15 +92,16 @@ def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
     groups = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in order]
     positions = np.arange(1, len(order) + 1)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) + 2.2))
-    ax.boxplot(
-        groups,
-        positions=positions,
-        orientation="horizontal",
-        widths=0.6,
-        showfliers=False,
-        boxprops={"color": "#555555"},
-        medianprops={"color": "black"},
-    )
+    if groups:  # none when no article has a body
+        ax.boxplot(
+            groups,
+            positions=positions,
+            orientation="horizontal",
+            widths=0.6,
+            showfliers=False,
+            boxprops={"color": "#555555"},
+            medianprops={"color": "black"},
+        )
     rng = np.random.default_rng(0)
     for position, values in zip(positions, groups):
         ax.scatter(

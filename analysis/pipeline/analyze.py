@@ -19,9 +19,10 @@ from ..paths import OutputDirs, display_path
 from ..text.load import (
     MANIFEST_NAME,
     FileResult,
-    content_key,
+    column_names,
+    corpus_entries,
     corpus_files,
-    fingerprint_of,
+    corpus_fingerprint,
     nothing_analysed,
     reconcile,
 )
@@ -56,9 +57,9 @@ def analyze(
     workers: int | None = None,
     seconds: dict[str, float] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Analyse a corpus folder and write every result table to `<output_dir>/results/`.
+    """Analyse a corpus folder or file and write every result table to `<output_dir>/results/`.
 
-    Articles whose file, options and analysis code are unchanged since the last run are taken
+    Articles whose file (or table row), options and analysis code are unchanged since the last run are taken
     from the cache (`<output_dir>/.cache/`); the others are analysed in batches, in parallel
     processes (`engine="local"`, `workers` at a time, default one per core) or on a Dask
     cluster (`engine="dask"`, at `scheduler`, or a local cluster). `force` recomputes all.
@@ -79,20 +80,20 @@ def analyze(
     key_of_run = analysis_key(options)
     cached_files = cache.get("files", {}) if cache.get("analysis_key") == key_of_run else {}
 
+    entries = corpus_entries(folder, manifest_of(options, folder), column_names(options))
     results: dict[str, FileResult] = {}
     todo = []
-    for path in files:
-        source_file = path.relative_to(folder).as_posix()
-        key, data = content_key(path)
-        previous = cached_files.get(source_file)
+    for entry in entries:
+        previous = cached_files.get(entry.source_file)
         if (
             previous is not None
-            and previous.content_key == key
+            and previous.content_key == entry.content_key
+            and previous.article_id == entry.article_id
             and (not previous.analysed or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file())
         ):
-            results[source_file] = previous
+            results[entry.source_file] = previous
         else:
-            todo.append((source_file, key, data, path.stat().st_size))
+            todo.append(entry)
     reused_ids = {r.article_id for r in results.values() if r.analysed}
     parts = (
         [{name: table[table["article_id"].isin(reused_ids)] for name, table in cache["tables"].items()}]
@@ -107,7 +108,7 @@ def analyze(
         if seconds is not None:
             for name, value in chunk.seconds.items():
                 seconds[name] = seconds.get(name, 0.0) + value
-    ordered = [results[path.relative_to(folder).as_posix()] for path in files]
+    ordered = [results[entry.source_file] for entry in entries]
     raw_tables = _combine(parts, [r.article_id for r in ordered])
 
     options = options.replace(manifest_file=manifest_of(options, folder))
@@ -136,7 +137,7 @@ def analyze(
     _write_clean_texts(clean_texts, kept_ids, dirs.results / CLEAN_TEXT_DIR)
     provenance = {
         "corpus": display_path(folder),
-        "corpus_fingerprint": fingerprint_of(ordered),
+        "corpus_fingerprint": corpus_fingerprint(folder),
         "options": options.to_mapping(),
         "options_fingerprint": fingerprint(options, corpus_dir),
         "n_files": len(files),
@@ -163,11 +164,12 @@ def _combine(parts: list[dict[str, pd.DataFrame]], order: list[str]) -> dict[str
 
 
 def _with_metadata(articles: pd.DataFrame, metadata: dict[str, dict]) -> pd.DataFrame:
-    """The article table with the manifest's columns, in the manifest's order."""
+    """The article table with the metadata columns (the manifest's, a table's, a page's), in
+    the order first seen; one named like a column of the table gets a `metadata_` prefix."""
     columns = list(dict.fromkeys(k for row in metadata.values() for k in row))
     extra = pd.DataFrame(
         [{c: metadata.get(a, {}).get(c, "") for c in columns} for a in articles["article_id"]], columns=columns
-    )
+    ).rename(columns={c: f"metadata_{c}" for c in columns if c in articles.columns})
     return pd.concat([articles.reset_index(drop=True), extra], axis=1)
 
 

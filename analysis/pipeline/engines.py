@@ -15,7 +15,7 @@ import pandas as pd
 from .. import measures
 from ..text.actors import load_actors
 from ..text.clean import load_rules
-from ..text.load import Corpus, FileResult, analyse_file
+from ..text.load import Corpus, Entry, FileResult, analyse_entry
 from .options import Options
 
 CHUNK_SIZE = 100
@@ -23,7 +23,7 @@ CHUNK_SIZE = 100
 
 @dataclass
 class ChunkResult:
-    """What a worker returns for a batch of files: per-file results, tables, clean texts."""
+    """What a worker returns for a batch of entries: per-entry results, tables, clean texts."""
 
     files: list[FileResult]
     tables: dict[str, pd.DataFrame]
@@ -45,12 +45,12 @@ def run_analyses(
     return tables
 
 
-def analyze_chunk(files: list[tuple[str, str, bytes | None, int]], options: Options) -> ChunkResult:
-    """Worker: analyse a batch of files given as (source_file, content key, bytes, size)."""
+def analyze_chunk(files: list[Entry], options: Options) -> ChunkResult:
+    """Worker: analyse a batch of entries (article files and table rows)."""
     rules, actors = load_rules(options.cleaning_rules_file), load_actors(options.actors_file)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    results = [analyse_file(name, key, data, size, rules, actors) for name, key, data, size in files]
+    results = [analyse_entry(entry, rules, actors) for entry in files]
     seconds["reading and cleaning"] = time.perf_counter() - started
     articles = [r.article for r in results if r.analysed]
     tables = run_analyses(Corpus(Path("."), articles, []), options, seconds) if articles else {}

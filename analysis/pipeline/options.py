@@ -52,6 +52,23 @@ class Options:
     issue_frames_file: Path = option(DEFAULT_ISSUE_FRAMES_FILE, "issue-frame dictionaries")
     sensationalism_features_file: Path = option(DEFAULT_SENSATIONALISM_FILE, "sensationalism features")
     attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words")
+    text_column: str | None = option(
+        None,
+        "table files: column of the article text (default: text, body, content, maintext, article_text or full_text)",
+    )
+    title_column: str | None = option(None, "table files: column of the headline (default: title or headline)")
+    date_column: str | None = option(
+        None, "table files: column of the date (default: date, publish_date, date_publish or published_at)"
+    )
+    outlet_column: str | None = option(
+        None,
+        "table files: column of the outlet (default: outlet, media_name, source, source_domain, sitename or publisher)",
+    )
+    url_column: str | None = option(None, "table files: column of the URL (default: url)")
+    id_column: str | None = option(
+        None, "table files: column of the article id (default: id, article_id, stories_id or guid; else the row number)"
+    )
+    author_column: str | None = option(None, "table files: column of the author (default: author, authors or byline)")
 
     def replace(self, **changes) -> Options:
         """These options with some changed; a change to None keeps the current value."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import __version__, measures
 from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
-from ..text.load import MANIFEST_NAME, corpus_fingerprint
+from ..text.load import COLUMN_FIELDS, MANIFEST_NAME, corpus_fingerprint
 from .options import Options
 
 PROVENANCE_FILE = "provenance.json"
@@ -26,6 +26,7 @@ TRACKED_PACKAGES = (
     "matplotlib",
     "syntok",
     "textstat",
+    "trafilatura",
     "vaderSentiment",
     "papermill",
     "nbconvert",
@@ -54,7 +55,11 @@ def analysis_version() -> str:
     return digest.hexdigest()
 
 
-READING_OPTIONS = ("cleaning_rules_file", "actors_file")
+READING_OPTIONS = (
+    "cleaning_rules_file",
+    "actors_file",
+    *(f"{name}_column" for name in COLUMN_FIELDS),
+)
 
 
 METADATA_OPTIONS = ("manifest_file",)

@@ -189,9 +189,12 @@ def headline_gap(with_headline: pd.DataFrame) -> str:
     """The widest gap between a headline's tone and its body's, from the sentiment rows with a headline."""
     if with_headline.empty:
         return "No article has a headline to compare with its body."
-    gap = with_headline["headline_compound"] - with_headline["mean_compound"]
-    widest = with_headline.loc[gap.abs().idxmax()]
-    outside = int((gap.abs() > with_headline["ci_high"] - with_headline["mean_compound"]).sum())
+    comparable = with_headline.dropna(subset=["mean_compound"])  # headline-only items have no body tone
+    if comparable.empty:
+        return f"{plural(len(with_headline), 'article')} have a headline; none has a body to compare it with."
+    gap = comparable["headline_compound"] - comparable["mean_compound"]
+    widest = comparable.loc[gap.abs().idxmax()]
+    outside = int((gap.abs() > comparable["ci_high"] - comparable["mean_compound"]).sum())
     return (
         f"{plural(len(with_headline), 'article')} have a headline. The widest gap is in "
         f"{escape_text(widest['article_id'])}: headline {widest['headline_compound']:+.3f} "

@@ -1,13 +1,14 @@
 """Actors of interest and their mentions in text.
 
 Actors (people, countries, organisations) and their aliases live in a YAML file,
-`data/actors.yaml` by default. Matching is whole-word and case-sensitive; where aliases
-overlap, the longest wins ("Prime Minister Mark Carney" is one mention of Carney).
+`data/actors.yaml` by default. Aliases are matched with the package's term matcher
+(`text.match`), case-sensitively and not right after a dot (no "Carney" in an address such as
+"mark.carney"); where aliases overlap, the longest wins ("Prime Minister Mark Carney" is one
+mention of Carney).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..paths import DATA_DIR
+from .match import TermMatcher
 
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 
@@ -41,15 +43,16 @@ class ActorList:
     """The actors of one actors file, with a compiled matcher."""
 
     actors: tuple[Actor, ...]
-    pattern: re.Pattern
+    matcher: TermMatcher
     actor_by_alias: dict[str, str]
 
     def mentions(self, text: str) -> list[Mention]:
         """All actor mentions in `text`, in order, longest alias first where they overlap."""
-        return [
-            Mention(self.actor_by_alias[m.group(0)], m.group(0), m.start(), m.end())
-            for m in self.pattern.finditer(text)
-        ]
+        mentions = []
+        for m in self.matcher.finditer(text):
+            alias = " ".join(m.group(0).split())  # an alias's spaces match any whitespace
+            mentions.append(Mention(self.actor_by_alias[alias], alias, m.start(), m.end()))
+        return mentions
 
     def obfuscated_names(self) -> dict[str, str]:
         """Lower-case letter sequence -> properly spelled name, for de-obfuscation."""
@@ -81,9 +84,8 @@ def load_actors(path: str | Path | None = None) -> ActorList:
                 tuple(entry.get("obfuscated", ())),
             )
             actors.append(actor)
-            for alias in actor.aliases:
+            for alias in (" ".join(a.split()) for a in actor.aliases):
                 if actor_by_alias.setdefault(alias, actor.id) != actor.id:
                     raise ValueError(f"{path}: alias {alias!r} is given to two actors")
-    aliases = sorted(actor_by_alias, key=lambda a: (-len(a), a))
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
-    return ActorList(tuple(actors), pattern, actor_by_alias)
+    matcher = TermMatcher(tuple(actor_by_alias), ignore_case=False, not_after=".")
+    return ActorList(tuple(actors), matcher, actor_by_alias)

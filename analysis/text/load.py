@@ -1,16 +1,23 @@
-"""Loading a folder of articles: finding, reading and decoding files, the manifest, checks.
+"""Loading a corpus: finding its articles, reading and decoding them, the manifest, checks.
 
-A corpus is any folder of `.txt` files (searched recursively), one article per file,
-with an optional `manifest.csv` beside them. The article id is the file's path relative
-to the folder, without `.txt` (for files at the top level: the file stem). The input
-folder is only ever read.
+A corpus is a folder (searched recursively) or one file. A folder holds article files
+(`.txt`, `.md`, `.html`/`.htm`, in any case; one article each) and table files (`.csv`,
+`.tsv`, `.jsonl`, `.json`, `.parquet`; one article per row, see analysis/text/readers.py),
+with an optional `manifest.csv` at the top. Hidden files, that manifest and `.yaml`/`.yml`
+files (corpus configuration) are not articles; any other file is reported as unreadable.
+
+An article file's id is its path relative to the folder without the extension (`politics/001`;
+with it, where two files differ only by extension). A row's id is the table's id column (else
+its row number), made file-safe and unique, after the table's path without the extension when
+the folder holds other files. The input is only ever read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,8 +28,24 @@ from ..paths import DATA_DIR
 from .actors import ActorList, load_actors
 from .clean import TERMINAL_RE, CleaningRules, count_words, load_rules
 from .document import Article, build_article
+from .readers import (
+    ARTICLE_KINDS,
+    READABLE,
+    TABLE_KINDS,
+    PageError,
+    Row,
+    TableError,
+    looks_like_page,
+    markdown_text,
+    read_page,
+    read_table,
+)
 
 MANIFEST_NAME = "manifest.csv"
+CONFIG_SUFFIXES = (".yaml", ".yml")
+COLUMN_FIELDS = ("text", "title", "date", "outlet", "url", "id", "author")
+NO_BODY_NOTE = "no body text: body measures are empty"
+_UNSAFE_ID_RE = re.compile(r"[^\w.-]+")
 CHECKS_FILE = DATA_DIR / "language_check.yaml"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"')\]]|$)")
@@ -74,23 +97,48 @@ def read_manifest(path: Path) -> pd.DataFrame:
     return manifest
 
 
-def find_article_files(folder: Path) -> list[Path]:
-    """The `.txt` files below `folder`, sorted by relative path; hidden files are ignored."""
+def find_corpus_files(corpus: Path) -> list[Path]:
+    """Every file of a corpus that is meant as input, sorted by relative path: for a folder,
+    all files below it except hidden ones, the top-level manifest and configuration files
+    (`.yaml`, `.yml`); for a file, the file."""
+    if corpus.is_file():
+        return [corpus]
     files = [
         p
-        for p in folder.rglob("*.txt")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        for p in corpus.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+        and p.suffix.lower() not in CONFIG_SUFFIXES
+        and p.relative_to(corpus).as_posix() != MANIFEST_NAME
     ]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item to analyse: an article file, a table row, or a file that cannot be read.
+
+    `kind` is the reader: "text", "markdown", "html", "row", or "unreadable" (with `reason`).
+    A file's `data` is its bytes (None: too large to read); a row's is the `Row`.
+    """
+
+    source_file: str
+    article_id: str
+    content_key: str
+    kind: str
+    data: bytes | Row | None = None
+    size: int = 0
+    reason: str = ""
 
 
 @dataclass
 class FileResult:
-    """One file read, decoded, cleaned and checked: its article (if any) and what to report.
+    """One entry read, decoded, cleaned and checked: its article (if any) and what to report.
 
-    `read_issues` are about the file itself (decoding, skipped); `warnings` about an analysed
-    article's text. Duplicates and manifest rows are settled later by `reconcile`, which sees
-    the whole folder. From a cache, `article` is None while `analysed` stays True.
+    `read_issues` are about the input itself (decoding, skipped); `warnings` about an analysed
+    article's text; `metadata` is what the input says about the article (a table's columns, a
+    page's date). Duplicates and manifest rows are settled later by `reconcile`, which sees
+    the whole corpus. From a cache, `article` is None while `analysed` stays True.
     """
 
     source_file: str
@@ -101,6 +149,7 @@ class FileResult:
     article: Article | None = None
     read_issues: list[CorpusIssue] = field(default_factory=list)
     warnings: list[CorpusIssue] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 def max_file_bytes() -> int:
@@ -116,55 +165,162 @@ def content_key(path: Path) -> tuple[str, bytes | None]:
     return hashlib.sha256(data).hexdigest(), data
 
 
-def read_article_file(folder: Path, path: Path, rules: CleaningRules, actors: ActorList) -> FileResult:
-    """Read one article file: decode, clean, segment and check it, or say why it is skipped."""
-    key, data = content_key(path)
-    return analyse_file(path.relative_to(folder).as_posix(), key, data, path.stat().st_size, rules, actors)
+def corpus_entries(
+    corpus: str | Path, manifest: str | Path | None = None, columns: dict[str, str | None] | None = None
+) -> list[Entry]:
+    """The entries of a corpus, in file order (a table's rows in row order). `columns` names
+    table columns for some of `COLUMN_FIELDS`; the manifest, if inside the folder, is no entry."""
+    corpus = Path(corpus)
+    files = corpus_files(corpus)
+    root = corpus if corpus.is_dir() else corpus.parent
+    skip = Path(manifest).resolve() if manifest else None
+    files = [p for p in files if p.resolve() != skip]
+    names = [p.relative_to(root).as_posix() for p in files]
+    stems = [_without_suffix(name) for name in names]
+    shared = {s for s in stems if stems.count(s) > 1}
+    several = sum(p.suffix.lower() in TABLE_KINDS or p.suffix.lower() in ARTICLE_KINDS for p in files) > 1
+    entries = []
+    for path, name, stem in zip(files, names, stems):
+        suffix = path.suffix.lower()
+        if suffix in TABLE_KINDS:
+            entries += _table_entries(path, name, stem if several else "", columns or {})
+        elif suffix in ARTICLE_KINDS:
+            key, data = content_key(path)
+            article_id = name if stem in shared else stem
+            entries.append(Entry(name, article_id, key, ARTICLE_KINDS[suffix], data, path.stat().st_size))
+        else:
+            what = f"'{path.suffix}'" if path.suffix else "without an extension"
+            reason = f"unsupported file type {what}: not read (readable: {READABLE})"
+            entries.append(Entry(name, name, content_key(path)[0], "unreadable", reason=reason))
+    return _unique_ids(entries)
 
 
-def analyse_file(
-    source_file: str, key: str, data: bytes | None, size: int, rules: CleaningRules, actors: ActorList
-) -> FileResult:
-    """Decode, clean, segment and check the bytes of one file (None: too large to read)."""
-    result = FileResult(
-        source_file, source_file[:-4] if source_file.endswith(".txt") else source_file, key, analysed=False
-    )
-    if data is None:
-        limit = _checks()["max_file_megabytes"]
-        result.read_issues.append(
-            CorpusIssue(
-                source_file,
-                "skipped",
-                f"file is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit for one article",
-            )
-        )
-        return result
+def _without_suffix(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name.rsplit("/", 1)[-1] else name
+
+
+def _table_entries(path: Path, name: str, prefix: str, columns: dict[str, str | None]) -> list[Entry]:
+    """One entry per row of a table file; an unreadable table or row is an unreadable entry."""
     try:
-        raw, warning = decode_article(data, source_file)
-        if not raw.strip():
-            raise ArticleError(f"{source_file}: empty file (no text)")
+        rows, empty = read_table(path, columns)
+    except TableError as error:
+        return [Entry(name, name, content_key(path)[0], "unreadable", reason=str(error))]
+    entries = [
+        Entry(f"{name} row {number}", f"{name} row {number}", "-", "unreadable", reason=reason)
+        for number, reason in empty
+    ]
+    for row in rows:
+        article_id = _safe_id(row.original_id) or str(row.number)
+        key = hashlib.sha256(json.dumps([row.title, row.text, row.metadata], sort_keys=True).encode()).hexdigest()
+        entries.append(
+            Entry(f"{name} row {row.number}", f"{prefix}/{article_id}" if prefix else article_id, key, "row", row)
+        )
+    return sorted(entries, key=lambda e: int(e.source_file.rsplit(" ", 1)[1]))
+
+
+def _safe_id(value: str) -> str:
+    """An id usable as a file name: runs of other characters than letters, digits, `.`, `-`
+    and `_` become `-`, at most 80 characters."""
+    return _UNSAFE_ID_RE.sub("-", value).strip("-.")[:80].strip("-.")
+
+
+def _unique_ids(entries: list[Entry]) -> list[Entry]:
+    """Entries whose article ids repeat get `-2`, `-3`, ... after the first."""
+    seen: set[str] = set()
+    unique = []
+    for entry in entries:
+        article_id, n = entry.article_id, 1
+        while article_id in seen:
+            n += 1
+            article_id = f"{entry.article_id}-{n}"
+        seen.add(article_id)
+        unique.append(entry if article_id == entry.article_id else replace(entry, article_id=article_id))
+    return unique
+
+
+def analyse_entry(entry: Entry, rules: CleaningRules, actors: ActorList) -> FileResult:
+    """Read, clean, segment and check one entry, or say why it is skipped."""
+    result = FileResult(entry.source_file, entry.article_id, entry.content_key, analysed=False)
+    try:
+        article, had_body = _read_entry(entry, result, rules, actors)
     except ArticleError as error:
-        result.read_issues.append(CorpusIssue(source_file, "skipped", str(error).split(": ", 1)[1]))
+        result.read_issues.append(CorpusIssue(entry.source_file, "skipped", str(error)))
         return result
-    if warning:
-        result.read_issues.append(CorpusIssue(source_file, "warning", warning))
-    article = build_article(result.article_id, source_file, raw, rules, actors)
+    if not article.sentences:
+        result.read_issues.append(CorpusIssue(entry.source_file, "skipped", "no text left after cleaning"))
+        return result
     if not article.body_sentences:
-        result.read_issues.append(CorpusIssue(source_file, "skipped", "no body text left after cleaning"))
-        return result
+        article.headline_note = f"{article.headline_note}; {NO_BODY_NOTE}"
+        if had_body:
+            result.read_issues.append(
+                CorpusIssue(
+                    entry.source_file, "warning", "no body text left after cleaning: analysed as a headline only"
+                )
+            )
     result.analysed, result.article = True, article
-    result.text_key = hashlib.sha256(article.clean_text.encode()).hexdigest()
-    result.warnings = [CorpusIssue(source_file, "warning", reason) for reason in plausibility_warnings(article)]
+    identity = article.clean_text + (json.dumps(result.metadata, sort_keys=True) if result.metadata else "")
+    result.text_key = hashlib.sha256(identity.encode()).hexdigest()
+    result.warnings = [CorpusIssue(entry.source_file, "warning", reason) for reason in plausibility_warnings(article)]
     return result
+
+
+def _read_entry(entry: Entry, result: FileResult, rules: CleaningRules, actors: ActorList) -> tuple[Article, bool]:
+    """The article of an entry and whether its input had a body besides the headline; raises
+    ArticleError with the reason it cannot be read. Fills `result`'s metadata and read issues."""
+    if entry.kind == "unreadable":
+        raise ArticleError(entry.reason)
+    if entry.kind == "row":
+        row = entry.data
+        result.metadata = dict(row.metadata)
+        if not row.title:
+            return build_article(entry.article_id, entry.source_file, row.text, rules, actors), bool(row.text.strip())
+        return _titled_article(entry, row.title, row.text, "the title column", rules, actors), bool(row.text.strip())
+    if entry.data is None:
+        limit = _checks()["max_file_megabytes"]
+        raise ArticleError(f"file is {entry.size / 1024 / 1024:.1f} MB, over the {limit} MB limit for one article")
+    raw, warning = decode_article(entry.data, entry.source_file)
+    if not raw.strip():
+        raise ArticleError("empty file (no text)")
+    if warning:
+        result.read_issues.append(CorpusIssue(entry.source_file, "warning", warning))
+    if entry.kind == "html" or looks_like_page(raw):
+        try:
+            page = read_page(raw)
+        except PageError as error:
+            raise ArticleError(str(error)) from None
+        result.metadata = page.metadata
+        article = _titled_article(entry, page.title, "\n\n".join(page.paragraphs), "the page's title", rules, actors)
+        article.raw_text, article.cleaning_log = raw, [*page.log, *article.cleaning_log]
+        return article, True
+    text, log = raw, []
+    if entry.kind == "markdown":
+        text, result.metadata, log = markdown_text(raw)
+    article = build_article(entry.article_id, entry.source_file, text, rules, actors)
+    article.raw_text, article.cleaning_log = raw, [*log, *article.cleaning_log]
+    return article, len([line for line in text.splitlines() if line.strip()]) > 1
+
+
+def _titled_article(
+    entry: Entry, title: str, body: str, where: str, rules: CleaningRules, actors: ActorList
+) -> Article:
+    """An article whose headline is known: the cleaner reads it as a first-line heading."""
+    if not title:
+        return build_article(entry.article_id, entry.source_file, body, rules, actors)
+    heading = f"# {title}"
+    article = build_article(entry.article_id, entry.source_file, f"{heading}\n\n{body}", rules, actors)
+    article.cleaning_log = [e for e in article.cleaning_log if not (e.line == 1 and e.text == heading)]
+    if article.headline is not None and article.headline_note == "headline: first line":
+        article.headline_note = f"headline: {where}"
+    return article
 
 
 def reconcile(
     results: list[FileResult], manifest_path: Path
 ) -> tuple[list[FileResult], dict[str, dict], list[CorpusIssue]]:
-    """What needs the whole folder: drop duplicate texts, match manifest rows, order the issues.
+    """What needs the whole corpus: drop duplicate texts, match manifest rows, order the issues.
 
-    Returns the kept results (in file order), the manifest metadata per article id, and every
-    issue of the folder.
+    Returns the kept results (in file order), the metadata per article id (what the input
+    says, overridden by the manifest row), and every issue of the corpus.
     """
     rows = _manifest_rows(manifest_path) if manifest_path.is_file() else {}
     kept, metadata, issues, first_with_text = [], {}, [], {}
@@ -182,22 +338,29 @@ def reconcile(
             continue
         first_with_text[result.text_key] = result.source_file
         issues += result.warnings
-        metadata[result.article_id] = row or {}
+        metadata[result.article_id] = {**result.metadata, **(row or {})}
         kept.append(result)
     for key in sorted(rows):
         issues.append(CorpusIssue(key, "warning", f"listed in {manifest_path.name} but no such file"))
     return kept, metadata, issues
 
 
-def corpus_files(folder: str | Path) -> list[Path]:
-    """The article files of a corpus folder, or CorpusError for a missing or empty folder."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise CorpusError(f"corpus folder not found: {folder}")
-    files = find_article_files(folder)
+def corpus_files(corpus: str | Path) -> list[Path]:
+    """The input files of a corpus folder or file, or CorpusError for a missing or empty one."""
+    corpus = Path(corpus)
+    if not corpus.exists():
+        raise CorpusError(f"corpus not found: {corpus}")
+    if corpus.is_file() and corpus.suffix.lower() not in {*ARTICLE_KINDS, *TABLE_KINDS}:
+        raise CorpusError(f"{corpus}: not a corpus (a folder, or a file of type {READABLE})")
+    files = find_corpus_files(corpus)
     if not files:
-        raise CorpusError(f"no .txt files in corpus folder: {folder}")
+        raise CorpusError(f"no article or table files in corpus folder: {corpus} (readable: {READABLE})")
     return files
+
+
+def column_names(options) -> dict[str, str | None]:
+    """The table columns that options name (`text_column`, ...), by field."""
+    return {name: getattr(options, f"{name}_column", None) for name in COLUMN_FIELDS}
 
 
 def nothing_analysed(folder: Path, issues: list[CorpusIssue]) -> CorpusError:
@@ -207,34 +370,27 @@ def nothing_analysed(folder: Path, issues: list[CorpusIssue]) -> CorpusError:
 
 
 def load_corpus(
-    folder: str | Path,
+    corpus: str | Path,
     manifest: str | Path | None = None,
     rules_file: str | Path | None = None,
     actors_file: str | Path | None = None,
+    columns: dict[str, str | None] | None = None,
 ) -> Corpus:
-    """Read, clean and segment every article of a folder.
+    """Read, clean and segment every article of a corpus folder or file.
 
-    Files that cannot be analysed are skipped and recorded in `Corpus.issues` with the
-    reason; a folder with no readable article raises CorpusError.
+    What cannot be analysed is skipped and recorded in `Corpus.issues` with the reason; a
+    corpus with no readable article raises CorpusError.
     """
-    folder = Path(folder)
-    files = corpus_files(folder)
+    corpus = Path(corpus)
+    entries = corpus_entries(corpus, manifest, columns)
     rules, actors = load_rules(rules_file), load_actors(actors_file)
-    results = [read_article_file(folder, path, rules, actors) for path in files]
-    kept, metadata, issues = reconcile(results, Path(manifest) if manifest else folder / MANIFEST_NAME)
+    results = [analyse_entry(entry, rules, actors) for entry in entries]
+    kept, metadata, issues = reconcile(results, Path(manifest) if manifest else corpus / MANIFEST_NAME)
     if not kept:
-        raise nothing_analysed(folder, issues)
+        raise nothing_analysed(corpus, issues)
     for result in kept:
         result.article.metadata = metadata[result.article_id]
-    return Corpus(folder, [r.article for r in kept], issues)
-
-
-def fingerprint_of(results: list[FileResult]) -> str:
-    """SHA-256 over the names and content keys of a folder's article files."""
-    digest = hashlib.sha256()
-    for result in results:
-        digest.update(f"{result.source_file}\0{result.content_key}\n".encode())
-    return digest.hexdigest()
+    return Corpus(corpus, [r.article for r in kept], issues)
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +404,8 @@ def _checks() -> dict:
 def plausibility_warnings(article: Article) -> list[str]:
     """Reasons to read an article's results with care: not English, no sentence punctuation,
     truncated text (see data/language_check.yaml)."""
+    if not article.body_sentences:
+        return []
     checks, warnings = _checks(), []
     body_text = article.body_text
     words = [w.lower() for w in _LETTERS_RE.findall(body_text)]
@@ -273,11 +431,23 @@ def plausibility_warnings(article: Article) -> list[str]:
     return warnings
 
 
-def corpus_fingerprint(folder: str | Path) -> str:
-    """SHA-256 over the names and contents of a folder's article files (as in `Corpus`)."""
-    folder, digest = Path(folder), hashlib.sha256()
-    for path in find_article_files(folder):
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{content_key(path)[0]}\n".encode())
+def corpus_fingerprint(corpus: str | Path) -> str:
+    """SHA-256 over the names and contents of a corpus's input files (`find_corpus_files`)."""
+    corpus, digest = Path(corpus), hashlib.sha256()
+    root = corpus if corpus.is_dir() else corpus.parent
+    for path in find_corpus_files(corpus) if corpus.exists() else []:
+        digest.update(f"{path.relative_to(root).as_posix()}\0{_file_key(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_key(path: Path) -> str:
+    """`content_key` of an article file; a table file's SHA-256 whatever its size."""
+    if path.suffix.lower() not in TABLE_KINDS:
+        return content_key(path)[0]
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
     return digest.hexdigest()
 
 

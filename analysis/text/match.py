@@ -4,8 +4,9 @@ A term is a word or phrase from a YAML word list: whole words only, spaces match
 whitespace, `*` matches any word ending, and terms written in capitals (NATO) match
 case-sensitively. Raw regular expressions may sit beside the terms. Where matches overlap,
 the leftmost wins, and of those starting at the same place the longest term (the order of
-`TermMatcher.terms`), then the terms before the raw patterns. `is_negated` is the
-package's one negation rule; its words live in `data/negation.yaml`.
+`TermMatcher.terms`), then the terms before the raw patterns. A word list may also forbid
+a match right after some other characters (`not_after="."`: "Carney" not in "mark.carney").
+`is_negated` is the package's one negation rule; its words live in `data/negation.yaml`.
 
 Terms made of plain words (ASCII letters, digits, `_`; "climate change", "NATO") are found
 in a text's index of words (`WordRuns`), without a regular expression; the other terms and
@@ -60,12 +61,14 @@ def ordered_terms(terms: Sequence[str]) -> tuple[str, ...]:
 
 
 def compile_terms(
-    terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True
+    terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True, not_after: str = ""
 ) -> re.Pattern | None:
-    """One regex for a word list (longest terms first, whole words) and raw patterns."""
+    """One regex for a word list (longest terms first, whole words, none right after a
+    character of `not_after`) and raw patterns."""
     alternatives = []
     if terms:
-        alternatives.append(r"(?<![\w])(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
+        before = r"(?<![\w" + re.escape(not_after) + "])"
+        alternatives.append(before + "(?:" + "|".join(term_regex(t) for t in ordered_terms(terms)) + r")(?![\w])")
     alternatives += [f"(?:{p})" for p in patterns]
     if not alternatives:
         return None
@@ -93,15 +96,18 @@ class WordRuns:
         """Every two runs with only whitespace between them, as "climate change"."""
         return frozenset(map(" ".join, _RUN_PAIR_RE.findall(self.lowered)))
 
-    def sequence_spans(self, text: str, words: tuple[str, ...], exact: bool) -> list[tuple[int, int]]:
+    def sequence_spans(
+        self, text: str, words: tuple[str, ...], exact: bool, not_after: str = ""
+    ) -> list[tuple[int, int]]:
         """Spans of `text` where whole runs separated by whitespace only are `words` (compared
-        lower-cased; `exact`: in the text's own case too): where the regex of a term of plain
-        words matches."""
+        lower-cased; `exact`: in the text's own case too), not right after a character of
+        `not_after`: where the regex of a term of plain words matches."""
         lowered, first = self.lowered, words[0].lower()
         found = []
         start = lowered.find(first)
         while start >= 0:
-            end = _sequence_end(lowered, start, words) if start == 0 or not _is_word(lowered[start - 1]) else None
+            opens = start == 0 or not (_is_word(lowered[start - 1]) or text[start - 1] in not_after)
+            end = _sequence_end(lowered, start, words) if opens else None
             if end is not None and (not exact or _same_words(text[start:end], words)):
                 found.append((start, end))
             start = lowered.find(first, start + 1)
@@ -180,10 +186,13 @@ class TermMatcher:
     gives the same matches.
     """
 
-    def __init__(self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True):
+    def __init__(
+        self, terms: Sequence[str] = (), patterns: Sequence[str] = (), ignore_case: bool = True, not_after: str = ""
+    ):
         self.terms = ordered_terms(terms)
         self.patterns = tuple(patterns)
         self.flags = re.IGNORECASE if ignore_case else 0
+        self.not_after = not_after
         self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
         self._keys: dict[str, list[int]] = {}  # first two words of a term of plain words -> its ranks
         self._firsts: dict[str, list[int]] = {}  # and its first word
@@ -191,9 +200,12 @@ class TermMatcher:
         self._starts: dict[str, list[int]] = {}
         self._words: dict[int, tuple[tuple[str, ...], bool]] = {}  # rank -> (words, case-sensitive)
         self._indexed = True
+        # Plain terms are found without their regex unless `not_after` has a letter (whose
+        # other case the regex would also refuse).
+        uncased_not_after = not_after.lower() == not_after.upper()
         for rank, term in enumerate(self.terms):
             words = tuple(term.split())
-            if words and all(_PLAIN_WORD_RE.fullmatch(w) for w in words):
+            if words and all(_PLAIN_WORD_RE.fullmatch(w) for w in words) and uncased_not_after:
                 if len(words) > 1:
                     self._keys.setdefault(" ".join(words[:2]).lower(), []).append(rank)
                     self._firsts.setdefault(words[0].lower(), []).append(rank)
@@ -217,7 +229,7 @@ class TermMatcher:
     @cached_property
     def pattern(self) -> re.Pattern | None:
         """The whole alternation of the terms and patterns (None if there are neither)."""
-        return compile_terms(self.terms, self.patterns, bool(self.flags))
+        return compile_terms(self.terms, self.patterns, bool(self.flags), self.not_after)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
@@ -230,6 +242,10 @@ class TermMatcher:
         if len(patterns) <= 1:
             return patterns[0].finditer(text) if patterns else iter(())
         return self._merged(text, patterns)
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match in `text`, or None (the whole alternation finds it at once)."""
+        return self.pattern.search(text) if self.pattern is not None else None
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The (start, end) of the matches in `text`, in order: those of `finditer`, with the
@@ -263,7 +279,7 @@ class TermMatcher:
         for rank in ranks:
             if rank in self._words:
                 term_words, exact = self._words[rank]
-                sources.append(words.sequence_spans(text, term_words, exact))
+                sources.append(words.sequence_spans(text, term_words, exact, self.not_after))
             else:
                 sources.append(self._term_pattern(rank))
         if self._raw_admits(words):
@@ -352,7 +368,7 @@ class TermMatcher:
 
     def _term_pattern(self, rank: int) -> re.Pattern:
         if rank not in self._term_patterns:
-            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags))
+            self._term_patterns[rank] = compile_terms([self.terms[rank]], (), bool(self.flags), self.not_after)
         return self._term_patterns[rank]
 
 

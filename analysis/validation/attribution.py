@@ -37,6 +37,17 @@ BASELINE_PATTERNS = [
     re.compile(rf"\b(?P<cue>said)\s+(?P<src>{NAME})"),
     re.compile(rf"\b(?P<cue>[Aa]ccording to)\s+(?P<src>{NAME})"),
 ]
+# error codes (the last part of an error row's key) and what they mean
+ERROR_TYPES = {
+    "missed.partial_span": "missed: predicted span covers < 30% of the gold source",
+    "missed.pronoun_source": "missed: pronoun or relative source",
+    "missed.cue_not_in_lexicon": "missed: cue not a reporting verb of the lexicon",
+    "missed.source_not_found": "missed: cue in the lexicon, source not found",
+    "spurious.boundary": "spurious: overlaps a gold source by < 30% (boundary)",
+    "spurious.nested_attribution": "spurious: inside reported content (nested attribution)",
+    "spurious.unannotated": "spurious: no attribution annotated here",
+}
+ERROR_COLUMNS = ["key", "dataset", "error_type", "count", "share"]
 GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
 
 
@@ -180,29 +191,30 @@ def score(document: Document, predicted) -> dict:
 
 
 def miss_reason(gold: GoldSource, document: Document, predicted, lexicon) -> str:
-    """Why a gold source was missed (first reason that applies)."""
+    """Why a gold source was missed (the code in ERROR_TYPES of the first reason that applies)."""
     if any(_overlap(p[0], gold.spans) > 0 for p in predicted):
-        return "missed: predicted span covers < 30% of the gold source"
+        return "missed.partial_span"
     words = re.findall(r"[\w']+", " ".join(gold.cue_texts).lower().replace("’", "'"))
     if gold.text.lower().strip() in PRONOUNS:
-        return "missed: pronoun or relative source"
+        return "missed.pronoun_source"
     if (
         not any(w in lexicon.verb_forms for w in words)
         and "according" not in words
         and not any(":" in c for c in gold.cue_texts)
     ):
-        return "missed: cue not a reporting verb of the lexicon"
-    return "missed: cue in the lexicon, source not found"
+        return "missed.cue_not_in_lexicon"
+    return "missed.source_not_found"
 
 
 def spurious_reason(pred, document: Document) -> str:
-    """Why a predicted source is not in the gold data (first reason that applies)."""
+    """Why a predicted source is not in the gold data (the code in ERROR_TYPES of the first
+    reason that applies)."""
     span = pred[0]
     if any(_overlap(span, g.spans) > 0 for g in document.sources):
-        return "spurious: overlaps a gold source by < 30% (boundary)"
+        return "spurious.boundary"
     if _overlap(span, document.contents) > 0:
-        return "spurious: inside reported content (nested attribution)"
-    return "spurious: no attribution annotated here"
+        return "spurious.nested_attribution"
+    return "spurious.unannotated"
 
 
 def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter, pd.DataFrame]:
@@ -292,13 +304,23 @@ def run(reference_dir: Path) -> Outcome:
         if keep is speech:
             total = sum(errors.values())
             error_tables += [
-                {"dataset": dataset, "error_type": kind, "count": count, "share": round(count / total, 3)}
-                for kind, count in sorted(errors.items())
+                {
+                    "key": f"attribution.polnear_{split}.{cues}.errors.{code}",
+                    "dataset": dataset,
+                    "error_type": ERROR_TYPES[code],
+                    "count": count,
+                    "share": round(count / total, 3),
+                }
+                for code, count in sorted(errors.items(), key=lambda item: ERROR_TYPES[item[0]])
             ]
             if split == "dev":
                 publishers = by_publisher.assign(dataset=dataset)
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS)
-    tables = {"summary": summary, "errors": pd.DataFrame(error_tables), "by_publisher": publishers}
+    tables = {
+        "summary": summary,
+        "errors": pd.DataFrame(error_tables, columns=ERROR_COLUMNS),
+        "by_publisher": publishers,
+    }
     return Outcome(
         tables,
         {"summary": summary},

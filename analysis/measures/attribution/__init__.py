@@ -13,10 +13,11 @@ no cue continues the previous speaker's quote. Pronouns resolve to the most rece
 compatible speaker or person mentioned; names resolve to actors of the actors file.
 
 Every word list lives in `data/attribution.yaml` under a named key, with a source note per
-group. Modules: `lexicon` (the YAML, checked and compiled), `quotes` (quotations and
-tokens), `speakers` (noun phrases and subjects), `cues` (cues and their frames), `sources`
-(resolution and classification of sources), `extractor` (quotations attached to cues),
-`tables` (the measure's tables).
+group; phrase lists are matched with the package's term matcher (`text.match`). Quotations,
+tokens and word counts come from the document model (`text.document`). Modules: `lexicon`
+(the YAML, checked and compiled), `speakers` (noun phrases and subjects), `cues` (cues and
+their frames), `sources` (resolution and classification of sources), `extractor`
+(quotations attached to cues), `tables` (the measure's tables).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import pandas as pd
 from ...text.actors import load_actors
 from .extractor import extract, extract_article
 from .lexicon import Lexicon, inflections, load_lexicon
-from .quotes import find_quotes
 from .record import Attribution
 from .tables import (
     ATTRIBUTION_COLUMNS,
@@ -49,7 +49,6 @@ __all__ = [
     "attribution_table",
     "extract",
     "extract_article",
-    "find_quotes",
     "inflections",
     "load_lexicon",
     "quoted_words_table",

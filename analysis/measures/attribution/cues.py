@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...text.document import Quotation, Token
 from .lexicon import Lexicon
-from .quotes import POSSESSIVE, Quote, Token
 from .speakers import Phrases, Source
 
 
@@ -18,7 +18,7 @@ class Frame:
     lemma: str
     sentence_index: int
     kind: str = "verb"  # verb, according_to, colon, passive, document, evidence
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[Quotation] = field(default_factory=list)
     content: tuple[int, int] | None = None
 
 
@@ -71,7 +71,7 @@ class Cues:
         if t.text[0].isupper() and t.start not in self.sentence_starts and tokens[lo].start not in self.title_case:
             return False
         prev = tokens[c - 1] if c - 1 >= lo else None
-        if prev is not None and (prev.low in self.lex.articles or prev.text in POSSESSIVE):
+        if prev is not None and (prev.low in self.lex.articles or prev.kind == "possessive"):
             return False
         return True
 
@@ -213,7 +213,7 @@ class Cues:
         return k < len(tokens) and (tokens[k].quoted or tokens[k].text in (":", ","))
 
     # -- colons and dashes before a quotation
-    def colon_frame(self, tokens, quote: Quote, lo: int, sentence_index: int) -> Frame | None:
+    def colon_frame(self, tokens, quote: Quotation, lo: int, sentence_index: int) -> Frame | None:
         """`Carney made it clear: "..."`, `Carney's criticism — "..." — captures`: no verb needed."""
         k = next((m for m in range(len(tokens) - 1, lo - 1, -1) if tokens[m].end <= quote.start), None)
         if k is None or k < lo:
@@ -236,7 +236,7 @@ class Cues:
             return None
         if source.kind == "pronoun" and tokens[source.head].low in self.lex.non_speaker_pronouns:
             return None
-        if tokens[k].text != ":" and not any(tokens[m].text in POSSESSIVE for m in range(source.lo, source.hi)):
+        if tokens[k].text != ":" and not any(tokens[m].kind == "possessive" for m in range(source.lo, source.hi)):
             return None
         hi = source.hi
         if hi < k and tokens[hi].text == ",":

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from ...text.actors import ActorList, load_actors
 from ...text.clean import count_words
+from ...text.document import QUOTATION_MARK_RE, Quotation, Token, last_word, paragraph_quotations, tokenize
 from .cues import Cues, Frame
 from .lexicon import Lexicon, load_lexicon
-from .quotes import QUOTE_MARK_RE, Quote, Token, find_quotes, last_word, tokenize
 from .record import Attribution
 from .sources import Sources
 from .speakers import Phrases
@@ -30,7 +30,7 @@ class Extractor:
         cues = Cues(self.lex, phrases, sentence_starts)
         units = []
         for p_start, p_end in paragraphs:
-            quotes = self.close_unbalanced(find_quotes(self.text, p_start, p_end))
+            quotes = self.close_unbalanced(paragraph_quotations(self.text, p_start, p_end))
             tokens = tokenize(self.text, p_start, p_end, quotes)
             quotes = [replace(q, full=self.is_full_quote(q)) for q in quotes]
             units.append((p_start, p_end, quotes, tokens))
@@ -40,7 +40,7 @@ class Extractor:
         rows: list[Attribution] = []
         previous_rows: list[Attribution] = []
         open_speaker: Attribution | None = None
-        pending: tuple[Quote, int] | None = None  # an open quotation still without a speaker
+        pending: tuple[Quotation, int] | None = None  # an open quotation still without a speaker
         for p_start, p_end, quotes, tokens in units:
             para_sentences = [s for s in sentences if p_start <= s[1] < p_end]
             frames: list[Frame] = []
@@ -72,7 +72,7 @@ class Extractor:
                 lo, hi = bounds[frame.sentence_index]
                 later = [f for f in frames[n + 1 :] if f.sentence_index == frame.sentence_index]
                 row = self.make_row(frame, tokens, lo, hi, (sid, s_start, s_end), quotes, later)
-                context.resolve(row, frame, tokens)
+                context.resolve(row, frame, tokens, quotes, (s_start, s_end))
                 para_rows.append(row)
             starts_with_quote = bool(unassigned) and unassigned[0].start == self.first_char(p_start, p_end)
             carried = open_speaker or (previous_rows[-1] if previous_rows and starts_with_quote else None)
@@ -111,7 +111,7 @@ class Extractor:
     def first_char(self, start: int, end: int) -> int:
         return start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
 
-    def close_unbalanced(self, quotes: list[Quote]) -> list[Quote]:
+    def close_unbalanced(self, quotes: list[Quotation]) -> list[Quotation]:
         """End an unclosed quotation before an attribution inside it (`"Yes, he said.`)."""
         fixed = []
         for q in quotes:
@@ -119,12 +119,12 @@ class Extractor:
                 inner = self.text[q.start : q.end]
                 for match in self.lex.unclosed_cut_re.finditer(inner):
                     if match.group(1).lower() in self.lex.verb_forms and match.start() > 1:
-                        q = Quote(q.start, q.start + match.start() + 1, closed=False)
+                        q = Quotation(q.start, q.start + match.start() + 1, closed=False)
                         break
             fixed.append(q)
         return fixed
 
-    def is_full_quote(self, q: Quote) -> bool:
+    def is_full_quote(self, q: Quotation) -> bool:
         """A quotation that is speech in its own right, not a phrase quoted inside a sentence."""
         before = self.text[: q.start].rstrip(" \t")
         if not before or before[-1] in ':,—–(\n.?!"”':
@@ -133,7 +133,7 @@ class Extractor:
         preceding = last_word(before)
         return bool(preceding) and preceding.lower() in self.lex.verb_forms and count_words(inner) >= 4
 
-    def assign_quotes(self, frames: list[Frame], quotes: list[Quote], tokens: list[Token]) -> list[Quote]:
+    def assign_quotes(self, frames: list[Frame], quotes: list[Quotation], tokens: list[Token]) -> list[Quotation]:
         """Attach each full quotation to the frame next to it; return those left over."""
         unassigned = []
         for q in (q for q in quotes if q.full):
@@ -152,7 +152,7 @@ class Extractor:
                 elif last <= q.start:
                     between = self.text[last : q.start]
                     if re.fullmatch(r"[\s,:—–-]*", between) or (
-                        len(between) < 80 and re.search(r"[:,]\s*$", between) and not QUOTE_MARK_RE.search(between)
+                        len(between) < 80 and re.search(r"[:,]\s*$", between) and not QUOTATION_MARK_RE.search(between)
                     ):
                         owner = frame
                         break
@@ -212,7 +212,7 @@ class Extractor:
             return tokens[k].start, s_end
         return s_start, tokens[first].start
 
-    def inherited_row(self, owner: Attribution, q: Quote, sid: int) -> Attribution:
+    def inherited_row(self, owner: Attribution, q: Quotation, sid: int) -> Attribution:
         """A quotation with no cue of its own, continuing `owner`'s speaker."""
         inner = q.inner(self.text)
         return replace(
@@ -244,7 +244,7 @@ def extract(
 
 
 def extract_article(article, lexicon: Lexicon | None = None, actors: ActorList | None = None) -> list[Attribution]:
-    """The attributions of one `corpus.Article` (offsets into its clean text)."""
+    """The attributions of one `text.document.Article` (offsets into its clean text)."""
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
     sentences = [(s.sentence_id, s.start, s.end) for s in article.sentences]
     return extract(article.clean_text, paragraphs, sentences, lexicon, actors)

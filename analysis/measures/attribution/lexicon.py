@@ -1,4 +1,8 @@
-"""The attribution lexicon: `data/attribution.yaml`, checked and compiled into a `Lexicon`."""
+"""The attribution lexicon: `data/attribution.yaml`, checked and compiled into a `Lexicon`.
+
+Phrase lists (hedges, source types, outlets, platforms) are matched with the package's term
+matcher (`text.match`): whole words, terms in capitals case-sensitively, and, as for actor
+names, not right after a dot."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ...paths import DATA_DIR
+from ...text.match import TermMatcher
 
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 # keys whose value is one group with its terms under named classes instead of `terms`
@@ -159,15 +164,14 @@ def _terms(spec: dict, key: str) -> list[str]:
     return [t for group in spec[key] for t in group["terms"]]
 
 
-def _phrase_re(terms, case_sensitive: bool = False) -> re.Pattern:
-    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
-    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+def _phrases(terms, ignore_case: bool = True) -> TermMatcher:
+    """The matcher of a phrase list: whole words, not right after a dot."""
+    return TermMatcher(terms, ignore_case=ignore_case, not_after=".")
 
 
-def _ambiguous_platform_re(names) -> str:
+def _ambiguous_platform_patterns(names) -> list[str]:
     """A platform named by a common word or letter, only as "on X", "X post" or "to X"."""
-    return "".join(rf"|(?<=\bon ){n}\b|\b{n}(?= post)|(?<=\bto ){n}\b" for n in map(re.escape, names))
+    return [p for n in map(re.escape, names) for p in (rf"(?<=\bon ){n}\b", rf"\b{n}(?= post)", rf"(?<=\bto ){n}\b")]
 
 
 @dataclass(frozen=True)
@@ -190,17 +194,17 @@ class Lexicon:
     title_gender: dict[str, str]
     name_gender: dict[str, str]
     platform_names: tuple[str, ...]
-    hedge_re: re.Pattern
-    anonymous_re: re.Pattern
-    platform_re: re.Pattern
-    outlet_re: re.Pattern
-    media_re: re.Pattern
-    expert_re: re.Pattern
-    official_re: re.Pattern
-    witness_re: re.Pattern
-    self_ref_re: re.Pattern
-    unverifiable_re: re.Pattern
-    counted_re: re.Pattern
+    hedges: TermMatcher
+    anonymous_phrases: TermMatcher
+    platforms: TermMatcher  # platform names, and the ambiguous ones in context
+    outlets: TermMatcher
+    media_nouns: TermMatcher
+    expert_terms: TermMatcher
+    official_terms: TermMatcher
+    witness_terms: TermMatcher
+    self_referential: TermMatcher
+    unverifiable: TermMatcher
+    counted_words: TermMatcher  # counted words and numbers
     unclosed_cut_re: re.Pattern  # where an attribution cuts an unclosed quotation
     individual_nouns: frozenset[str]
     vague_nouns: frozenset[str]
@@ -256,7 +260,8 @@ class Lexicon:
         )
 
     def is_non_speech(self, cue: str) -> bool:
-        """True when a cue contains a belief, intention or perception word ("fears", "wants to")."""
+        """True when a cue contains a belief, intention or perception word ("fears", "wants to").
+        Cue words are split at hyphens too, so that "live-tweeted" reads as "tweeted"."""
         words = re.findall(r"[\w']+", cue.lower().replace("’", "'"))
         return any(self.lemma_of.get(w, w) in self.non_speech for w in words)
 
@@ -292,7 +297,6 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     verb_forms.pop("according", None)
     lemma_of = {**forms_of(non_speech), **forms_of(_terms(spec, "speech_cues")), **forms_of(reporting)}
     pronouns, titles, names = spec["pronouns"], spec["person_titles"], spec["first_names"]
-    counted = "|".join(re.escape(t) for t in _terms(spec, "counted_words"))
     inverted = "|".join(re.escape(t) for t in _terms(spec, "inverted_pronouns"))
     return Lexicon(
         verb_forms=verb_forms,
@@ -315,20 +319,22 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         },
         name_gender={**{n: "male" for n in names["male"]}, **{n: "female" for n in names["female"]}},
         platform_names=tuple(_terms(spec, "platforms")),
-        hedge_re=_phrase_re(_terms(spec, "hedges")),
-        anonymous_re=_phrase_re(_terms(spec, "anonymous_phrases")),
-        platform_re=re.compile(
-            _phrase_re(_terms(spec, "platforms"), True).pattern
-            + _ambiguous_platform_re(_terms(spec, "ambiguous_platforms"))
+        hedges=_phrases(_terms(spec, "hedges")),
+        anonymous_phrases=_phrases(_terms(spec, "anonymous_phrases")),
+        platforms=TermMatcher(
+            _terms(spec, "platforms"),
+            _ambiguous_platform_patterns(_terms(spec, "ambiguous_platforms")),
+            ignore_case=False,
+            not_after=".",
         ),
-        outlet_re=_phrase_re(_terms(spec, "outlets"), case_sensitive=True),
-        media_re=_phrase_re(_terms(spec, "media_nouns")),
-        expert_re=_phrase_re(_terms(spec, "expert_terms")),
-        official_re=_phrase_re(_terms(spec, "official_terms")),
-        witness_re=_phrase_re(_terms(spec, "witness_terms")),
-        self_ref_re=_phrase_re(_terms(spec, "self_referential")),
-        unverifiable_re=_phrase_re(_terms(spec, "unverifiable")),
-        counted_re=re.compile(rf"\b(?:{counted}|\d+)\b", re.IGNORECASE),
+        outlets=_phrases(_terms(spec, "outlets"), ignore_case=False),
+        media_nouns=_phrases(_terms(spec, "media_nouns")),
+        expert_terms=_phrases(_terms(spec, "expert_terms")),
+        official_terms=_phrases(_terms(spec, "official_terms")),
+        witness_terms=_phrases(_terms(spec, "witness_terms")),
+        self_referential=_phrases(_terms(spec, "self_referential")),
+        unverifiable=_phrases(_terms(spec, "unverifiable")),
+        counted_words=TermMatcher(_terms(spec, "counted_words"), [r"\b\d+\b"]),
         unclosed_cut_re=re.compile(rf"[,.?!]\s+(?:(?:{inverted}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+)?(\w+)"),
         gap_words=words("subject_gap_words"),
         **{key: words(key) for key in WORD_SET_KEYS},

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ...text.actors import ActorList
+from ...text.document import Quotation, Token, without_spans
 from .cues import Frame
 from .lexicon import Lexicon
-from .quotes import Token
 from .record import Attribution
 from .speakers import Phrases, Source
 
@@ -53,8 +53,16 @@ class Sources:
             )
         self.candidates.sort(key=lambda c: c["pos"])
 
-    def resolve(self, row: Attribution, frame: Frame, tokens: list[Token]) -> None:
-        """Fill in speaker_canonical, source_class, source_type, hedges and flags of a row."""
+    def resolve(
+        self,
+        row: Attribution,
+        frame: Frame,
+        tokens: list[Token],
+        quotes: list[Quotation],
+        sentence_span: tuple[int, int],
+    ) -> None:
+        """Fill in speaker_canonical, source_class, source_type, hedges and flags of a row,
+        given the quotations of its paragraph and the (start, end) of its sentence."""
         source = frame.source
         head = tokens[source.head]
         sentence = row.sentence
@@ -78,21 +86,23 @@ class Sources:
         else:
             info = self.describe(source, tokens, sentence)
         if (
-            self.lex.anonymous_re.search(sentence)
+            self.lex.anonymous_phrases.search(sentence)
             and info["class"] != "named"
-            or self.lex.anonymous_re.search(span_text)
+            or self.lex.anonymous_phrases.search(span_text)
         ):
             info["class"] = (
-                "anonymous" if info["class"] != "vague" or self.lex.anonymous_re.search(span_text) else info["class"]
+                "anonymous"
+                if info["class"] != "vague" or self.lex.anonymous_phrases.search(span_text)
+                else info["class"]
             )
-        if frame.kind == "according_to" and source.kind == "noun" and self.lex.anonymous_re.search(span_text):
+        if frame.kind == "according_to" and source.kind == "noun" and self.lex.anonymous_phrases.search(span_text):
             info["class"] = "anonymous"
         row.speaker_canonical = info["canonical"]
         row.source_class = info["class"]
         row.source_type = info["type"]
-        outside = self.outside_quotes(self.text[row.start : row.end])
+        outside = self.outside_quotes(row.start, row.end, quotes)
         channel_text = outside + " " + span_text
-        if self.lex.platform_re.search(channel_text) or frame.lemma in self.lex.platform_verbs:
+        if self.lex.platforms.search(channel_text) or frame.lemma in self.lex.platform_verbs:
             row.source_type = "social_media"
             row.quote_type = "platform"
         elif info["type"] in ("poll", "document"):
@@ -100,18 +110,20 @@ class Sources:
         elif frame.kind == "document":
             row.source_type = "document" if info["class"] != "named" else row.source_type
             row.quote_type = "document"
-        hedge = self.lex.hedge_re.search(self.outside_quotes(sentence))
+        hedge = self.lex.hedges.search(self.outside_quotes(*sentence_span, quotes))
         row.hedged, row.hedge = hedge is not None, (hedge.group(0).lower() if hedge else "")
-        row.self_referential = bool(self.lex.self_ref_re.search(channel_text))
-        row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable_re.search(span_text))
+        row.self_referential = bool(self.lex.self_referential.search(channel_text))
+        row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable.search(span_text))
         if info.get("person") or info.get("plural") is False or info["class"] == "named":
             self.candidates.append({**info, "pos": row.speaker_start})
             self.candidates.sort(key=lambda c: c["pos"])
 
-    @staticmethod
-    def outside_quotes(text: str) -> str:
-        """`text` with its quotations blanked out."""
-        return re.sub(r'["“][^"”]*["”]?', " ", text)
+    def outside_quotes(self, start: int, end: int, quotes: list[Quotation]) -> str:
+        """text[start:end] with the parts of `quotes` in it blanked out."""
+        inside = [
+            (max(q.start, start) - start, min(q.end, end) - start) for q in quotes if q.start < end and q.end > start
+        ]
+        return without_spans(self.text[start:end], inside)
 
     def antecedent(self, pronoun: str, pos: int) -> dict | None:
         kind = self.lex.pronoun_kind.get(pronoun, "person")
@@ -153,7 +165,7 @@ class Sources:
             canonical = mention.actor if mention else self.full_names.get(core, core)
             if any(t.low in lex.conjunctions for t in phrase_tokens) and len(mentions) > 1:
                 canonical = " + ".join(dict.fromkeys(m.actor for m in mentions))
-            outlet = lex.outlet_re.search(phrase)
+            outlet = lex.outlets.search(phrase)
             is_person = (
                 actor_type == "person"
                 or any(lex.title_gender.get(t.text) is not None for t in names)
@@ -178,13 +190,13 @@ class Sources:
                 plural=not is_person and head.low.endswith("s"),
                 **{"class": "vague" if quantified else "named"},
             )
-            if outlet or lex.media_re.search(phrase):
+            if outlet or lex.media_nouns.search(phrase):
                 info["type"] = "media"
-            elif lex.expert_re.search(phrase):
+            elif lex.expert_terms.search(phrase):
                 info["type"] = "expert"
-            elif actor_type in ("person", "country", "organisation") or lex.official_re.search(phrase):
+            elif actor_type in ("person", "country", "organisation") or lex.official_terms.search(phrase):
                 info["type"] = "official/politician"
-            elif lex.witness_re.search(phrase):
+            elif lex.witness_terms.search(phrase):
                 info["type"] = "witness/public"
             if lex.poll_nouns & {t.low for t in phrase_tokens}:
                 info["type"] = "poll"
@@ -192,13 +204,15 @@ class Sources:
         # a common noun heads the phrase
         determiner = next((t.low for t in phrase_tokens if t.low in lex.determiners or t.low in lex.count_words), "")
         counted = bool(re.match(r"\d", first_word)) or determiner in lex.count_words
-        owner = next((t for i, t in enumerate(phrase_tokens[:-1]) if phrase_tokens[i + 1].text in ("'s", "’s")), None)
-        named_modifier = [t for t in names if not lex.official_re.fullmatch(t.text) and t.low not in lex.demonyms]
+        owner = next((t for i, t in enumerate(phrase_tokens[:-1]) if phrase_tokens[i + 1].kind == "possessive"), None)
+        named_modifier = [
+            t for t in names if not lex.official_terms.pattern.fullmatch(t.text) and t.low not in lex.demonyms
+        ]
         if head_noun in lex.poll_nouns:
             info["type"] = "poll"
             info["class"] = (
                 "named"
-                if (owner or named_modifier and lex.outlet_re.search(phrase) or re.search(r"\bby [A-Z]", phrase))
+                if (owner or named_modifier and lex.outlets.search(phrase) or re.search(r"\bby [A-Z]", phrase))
                 else "vague"
             )
         elif head_noun in lex.document_nouns and head_noun not in lex.individual_nouns:
@@ -206,7 +220,7 @@ class Sources:
             definite = determiner in lex.definite_determiners | lex.demonstratives
             info["class"] = (
                 "named"
-                if owner or (definite and head_noun != "reports") or any(lex.outlet_re.search(t.text) for t in names)
+                if owner or (definite and head_noun != "reports") or any(lex.outlets.search(t.text) for t in names)
                 else "vague"
             )
             if owner is not None:
@@ -239,18 +253,18 @@ class Sources:
             info["plural"] = plural
         if (
             info["class"] == "vague"
-            and lex.counted_re.search(phrase)
+            and lex.counted_words.search(phrase)
             and any(t.low in lex.individual_nouns and t.low not in lex.vague_nouns for t in phrase_tokens)
         ):
             info["class"] = "anonymous"
         if info["type"] == "other":
-            if lex.media_re.search(phrase) or lex.outlet_re.search(phrase):
+            if lex.media_nouns.search(phrase) or lex.outlets.search(phrase):
                 info["type"] = "media"
-            elif lex.expert_re.search(phrase):
+            elif lex.expert_terms.search(phrase):
                 info["type"] = "expert"
-            elif lex.witness_re.search(phrase) and not lex.official_re.search(phrase):
+            elif lex.witness_terms.search(phrase) and not lex.official_terms.search(phrase):
                 info["type"] = "witness/public"
-            elif lex.official_re.search(phrase) or any(self.actor_types.get(m.actor) for m in mentions):
+            elif lex.official_terms.search(phrase) or any(self.actor_types.get(m.actor) for m in mentions):
                 info["type"] = "official/politician"
         return info
 
@@ -290,8 +304,8 @@ class Sources:
         return (
             2 <= len(words) <= 4
             and all(w[:1].isupper() and not w.isupper() for w in words)
-            and not self.lex.official_re.search(core)
-            and not self.lex.expert_re.search(core)
+            and not self.lex.official_terms.search(core)
+            and not self.lex.expert_terms.search(core)
         )
 
     def canonical_of(self, name: str) -> str:

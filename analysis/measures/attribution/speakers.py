@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ...text.document import Token
 from .lexicon import Lexicon
-from .quotes import POSSESSIVE, Token
 
 
 @dataclass
@@ -99,7 +99,7 @@ class Phrases:
         while i - 1 >= lo and j - i < 10:
             t, prev = tokens[i - 1], tokens[i - 2] if i - 2 >= lo else None
             if (
-                t.text in POSSESSIVE
+                t.kind == "possessive"
                 and prev is not None
                 and (self.is_name(tokens, i - 2) or prev.low in self.lex.pronoun_kind)
             ):
@@ -154,13 +154,13 @@ class Phrases:
             k += 1
         while k < hi and k - i < 14:
             t = tokens[k]
-            if t.quoted or not (t.is_word or t.text in POSSESSIVE or t.text == "&"):
+            if t.quoted or not (t.is_word or t.kind == "possessive" or t.text == "&"):
                 break
             if t.low in self.lex.pronoun_kind and k == i:
                 return Source(k, k + 1, k, "pronoun") if t.low not in self.lex.relative_pronouns else None
             if self.is_name(tokens, k) or self.is_title(t):
                 head, kind = k, "name"
-            elif t.text in POSSESSIVE:
+            elif t.kind == "possessive":
                 kind = None
             elif t.low in self.lex.source_nouns or t.low in self.lex.indefinite_pronouns:
                 head, kind = k, "noun"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
 from ...text.actors import ActorList
-from ...text.clean import count_words
 from .extractor import extract_article
 from .lexicon import Lexicon
 
@@ -71,7 +68,6 @@ SOURCING_FIELDS = [
     "self_referential",
     "unverifiable",
 ]
-_DOUBLE_QUOTED_RE = re.compile(r'"[^"]*"?')
 
 
 def attribution_table(articles, lexicon: Lexicon, actors: ActorList) -> pd.DataFrame:
@@ -100,10 +96,9 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
     for article in articles:
         records = by_article.get(article.article_id, [])
         mine = [r for r in records if not r["inherited"]]
-        body = [s for s in article.sentences if s.part == "body"]
-        n_words = sum(count_words(s.text) for s in body)
-        outside = " ".join(_DOUBLE_QUOTED_RE.sub(" ", s.text) for s in article.sentences)
-        n_hedges = len(lexicon.hedge_re.findall(outside))
+        n_words = article.n_words
+        outside = " ".join(s.unquoted_text for s in article.sentences)
+        n_hedges = sum(1 for _ in lexicon.hedges.pattern.finditer(outside))  # one pass: hedges open with common words
         counts = {k: sum(r["source_class"] == k for r in mine) for k in SOURCE_CLASSES}
         n = len(mine)
         # numpy integers, as pandas counts them, so that the shares round the same way
