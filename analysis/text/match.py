@@ -193,7 +193,6 @@ class TermMatcher:
         self.patterns = tuple(patterns)
         self.flags = re.IGNORECASE if ignore_case else 0
         self.not_after = not_after
-        self._raw = compile_terms((), self.patterns, ignore_case) if self.patterns else None
         self._keys: dict[str, list[int]] = {}  # first two words of a term of plain words -> its ranks
         self._firsts: dict[str, list[int]] = {}  # and its first word
         self._whole: dict[str, list[int]] = {}
@@ -225,6 +224,11 @@ class TermMatcher:
         required = [required_strings(p) for p in self.patterns]
         self._raw_gate = None if None in required or not required else _Gate(frozenset().union(*required))
         self._term_patterns: dict[int, re.Pattern] = {}
+
+    @cached_property
+    def _raw(self) -> re.Pattern | None:
+        """The raw patterns' alternation (None without raw patterns)."""
+        return compile_terms((), self.patterns, bool(self.flags)) if self.patterns else None
 
     @cached_property
     def pattern(self) -> re.Pattern | None:
@@ -305,7 +309,7 @@ class TermMatcher:
 
     def _raw_admits(self, words: WordRuns) -> bool:
         """Whether the raw patterns may match the text of `words`."""
-        return self._raw is not None and (self._raw_gate is None or self._raw_gate.admits(words))
+        return bool(self.patterns) and (self._raw_gate is None or self._raw_gate.admits(words))
 
     def _merged(self, text: str, patterns: list[re.Pattern]) -> Iterator[re.Match]:
         """The matches of the alternation of `patterns`: scanning left to right, the leftmost
@@ -618,7 +622,7 @@ class MatcherSet:
         self._whole: dict[str, set[str]] = {}
         self._starts: dict[str, set[str]] = {}
         self._always = frozenset(name for name, m in self.matchers.items() if not m._indexed)
-        self._gated = [(name, m._raw_gate) for name, m in self.matchers.items() if m._raw is not None]
+        self._gated = [(name, m._raw_gate) for name, m in self.matchers.items() if m.patterns]
         gates = [gate for _, gate in self._gated if gate is not None]
         self._gate_strings = _StringFinder(frozenset().union(*(g.strings for g in gates))) if gates else None
         for name, matcher in self.matchers.items():
