@@ -147,8 +147,35 @@ WORDS = st.sampled_from(
 def test_matcher_finds_what_the_alternation_finds(words, separator):
     text = separator.join(words)
     matcher = TermMatcher(
-        ["trade", "tariff*", "NATO", "climate change", "climate", "U.S.", "istanbul", "sale*"],
+        ["trade", "tariff*", "NATO", "climate change", "climate", "U.S.", "istanbul", "sale*", "a a", "not a trade"],
         [r"\bcaused by\b", r"(?i:us)\b"],
     )
-    expected = compile_terms(matcher.terms, matcher.patterns)
-    assert [m.span() for m in matcher.finditer(text)] == [m.span() for m in expected.finditer(text)]
+    expected = [m.span() for m in compile_terms(matcher.terms, matcher.patterns).finditer(text)]
+    assert [m.span() for m in matcher.finditer(text)] == expected
+    assert matcher.spans(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=12), st.sampled_from([" ", "  ", "\n", ""]))
+def test_term_spans_name_the_term_the_alternation_chose(words, separator):
+    text = separator.join(words)
+    terms = ["trade", "Trade", "tariff*", "tariffs", "NATO", "climate change", "climate", "U.S.", "sale*", "a a"]
+    matcher = TermMatcher(terms, [r"\bcaused by\b"])
+    for start, end, term in matcher.term_spans(text):
+        alternatives = [t for t in matcher.terms if compile_terms([t]).match(text, start)]
+        assert term == (alternatives[0] if alternatives else None)
+        assert (start, end) == compile_terms(matcher.terms, matcher.patterns).search(text, start).span()
+
+
+def test_terms_of_plain_words_are_found_without_their_regex():
+    matcher = TermMatcher(["a a", "prime minister", "NATO", "said"])
+    assert matcher.term_spans("a a a, the Prime  Minister said; Nato and NATO") == [
+        (0, 3, "a a"),
+        (11, 26, "prime minister"),
+        (27, 31, "said"),
+        (42, 46, "NATO"),
+    ]
+    assert matcher._term_patterns == {}
+    after_dot = TermMatcher(["Carney", "Mark Carney"], ignore_case=False, not_after=".")
+    text = "mark.Carney x. Carney Mark Carney"
+    assert after_dot.spans(text) == [m.span() for m in after_dot.pattern.finditer(text)] == [(15, 21), (22, 33)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -12,8 +11,8 @@ import yaml
 
 from ...paths import DATA_DIR, display_path
 from ...schemas import check
-from ...text.match import TermMatcher, ordered_terms, term_regex
-from .generic import Hit
+from ...text.match import MatcherSet, TermMatcher
+from .generic import YAML_LOADER, Hit
 
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
 
@@ -29,34 +28,25 @@ class IssueFrame:
     terms: tuple[str, ...]
     matcher: TermMatcher
 
-    def term_of(self, matched: str) -> str:
-        """The dictionary term that produced a match."""
-        if matched not in self._term_of_match:
-            self._term_of_match[matched] = next(
-                (term for term, regex in self._term_regexes if regex.fullmatch(matched)), matched
-            )
-        return self._term_of_match[matched]
-
-    @cached_property
-    def _term_regexes(self) -> tuple[tuple[str, re.Pattern], ...]:
-        return tuple((term, re.compile(term_regex(term), re.IGNORECASE)) for term in ordered_terms(self.terms))
-
-    @cached_property
-    def _term_of_match(self) -> dict[str, str]:
-        return {}
-
 
 @dataclass(frozen=True)
 class IssueFrames:
     frames: tuple[IssueFrame, ...]
 
+    @cached_property
+    def _index(self) -> MatcherSet:
+        return MatcherSet({frame.id: frame.matcher for frame in self.frames})
+
     def hits(self, sentences: Sequence[str]) -> list[Hit]:
         """Every dictionary match, in sentence order."""
         hits = []
         for i, sentence in enumerate(sentences):
+            possible = self._index.possible(sentence)
             for frame in self.frames:
-                for m in frame.matcher.finditer(sentence):
-                    hits.append(Hit(i, "issue", frame.id, frame.term_of(m.group(0)), m.group(0), m.start(), m.end()))
+                if frame.id not in possible:
+                    continue
+                for start, end, term in frame.matcher.term_spans(sentence):
+                    hits.append(Hit(i, "issue", frame.id, term, sentence[start:end], start, end))
         return hits
 
     @property
@@ -68,7 +58,7 @@ class IssueFrames:
 def load_issue_frames(path: str | Path | None = None) -> IssueFrames:
     """Read an issue-frames dictionary (the packaged one by default)."""
     path = Path(path or DEFAULT_ISSUE_FRAMES_FILE)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     check(spec, "issue_frames", display_path(path))
     frames = []
     for entry in spec["frames"]:

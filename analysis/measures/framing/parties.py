@@ -30,10 +30,10 @@ class PartyFinder:
         article capitalises inside sentences); without `known_names` it always is.
         """
         found = [(s, e, self._key(text[s:e]), True) for s, e in self._names(text, known_names)]
-        found += [(m.start(), m.end(), self._key(m.group(0)), True) for m in self.groups.finditer(text)]
+        found += [(s, e, self._key(text[s:e]), True) for s, e in self.groups.spans(text)]
         found += [
-            (m.start(), m.end(), self.pronoun_persons.get(m.group(0).lower(), m.group(0).lower()), False)
-            for m in self.pronouns.finditer(text)
+            (s, e, self.pronoun_persons.get(text[s:e].lower(), text[s:e].lower()), False)
+            for s, e in self.pronouns.spans(text)
         ]
         found.sort(key=lambda p: (p[0], -(p[1] - p[0])))
         kept: list[tuple[int, int, str, bool]] = []
@@ -83,9 +83,7 @@ class PartyFinder:
     @staticmethod
     def inner_capitalised(sentences: Sequence[str]) -> frozenset[str]:
         """Capitalised words that appear other than as the first word of a sentence."""
-        return frozenset(
-            t.group(0) for s in sentences for t in list(_WORD_RE.finditer(s))[1:] if t.group(0)[:1].isupper()
-        )
+        return frozenset(word for s in sentences for word in _WORD_RE.findall(s)[1:] if word[0].isupper())
 
     @staticmethod
     def _key(text: str) -> str:

@@ -25,9 +25,9 @@ class Lexicon:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Match spans; negated ones are left out if the lexicon is negatable."""
         return [
-            m.span()
-            for m in self.matcher.finditer(text)
-            if m.end() > m.start() and not (self.negatable and is_negated(text, m.start()))
+            (start, end)
+            for start, end in self.matcher.spans(text)
+            if end > start and not (self.negatable and is_negated(text, start))
         ]
 
 
@@ -49,6 +49,7 @@ class SentenceView:
         self._party_finder = parties
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._parties: list[tuple[int, int, str, bool]] | None = None
+        self._party_keys: dict[tuple[int, int], str] | None = None  # span -> key of its party
 
     @property
     def parties(self) -> list[tuple[int, int, str, bool]]:
@@ -57,7 +58,11 @@ class SentenceView:
         return self._parties
 
     def party_key(self, span: tuple[int, int]) -> str | None:
-        return next((key for s, e, key, _ in self.parties if (s, e) == span), None)
+        if self._party_keys is None:
+            self._party_keys = {}
+            for start, end, key, _ in self.parties:
+                self._party_keys.setdefault((start, end), key)
+        return self._party_keys.get(span)
 
     def spans(self, name: str) -> list[tuple[int, int]]:
         if name == "party":

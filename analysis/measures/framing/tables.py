@@ -18,22 +18,22 @@ EVIDENCE_COLUMNS = ["article_id", "sentence_id", "scheme", "frame", "item", "mat
 
 
 def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames):
-    """Frame rows, item answers and evidence rows of one article."""
+    """Frame rows, item answers (dicts) and evidence rows (tuples in EVIDENCE_COLUMNS order) of one article."""
     sentences = article.sentences
     texts = [s.text for s in sentences]
     n_words = article.n_words_with_headline
     generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
     evidence = [
-        {
-            "article_id": article.article_id,
-            "sentence_id": sentences[h.sentence].sentence_id,
-            "scheme": h.scheme,
-            "frame": h.frame,
-            "item": h.item,
-            "matched_text": h.matched_text,
-            "start": sentences[h.sentence].start + h.start,
-            "end": sentences[h.sentence].start + h.end,
-        }
+        (
+            article.article_id,
+            sentences[h.sentence].sentence_id,
+            h.scheme,
+            h.frame,
+            h.item,
+            h.matched_text,
+            sentences[h.sentence].start + h.start,
+            sentences[h.sentence].start + h.end,
+        )
         for h in generic_hits + issue_hits
     ]
     answers = generic.answers(generic_hits)
@@ -85,14 +85,10 @@ def frame_tables(
         frames += f
         items += i
         evidence += e
+    order = {scheme: rank for rank, scheme in enumerate(SCHEMES)}
+    # by article, sentence, scheme (generic first), start, frame and item
+    evidence.sort(key=lambda row: (row[0], row[1], order[row[2]], row[6], row[3], row[4]))
     evidence_table = pd.DataFrame(evidence, columns=EVIDENCE_COLUMNS)
-    order = {"generic": 0, "issue": 1}
-    evidence_table = (
-        evidence_table.assign(_scheme=evidence_table["scheme"].map(order))
-        .sort_values(["article_id", "sentence_id", "_scheme", "start", "frame", "item"], kind="stable")
-        .drop(columns="_scheme")
-        .reset_index(drop=True)
-    )
     return {
         "frames": pd.DataFrame(frames, columns=FRAMES_COLUMNS),
         "frame_items": pd.DataFrame(items, columns=ITEMS_COLUMNS),
