@@ -5,7 +5,7 @@ articles, first line the headline) is professionally edited text with no scrapin
 every line or fragment a debris rule removes there is real text lost. The target: at most 1
 article in 200 loses a line or part of one, and every headline is taken as the headline. The
 BBC is cleaned with the generic rules only; the seeds with the generic rules and their own
-(`seeds/config/cleaning_rules.yaml`), as their analysis is.
+(`seeds/config/cleaning_rules.yaml`) and actors, as their configuration `seeds/corpus.yaml` says.
 
 Tables: `rules_firing` (one row per corpus and rule: articles and lines it touched, zero for a
 rule that never fires) and `summary`.
@@ -19,12 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..paths import SEEDS_DIR
+from ..pipeline.options import corpus_options
 from ..text.actors import load_actors
 from ..text.clean import RULE_GROUPS, START_CASE_RULE, CleaningRules, clean_text, load_rules
 from ..text.load import decode_article
 from . import SUMMARY_COLUMNS, Outcome, require
 
-SEED_CLEANING_RULES = SEEDS_DIR / "config" / "cleaning_rules.yaml"
 TARGET_SHARE_LOSING_TEXT = 1 / 200
 TARGET_SOURCE = "target: at most 1 article in 200 of edited news loses a line (no debris to remove)"
 FIRING_COLUMNS = ["corpus", "rule", "action", "reason", "n_articles", "n_lines", "n_articles_in_corpus"]
@@ -118,9 +118,14 @@ def summary_rows(corpus: str, counts: dict, headlines_expected: bool) -> Iterabl
 
 
 def run(reference: Path) -> Outcome:
-    names = load_actors().obfuscated_names()
-    bbc, bbc_counts = firing("bbc", read_texts(require(reference, "bbc")), load_rules(), names)
-    seeds, seed_counts = firing("seeds", read_texts(SEEDS_DIR), load_rules(None, SEED_CLEANING_RULES), names)
+    bbc, bbc_counts = firing(
+        "bbc", read_texts(require(reference, "bbc")), load_rules(), load_actors().obfuscated_names()
+    )
+    seed_options = corpus_options(SEEDS_DIR)  # the case study's configuration: its rules and actors
+    seed_rules = load_rules(seed_options.cleaning_rules_file, seed_options.extra_cleaning_rules_file)
+    seeds, seed_counts = firing(
+        "seeds", read_texts(SEEDS_DIR), seed_rules, load_actors(seed_options.actors_file).obfuscated_names()
+    )
     summary = pd.DataFrame(
         [*summary_rows("bbc", bbc_counts, True), *summary_rows("seeds", seed_counts, False)], columns=SUMMARY_COLUMNS
     )
