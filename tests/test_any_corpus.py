@@ -145,14 +145,22 @@ NO_HEADLINE = {
 }
 
 
+ONLY_HEADLINES = {
+    "h1.txt": "Council votes to repair the old harbour wall after three years\n",
+    "h2.txt": "You won't believe what the library found behind its heating system\n",
+    "h3.txt": "Town to close main library for two weeks in March\n",
+}
+
+
 @pytest.mark.parametrize(
     "texts, check",
     [
         (ONE_ARTICLE, ("06_synthesis.html", "One article is a case study")),
         (NO_ACTOR_NO_QUOTE, ("05_source_attribution.html", "nothing to cross-tabulate")),
         (NO_HEADLINE, ("01_corpus.html", "lists no actor, so no actor mention is counted")),
+        (ONLY_HEADLINES, ("02_sentiment.html", "All items are headlines without a body")),
     ],
-    ids=["one article", "no actor, no quotation", "no headline"],
+    ids=["one article", "no actor, no quotation", "no headline", "only headlines"],
 )
 def test_run_writes_the_whole_report_site(tmp_path, texts, check):
     corpus = write_corpus(tmp_path / "corpus", texts)

@@ -55,7 +55,17 @@ def _known_outlets(articles: pd.DataFrame) -> pd.Series:
 
 def corpus_caveat(articles: pd.DataFrame) -> str:
     """What a corpus of this size and spread of outlets can and cannot say, from `articles`
-    (no article text in it, so it reads the same as Markdown and as plain text)."""
+    (no article text in it, so it reads the same as Markdown and as plain text), and how many
+    of its items are headlines without a body."""
+    caveat = _sample_caveat(articles)
+    headlines_only = int((articles["n_words"] == 0).sum()) if "n_words" in articles and len(articles) else 0
+    if not headlines_only:
+        return caveat
+    which = "All items are" if headlines_only == len(articles) else f"{headlines_only:,} of {len(articles):,} items are"
+    return f"{caveat} {which} headlines without a body: their body measures are empty."
+
+
+def _sample_caveat(articles: pd.DataFrame) -> str:
     n = len(articles)
     if n == 0:
         return "No article was analysed, so there is nothing to generalise from."
@@ -229,6 +239,11 @@ def headline_gap(with_headline: pd.DataFrame) -> str:
         f"against a body mean of {widest['mean_compound']:+.3f}. "
         f"{plural(outside, 'headline')} fall outside the body's 95% interval."
     )
+
+
+def no_body_figure(figure: str) -> str:
+    """Why a figure of body sentences is missing: the corpus holds headlines only."""
+    return f"No item has body sentences (the corpus holds headlines only), so there is no {figure}."
 
 
 def no_actor_tone_figure(min_sentences: int) -> str:

@@ -10,11 +10,17 @@ naming the file, the key and the expected form, e.g.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
+
+# jsonschema imports rfc3987_syntax, if installed, for its optional "iri" format check, and that
+# module builds a grammar when imported (over a second in every process). These schemas use
+# no formats, so jsonschema is imported without it.
+sys.modules.setdefault("rfc3987_syntax", None)
+from jsonschema import Draft202012Validator  # noqa: E402
 
 SCHEMAS_DIR = Path(__file__).resolve().parent
 
