@@ -331,6 +331,10 @@ def write(tmp_path, text, name="rules.yaml"):
         ),
         ("fragment_rules:\n  - id: x\n    reason: r\n    patterns: [x]\n", "fragment_rules[0].source: missing"),
         (
+            "line_rules:\n  - id: x\n    reason: r\n    source: s\n    applies_to: headline\n    patterns: [x]\n",
+            "line_rules[0].applies_to: expected 'body' (headline: fragment rules only), got 'headline'",
+        ),
+        (
             "line_rules:\n  - id: x\n    reason: r\n    source: s\n    patern: [x]\n",
             "line_rules[0]: unknown key 'patern'",
         ),

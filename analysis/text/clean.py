@@ -157,85 +157,7 @@ class RulesFileError(ValueError):
 
 
 RULE_GROUPS = ("block_rules", "line_rules", "fragment_rules")
-_RULE_KEYS = {"id", "reason", "source", "patterns", "case_sensitive", "applies_to", "skip_first_line"}
-_PATTERNS_FORM = "a list of regular expressions, each a string or a mapping of 'pattern' and 'gate'"
-_GATE_FORM = "a list of strings, one of which is inside every match of the pattern"
-
-
-class _Reader:
-    """Typed access to the parsed YAML of one rules file, with errors naming file and key."""
-
-    def __init__(self, path: Path):
-        self.where = display_path(path)
-
-    def fail(self, key: str, expected: str, value) -> RulesFileError:
-        return RulesFileError(f"{self.where}: {key}: expected {expected}, got {value!r}")
-
-    def get(self, mapping: dict, key: str, name: str, kind: type, expected: str, default=None):
-        value = mapping.get(name, default)
-        valid = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-        if not valid:
-            raise self.fail(f"{key}.{name}" if key else name, expected, value)
-        return value
-
-    def regex(self, key: str, value, flags: int) -> re.Pattern:
-        if not isinstance(value, str):
-            raise self.fail(key, "a regular expression (a string)", value)
-        try:
-            return re.compile(value, flags)
-        except re.error as error:
-            raise RulesFileError(f"{self.where}: {key}: not a valid regular expression ({error})") from None
-
-    def words(self, key: str, value) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise self.fail(key, "a list of words (strings; quote yes, no, on, off)", value)
-        return value
-
-    def rules(self, spec: dict, group: str) -> tuple[_Rule, ...]:
-        entries = spec.get(group) or []
-        if not isinstance(entries, list):
-            raise self.fail(group, "a list of rules", entries)
-        rules = []
-        for i, entry in enumerate(entries):
-            key = f"{group}[{i}]"
-            if not isinstance(entry, dict):
-                raise self.fail(key, "a rule (a mapping with id, reason, source and patterns)", entry)
-            unknown = sorted(set(entry) - _RULE_KEYS)
-            if unknown:
-                raise RulesFileError(
-                    f"{self.where}: {key}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_RULE_KEYS))})"
-                )
-            for name in ("id", "reason", "source"):
-                self.get(entry, key, name, str, "text")
-            case_sensitive = self.get(entry, key, "case_sensitive", bool, "true or false", False)
-            skip_first_line = self.get(entry, key, "skip_first_line", bool, "true or false", False)
-            applies_to = entry.get("applies_to", "body")
-            if applies_to not in ("body", "headline") or (group != "fragment_rules" and applies_to != "body"):
-                where = (
-                    "'body' or 'headline'" if group == "fragment_rules" else "'body' (headline: fragment rules only)"
-                )
-                raise self.fail(f"{key}.applies_to", where, applies_to)
-            patterns = entry.get("patterns")
-            if not isinstance(patterns, list) or not patterns:
-                raise self.fail(f"{key}.patterns", _PATTERNS_FORM, patterns)
-            flags = 0 if case_sensitive else re.IGNORECASE
-            compiled = []
-            for j, pattern in enumerate(patterns):
-                where = f"{key}.patterns[{j}]"
-                if isinstance(pattern, dict):
-                    if set(pattern) != {"pattern", "gate"}:
-                        raise self.fail(where, "a mapping of 'pattern' and 'gate'", pattern)
-                    gate = pattern["gate"]
-                    if not isinstance(gate, list) or not gate or not all(isinstance(g, str) and g for g in gate):
-                        raise self.fail(f"{where}.gate", _GATE_FORM, gate)
-                    gate = tuple(gate if case_sensitive else (g.lower() for g in gate))
-                    compiled.append((self.regex(f"{where}.pattern", pattern["pattern"], flags), gate))
-                else:
-                    compiled.append((self.regex(where, pattern, flags), ()))
-            rules.append(
-                _Rule(entry["id"], entry["reason"], tuple(compiled), applies_to, skip_first_line, case_sensitive)
-            )
-        return tuple(rules)
+_HEADLINE_SECTIONS = ("start_case_headline", "headline")
 
 
 def _read_yaml(path: Path) -> dict:
@@ -251,23 +173,53 @@ def _read_yaml(path: Path) -> dict:
     return spec
 
 
-def _check_keys(path: Path, spec: dict, known: tuple[str, ...], prefix: str = "") -> None:
+def _checked(path: Path, main: bool) -> dict:
+    """A rules file, read and checked against its schema (analysis/schemas/cleaning_rules.yaml):
+    the main file must have the headline sections, an extra file holds rule groups only."""
+    spec, where = _read_yaml(path), display_path(path)
+    known = (*RULE_GROUPS, *_HEADLINE_SECTIONS) if main else RULE_GROUPS
     unknown = sorted(set(spec) - set(known))
     if unknown:
-        raise RulesFileError(f"{display_path(path)}: unknown key {prefix + unknown[0]!r} (known: {', '.join(known)})")
-
-
-_MAIN_KEYS = (*RULE_GROUPS, "start_case_headline", "headline")
-_START_CASE_KEYS = ("reason", "source", "min_words", "max_words", "exclude", "function_words")
-_HEADLINE_KEYS = ("max_words", "split_after_words", "source", "flags")
-
-
-def _check_schema(spec, path: Path) -> None:
-    """The file's form, by its schema (analysis/schemas/cleaning_rules.yaml)."""
+        raise RulesFileError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(known)})")
+    missing = [name for name in _HEADLINE_SECTIONS if main and name not in spec]
+    if missing:
+        raise RulesFileError(f"{where}: {missing[0]}: missing (expected a mapping, as in the packaged file)")
     try:
-        check(spec, "cleaning_rules", display_path(path))
+        check(spec, "cleaning_rules", where)
     except SchemaError as error:
         raise RulesFileError(str(error)) from None
+    return spec
+
+
+def _regex(where: str, key: str, pattern: str, flags: int) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise RulesFileError(f"{where}: {key}: not a valid regular expression ({error})") from None
+
+
+def _rules(spec: dict, group: str, where: str) -> tuple[_Rule, ...]:
+    """The compiled rules of one group of a checked rules file."""
+    rules = []
+    for i, entry in enumerate(spec.get(group) or []):
+        key = f"{group}[{i}]"
+        applies_to = entry.get("applies_to", "body")
+        if group != "fragment_rules" and applies_to != "body":
+            raise RulesFileError(
+                f"{where}: {key}.applies_to: expected 'body' (headline: fragment rules only), got {applies_to!r}"
+            )
+        case_sensitive = entry.get("case_sensitive", False)
+        flags = 0 if case_sensitive else re.IGNORECASE
+        compiled = []
+        for j, pattern in enumerate(entry["patterns"]):
+            if isinstance(pattern, dict):
+                gate = tuple(pattern["gate"] if case_sensitive else (g.lower() for g in pattern["gate"]))
+                compiled.append((_regex(where, f"{key}.patterns[{j}].pattern", pattern["pattern"], flags), gate))
+            else:
+                compiled.append((_regex(where, f"{key}.patterns[{j}]", pattern, flags), ()))
+        skip_first_line = entry.get("skip_first_line", False)
+        rules.append(_Rule(entry["id"], entry["reason"], tuple(compiled), applies_to, skip_first_line, case_sensitive))
+    return tuple(rules)
 
 
 @lru_cache(maxsize=8)
@@ -275,43 +227,32 @@ def load_rules(path: str | Path | None = None, extra: str | Path | None = None) 
     """Read, check and compile a cleaning-rules file (the packaged one by default), and the
     rules of an `extra` file of the same form (rule groups only), applied after them."""
     path = Path(path) if path else DEFAULT_RULES_FILE
-    spec, read = _read_yaml(path), _Reader(path)
-    _check_schema(spec, path)
-    _check_keys(path, spec, _MAIN_KEYS)
-    groups = {group: read.rules(spec, group) for group in RULE_GROUPS}
+    spec, where = _checked(path, main=True), display_path(path)
+    groups = {group: _rules(spec, group, where) for group in RULE_GROUPS}
     if extra:
-        extra_path = Path(extra)
-        extra_spec, extra_read = _read_yaml(extra_path), _Reader(extra_path)
-        _check_keys(extra_path, extra_spec, RULE_GROUPS)
-        _check_schema(extra_spec, extra_path)
+        extra_spec = _checked(Path(extra), main=False)
         for group in RULE_GROUPS:
-            groups[group] += extra_read.rules(extra_spec, group)
+            groups[group] += _rules(extra_spec, group, display_path(Path(extra)))
     ids = [rule.id for group in RULE_GROUPS for rule in groups[group]]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
-        files = f"{display_path(path)}, {display_path(Path(extra))}" if extra else display_path(path)
+        files = f"{where}, {display_path(Path(extra))}" if extra else where
         raise RulesFileError(f"{files}: rule id {repeated[0]!r} is given to two rules")
-    start_case = read.get(spec, "", "start_case_headline", dict, f"a mapping of {', '.join(_START_CASE_KEYS)}")
-    headline = read.get(spec, "", "headline", dict, f"a mapping of {', '.join(_HEADLINE_KEYS)}")
-    _check_keys(path, start_case, _START_CASE_KEYS, "start_case_headline.")
-    _check_keys(path, headline, _HEADLINE_KEYS, "headline.")
+    start_case, headline = spec["start_case_headline"], spec["headline"]
     exclude = start_case.get("exclude")
     return CleaningRules(
         block_rules=groups["block_rules"],
         line_rules=groups["line_rules"],
         fragment_rules=groups["fragment_rules"],
-        start_case_reason=read.get(start_case, "start_case_headline", "reason", str, "text"),
-        start_case_min_words=read.get(start_case, "start_case_headline", "min_words", int, "a whole number"),
-        start_case_max_words=read.get(start_case, "start_case_headline", "max_words", int, "a whole number"),
-        start_case_exclude=read.regex("start_case_headline.exclude", exclude, 0) if exclude is not None else None,
-        function_words=frozenset(
-            w.lower() for w in read.words("start_case_headline.function_words", start_case.get("function_words"))
-        ),
-        headline_max_words=read.get(headline, "headline", "max_words", int, "a whole number"),
-        headline_split_words=read.get(headline, "headline", "split_after_words", int, "a whole number"),
+        start_case_reason=start_case["reason"],
+        start_case_min_words=start_case["min_words"],
+        start_case_max_words=start_case["max_words"],
+        start_case_exclude=_regex(where, "start_case_headline.exclude", exclude, 0) if exclude is not None else None,
+        function_words=frozenset(w.lower() for w in start_case["function_words"]),
+        headline_max_words=headline["max_words"],
+        headline_split_words=headline["split_after_words"],
         headline_flags=tuple(
-            read.regex(f"headline.flags[{i}]", flag, re.IGNORECASE)
-            for i, flag in enumerate(read.get(headline, "headline", "flags", list, "a list of regular expressions"))
+            _regex(where, f"headline.flags[{i}]", flag, re.IGNORECASE) for i, flag in enumerate(headline["flags"])
         ),
     )
 
