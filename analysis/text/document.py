@@ -14,11 +14,12 @@ curly ones) and stay unclosed at the end of a paragraph when they go on in the n
 Such rules read the paragraph token by token with `tokenize`, whose tokens carry a kind
 (word, abbreviation, possessive, mark, punctuation) and whether they lie inside a quotation.
 
-Annotations of other components (a named-entity model, say) attach as span layers: a
-`Component` names the layers it assigns, and `annotate` stores its spans on the article, as
-spaCy's pipeline components annotate one shared `Doc`. The model is the package's own: its
-segmentation (syntok) and cleaning offsets are what every table keys on, and a spaCy `Doc`
-would add a large dependency to carry them.
+Annotations of other components attach as layers: a `Component` names the layers it assigns,
+and `annotate` stores them on the article, as spaCy's pipeline components annotate one shared
+`Doc`. The entity recognizer (`text.entities`) assigns the entity mentions (character offsets
+into `clean_text`) and the model's own parse of the clean text, which measures that read
+syntax use. The model stays the package's own: its segmentation (syntok) and cleaning offsets
+are what every table keys on.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ class Article:
     sentences: list[Sentence]
     cleaning_log: list[LogEntry]
     metadata: dict[str, str] = field(default_factory=dict)
-    layers: dict[str, list[Span]] = field(default_factory=dict)
+    layers: dict[str, object] = field(default_factory=dict)  # set by components (`annotate`)
 
     @property
     def body_sentences(self) -> list[Sentence]:
@@ -138,12 +139,13 @@ class Component(Protocol):
     name: str
     assigns: tuple[str, ...]
 
-    def __call__(self, article: Article) -> dict[str, list[Span]]: ...
+    def __call__(self, article: Article) -> dict[str, object]: ...
 
 
-def annotate(article: Article, component: Component) -> Article:
-    """Run `component` on `article` and store the layers it declares (and only those)."""
-    layers = component(article)
+def annotate(article: Article, component: Component, layers: dict[str, object] | None = None) -> Article:
+    """Run `component` on `article` (or take the `layers` it made for it in a batch) and store
+    the layers it declares (and only those)."""
+    layers = component(article) if layers is None else layers
     if set(layers) != set(component.assigns):
         raise ValueError(f"{component.name} assigns {sorted(component.assigns)}, returned {sorted(layers)}")
     article.layers.update(layers)
