@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import attribution, corpus, framing, readability, sensationalism, sentiment
+from . import attribution, corpus, entities, framing, readability, sensationalism, sentiment
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,14 @@ MEASURES = (
     Measure(
         "corpus",
         corpus.tables,
-        tables=("articles", "cleaning_log", "sentences", "actor_mentions"),
-        options=("actors_file",),
+        tables=("articles", "cleaning_log", "sentences"),
     ),
     Measure(
         "sentiment",
         sentiment.tables,
-        tables=("sentiment", "sentiment_actors"),
+        tables=("sentiment",),
         extends=("sentences",),
-        options=("sentiment_threshold", "actors_file"),
-        finish=sentiment.finish,
+        options=("sentiment_threshold",),
     ),
     Measure(
         "readability", readability.tables, tables=("readability", "readability_segmentation", "readability_paragraphs")
@@ -63,5 +61,12 @@ MEASURES = (
         attribution.tables,
         tables=("attributions", "sourcing", "quoted_words"),
         options=("attribution_lexicon_file", "actors_file"),
+    ),
+    Measure(
+        "entities",
+        entities.tables,
+        tables=("entity_mentions", "entities", "entity_tone"),
+        options=("actors_file",),
+        finish=entities.finish,
     ),
 )

@@ -1,10 +1,9 @@
-"""Corpus structure tables: one row per article, cleaning action, sentence and actor mention."""
+"""Corpus structure tables: one row per article, cleaning action and sentence."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..text.actors import load_actors
 from ..text.load import Corpus
 
 ARTICLE_COLUMNS = [
@@ -21,10 +20,9 @@ SENTENCE_COLUMNS = ["article_id", "part", "paragraph_id", "sentence_id", "start"
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """The foundation tables: articles (without manifest columns), cleaning_log, sentences,
-    actor_mentions. Manifest columns and `issues` need the whole folder: the pipeline adds them."""
-    actors = load_actors(options.actors_file)
-    articles, log, sentences, mentions = [], [], [], []
+    """The foundation tables: articles (without manifest columns), cleaning_log, sentences.
+    Manifest columns and `issues` need the whole folder: the pipeline adds them."""
+    articles, log, sentences = [], [], []
     for a in corpus.articles:
         body = [s for s in a.sentences if s.part == "body"]
         articles.append(
@@ -63,24 +61,10 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "text": s.text,
                 }
             )
-            mentions += [
-                {
-                    "article_id": a.article_id,
-                    "sentence_id": s.sentence_id,
-                    "actor": m.actor,
-                    "alias": m.alias,
-                    "start": s.start + m.start,
-                    "end": s.start + m.end,
-                }
-                for m in actors.mentions(s.text)
-            ]
     return {
         "articles": pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
         "cleaning_log": pd.DataFrame(log, columns=["article_id", "line", "action", "reason", "text", "replacement"]),
         "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        "actor_mentions": pd.DataFrame(
-            mentions, columns=["article_id", "sentence_id", "actor", "alias", "start", "end"]
-        ),
     }
 
 

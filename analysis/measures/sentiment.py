@@ -4,8 +4,8 @@ VADER (Hutto & Gilbert 2014; vaderSentiment 3.3.2) scores each sentence; article
 scored whole, because the compound score saturates near +-1 on long texts. Per article: the
 mean compound with a 95% percentile-bootstrap interval, the shares of positive, neutral and
 negative sentences (compound >= +threshold, <= -threshold, else neutral; threshold 0.05 as in
-VADER's documentation), headline tone and the arc across the body. Per actor: the tone of the
-sentences that mention it. Sentence tone is not stance toward the actor.
+VADER's documentation), headline tone and the arc across the body. The tone of the sentences that mention an entity,
+and the tone toward it, are the entities measure's (`measures.entities`).
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from ..text.actors import load_actors
 from ..text.load import Corpus
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_SENTENCES_FOR_CI = 3
 CONFIDENCE = 0.95
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
-ACTOR_COLUMNS = ["scope", "article_id", "actor", "n_sentences", "mean_compound", "ci_low", "ci_high"]
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +85,11 @@ def summarise(compounds, key: str, threshold: float = 0.05) -> dict[str, float]:
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """`sentences` gains VADER scores and body position; `sentiment`; `sentiment_actors`."""
+    """`sentences` gains VADER scores and body position; `sentiment`."""
     threshold = options.sentiment_threshold
-    actors = load_actors(options.actors_file)
-    scored, articles, actor_rows = [], [], []
+    scored, articles = [], []
     for article in corpus.articles:
         body = article.body_sentences
-        by_actor: dict[str, list[float]] = {}
         body_compounds, headline_compounds = [], []
         for sentence in article.sentences:
             scores = score(sentence.text)
@@ -107,8 +103,6 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                 index = len(body_compounds)
                 row["position"] = (index + 0.5) / len(body)
                 body_compounds.append(scores["compound"])
-                for actor in sorted({m.actor for m in actors.mentions(sentence.text)}):
-                    by_actor.setdefault(actor, []).append(scores["compound"])
             else:
                 headline_compounds.append(scores["compound"])
             scored.append(row)
@@ -119,41 +113,9 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                 "headline_compound": (float(np.mean(headline_compounds)) if headline_compounds else float("nan")),
             }
         )
-        for actor, compounds in sorted(by_actor.items()):
-            actor_rows.append(_actor_row("article", article.article_id, actor, compounds))
     return {
         "sentences": _rounded(pd.DataFrame(scored)),
         "sentiment": _rounded(pd.DataFrame(articles)),
-        "sentiment_actors": _rounded(pd.DataFrame(actor_rows, columns=ACTOR_COLUMNS)),
-    }
-
-
-def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
-    """Adds the corpus-level rows of `sentiment_actors`: every body sentence mentioning an actor."""
-    sentences = tables["sentences"]
-    body = sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]]
-    mentions = tables["actor_mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates()
-    joined = mentions.merge(body, on=["article_id", "sentence_id"]).sort_values(["actor", "article_id", "sentence_id"])
-    corpus_rows = [
-        _actor_row("corpus", "", actor, group["compound"].tolist())
-        for actor, group in joined.groupby("actor", sort=True)
-    ]
-    per_article = tables["sentiment_actors"]
-    per_article = per_article[per_article["scope"] == "article"]
-    combined = pd.concat([per_article, _rounded(pd.DataFrame(corpus_rows, columns=ACTOR_COLUMNS))], ignore_index=True)
-    return {"sentiment_actors": combined}
-
-
-def _actor_row(scope: str, article_id: str, actor: str, compounds: list[float]) -> dict:
-    low, high = bootstrap_mean_ci(compounds, f"{scope}/{article_id}/{actor}")
-    return {
-        "scope": scope,
-        "article_id": article_id,
-        "actor": actor,
-        "n_sentences": len(compounds),
-        "mean_compound": float(np.mean(compounds)),
-        "ci_low": low,
-        "ci_high": high,
     }
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import measures
 from ..text.actors import load_actors
 from ..text.clean import load_rules
+from ..text.entities import ensure_entities
 from ..text.load import Corpus, Entry, FileResult, analyse_entry
 from .options import Options
 
@@ -34,8 +35,13 @@ class ChunkResult:
 def run_analyses(
     articles: Corpus, options: Options, seconds: dict[str, float] | None = None
 ) -> dict[str, pd.DataFrame]:
-    """Every analysis on a corpus (or a batch of articles): the per-article tables."""
+    """Every analysis on a corpus (or a batch of articles): the per-article tables. The entity
+    model runs first, once per article; every analysis reads its layers."""
     tables: dict[str, pd.DataFrame] = {}
+    started = time.perf_counter()
+    ensure_entities(articles.articles, load_actors(options.actors_file))
+    if seconds is not None:
+        seconds["entity recognition"] = seconds.get("entity recognition", 0.0) + time.perf_counter() - started
     for measure in measures.MEASURES:
         started = time.perf_counter()
         for name, table in measure.compute(articles, options).items():

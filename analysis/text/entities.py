@@ -10,9 +10,9 @@ labels become the package's types: PERSON person, ORG organisation, GPE country 
 nationality (linked to its country, "Canadian" to Canada) or else a group ("Republicans").
 
 Within an article, mentions are merged into entities (`EntityMention.key`): titles and a
-possessive are stripped ("Prime Minister Carney's" -> "Carney"), and a person's single
-name joins the full name met in the article that ends (or begins) with it, the one met
-before it first ("Tony Blair ... Blair", "Mark Carney ... Mr Carney"). An actors file, where
+possessive are stripped ("Prime Minister Carney's" -> "Carney"), and a single name joins the
+full name of a person met in the article that ends with it, the one met before it first
+("Tony Blair ... Blair", "Mark Carney ... Mr Carney"), whatever type the model gave it. An actors file, where
 a corpus configuration names one, labels entities and merges them: a mention whose name is an
 actor's alias takes the actor's id, and aliases the model missed are added as mentions.
 """
@@ -128,8 +128,9 @@ class EntityRecognizer:
         return EntityMention(start, end, text[start:end], kind, key)
 
     def with_actors(self, article: Article, found: list[EntityMention]) -> list[EntityMention]:
-        """Mentions labelled by the actors file: a model mention holding an actor's alias takes
-        the actor's id (with every mention of the same name); an alias the model missed is added."""
+        """Mentions labelled by the actors file: a model mention that is mostly an actor's alias
+        takes the actor's id and type (with every mention of the same name); an alias the model
+        missed is added."""
         if not self.actors.actors:
             return found
         types = {a.id: a.type for a in self.actors.actors}
@@ -139,32 +140,35 @@ class EntityRecognizer:
             for m in self.actors.mentions(sentence.text):
                 start, end = sentence.start + m.start, sentence.start + m.end
                 holder = next((f for f in found if f.start < end and start < f.end), None)
-                if holder is not None:
-                    actor_of_key.setdefault(holder.key, m.actor)
-                else:
+                if holder is None:
                     added.append(
                         EntityMention(start, end, article.clean_text[start:end], types[m.actor], m.actor, True)
                     )
+                elif 2 * (min(end, holder.end) - max(start, holder.start)) >= holder.end - holder.start:
+                    actor_of_key.setdefault(holder.key, m.actor)  # the alias is most of the mention
         labelled = [
-            EntityMention(f.start, f.end, f.text, f.type, actor_of_key[f.key], True) if f.key in actor_of_key else f
+            EntityMention(f.start, f.end, f.text, types[actor_of_key[f.key]], actor_of_key[f.key], True)
+            if f.key in actor_of_key
+            else f
             for f in found
         ]
         return labelled + added
 
 
 def merge_names(mentions: list[EntityMention]) -> list[EntityMention]:
-    """A single name joins the full name (of a person, two words or more) that ends or begins
-    with it: the last one met before it, else the first one after; mentions in text order."""
+    """A single name joins the full name of a person (two words or more) that ends with it,
+    the last one met before it, else the first one after, and is then a person; mentions in
+    text order."""
     full_names = [(m.start, m.key) for m in mentions if m.type == "person" and not m.actor and " " in m.key]
     merged = []
     for m in mentions:
         if m.actor or " " in m.key or m.type in ("country", "nationality"):
             merged.append(m)
             continue
-        fits = [(start, key) for start, key in full_names if key.split()[-1] == m.key or key.split()[0] == m.key]
+        fits = [(start, key) for start, key in full_names if key.split()[-1] == m.key]
         before = [key for start, key in fits if start < m.start]
         target = before[-1] if before else (fits[0][1] if fits else None)
-        merged.append(EntityMention(m.start, m.end, m.text, m.type, target) if target else m)
+        merged.append(EntityMention(m.start, m.end, m.text, "person", target) if target else m)
     return merged
 
 

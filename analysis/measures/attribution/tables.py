@@ -71,10 +71,12 @@ SOURCING_FIELDS = [
 
 
 def attribution_table(articles, lexicon: Lexicon, actors: ActorList) -> pd.DataFrame:
-    """One row per attribution of every article (offsets into each article's clean text)."""
+    """One row per attribution of every article (offsets into each article's clean text). The
+    records stay on each article as its `attributions` layer, for the entities measure."""
     rows = []
     for article in articles:
-        for row in extract_article(article, lexicon, actors):
+        article.layers["attributions"] = extract_article(article, lexicon, actors)
+        for row in article.layers["attributions"]:
             rows.append({"article_id": article.article_id, **{k: getattr(row, k) for k in ATTRIBUTION_COLUMNS[1:]}})
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     return table.sort_values(["article_id", "start", "inherited"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,215 @@
+"""Who appears and how: entity mentions, the entities they form across the corpus, and the
+tone toward each.
+
+Per article (`compute`), every mention of the entity layer (`text.entities`) becomes a row of
+`entity_mentions`, with its role in the sentence (the speaker of an attribution there, inside
+someone's quotation, or mentioned) and its tone toward the entity (`entity_tone`, a model of
+who says what about whom, validated on NewsMTSC). Over the corpus (`finish`), the mentions'
+names within articles are joined into entities: the same name is the same entity, an actor of
+the actors file keeps its id and label, and a single name that is the last name of exactly
+one person named in full elsewhere joins that person. An entity's type is voted over its
+mentions (the model errs on types from one sentence to the next), a nationality counting for
+its country. `entity_tone` then gives, per article and over the corpus, the mean tone of the
+body sentences that mention an entity beside the mean tone toward it, with bootstrap
+intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ..text.actors import load_actors
+from ..text.entities import ENTITY_TYPES, ensure_entities
+from ..text.entity_reference import load_entity_reference
+from ..text.load import Corpus
+from .entity_tone import mention_tone
+from .sentiment import bootstrap_mean_ci
+
+MENTION_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "entity_id",
+    "type",
+    "role",
+    "tone",
+    "tone_label",
+]
+ENTITY_COLUMNS = ["entity_id", "label", "type", "aliases", "n_mentions", "n_articles"]
+TONE_COLUMNS = [
+    "scope",
+    "article_id",
+    "entity_id",
+    "n_mentions",
+    "n_sentences",
+    "sentence_tone",
+    "sentence_tone_ci_low",
+    "sentence_tone_ci_high",
+    "targeted_tone",
+    "targeted_tone_ci_low",
+    "targeted_tone_ci_high",
+]
+ALIAS_SEPARATOR = " | "
+_NOT_ID_RE = re.compile(r"[^a-z0-9]+")
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """`entity_mentions` of each article, with the entity's name within the article (`name`)
+    and whether an actor of the actors file is meant (`actor`) in place of a corpus-wide id."""
+    actors = load_actors(options.actors_file)
+    ensure_entities(corpus.articles, actors)
+    rows = []
+    for article in corpus.articles:
+        starts = [s.start for s in article.sentences]
+        attributions = article.layers.get("attributions", [])
+        doc = article.layers["parse"]
+        for m in article.layers["entities"]:
+            sentence = article.sentences[bisect_right(starts, m.start) - 1]
+            tone, label = mention_tone(doc, sentence.start, sentence.end, m.start, m.end, attributions)
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "sentence_id": sentence.sentence_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "name": m.key,
+                    "type": m.type,
+                    "actor": m.actor,
+                    "role": _role(m, attributions),
+                    "tone": round(tone, 4),
+                    "tone_label": label,
+                }
+            )
+    columns = [c for c in MENTION_COLUMNS if c != "entity_id"] + ["name", "actor"]
+    return {"entity_mentions": pd.DataFrame(rows, columns=columns)}
+
+
+def _role(mention, attributions) -> str:
+    """'speaker' of an attribution, 'quoted' (inside a quotation), else 'mentioned'."""
+    for a in attributions:
+        if a.speaker_start < mention.end and mention.start < a.speaker_end:
+            return "speaker"
+    for a in attributions:
+        if a.quote and a.start <= mention.start and mention.end <= a.end:
+            return "quoted"
+    return "mentioned"
+
+
+def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
+    """The corpus's entities: `entities`, `entity_mentions` with corpus-wide ids, `entity_tone`,
+    and the attributions' speakers linked to them."""
+    mentions = tables["entity_mentions"]
+    actors = load_actors(options.actors_file)
+    id_of_name = entity_ids(mentions)
+    mentions = mentions.assign(entity_id=mentions["name"].map(id_of_name))
+    entities = entity_table(mentions, actors.labels)
+    out = {
+        "entities": entities,
+        "entity_mentions": mentions[MENTION_COLUMNS].reset_index(drop=True),
+        "entity_tone": tone_table(mentions, tables["sentences"]),
+    }
+    attributions = tables.get("attributions")
+    if attributions is not None and "speaker_entity" in attributions:
+        linked = attributions["speaker_entity"].map(lambda name: id_of_name.get(name, "") if name else "")
+        out["attributions"] = attributions.assign(speaker_entity=linked)
+    return out
+
+
+def entity_ids(mentions: pd.DataFrame) -> dict[str, str]:
+    """The corpus-wide id of each name within articles: an actor's id, else the name in lower
+    case with runs of other characters as '_'; a single name that is the last name of exactly
+    one person named in full takes that person's id."""
+    names = mentions.drop_duplicates("name")
+    actor_names = set(names.loc[names["actor"].astype(bool), "name"])
+    ids = {name: name if name in actor_names else _id_of(name) for name in names["name"]}
+    person_names = mentions.loc[mentions["type"] == "person", "name"]
+    full_by_last: dict[str, set[str]] = {}
+    for name in set(person_names):
+        if " " in name and name not in actor_names:
+            full_by_last.setdefault(name.split()[-1], set()).add(ids[name])
+    type_counts = mentions.groupby(["name", "type"]).size().unstack(fill_value=0)
+    voted_person = set(type_counts.index[type_counts.idxmax(axis=1) == "person"]) if len(type_counts) else set()
+    for name in ids:
+        full = full_by_last.get(name, set())
+        if " " not in name and name in voted_person and len(full) == 1:
+            ids[name] = next(iter(full))
+    return ids
+
+
+def _id_of(name: str) -> str:
+    return _NOT_ID_RE.sub("_", name.lower()).strip("_") or "entity"
+
+
+def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFrame:
+    """One row per entity: label, voted type, aliases (most used first), counts; most
+    mentioned first."""
+    countries = set(load_entity_reference().country_of.values())
+    rows = []
+    for entity_id, group in mentions.groupby("entity_id", sort=True):
+        types = Counter(group["type"])
+        label = actor_labels.get(entity_id) or _label(group)
+        if label in countries and "nationality" in types:
+            types["country"] += types.pop("nationality")
+        kind = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else -99))
+        aliases = Counter(" ".join(t.split()) for t in group["text"])
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "label": label,
+                "type": kind,
+                "aliases": ALIAS_SEPARATOR.join(a for a, _ in sorted(aliases.items(), key=lambda x: (-x[1], x[0]))),
+                "n_mentions": len(group),
+                "n_articles": group["article_id"].nunique(),
+            }
+        )
+    table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return table.sort_values(["n_mentions", "entity_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _label(group: pd.DataFrame) -> str:
+    """Of the entity's names within articles, the longest (a full name over a surname), the
+    most used among equals."""
+    names = Counter(group["name"])
+    return max(names, key=lambda n: (len(n.split()), names[n], n))
+
+
+def tone_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article and over the corpus: each entity's mentions, the tone of the body sentences
+    mentioning it and the tone toward it, each mean with a bootstrap interval."""
+    body = sentences.loc[sentences["part"] == "body", ["article_id", "sentence_id", "compound"]]
+    joined = mentions.merge(body, on=["article_id", "sentence_id"], how="inner")
+    rows = []
+    for (article_id, entity_id), group in joined.groupby(["article_id", "entity_id"], sort=False):
+        rows.append(_tone_row("article", article_id, entity_id, group))
+    for entity_id, group in joined.groupby("entity_id", sort=True):
+        rows.append(_tone_row("corpus", "", entity_id, group))
+    return pd.DataFrame(rows, columns=TONE_COLUMNS).round(4)
+
+
+def _tone_row(scope: str, article_id: str, entity_id: str, group: pd.DataFrame) -> dict:
+    sentence_tone = group.drop_duplicates(["article_id", "sentence_id"])["compound"].to_numpy(dtype=float)
+    targeted = group["tone"].to_numpy(dtype=float)
+    key = f"{scope}/{article_id}/{entity_id}"
+    s_low, s_high = bootstrap_mean_ci(sentence_tone, key)
+    t_low, t_high = bootstrap_mean_ci(targeted, key + "/targeted")
+    return {
+        "scope": scope,
+        "article_id": article_id,
+        "entity_id": entity_id,
+        "n_mentions": len(group),
+        "n_sentences": len(sentence_tone),
+        "sentence_tone": float(np.mean(sentence_tone)),
+        "sentence_tone_ci_low": s_low,
+        "sentence_tone_ci_high": s_high,
+        "targeted_tone": float(np.mean(targeted)),
+        "targeted_tone_ci_low": t_low,
+        "targeted_tone_ci_high": t_high,
+    }
