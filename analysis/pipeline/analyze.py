@@ -141,8 +141,11 @@ def analyze(
             tables.update(measure.finish(tables, options))
     tables["issues"] = issue_table
 
+    previous_tables = _previous_tables(dirs)
     for name, table in tables.items():
         write_csv(table, dirs.results / f"{name}.csv")
+    for name in previous_tables - set(tables):  # a table an earlier version wrote
+        (dirs.results / f"{name}.csv").unlink(missing_ok=True)
     _write_clean_texts(clean_texts, kept_ids, dirs.results / CLEAN_TEXT_DIR)
     provenance = {
         "corpus": display_path(folder),
@@ -214,6 +217,14 @@ def _with_metadata(articles: pd.DataFrame, metadata: dict[str, dict]) -> pd.Data
         [{c: metadata.get(a, {}).get(c, "") for c in columns} for a in articles["article_id"]], columns=columns
     ).rename(columns={c: f"metadata_{c}" for c in columns if c in articles.columns})
     return pd.concat([articles.reset_index(drop=True), extra], axis=1)
+
+
+def _previous_tables(dirs: OutputDirs) -> set[str]:
+    """The tables the last run wrote, by its provenance (none if unreadable)."""
+    try:
+        return set(read_provenance(dirs.root).get("tables", []))
+    except (OSError, ValueError):
+        return set()
 
 
 def _outputs_complete(dirs: OutputDirs) -> bool:

