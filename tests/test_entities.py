@@ -2,13 +2,12 @@
 
 import pandas as pd
 import pytest
+from conftest import SEEDS_ACTORS
 
 from analysis.measures import entities
 from analysis.text.actors import load_actors
 from analysis.text.document import build_article
 from analysis.text.entities import MAX_PIECE_CHARS, EntityMention, ensure_entities, merge_names, parse
-
-from conftest import SEEDS_ACTORS
 
 NO_ACTORS = load_actors()
 
