@@ -175,10 +175,10 @@ def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.Dat
 
 
 def _label(group: pd.DataFrame) -> str:
-    """Of the entity's names within articles, the longest (a full name over a surname), the
-    most used among equals."""
+    """Of the entity's names within articles, the most used of those with two words or more
+    (a full name over a surname), else the most used."""
     names = Counter(group["name"])
-    return max(names, key=lambda n: (len(n.split()), names[n], n))
+    return max(names, key=lambda n: (len(n.split()) > 1, names[n], n))
 
 
 def tone_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

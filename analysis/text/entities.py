@@ -114,7 +114,9 @@ class EntityRecognizer:
             return None
         start, end = ent.start_char, ent.end_char
         name = text[start:end]
-        prefixes = self.reference.person_titles if kind == "person" else self.reference.organisation_prefixes
+        prefixes = self.reference.organisation_prefixes
+        if kind == "person":
+            prefixes = (*self.reference.person_titles, *prefixes)
         for prefix in prefixes:
             if name.startswith(prefix + " ") or name.startswith(prefix + "\n"):
                 start += len(prefix) + 1
