@@ -161,8 +161,8 @@ def test_measures_write_the_tables_and_read_the_options_they_declare(seeds_corpu
         assert set(tables) == {*measure.tables, *measure.extends}, measure.name
         assert options.read <= set(measure.options), measure.name
         assert set(measure.extends) <= set(written), f"{measure.name} extends a table no earlier measure writes"
-        written.update(dict.fromkeys(measure.tables, measure.name))
-    assert len(written) == sum(len(m.tables) for m in MEASURES)  # each table has one writer
+        written.update(dict.fromkeys((*measure.tables, *measure.corpus_tables), measure.name))
+    assert len(written) == sum(len(m.tables) + len(m.corpus_tables) for m in MEASURES)  # each table has one writer
 
 
 def test_options_and_registry_travel_to_worker_processes():

@@ -5,7 +5,8 @@ A measure's `compute(corpus, options)` returns per-article tables (every row has
 it writes, the tables of earlier measures it adds columns to (joined on article_id and
 sentence_id), and the options it reads (fields of analysis.pipeline.options.Options). Its
 `finish(tables, options)`, if any, runs once on the whole corpus's tables and returns tables
-of its own with corpus-level rows added.
+of its own with corpus-level rows added, and the tables only the whole corpus gives
+(`corpus_tables`).
 
 To add a measure: write a module with its `tables(corpus, options)` and add its entry here.
 """
@@ -26,6 +27,7 @@ class Measure:
     extends: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     finish: Callable | None = None
+    corpus_tables: tuple[str, ...] = ()
 
 
 MEASURES = (
@@ -65,8 +67,9 @@ MEASURES = (
     Measure(
         "entities",
         entities.tables,
-        tables=("entity_mentions", "entities", "entity_tone"),
+        tables=("entity_mentions",),
         options=("actors_file",),
         finish=entities.finish,
+        corpus_tables=("entities", "entity_tone"),
     ),
 )

@@ -123,7 +123,7 @@ def table_writers() -> dict[str, list[str]]:
     """Each result table and what writes it: measures (in order), then the pipeline."""
     writers: dict[str, list[str]] = {}
     for measure in measures.MEASURES:
-        for name in (*measure.tables, *measure.extends):
+        for name in (*measure.tables, *measure.extends, *measure.corpus_tables):
             writers.setdefault(name, []).append(measure.name)
     writers["articles"].append(PIPELINE)
     writers["issues"] = [PIPELINE]
