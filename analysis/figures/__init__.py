@@ -8,6 +8,7 @@ it as PNG and SVG, byte-identical on a rerun. Nothing here computes a result.
 from . import (
     attribution,
     corpus,
+    entities,
     framing,
     names,
     readability,
@@ -23,6 +24,7 @@ __all__ = [
     "apply_style",
     "attribution",
     "corpus",
+    "entities",
     "framing",
     "heatmap_figure",
     "names",

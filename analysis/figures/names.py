@@ -8,10 +8,11 @@ notebooks look them up by the same names.
 from __future__ import annotations
 
 CORPUS_STRUCTURE = "corpus_structure"
-ACTOR_MENTIONS = "actor_mentions"
+ENTITY_MENTIONS = "entity_mentions"
 SENTIMENT_DISTRIBUTION = "sentiment_distribution"
 SENTIMENT_ARCS = "sentiment_arcs"
-SENTIMENT_ACTORS = "sentiment_actors"
+ENTITY_TONE = "entity_tone"
+ENTITY_TARGETED_TONE = "entity_targeted_tone"
 FRAMING_GENERIC = "framing_generic"
 FRAMING_ISSUE = "framing_issue"
 SENSATIONALISM_FEATURES = "sensationalism_features"

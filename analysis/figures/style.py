@@ -18,6 +18,7 @@ from ..outputs import atomic_path
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 DIVERGING_CMAP = "RdBu"  # red-blue diverging map, readable with red-green colour blindness
 SEQUENTIAL_CMAP = "viridis"
+TONE_LIMITS = (-1.0, 1.0)  # every tone axis and tone colour scale: VADER's compound range, centred on 0
 
 STYLE = {
     "figure.figsize": (8, 4.5),
@@ -68,13 +69,18 @@ def heatmap_figure(
     cmap: str = SEQUENTIAL_CMAP,
     value_format: str = "{:.0f}",
     center: float | None = None,
+    limits: tuple[float, float] | None = None,
 ) -> plt.Figure:
-    """A labelled heatmap of a DataFrame (rows x columns) with the value written in each cell."""
+    """A labelled heatmap of a DataFrame (rows x columns) with the value written in each cell.
+    The colour scale spans the data, symmetric around `center` if given, or fixed `limits`
+    (the same in every figure of a kind, such as TONE_LIMITS)."""
     import numpy as np
 
     values = matrix.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(0.75 * matrix.shape[1] + 4, 0.5 * matrix.shape[0] + 2))
-    if center is not None:
+    if limits is not None:
+        image = ax.imshow(values, cmap=cmap, vmin=limits[0], vmax=limits[1], aspect="auto")
+    elif center is not None:
         span = np.nanmax(np.abs(values - center)) or 1.0
         image = ax.imshow(values, cmap=cmap, vmin=center - span, vmax=center + span, aspect="auto")
     else:
@@ -84,7 +90,8 @@ def heatmap_figure(
     ax.grid(False)
     for (row, col), value in np.ndenumerate(values):
         if not np.isnan(value):
-            dark = image.norm(value) < 0.55 if center is None else abs(image.norm(value) - 0.5) > 0.3
+            diverging = center is not None or limits is not None
+            dark = abs(image.norm(value) - 0.5) > 0.3 if diverging else image.norm(value) < 0.55
             ax.text(
                 col,
                 row,

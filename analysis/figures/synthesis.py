@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..measures.synthesis import COMPARED_COLUMNS
+from ..measures.synthesis import COMPARED_COLUMNS, FRAME_COLUMNS
 from . import style
 
 
@@ -29,9 +29,14 @@ MEASURE_LABELS = {  # column: (label, value format)
     "share_anonymous": ("Anony-\nmous\nsources", "{:.0%}"),
     "share_vague": ("Vague\nsources", "{:.0%}"),
     "hedges_per_1000_words": ("Hedges\nper 1,000\nwords", "{:.1f}"),
+    "top_entity_tone": ("Tone\ntoward top\nentity", "{:+.2f}"),
 }
 FIGURE_MEASURES = [Measure(column, *MEASURE_LABELS[column]) for column in COMPARED_COLUMNS]
-FIGURE_TEXT = [("dominant_generic_frame", "Dominant\ngeneric frame"), ("dominant_issue_frame", "Dominant\nissue frame")]
+FIGURE_TEXT = [
+    ("dominant_generic_frame", "Dominant\ngeneric frame"),
+    ("dominant_issue_frame", "Dominant\nissue frame"),
+    ("top_entity", "Most\nmentioned\nentity"),
+]
 LABEL_WIDTH = 40
 
 
@@ -83,7 +88,8 @@ def scorecard_view(
             sizes = grouped.size()
             rows.index = [f"{_short(g)} (n={sizes[g]:,})" for g in rows.index]
             return ScorecardView(
-                rows, f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; frames: the most frequent)"
+                rows,
+                f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; frames, entity: the most frequent)",
             )
     ranked = card.sort_values(["sensationalism_index", "article_id"], ascending=[False, True], na_position="last")
     scored = ranked.dropna(subset=["sensationalism_index"])
@@ -111,7 +117,8 @@ def _scaled(values: np.ndarray) -> np.ndarray:
 
 def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = None):
     """Heatmap of the scorecard: colour is each measure's position among the rows shown (0-1),
-    the cell text its raw value; the dominant frames follow as text columns."""
+    the cell text its raw value; the dominant frames and the most mentioned entity follow as
+    text columns."""
 
     rows = view.rows
     measures = [m for m in FIGURE_MEASURES if m.column in rows]
@@ -148,8 +155,9 @@ def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = 
                 color="white" if dark else "black" if not np.isnan(value) else "#777777",
             )
         for k, (column, _) in enumerate(texts):
-            frame = rows[column].iloc[row]
-            text = "none" if frame is None or pd.isna(frame) else (frame_labels or {}).get(frame, frame)
+            value = rows[column].iloc[row]
+            labels = (frame_labels or {}) if column in FRAME_COLUMNS else {}
+            text = "none" if value is None or pd.isna(value) else labels.get(value, value)
             ax.text(
                 centres[len(measures) + k],
                 row + 0.5,

@@ -1,9 +1,11 @@
-"""Corpus structure tables: one row per article, cleaning action and sentence."""
+"""Corpus structure tables: one row per article, cleaning action and sentence; and who
+appears, from the entities measure's tables (`measures.entities`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..text.entities import ENTITY_TYPES
 from ..text.load import Corpus
 
 ARTICLE_COLUMNS = [
@@ -68,12 +70,49 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
     }
 
 
-def actor_mention_counts(mentions: pd.DataFrame, article_ids, labels: dict[str, str]) -> pd.DataFrame:
-    """Mentions per article (rows, in the order of `article_ids`) and actor (labelled columns,
-    most mentioned first)."""
-    counts = (
-        mentions.assign(actor=mentions["actor"].map(labels))
-        .pivot_table(index="article_id", columns="actor", values="start", aggfunc="count", fill_value=0)
-        .reindex(index=article_ids, fill_value=0)
-    )
-    return counts[counts.sum().sort_values(ascending=False).index]
+TOP_ENTITIES = 15  # entities a figure or table of who appears shows
+
+
+def entity_names(entities: pd.DataFrame) -> dict[str, str]:
+    """A display name for each entity of `entities` (entities.csv), in its order: the label,
+    with the type added where two entities share a label, and the id where that is not enough."""
+    labels = entities["label"].astype(str)
+    typed = labels.where(~labels.duplicated(keep=False), labels + " (" + entities["type"].astype(str) + ")")
+    named = typed.where(~typed.duplicated(keep=False), typed + " [" + entities["entity_id"].astype(str) + "]")
+    return dict(zip(entities["entity_id"].astype(str), named))
+
+
+def top_entities(entities: pd.DataFrame, n: int = TOP_ENTITIES) -> pd.DataFrame:
+    """The `n` most mentioned entities (entities.csv is most mentioned first), with their
+    display `name`."""
+    top = entities.head(n)
+    return top.assign(name=top["entity_id"].astype(str).map(entity_names(entities))).reset_index(drop=True)
+
+
+def entity_types(entities: pd.DataFrame) -> pd.DataFrame:
+    """Per entity type (in `ENTITY_TYPES` order): how many entities and mentions, and the most
+    mentioned entity of that type."""
+    rows = [
+        {
+            "type": kind,
+            "n_entities": len(group),
+            "n_mentions": int(group["n_mentions"].sum()),
+            "most_mentioned": group["label"].iloc[0],
+        }
+        for kind, group in entities.groupby("type", sort=False)
+    ]
+    table = pd.DataFrame(rows, columns=["type", "n_entities", "n_mentions", "most_mentioned"])
+    rank = {kind: position for position, kind in enumerate(ENTITY_TYPES)}
+    order = table["type"].map(lambda kind: rank.get(kind, len(rank))).sort_values(kind="stable").index
+    return table.loc[order].reset_index(drop=True)
+
+
+def entity_mention_counts(mentions: pd.DataFrame, names: dict[str, str], article_ids) -> pd.DataFrame:
+    """Mentions per article (rows, in the order of `article_ids`) of the entities of `names`
+    (entity_id -> display name; the columns, named and ordered so)."""
+    chosen = mentions[mentions["entity_id"].isin(names)]
+    counts = pd.crosstab(chosen["article_id"], chosen["entity_id"]) if len(chosen) else pd.DataFrame()
+    counts = counts.reindex(index=list(article_ids), columns=[e for e in names if e in counts.columns], fill_value=0)
+    counts.columns = [names[e] for e in counts.columns]
+    counts.index.name, counts.columns.name = "article_id", "entity"
+    return counts

@@ -1,11 +1,13 @@
-"""Sentence-level sentiment with VADER, aggregated per article and per actor.
+"""Sentence-level sentiment with VADER, aggregated per article; tone toward entities as tables
+for the figures.
 
 VADER (Hutto & Gilbert 2014; vaderSentiment 3.3.2) scores each sentence; articles are never
 scored whole, because the compound score saturates near +-1 on long texts. Per article: the
 mean compound with a 95% percentile-bootstrap interval, the shares of positive, neutral and
 negative sentences (compound >= +threshold, <= -threshold, else neutral; threshold 0.05 as in
-VADER's documentation), headline tone and the arc across the body. The tone of the sentences that mention an entity,
-and the tone toward it, are the entities measure's (`measures.entities`).
+VADER's documentation), headline tone and the arc across the body. The tone of the sentences
+that mention an entity, and the tone toward it, are the entities measure's
+(`measures.entities`); `entity_tone_matrix` and `corpus_entity_tone` arrange them for figures.
 """
 
 from __future__ import annotations
@@ -143,35 +145,43 @@ def extreme_sentences(sentences: pd.DataFrame, n: int = 2) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def actor_tone_matrix(
-    actor_tone: pd.DataFrame,
+def entity_tone_matrix(
+    entity_tone: pd.DataFrame,
     mentions: pd.DataFrame,
-    sentences: pd.DataFrame,
+    names: dict[str, str],
     groups: pd.Series,
     group_word: str,
-    labels: dict[str, str],
+    min_mentions: int = MIN_SENTENCES_FOR_CI,
 ) -> pd.DataFrame:
-    """Mean tone of the body sentences mentioning each actor, per article (or, for many
-    articles, pooled per group of `groups`); actors as labelled columns, most mentioned first,
-    cells under MIN_SENTENCES_FOR_CI sentences empty."""
+    """Mean tone toward each entity of `names` (entity_id -> display name, the columns in that
+    order), per article from `entity_tone` (or, for many articles, over the mentions of each
+    group of `groups`); cells with fewer than `min_mentions` mentions empty."""
     if group_word == "article":
-        per_article = actor_tone[
-            (actor_tone["scope"] == "article") & (actor_tone["n_sentences"] >= MIN_SENTENCES_FOR_CI)
+        rows = entity_tone[(entity_tone["scope"] == "article") & entity_tone["entity_id"].isin(names)]
+        cells = rows.rename(columns={"article_id": "row", "targeted_tone": "tone"})[
+            ["row", "entity_id", "tone", "n_mentions"]
         ]
-        matrix = per_article.assign(actor=per_article["actor"].map(labels)).pivot(
-            index="article_id", columns="actor", values="mean_compound"
-        )
     else:
-        mentioned = (
-            mentions[["article_id", "sentence_id", "actor"]]
-            .drop_duplicates()
-            .merge(sentences[sentences["part"] == "body"][["article_id", "sentence_id", "compound"]])
+        chosen = mentions[mentions["entity_id"].isin(names)]
+        cells = (
+            chosen.assign(row=chosen["article_id"].map(groups))
+            .groupby(["row", "entity_id"])["tone"]
+            .agg(tone="mean", n_mentions="size")
+            .reset_index()
         )
-        pooled = (
-            mentioned.assign(group=mentioned["article_id"].map(groups), actor=mentioned["actor"].map(labels))
-            .groupby(["group", "actor"])["compound"]
-            .agg(["mean", "size"])
-        )
-        matrix = pooled["mean"].where(pooled["size"] >= MIN_SENTENCES_FOR_CI).unstack("actor")
-    order = actor_tone[actor_tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].map(labels)
-    return matrix[[a for a in order if a in matrix.columns]]
+    cells = cells[cells["n_mentions"] >= min_mentions]
+    matrix = cells.pivot(index="row", columns="entity_id", values="tone") if len(cells) else pd.DataFrame()
+    matrix = matrix[[e for e in names if e in matrix.columns]]
+    matrix.columns = [names[e] for e in matrix.columns]
+    matrix.index.name, matrix.columns.name = group_word, "entity"
+    return matrix
+
+
+def corpus_entity_tone(entity_tone: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The corpus-level rows of `entity_tone` for the entities of `names`, in that order, with
+    their display name as `entity` in place of the scope and article columns."""
+    rows = entity_tone[(entity_tone["scope"] == "corpus") & entity_tone["entity_id"].isin(names)]
+    position = {entity_id: k for k, entity_id in enumerate(names)}
+    rows = rows.sort_values("entity_id", key=lambda ids: ids.map(position)).drop(columns=["scope", "article_id"])
+    rows.insert(0, "entity", rows["entity_id"].map(names))
+    return rows.reset_index(drop=True)

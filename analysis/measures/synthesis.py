@@ -29,9 +29,13 @@ SCORECARD_COLUMNS = [
     "share_anonymous",
     "share_vague",
     "hedges_per_1000_words",
+    "top_entity",
+    "top_entity_mentions",
+    "top_entity_tone",
 ]
 FRAME_COLUMNS = ["dominant_generic_frame", "dominant_issue_frame"]
-NUMERIC_COLUMNS = [c for c in SCORECARD_COLUMNS if c not in ["article_id", *FRAME_COLUMNS]]
+TEXT_COLUMNS = [*FRAME_COLUMNS, "top_entity"]
+NUMERIC_COLUMNS = [c for c in SCORECARD_COLUMNS if c not in ["article_id", *TEXT_COLUMNS]]
 COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure order
     "n_words",
     "mean_compound",
@@ -42,6 +46,7 @@ COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure
     "share_anonymous",
     "share_vague",
     "hedges_per_1000_words",
+    "top_entity_tone",
 ]
 MIN_ATTRIBUTIONS = 5  # fewest attributions for an article's sourcing shares to be singled out
 
@@ -78,8 +83,29 @@ def _dominant_frames(frames: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(wide).rename_axis("article_id").reset_index()
 
 
+def _top_entities(entity_tone: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """Each article's entity most mentioned in its body sentences (on a tie, the one most
+    mentioned in the corpus), its label, its mentions and the mean tone toward it."""
+    rows = entity_tone[entity_tone["scope"] == "article"]
+    rank = {entity_id: k for k, entity_id in enumerate(entities["entity_id"])}
+    rows = rows.assign(rank=rows["entity_id"].map(rank).fillna(len(rank)))
+    rows = rows.sort_values(["article_id", "n_mentions", "rank"], ascending=[True, False, True]).drop_duplicates(
+        "article_id"
+    )
+    labels = dict(zip(entities["entity_id"], entities["label"]))
+    return pd.DataFrame(
+        {
+            "article_id": rows["article_id"],
+            "top_entity": rows["entity_id"].map(labels).fillna(rows["entity_id"]),
+            "top_entity_mentions": pd.to_numeric(rows["n_mentions"], errors="coerce"),
+            "top_entity_tone": pd.to_numeric(rows["targeted_tone"], errors="coerce"),
+        }
+    )
+
+
 def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per article of `articles`: tone, frames, sensationalism, reading grade, sourcing.
+    """One row per article of `articles`: tone, frames, sensationalism, reading grade, sourcing,
+    and the entity most mentioned in the body with the tone toward it.
 
     Reading measures are those of the body; `reading_grade_consensus` is textstat's
     `text_standard` vote. Shares of named / anonymous / vague sources are of the article's
@@ -93,6 +119,10 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     frames = result_table(tables, "frames", ["article_id", "scheme", "frame", "dominant"])
     sens = result_table(tables, "sensationalism", ["article_id", "index"])
     readability = result_table(tables, "readability", ["article_id", "part", "flesch_kincaid_grade", "text_standard"])
+    entity_tone = result_table(
+        tables, "entity_tone", ["scope", "article_id", "entity_id", "n_mentions", "targeted_tone"]
+    )
+    entities = result_table(tables, "entities", ["entity_id", "label"])
     sourcing = result_table(
         tables,
         "sourcing",
@@ -113,10 +143,11 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 for c in ["n_attributions", "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words"]
             },
         ),
+        _top_entities(entity_tone, entities),
     ]
     for part in parts:
         card = card.merge(part, on="article_id", how="left")
-    for column in FRAME_COLUMNS:
+    for column in TEXT_COLUMNS:
         card[column] = card[column].astype(object).where(card[column].notna(), None)
     return card[SCORECARD_COLUMNS]
 

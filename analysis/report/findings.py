@@ -19,7 +19,7 @@ from .notebook import escape_text, plural
 
 LISTED_NAMES = 8  # names listed in a sentence before "and N more"
 SAMPLE_MIN_ARTICLES = 30  # fewer articles are a case study, not a sample
-RELIABLE_ACTOR_SENTENCES = 10  # fewest sentences for an actor's corpus-level tone to be singled out
+RELIABLE_ENTITY_MENTIONS = 10  # fewest mentions for an entity's corpus-level tone to be singled out
 EXACT_CHANCE_MAX_ARTICLES = 8  # up to this many articles the chance of a correlation is enumerated
 STRONG_CORRELATION = 0.7  # |rho| counted as a strong rank correlation
 LONG_SENTENCE_WORDS = 30  # body sentences longer than this are counted as long
@@ -169,33 +169,66 @@ def _file_name(path) -> str:
     return "`" + display_path(Path(path)).replace("`", "") + "`"  # a code span shows its text literally
 
 
-def actor_list(labels: dict[str, str], actors_file, mentions: pd.DataFrame) -> str:
-    """Which actors the results look for (from the actors file they were computed with) and how
-    many of them `mentions` (the actor_mentions table) finds."""
-    if not labels:
+TYPE_PLURALS = {"person": "people", "country": "countries", "nationality": "nationalities"}
+TOP_NAMED_ENTITIES = 5  # entities named in a sentence on who appears
+
+
+def _type_count(n: int, kind: str) -> str:
+    return plural(n, kind, TYPE_PLURALS.get(kind))
+
+
+def entity_overview(entities: pd.DataFrame, types: pd.DataFrame, n_articles: int) -> str:
+    """How many entities of which types the recognizer found and the most mentioned, from
+    `entities` (entities.csv) and `corpus.entity_types`, in a corpus of `n_articles`."""
+    if entities.empty:
         return (
-            f"The actors file {_file_name(actors_file)} lists no actor, so no actor mention is counted. "
-            "To follow people or organisations, name them in an actors file (`actors_file` in the "
-            "corpus configuration, or `--actors FILE`)."
+            "The entity recognizer found no person, organisation, country or place in this corpus, "
+            "so there is no table or figure of who appears."
         )
-    found = mentions["actor"].nunique() if len(mentions) else 0
-    shown = [escape_text(label) for label in list(labels.values())[:LISTED_NAMES]]
-    rest = f" and {len(labels) - len(shown):,} more" if len(labels) > len(shown) else ""
+    kinds = _listed(_type_count(int(row["n_entities"]), row["type"]) for _, row in types.iterrows())
+    top = [
+        f"**{escape_text(row['label'])}** ({row['type']}; {plural(int(row['n_mentions']), 'mention')} "
+        f"in {plural(int(row['n_articles']), 'article')})"
+        for _, row in entities.head(TOP_NAMED_ENTITIES).iterrows()
+    ]
     return (
-        f"The actors are those of {_file_name(actors_file)}: {plural(len(labels), 'actor')} "
-        f"({'; '.join(shown)}{rest}), of which {found:,} {'is' if found == 1 else 'are'} mentioned in this corpus. "
-        "To follow other people or organisations, give your own file (`--actors FILE`)."
+        f"The entity recognizer found {plural(len(entities), 'entity', 'entities')} "
+        f"({int(entities['n_mentions'].sum()):,} mentions in {plural(n_articles, 'article')}): {kinds}. "
+        f"The most mentioned {'is' if len(top) == 1 else 'are'} {_listed(top)}."
     )
 
 
-def actor_mentions(counts: pd.DataFrame) -> str:
-    """The most mentioned actor, from `corpus.actor_mention_counts` (most mentioned first)."""
-    if not counts.size or not counts.to_numpy().sum():
-        return "No actor of the actors file is mentioned."
-    top = counts.columns[0]
+def actors_file_use(actor_labels: dict[str, str], actors_file, entities: pd.DataFrame) -> str:
+    """What the actors file the results were computed with did: how many of its actors label
+    an entity found here (`actor_labels`: actor id -> label; an actor's entity keeps its id)."""
+    if not actor_labels:
+        return (
+            "No actors file lists anyone here, so every entity is named as the articles name it. "
+            "To give entities your own labels or merge names the rules keep apart, name them in an "
+            "actors file (`actors_file` in the corpus configuration, or `--actors FILE`)."
+        )
+    found = int(entities["entity_id"].isin(actor_labels).sum())
     return (
-        f"Across the corpus the most mentioned actor is **{escape_text(top)}** "
-        f"({int(counts[top].sum()):,} mentions, in {int((counts[top] > 0).sum()):,} of {len(counts):,} articles)."
+        f"The actors file {_file_name(actors_file)} labels and merges entities: "
+        f"{found:,} of its {plural(len(actor_labels), 'actor')} {'is' if found == 1 else 'are'} among the "
+        "entities found, under the file's label and with the aliases it lists."
+    )
+
+
+def entity_model_caveat(meta: dict) -> str:
+    """How well the entity model finds entities on its own test data, from the spaCy pipeline's
+    `meta` (its recorded name, version, sources and named-entity scores)."""
+    performance = meta.get("performance", {})
+    name = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip()
+    sources = _listed(source["name"] for source in meta.get("sources", [])[:1]) or "its training data"
+    if "ents_f" not in performance:
+        return f"The entity model ({escape_text(name)}) records no named-entity scores."
+    return (
+        f"On the held-out part of {escape_text(sources)}, the entity model ({escape_text(name)}) reaches "
+        f"precision {performance['ents_p']:.2f}, recall {performance['ents_r']:.2f} and F1 "
+        f"{performance['ents_f']:.2f} for named entities, as its authors report: about "
+        f"{1 - performance['ents_r']:.0%} of entities missed and {1 - performance['ents_p']:.0%} of those "
+        "found wrong, more on news unlike its training data."
     )
 
 
@@ -246,29 +279,71 @@ def no_body_figure(figure: str) -> str:
     return f"No item has body sentences (the corpus holds headlines only), so there is no {figure}."
 
 
-def no_actor_tone_figure(min_sentences: int) -> str:
-    """Why the actor-tone figure is missing: no cell has enough sentences."""
+def no_entity_tone_figure(min_mentions: int) -> str:
+    """Why the figure of tone toward entities per article or group is missing."""
     return (
-        f"No actor is mentioned in at least {_number_word(min_sentences)} body sentences of one article "
-        "(or group), so there is no actor-tone figure; the table below gives every count."
+        f"No entity is mentioned at least {_number_word(min_mentions)} times in the body sentences of one "
+        "article (or group), so there is no figure of the tone toward entities per article."
     )
 
 
-def actor_tone(corpus_level: pd.DataFrame) -> str:
-    """The darkest and brightest context among well-mentioned actors, from the corpus-level
-    actor tone rows (`actor` already labelled)."""
-    reliable = corpus_level[corpus_level["n_sentences"] >= RELIABLE_ACTOR_SENTENCES].sort_values("mean_compound")
+def entity_tone(corpus_tone: pd.DataFrame) -> str:
+    """The tone toward the best-mentioned entities and where it parts from the tone of their
+    sentences, from `sentiment.corpus_entity_tone`."""
+    reliable = corpus_tone[corpus_tone["n_mentions"] >= RELIABLE_ENTITY_MENTIONS].dropna(
+        subset=["targeted_tone", "sentence_tone"]
+    )
     if reliable.empty:
-        return f"No actor is mentioned in at least {RELIABLE_ACTOR_SENTENCES} sentences."
-    dark, bright = reliable.iloc[0], reliable.iloc[-1]
-    return (
-        f"Across the corpus, among actors mentioned in at least {_number_word(RELIABLE_ACTOR_SENTENCES)} "
-        "sentences, the darkest context surrounds "
-        f"**{escape_text(dark['actor'])}** ({dark['mean_compound']:+.3f}, "
-        f"{dark['n_sentences']} sentences) and the brightest **{escape_text(bright['actor'])}** "
-        f"({bright['mean_compound']:+.3f}, {bright['n_sentences']} sentences). "
-        "Sentences of one article are not independent, so corpus-level intervals are optimistic."
+        return (
+            f"No entity shown is mentioned at least {_number_word(RELIABLE_ENTITY_MENTIONS)} times in body "
+            "sentences, so none is singled out here; the table below gives every count."
+        )
+    intro = (
+        f"Among the entities shown, {plural(len(reliable), 'entity', 'entities')} "
+        f"{'is' if len(reliable) == 1 else 'are'} mentioned at least {_number_word(RELIABLE_ENTITY_MENTIONS)} "
+        "times in body sentences; "
     )
+    ranked = reliable.sort_values(["targeted_tone", "entity"], kind="stable")
+    low, high = ranked.iloc[0], ranked.iloc[-1]
+    if low["targeted_tone"] == high["targeted_tone"]:
+        text = intro + f"the mean tone toward {'it' if len(reliable) == 1 else 'each'} is {low['targeted_tone']:+.3f}. "
+    else:
+        text = intro + (
+            f"the tone toward **{escape_text(low['entity'])}** is the most negative ({low['targeted_tone']:+.3f}, "
+            f"{plural(int(low['n_mentions']), 'mention')}) and toward **{escape_text(high['entity'])}** the most "
+            f"positive ({high['targeted_tone']:+.3f}, {plural(int(high['n_mentions']), 'mention')}). "
+        )
+    gap = (reliable["targeted_tone"] - reliable["sentence_tone"]).abs()
+    widest = reliable.loc[gap.sort_values(ascending=False, kind="stable").index[0]]
+    text += (
+        f"The tone toward an entity parts most from the tone of its sentences for "
+        f"**{escape_text(widest['entity'])}**: {widest['targeted_tone']:+.3f} toward it, "
+        f"{widest['sentence_tone']:+.3f} for the sentences that mention it. "
+    )
+    return text + "Mentions in one article are not independent, so corpus-level intervals are optimistic."
+
+
+def entity_tone_validation(table: pd.DataFrame | None) -> str:
+    """The targeted-tone validation (validation/entity_tone.csv: one row per method, with its
+    split, n, macro_f1 and accuracy), or what to run when it is missing."""
+    if table is None or table.empty:
+        return (
+            "The validation of tone toward an entity has not been run here (no `validation/entity_tone.csv`): "
+            "run `make validate` with `REFERENCE_CORPORA` set (see the README)."
+        )
+    parts = []
+    for _, row in table.iterrows():
+        where = [str(row["split"])] if pd.notna(row.get("split")) and str(row["split"]) else []
+        if pd.notna(row.get("n")):
+            where.append(f"n = {int(row['n']):,}")
+        scores = [f"{row['macro_f1']:.3f}"] if pd.notna(row.get("macro_f1")) else ["no macro-F1"]
+        if pd.notna(row.get("accuracy")):
+            scores.append(f"accuracy {row['accuracy']:.3f}")
+        parts.append(
+            f"{escape_text(row['method'])} {', '.join(scores)}"
+            + (f" ({escape_text(', '.join(where))})" if where else "")
+        )
+    return "Macro-F1 of the three classes (negative, neutral, positive) toward a person: " + "; ".join(parts) + "."
 
 
 # --- Frames and sensationalism (notebook 3) -----------------------------------------------
@@ -536,6 +611,7 @@ _SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measu
     ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"): lambda card: card[
         "share_named"
     ].isna(),
+    ("has no entity in its body", "have no entity in their body"): lambda card: card["top_entity"].isna(),
 }
 
 
@@ -617,6 +693,15 @@ def descriptive_statistics(card: pd.DataFrame) -> str:
         lines.append(
             f"Hardest to read: {_bold_id(hard['article_id'])} (grade {hard['flesch_kincaid_grade']:.1f}); "
             f"easiest: {_bold_id(easy['article_id'])} ({easy['flesch_kincaid_grade']:.1f})."
+        )
+    tops = card["top_entity"].dropna()
+    if len(tops):
+        counts = tops.value_counts()
+        leading = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
+        lines.append(
+            "Most mentioned entity of an article: "
+            + _listed(f"**{escape_text(label)}** in {plural(int(k), 'article')}" for label, k in leading)
+            + f" (of {plural(len(tops), 'article')} with an entity in the body)."
         )
     if not lines:
         return "No measure has a value to compare."
@@ -731,6 +816,15 @@ def _corpus_points(tables) -> list[str]:
             f"The debris rules removed or rewrote {len(removed):,} lines or fragments in "
             f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason in "
             "cleaning_log.csv, to check that only debris went."
+        )
+    entities = synthesis.result_table(tables, "entities", ["label", "type", "n_mentions"])
+    if len(entities):
+        top = entities.head(3)
+        points.append(
+            f"{plural(len(entities), 'named entity', 'named entities')} found (persons, organisations, places "
+            "and the like); the most mentioned: "
+            + ", ".join(f"{row['label']} ({int(row['n_mentions']):,} mentions)" for _, row in top.iterrows())
+            + "."
         )
     return points
 

@@ -45,8 +45,16 @@ class NotebookContext:
 
     @property
     def actors(self) -> ActorList:
-        """The actors the results were computed with."""
+        """The actors file the results were computed with (it labels and merges entities)."""
         return load_actors(self.options.actors_file)
+
+    @property
+    def entity_labels(self) -> dict[str, str]:
+        """The label of each entity found (`results/entities.csv`), by entity id."""
+        entities = self.tables.get("entities")
+        if entities is None or entities.empty:
+            return {}
+        return dict(zip(entities["entity_id"].astype(str), entities["label"].astype(str)))
 
     @property
     def source_note(self) -> str:
@@ -97,6 +105,12 @@ def validation_summary(name: str) -> pd.DataFrame | None:
         )
         return None
     return pd.read_csv(path)
+
+
+def validation_table(name: str) -> pd.DataFrame | None:
+    """A committed validation table (validation/<name>.csv), or None if it has not been run."""
+    path = VALIDATION_DIR / f"{name}.csv"
+    return pd.read_csv(path) if path.is_file() else None
 
 
 def show_validation_figure(name: str) -> None:

@@ -1,0 +1,72 @@
+"""Figures of who appears: mentions of the most mentioned entities, the tone of the sentences
+that mention each beside the tone toward it, and the tone toward each per article or group."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import style
+
+
+def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: str):
+    """Heatmap of mentions per article of each entity (`corpus.entity_mention_counts`); with
+    many articles, the mean mentions per article of each group of `groups`."""
+    per_article = group_word == "article"
+    shown = counts if per_article else counts.groupby(counts.index.map(groups)).mean()
+    return style.heatmap_figure(
+        shown,
+        "Mentions of the most mentioned entities" + ("" if per_article else f", mean per article by {group_word}"),
+        "Entity",
+        group_word.capitalize(),
+        "Mentions" if per_article else "Mean mentions per article",
+        value_format="{:.0f}" if per_article else "{:.1f}",
+    )
+
+
+def entity_tone_figure(corpus_tone: pd.DataFrame):
+    """Per entity (`sentiment.corpus_entity_tone`, most mentioned first): the mean tone of the
+    body sentences that mention it beside the mean tone toward it, each with its 95% interval."""
+    fig, ax = style.plt.subplots(figsize=(9, 0.5 * len(corpus_tone) + 2.2))
+    positions = np.arange(len(corpus_tone))
+    series = (
+        ("sentence_tone", "tone of the sentences (VADER)", "o", style.OKABE_ITO[0], -0.16),
+        ("targeted_tone", "tone toward the entity", "D", style.OKABE_ITO[3], 0.16),
+    )
+    for column, label, marker, colour, offset in series:
+        mean = corpus_tone[column].to_numpy(dtype=float)
+        low = (mean - corpus_tone[f"{column}_ci_low"].to_numpy(dtype=float)).clip(min=0)
+        high = (corpus_tone[f"{column}_ci_high"].to_numpy(dtype=float) - mean).clip(min=0)
+        ax.errorbar(
+            mean,
+            positions + offset,
+            xerr=[np.nan_to_num(low), np.nan_to_num(high)],
+            fmt=marker,
+            color=colour,
+            capsize=3,
+            label=f"{label}, 95% interval",
+        )
+    ax.axvline(0, color="#777777", linewidth=1)
+    ax.set_xlim(style.TONE_LIMITS[0] - 0.05, style.TONE_LIMITS[1] + 0.05)
+    ax.set_yticks(positions, [f"{e} ({n:,})" for e, n in zip(corpus_tone["entity"], corpus_tone["n_mentions"])])
+    ax.invert_yaxis()
+    ax.set_title("Tone around each entity and tone toward it")
+    ax.set_xlabel("Mean tone (-1 negative, +1 positive)")
+    ax.set_ylabel("Entity (mentions in body sentences)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=9)
+    return fig
+
+
+def targeted_tone_figure(matrix: pd.DataFrame, group_word: str, min_mentions: int):
+    """Heatmap of the mean tone toward each entity per article or group
+    (`sentiment.entity_tone_matrix`), on the fixed tone scale."""
+    return style.heatmap_figure(
+        matrix,
+        f"Tone toward each entity per {group_word} (cells of at least {min_mentions} mentions)",
+        "Entity",
+        group_word.capitalize(),
+        "Mean tone toward the entity",
+        cmap=style.DIVERGING_CMAP,
+        value_format="{:+.2f}",
+        limits=style.TONE_LIMITS,
+    )
