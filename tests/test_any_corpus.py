@@ -157,7 +157,7 @@ ONLY_HEADLINES = {
     [
         (ONE_ARTICLE, ("06_synthesis.html", "One article is a case study")),
         (NO_ACTOR_NO_QUOTE, ("05_source_attribution.html", "nothing to cross-tabulate")),
-        (NO_HEADLINE, ("01_corpus.html", "lists no actor, so no actor mention is counted")),
+        (NO_HEADLINE, ("01_corpus.html", "No actors file lists anyone here, so every entity is named")),
         (ONLY_HEADLINES, ("02_sentiment.html", "All items are headlines without a body")),
     ],
     ids=["one article", "no actor, no quotation", "no headline", "only headlines"],
@@ -202,12 +202,11 @@ def test_notebooks_name_nothing_of_the_case_study_and_stay_thin(notebook):
 
 
 def test_configuration_sentences_name_the_files_actors_and_frames():
-    mentions = pd.DataFrame({"actor": ["lee", "lee"]})
+    entities = pd.DataFrame({"entity_id": ["a1", "a3", "lee"]})
     labels = {f"a{i}": f"Actor {i}" for i in range(10)}
-    sentence = findings.actor_list(labels, PROJECT_ROOT / "my_actors.yaml", mentions)
-    assert sentence.startswith("The actors are those of `my_actors.yaml`: 10 actors (Actor 0; Actor 1;")
-    assert "Actor 7 and 2 more), of which 1 is mentioned" in sentence
-    assert "lists no actor" in findings.actor_list({}, "x.yaml", mentions.iloc[:0])
+    sentence = findings.actors_file_use(labels, PROJECT_ROOT / "my_actors.yaml", entities)
+    assert sentence.startswith("The actors file `my_actors.yaml` labels and merges entities: 2 of its 10 actors are")
+    assert "No actors file lists anyone here" in findings.actors_file_use({}, "x.yaml", entities)
     terms = {"Economy": ("tariff*", "trade"), "Diplomacy": ("Trade", "summit*"), "Health": ("hospital*",)}
     assert findings.issue_frame_list(terms, PROJECT_ROOT / "frames.yaml").startswith(
         "The issue frames are the 3 dictionaries of `frames.yaml` (5 terms): Economy; Diplomacy; Health."

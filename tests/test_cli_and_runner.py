@@ -52,7 +52,9 @@ def test_analyze_writes_tables_deterministically(tmp_path):
         "articles.csv",
         "cleaning_log.csv",
         "sentences.csv",
-        "actor_mentions.csv",
+        "entities.csv",
+        "entity_mentions.csv",
+        "entity_tone.csv",
         "issues.csv",
     }
     assert digest_tree(results) == digest_tree(tmp_path / "b" / "results")
@@ -190,12 +192,12 @@ def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
         assert "<script src=" not in reader and "cdnjs" not in reader
         assert "hl-ipython3" not in reader  # no code cells in the reader version
         assert "hl-ipython3" in (reports / f"{notebook.stem}.full.html").read_text(encoding="utf-8")
-    for figure in ("corpus_structure", "actor_mentions"):
+    for figure in ("corpus_structure", "entity_mentions", "entity_tone"):
         assert (tmp_path / "figures" / f"{figure}.png").stat().st_size > 10_000
         assert (tmp_path / "figures" / f"{figure}.svg").is_file()
 
 
-def test_run_on_a_few_articles_that_mention_no_listed_actor(tmp_path):
+def test_run_on_a_few_articles_without_an_actors_file(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, topic in enumerate(("the harbour", "the library", "the orchard")):
@@ -207,5 +209,11 @@ def test_run_on_a_few_articles_that_mention_no_listed_actor(tmp_path):
         )
     result = cli("run", "--corpus", str(corpus), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "no actor-tone figure" in (tmp_path / "out" / "reports" / "02_sentiment.html").read_text(encoding="utf-8")
+    reports = tmp_path / "out" / "reports"
+    assert "no figure of the tone toward entities per article" in (reports / "02_sentiment.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<strong>Ann Lee</strong> (person; 3 mentions in 3 articles)" in (reports / "01_corpus.html").read_text(
+        encoding="utf-8"
+    )
     assert (tmp_path / "out" / "reports" / "index.html").is_file()

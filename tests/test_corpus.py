@@ -2,9 +2,11 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import SEEDS
 
+from analysis.measures import corpus as corpus_measure
 from analysis.text.load import CorpusError, load_corpus
 
 
@@ -101,3 +103,42 @@ def test_input_folder_is_not_modified(tmp_path):
     before = contents()
     load_corpus(corpus_dir)
     assert contents() == before
+
+
+def entity_rows(*rows):
+    return pd.DataFrame(rows, columns=["entity_id", "label", "type", "aliases", "n_mentions", "n_articles"])
+
+
+def test_entity_names_stay_distinct_and_top_entities_keep_the_order():
+    entities = entity_rows(
+        ("paris", "Paris", "place", "Paris", 9, 3),
+        ("paris_hilton", "Paris", "person", "Paris", 5, 1),
+        ("lee", "Ann Lee", "person", "Ann Lee | Lee", 4, 2),
+        ("lee_2", "Ann Lee", "person", "Ann Lee", 2, 1),
+    )
+    names = corpus_measure.entity_names(entities)
+    assert names == {
+        "paris": "Paris (place)",
+        "paris_hilton": "Paris (person)",
+        "lee": "Ann Lee (person) [lee]",
+        "lee_2": "Ann Lee (person) [lee_2]",
+    }
+    top = corpus_measure.top_entities(entities, n=3)
+    assert list(top["entity_id"]) == ["paris", "paris_hilton", "lee"] and top["name"].iloc[2] == names["lee"]
+    types = corpus_measure.entity_types(entities)
+    assert types.to_dict("records") == [
+        {"type": "person", "n_entities": 3, "n_mentions": 11, "most_mentioned": "Paris"},
+        {"type": "place", "n_entities": 1, "n_mentions": 9, "most_mentioned": "Paris"},
+    ]
+    assert corpus_measure.entity_types(entities.head(0)).empty
+
+
+def test_entity_mention_counts_per_article_in_the_order_given():
+    mentions = pd.DataFrame(
+        {"article_id": ["b", "b", "a", "b", "c"], "entity_id": ["lee", "paris", "lee", "lee", "other"]}
+    )
+    counts = corpus_measure.entity_mention_counts(mentions, {"paris": "Paris", "lee": "Ann Lee"}, ["a", "b", "c", "d"])
+    assert list(counts.columns) == ["Paris", "Ann Lee"] and list(counts.index) == ["a", "b", "c", "d"]
+    assert counts["Ann Lee"].tolist() == [1, 2, 0, 0] and counts["Paris"].tolist() == [0, 1, 0, 0]
+    none = corpus_measure.entity_mention_counts(mentions.head(0), {"lee": "Ann Lee"}, ["a"])
+    assert none.size == 0 and list(none.index) == ["a"]

@@ -2,8 +2,8 @@ import numpy as np
 import pandas as pd
 from conftest import SEEDS_ISSUE_FRAMES, copy, only_articles
 
+from analysis.measures import corpus as corpus_measure
 from analysis.measures import readability, sensationalism, synthesis
-from analysis.measures.corpus import actor_mention_counts
 from analysis.measures.framing import load_generic_frames, load_issue_frames
 from analysis.paths import VALIDATION_DIR
 from analysis.pipeline.options import Options
@@ -20,7 +20,7 @@ def many_articles(tables, copies: int) -> dict[str, pd.DataFrame]:
             [table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)], ignore_index=True
         )
         for name, table in tables.items()
-        if "article_id" in table and name != "sentiment_actors"
+        if "article_id" in table and name != "entity_tone"
     }
 
 
@@ -93,18 +93,50 @@ def test_corpus_overview_of_the_seeds_and_of_no_article(results):
     )
 
 
-def test_cleaning_and_actor_mentions(results):
+def test_cleaning(results):
     log = results["cleaning_log"]
     assert findings.cleaning(log).startswith(f"The cleaner logged {len(log)} actions in ")
     assert findings.cleaning(log.head(0)) == "The cleaner removed and rewrote nothing."
-    labels = {a: a.title() for a in results["actor_mentions"]["actor"].unique()}
-    counts = actor_mention_counts(results["actor_mentions"], results["articles"]["article_id"], labels)
-    assert list(counts.index) == list(results["articles"]["article_id"])
-    assert counts.sum().is_monotonic_decreasing
-    top = counts.columns[0]
-    assert f"**{top}** ({counts[top].sum():,} mentions" in findings.actor_mentions(counts)
-    none = actor_mention_counts(results["actor_mentions"].head(0), results["articles"]["article_id"], labels)
-    assert findings.actor_mentions(none) == "No actor of the actors file is mentioned."
+
+
+def test_entity_overview_names_the_most_mentioned_and_the_types(results):
+    entities = results["entities"]
+    types = corpus_measure.entity_types(entities)
+    text = findings.entity_overview(entities, types, 5)
+    top = entities.iloc[0]
+    assert text.startswith(
+        f"The entity recognizer found {len(entities)} entities ({entities['n_mentions'].sum():,} mentions"
+    )
+    assert f"**{top['label']}** ({top['type']}; {top['n_mentions']} mentions in {top['n_articles']} articles)" in text
+    assert f"{types['n_entities'].iloc[0]} " in text and entities.iloc[findings.TOP_NAMED_ENTITIES]["label"] not in text
+    one = pd.DataFrame([{"label": "Ann <Lee>", "type": "person", "n_mentions": 1, "n_articles": 1}])
+    single = findings.entity_overview(one, corpus_measure.entity_types(one), 1)
+    assert "1 entity (1 mentions" not in single and ": 1 person. The most mentioned is **Ann &lt;Lee&gt;**" in single
+    assert "found no person" in findings.entity_overview(entities.head(0), types.head(0), 3)
+
+
+def test_actors_file_use_counts_the_actors_found(results):
+    entities = results["entities"]
+    labels = {entities["entity_id"].iloc[0]: "First", "nobody_here": "Nobody"}
+    text = findings.actors_file_use(labels, "my_actors.yaml", entities)
+    assert "`my_actors.yaml` labels and merges entities: 1 of its 2 actors is among the entities found" in text
+    assert findings.actors_file_use({}, "x.yaml", entities).startswith("No actors file lists anyone here")
+    assert findings.actors_file_use({}, "x.yaml", entities.head(0)) == ""
+    assert "0 of its 2 actors are among" in findings.actors_file_use(labels, "x.yaml", entities.head(0))
+
+
+def test_entity_model_caveat_reads_the_model_scores():
+    meta = {
+        "lang": "en",
+        "name": "core_web_sm",
+        "version": "3.8.0",
+        "sources": [{"name": "OntoNotes 5"}],
+        "performance": {"ents_p": 0.9, "ents_r": 0.75, "ents_f": 0.8182},
+    }
+    text = findings.entity_model_caveat(meta)
+    assert "OntoNotes 5" in text and r"en\_core\_web\_sm 3.8.0" in text
+    assert "precision 0.90, recall 0.75 and F1 0.82" in text and "25% of entities missed and 10% of those" in text
+    assert "records no named-entity scores" in findings.entity_model_caveat({"name": "x"})
 
 
 # ----------------------------------------------------------------------------- tone
@@ -135,15 +167,44 @@ def test_headline_gap(results):
     assert findings.headline_gap(with_headline.head(0)) == "No article has a headline to compare with its body."
 
 
-def test_actor_tone_names_the_darkest_and_brightest(results):
-    tone = results["sentiment_actors"]
-    corpus_level = tone[tone["scope"] == "corpus"].sort_values("mean_compound")
-    reliable = corpus_level[corpus_level["n_sentences"] >= findings.RELIABLE_ACTOR_SENTENCES]
-    text = findings.actor_tone(corpus_level)
-    assert f"**{reliable['actor'].iloc[0]}** ({reliable['mean_compound'].iloc[0]:+.3f}" in text
-    assert f"brightest **{reliable['actor'].iloc[-1]}**" in text
-    few = corpus_level.assign(n_sentences=2)
-    assert findings.actor_tone(few) == "No actor is mentioned in at least 10 sentences."
+def corpus_tone(targeted, sentence, mentions):
+    return pd.DataFrame(
+        {
+            "entity": [f"E{i}" for i in range(len(targeted))],
+            "targeted_tone": targeted,
+            "sentence_tone": sentence,
+            "n_mentions": mentions,
+        }
+    )
+
+
+def test_entity_tone_names_the_extremes_and_the_widest_gap():
+    tone = corpus_tone([0.2, -0.4, 0.5, -0.9], [0.1, 0.3, 0.45, 0.0], [12, 10, 30, 9])
+    text = findings.entity_tone(tone)
+    assert text.startswith("Among the entities shown, 3 entities are mentioned at least ten times")
+    assert "toward **E1** is the most negative (-0.400, 10 mentions) and toward **E2** the most positive" in text
+    assert "parts most from the tone of its sentences for **E1**: -0.400 toward it, +0.300" in text
+    assert "E3" not in text  # nine mentions: too few
+    same = findings.entity_tone(corpus_tone([0.0, 0.0], [0.1, -0.2], [10, 11]))
+    assert "the mean tone toward each is +0.000" in same and "**E1**: +0.000 toward it, -0.200" in same
+    assert "none is singled out" in findings.entity_tone(tone.assign(n_mentions=2))
+    assert findings.entity_tone(tone.head(0)).startswith("No entity is mentioned in a body sentence")
+
+
+def test_entity_tone_validation_lists_every_method_or_says_it_is_missing():
+    assert "has not been run here (no `validation/entity_tone.csv`)" in findings.entity_tone_validation(None)
+    table = pd.DataFrame(
+        {
+            "method": ["model", "sentence VADER", "published <anchor>"],
+            "split": ["held-out", "held-out", "test"],
+            "n": [100, 100, np.nan],
+            "macro_f1": [0.612, 0.5, 0.83],
+            "accuracy": [0.7, 0.55, np.nan],
+        }
+    )
+    text = findings.entity_tone_validation(table)
+    assert r"model 0.612, accuracy 0.700 (held\-out, n = 100); sentence VADER 0.500" in text
+    assert "published &lt;anchor&gt; 0.830 (test)." in text
 
 
 # ----------------------------------------------------------------------------- frames and cues
@@ -245,17 +306,30 @@ def test_scorecard_gaps(results):
     n_headless = int(card["headline_compound"].isna().sum())
     assert text.startswith(f"The scorecard covers {len(card)} articles. Of them, ")
     assert f"{n_headless} article{'s' if n_headless != 1 else ''} ha" in text
-    complete = card.assign(headline_compound=0.1, ci_low=0.0, flesch_kincaid_grade=9.0, share_named=1.0)
+    complete = card.assign(
+        headline_compound=0.1, ci_low=0.0, flesch_kincaid_grade=9.0, share_named=1.0, top_entity="Someone"
+    )
     assert findings.scorecard_gaps(complete).endswith("Every measure applies to every article.")
+    no_entity = complete.assign(top_entity=None)
+    assert findings.scorecard_gaps(no_entity).endswith(f"Of them, {len(card)} articles have no entity in their body.")
 
 
 def test_descriptive_statistics_of_one_many_and_no_measures(results):
     card = synthesis.scorecard(results)
     text = findings.descriptive_statistics(card)
-    assert text.startswith("- Most sensational: **") and text.count("\n- ") == 3
+    assert text.startswith("- Most sensational: **") and text.count("\n- ") == 4
+    n_tops = card["top_entity"].nunique()
+    if n_tops == len(card):
+        assert (
+            f"- Most mentioned entity: each of the {len(card)} articles with an entity in the body has its own" in text
+        )
+    shared = card.assign(top_entity=["A <b>"] * 3 + ["B"] * (len(card) - 3))
+    assert "Most mentioned entity of an article: **A &lt;b&gt;** in 3 articles and **B** in" in (
+        findings.descriptive_statistics(shared)
+    )
     one = synthesis.scorecard(only_articles(results, [card["article_id"].iloc[0]]))
     assert findings.descriptive_statistics(one).startswith("With one article there is nothing to compare")
-    empty = card.assign(**{c: np.nan for c in synthesis.NUMERIC_COLUMNS})
+    empty = card.assign(**{c: np.nan for c in synthesis.NUMERIC_COLUMNS}, top_entity=None)
     assert findings.descriptive_statistics(empty) == "No measure has a value to compare."
     many = synthesis.scorecard(many_articles(results, 100))
     assert findings.descriptive_statistics(many).startswith("- Most sensational: **")
@@ -318,6 +392,9 @@ def test_summary_has_computed_sentences_for_every_analysis(results):
     assert f"{sens['index'].iloc[-1]:.2f} ({sens['article_id'].iloc[-1]})" in point(points, "The sensationalism index")
     n_attributions = int(results["sourcing"]["n_attributions"].sum())
     assert f"{n_attributions:,} attributions" in point(points, "Sourcing")
+    entities = results["entities"]
+    found = point(points, f"{len(entities):,} named entities found")
+    assert f"the most mentioned: {entities['label'].iloc[0]} ({entities['n_mentions'].iloc[0]:,} mentions)" in found
 
 
 def test_summary_of_one_article_without_headline(results):
@@ -380,5 +457,5 @@ def test_summary_is_plain_text_escaped_by_the_site(results):
     assert f"in {UNSAFE_ID}" in point(findings.summary_points(tables, Options()), "Tone")
 
 
-def test_no_actor_tone_figure_names_the_minimum():
-    assert "three body sentences" in findings.no_actor_tone_figure(3)
+def test_no_entity_tone_figure_names_the_minimum():
+    assert "at least three times" in findings.no_entity_tone_figure(3)

@@ -1,4 +1,4 @@
-"""Sentence scoring, aggregation, intervals, thresholds and actor tone."""
+"""Sentence scoring, aggregation, intervals, thresholds, and tone toward entities arranged for figures."""
 
 import math
 import os
@@ -78,35 +78,6 @@ def small_corpus(tmp_path):
     return tmp_path
 
 
-def test_actor_tone_uses_aliases_and_obfuscated_names(small_corpus):
-    corpus = load_corpus(small_corpus, actors_file=SEEDS_ACTORS)
-    tables = sentiment.tables(corpus, Options(actors_file=SEEDS_ACTORS))
-    actors = tables["sentiment_actors"]
-    trump = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")].iloc[0]
-    assert trump["n_sentences"] == 2
-    expected = np.mean(
-        [
-            sentiment.score("President Trump praised the wonderful deal.")["compound"],
-            sentiment.score("Critics said Trump's plan was a terrible, awful failure.")["compound"],
-        ]
-    )
-    assert trump["mean_compound"] == pytest.approx(expected, abs=1e-4)
-    assert math.isnan(trump["ci_low"])  # two sentences: no interval
-
-
-def test_corpus_level_actor_rows_pool_every_article(small_corpus, tmp_path):
-    (small_corpus / "b.txt").write_text("Second Story\n\nTrump was happy. Trump smiled. Trump won.\n", encoding="utf-8")
-    tables = analyze(small_corpus, tmp_path / "out")
-    actors = tables["sentiment_actors"]
-    corpus_rows = actors[actors["scope"] == "corpus"].set_index("actor")
-    assert set(corpus_rows.index) == {"trump", "canada"}
-    assert corpus_rows.loc["trump", "n_sentences"] == 5
-    per_article = actors[(actors["scope"] == "article") & (actors["actor"] == "trump")]
-    pooled = (per_article["mean_compound"] * per_article["n_sentences"]).sum() / 5
-    assert corpus_rows.loc["trump", "mean_compound"] == pytest.approx(pooled, abs=1e-3)
-    assert corpus_rows.loc["trump", "ci_low"] < corpus_rows.loc["trump", "ci_high"]
-
-
 def test_article_table_and_headline(small_corpus):
     tables = sentiment.tables(load_corpus(small_corpus), Options())
     row = tables["sentiment"].iloc[0]
@@ -148,17 +119,39 @@ def test_validation_reproduces_the_published_figures():
     assert r >= 0.62 and whole < r
 
 
-def test_actor_tone_matrix_per_article_and_pooled_per_group(seed_results):
-    tone, mentions, sentences = (seed_results[name] for name in ("sentiment_actors", "actor_mentions", "sentences"))
+def numbered_tone(seed_results):
+    """The seeds' entity tables with a distinct targeted tone for every row and mention."""
+    tone, mentions = seed_results["entity_tone"], seed_results["entity_mentions"]
+    tone = tone.assign(targeted_tone=np.linspace(-0.9, 0.9, len(tone)).round(4))
+    mentions = mentions.assign(tone=np.linspace(-1, 1, len(mentions)).round(4))
+    return tone, mentions
+
+
+def test_entity_tone_matrix_per_article_and_pooled_per_group(seed_results):
+    tone, mentions = numbered_tone(seed_results)
     ids = seed_results["articles"]["article_id"]
-    labels = {actor: actor.upper() for actor in tone["actor"].unique()}
-    per_article = sentiment.actor_tone_matrix(tone, mentions, sentences, ids.set_axis(ids), "article", labels)
-    rows = tone[(tone["scope"] == "article") & (tone["n_sentences"] >= sentiment.MIN_SENTENCES_FOR_CI)]
-    first = rows.iloc[0]
-    assert per_article.at[first["article_id"], labels[first["actor"]]] == first["mean_compound"]
-    most_mentioned = tone[tone["scope"] == "corpus"].sort_values("n_sentences", ascending=False)["actor"].iloc[0]
-    assert per_article.columns[0] == labels[most_mentioned]
-    pooled = sentiment.actor_tone_matrix(
-        tone, mentions, sentences, ids.set_axis(ids).map(lambda _: "all"), "outlet", labels
-    )
-    assert list(pooled.index) == ["all"] and set(pooled.columns) <= set(labels.values())
+    names = {e: e.upper() for e in seed_results["entities"]["entity_id"].head(6)}
+    per_article = sentiment.entity_tone_matrix(tone, mentions, names, ids.set_axis(ids), "article")
+    chosen = tone[(tone["scope"] == "article") & tone["entity_id"].isin(names)]
+    kept = chosen[chosen["n_mentions"] >= sentiment.MIN_SENTENCES_FOR_CI]
+    first = kept.iloc[-1]
+    assert per_article.at[first["article_id"], names[first["entity_id"]]] == first["targeted_tone"]
+    assert list(per_article.columns) == [n for n in names.values() if n in per_article.columns]
+    assert int(per_article.notna().to_numpy().sum()) == len(kept)
+    pooled = sentiment.entity_tone_matrix(tone, mentions, names, ids.set_axis(ids).map(lambda _: "all"), "outlet")
+    top = seed_results["entities"]["entity_id"].iloc[0]
+    assert list(pooled.index) == ["all"] and pooled.index.name == "outlet"
+    expected = mentions.loc[mentions["entity_id"] == top, "tone"].mean()
+    assert pooled.at["all", names[top]] == pytest.approx(expected)
+    none = sentiment.entity_tone_matrix(tone.head(0), mentions.head(0), names, ids.set_axis(ids), "article")
+    assert none.empty
+
+
+def test_corpus_entity_tone_keeps_the_order_of_the_names(seed_results):
+    tone, _ = numbered_tone(seed_results)
+    ids = list(seed_results["entities"]["entity_id"].head(4))[::-1]
+    rows = sentiment.corpus_entity_tone(tone, {e: f"name of {e}" for e in ids})
+    assert list(rows["entity_id"]) == ids and list(rows["entity"]) == [f"name of {e}" for e in ids]
+    corpus = tone[tone["scope"] == "corpus"].set_index("entity_id")
+    assert list(rows["targeted_tone"]) == list(corpus.loc[ids, "targeted_tone"])
+    assert "scope" not in rows and "article_id" not in rows

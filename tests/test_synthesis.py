@@ -39,6 +39,40 @@ def test_scorecard_values_come_from_the_result_tables(results):
     assert card["hedges_per_1000_words"].tolist() == sourcing["hedges_per_1000_words"].reindex(card.index).tolist()
 
 
+def test_scorecard_names_each_articles_most_mentioned_entity_and_the_tone_toward_it(results):
+    tables = copy(results)
+    tone = tables["entity_tone"]
+    tables["entity_tone"] = tone.assign(targeted_tone=np.linspace(-0.5, 0.5, len(tone)).round(4))
+    card = synthesis.scorecard(tables).set_index("article_id")
+    labels = results["entities"].set_index("entity_id")["label"]
+    rows = tables["entity_tone"][tables["entity_tone"]["scope"] == "article"]
+    for article_id, group in rows.groupby("article_id"):
+        top = group[group["n_mentions"] == group["n_mentions"].max()]
+        first = top.iloc[0] if len(top) == 1 else None
+        assert card.at[article_id, "top_entity_mentions"] == group["n_mentions"].max()
+        if first is not None:
+            assert card.at[article_id, "top_entity"] == labels[first["entity_id"]]
+            assert card.at[article_id, "top_entity_tone"] == first["targeted_tone"]
+    tied = pd.DataFrame(
+        {
+            "scope": ["article", "article", "corpus"],
+            "article_id": ["a", "a", None],
+            "entity_id": ["minor", "major", "major"],
+            "n_mentions": [3, 3, 3],
+            "targeted_tone": [0.1, -0.2, -0.2],
+        }
+    )
+    entities = pd.DataFrame({"entity_id": ["major", "minor"], "label": ["Major", "Minor"]})
+    card = synthesis.scorecard(
+        {
+            "articles": pd.DataFrame({"article_id": ["a", "b"], "n_words": [10, 20]}),
+            "entity_tone": tied,
+            "entities": entities,
+        }
+    )
+    assert card["top_entity"].tolist() == ["Major", None] and card.loc[0, "top_entity_tone"] == -0.2
+
+
 def test_scorecard_of_one_article(results):
     card = synthesis.scorecard(only_articles(results, [results["articles"]["article_id"].iloc[2]]))
     assert len(card) == 1 and list(card.columns) == synthesis.SCORECARD_COLUMNS
@@ -74,7 +108,7 @@ def test_figure_of_thousands_of_articles(results):
     copies = 400
     tables = {}
     for name, table in results.items():
-        if "article_id" in table and name != "sentiment_actors":
+        if "article_id" in table and name != "entity_tone":
             tables[name] = pd.concat(
                 [table.assign(article_id=table["article_id"] + f"/{i}") for i in range(copies)], ignore_index=True
             )

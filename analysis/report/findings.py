@@ -193,14 +193,17 @@ def entity_overview(entities: pd.DataFrame, types: pd.DataFrame, n_articles: int
     ]
     return (
         f"The entity recognizer found {plural(len(entities), 'entity', 'entities')} "
-        f"({int(entities['n_mentions'].sum()):,} mentions in {plural(n_articles, 'article')}): {kinds}. "
+        f"({plural(int(entities['n_mentions'].sum()), 'mention')} in {plural(n_articles, 'article')}): {kinds}. "
         f"The most mentioned {'is' if len(top) == 1 else 'are'} {_listed(top)}."
     )
 
 
 def actors_file_use(actor_labels: dict[str, str], actors_file, entities: pd.DataFrame) -> str:
     """What the actors file the results were computed with did: how many of its actors label
-    an entity found here (`actor_labels`: actor id -> label; an actor's entity keeps its id)."""
+    an entity found here (`actor_labels`: actor id -> label; an actor's entity keeps its id).
+    Nothing to say without actors or entities."""
+    if not actor_labels and entities.empty:
+        return ""
     if not actor_labels:
         return (
             "No actors file lists anyone here, so every entity is named as the articles name it. "
@@ -290,6 +293,8 @@ def no_entity_tone_figure(min_mentions: int) -> str:
 def entity_tone(corpus_tone: pd.DataFrame) -> str:
     """The tone toward the best-mentioned entities and where it parts from the tone of their
     sentences, from `sentiment.corpus_entity_tone`."""
+    if corpus_tone.empty:
+        return "No entity is mentioned in a body sentence, so there is no tone toward entities to show."
     reliable = corpus_tone[corpus_tone["n_mentions"] >= RELIABLE_ENTITY_MENTIONS].dropna(
         subset=["targeted_tone", "sentence_tone"]
     )
@@ -698,11 +703,17 @@ def descriptive_statistics(card: pd.DataFrame) -> str:
     if len(tops):
         counts = tops.value_counts()
         leading = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
-        lines.append(
-            "Most mentioned entity of an article: "
-            + _listed(f"**{escape_text(label)}** in {plural(int(k), 'article')}" for label, k in leading)
-            + f" (of {plural(len(tops), 'article')} with an entity in the body)."
-        )
+        if counts.max() == 1 and len(tops) > 1:
+            lines.append(
+                f"Most mentioned entity: each of the {plural(len(tops), 'article')} with an entity in the "
+                "body has its own (see the scorecard)."
+            )
+        else:
+            lines.append(
+                "Most mentioned entity of an article: "
+                + _listed(f"**{escape_text(label)}** in {plural(int(k), 'article')}" for label, k in leading)
+                + f" (of {plural(len(tops), 'article')} with an entity in the body)."
+            )
     if not lines:
         return "No measure has a value to compare."
     return "\n".join(f"- {line}" for line in lines)
