@@ -459,3 +459,7 @@ def test_summary_is_plain_text_escaped_by_the_site(results):
 
 def test_no_entity_tone_figure_names_the_minimum():
     assert "at least three times" in findings.no_entity_tone_figure(3)
+
+
+def test_one_group_entity_tone_points_to_the_table():
+    assert findings.one_group_entity_tone(403).startswith("The 403 articles form one group")

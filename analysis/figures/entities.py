@@ -9,9 +9,12 @@ import pandas as pd
 from . import style
 
 
-def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: str):
-    """Heatmap of mentions per article of each entity (`corpus.entity_mention_counts`); with
-    many articles, the mean mentions per article of each group of `groups`."""
+def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: str, types: dict[str, str]):
+    """Mentions of each entity (`corpus.entity_mention_counts`): a heatmap per article, or of
+    the mean per article of each group of `groups`; with one group, bars of the total mentions
+    coloured by entity type (`types`: column name -> type)."""
+    if group_word == "corpus":
+        return _mention_bars(counts, types)
     per_article = group_word == "article"
     shown = counts if per_article else counts.groupby(counts.index.map(groups)).mean()
     return style.heatmap_figure(
@@ -22,6 +25,26 @@ def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: 
         "Mentions" if per_article else "Mean mentions per article",
         value_format="{:.0f}" if per_article else "{:.1f}",
     )
+
+
+def _mention_bars(counts: pd.DataFrame, types: dict[str, str]):
+    totals, articles = counts.sum(), (counts > 0).sum()
+    kinds = list(dict.fromkeys(types.get(name, "other") for name in counts.columns))
+    colour = {kind: style.OKABE_ITO[k % len(style.OKABE_ITO)] for k, kind in enumerate(kinds)}
+    fig, ax = style.plt.subplots(figsize=(9, 0.4 * len(totals) + 2.2))
+    positions = np.arange(len(totals))
+    ax.barh(positions, totals.to_numpy(), color=[colour[types.get(name, "other")] for name in totals.index])
+    for position, total, n in zip(positions, totals, articles):
+        ax.text(total, position, f" {n:,} articles", va="center", fontsize=8, color="#333333")
+    ax.set_yticks(positions, list(totals.index))
+    ax.invert_yaxis()
+    ax.set_title(f"Mentions of the most mentioned entities ({len(counts):,} articles)")
+    ax.set_xlabel("Mentions (label: articles that mention the entity)")
+    ax.set_ylabel("Entity")
+    handles = [style.plt.Rectangle((0, 0), 1, 1, color=colour[kind]) for kind in kinds]
+    ax.legend(handles, kinds, loc="lower right", title="Type")
+    ax.margins(x=0.15)
+    return fig
 
 
 def entity_tone_figure(corpus_tone: pd.DataFrame):

@@ -77,7 +77,7 @@ def heatmap_figure(
     import numpy as np
 
     values = matrix.to_numpy(dtype=float)
-    fig, ax = plt.subplots(figsize=(0.75 * matrix.shape[1] + 4, 0.5 * matrix.shape[0] + 2))
+    fig, ax = plt.subplots(figsize=(0.75 * matrix.shape[1] + 4, max(0.5 * matrix.shape[0] + 2, 3.5)))
     if limits is not None:
         image = ax.imshow(values, cmap=cmap, vmin=limits[0], vmax=limits[1], aspect="auto")
     elif center is not None:

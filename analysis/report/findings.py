@@ -290,6 +290,15 @@ def no_entity_tone_figure(min_mentions: int) -> str:
     )
 
 
+def one_group_entity_tone(n_articles: int) -> str:
+    """Why there is no per-group figure of tone toward entities: the corpus is one group."""
+    return (
+        f"The {plural(n_articles, 'article')} form one group (no manifest column or sub-folder divides them), "
+        "so the figure above, over the whole corpus, is the tone toward each entity; "
+        "`results/entity_tone.csv` has it per article."
+    )
+
+
 def entity_tone(corpus_tone: pd.DataFrame) -> str:
     """The tone toward the best-mentioned entities and where it parts from the tone of their
     sentences, from `sentiment.corpus_entity_tone`."""
