@@ -8,6 +8,16 @@ import pandas as pd
 
 from . import style
 
+TYPE_COLOURS = {  # one colour per entity type in every figure
+    "person": style.OKABE_ITO[2],
+    "organisation": style.OKABE_ITO[1],
+    "country": style.OKABE_ITO[0],
+    "nationality": style.OKABE_ITO[5],
+    "place": style.OKABE_ITO[4],
+    "group": style.OKABE_ITO[3],
+    "other": style.OKABE_ITO[7],
+}
+
 
 def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: str, types: dict[str, str]):
     """Mentions of each entity (`corpus.entity_mention_counts`): a heatmap per article, or of
@@ -29,8 +39,12 @@ def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: 
 
 def _mention_bars(counts: pd.DataFrame, types: dict[str, str]):
     totals, articles = counts.sum(), (counts > 0).sum()
-    kinds = list(dict.fromkeys(types.get(name, "other") for name in counts.columns))
-    colour = {kind: style.OKABE_ITO[k % len(style.OKABE_ITO)] for k, kind in enumerate(kinds)}
+    order = list(TYPE_COLOURS)
+    kinds = sorted(
+        {types.get(name, "other") for name in counts.columns},
+        key=lambda k: order.index(k) if k in order else len(order),
+    )
+    colour = {kind: TYPE_COLOURS.get(kind, style.OKABE_ITO[7]) for kind in kinds}
     fig, ax = style.plt.subplots(figsize=(9, 0.4 * len(totals) + 2.2))
     positions = np.arange(len(totals))
     ax.barh(positions, totals.to_numpy(), color=[colour[types.get(name, "other")] for name in totals.index])
