@@ -157,7 +157,7 @@ ONLY_HEADLINES = {
     [
         (ONE_ARTICLE, ("06_synthesis.html", "One article is a case study")),
         (NO_ACTOR_NO_QUOTE, ("05_source_attribution.html", "nothing to cross-tabulate")),
-        (NO_HEADLINE, ("01_corpus.html", "No actors file lists anyone here, so every entity is named")),
+        (NO_HEADLINE, ("01_corpus.html", "found no person, organisation, country or place in this corpus")),
         (ONLY_HEADLINES, ("02_sentiment.html", "All items are headlines without a body")),
     ],
     ids=["one article", "no actor, no quotation", "no headline", "only headlines"],

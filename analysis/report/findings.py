@@ -17,7 +17,6 @@ from ..measures.synthesis import MIN_ATTRIBUTIONS, scorecard
 from ..paths import display_path
 from .notebook import escape_text, plural
 
-LISTED_NAMES = 8  # names listed in a sentence before "and N more"
 SAMPLE_MIN_ARTICLES = 30  # fewer articles are a case study, not a sample
 RELIABLE_ENTITY_MENTIONS = 10  # fewest mentions for an entity's corpus-level tone to be singled out
 EXACT_CHANCE_MAX_ARTICLES = 8  # up to this many articles the chance of a correlation is enumerated
