@@ -47,7 +47,7 @@ CLASSES = ("negative", "neutral", "positive")
 VADER_SCALE = 4.0  # VADER's lexicon values run from -4 to 4
 NEAR_HALF_DISTANCE = 3.0  # tokens after which a word's weight in the near_* features halves
 TREE_HALF_DISTANCE = 2.0  # parse-tree steps after which a word's weight in tree_near_* halves
-QUOTE_MARKS = "\"“”«»"
+QUOTE_MARKS = '"“”«»'
 SENTENCE_FEATURES = (
     "sentence_compound",
     "sentence_intensity",
@@ -161,11 +161,15 @@ def model_from_mapping(data: dict, where: str) -> ToneModel:
     for index, feature in enumerate(data["features"]):
         name = feature["name"]
         if name not in FEATURES:
-            raise ValueError(f"{where}: features[{index}].name: unknown feature {name!r} (known: {', '.join(FEATURES)})")
+            raise ValueError(
+                f"{where}: features[{index}].name: unknown feature {name!r} (known: {', '.join(FEATURES)})"
+            )
         if name in names:
             raise ValueError(f"{where}: features[{index}].name: {name!r} is listed twice")
         if len(feature["coefficients"]) != len(classes):
-            raise ValueError(f"{where}: features[{index}].coefficients: expected {len(classes)} numbers (one per class)")
+            raise ValueError(
+                f"{where}: features[{index}].coefficients: expected {len(classes)} numbers (one per class)"
+            )
         names.append(name)
     features = data["features"]
     return ToneModel(
@@ -345,7 +349,9 @@ def _tree_distances(root, lo: int, hi: int) -> dict[int, float]:
     return distances
 
 
-def mention_features(sentence: ScoredSentence, target_start: int, target_end: int, parse: bool = True) -> dict[str, float]:
+def mention_features(
+    sentence: ScoredSentence, target_start: int, target_end: int, parse: bool = True
+) -> dict[str, float]:
     """The named features of one mention in a sentence (the parse group only if `parse`)."""
     lo, hi = sentence.lo, sentence.hi
     target = sentence.tokens_in(target_start, target_end)

@@ -10,22 +10,47 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from ..measures.attribution import extract
-from ..measures.entity_tone import CLASSES, FEATURES, ScoredSentence, ToneModel, mention_features
+from ..measures.entity_tone import (
+    CLASSES,
+    FEATURES,
+    MODEL_FILE,
+    QUOTATION_FEATURES,
+    SENTENCE_FEATURES,
+    ScoredSentence,
+    ToneModel,
+    load_model,
+    mention_features,
+)
+from ..measures.sentiment import classify
+from ..outputs import write_text
+from ..paths import display_path
 from ..text.entities import load_model as load_spacy_model
-from .metrics import macro_f1
+from . import SUMMARY_COLUMNS, Outcome, require
+from .metrics import accuracy, macro_f1, precision_recall_f1
 
 NEWSMTSC_FILE = ("newsmtsc", "train.jsonl")
 HELD_OUT_SHARE = 0.25
 POLARITY_CLASSES = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 GROUPED_FOLDS = 5
+ANCHOR_MACRO_F1, ANCHOR_ACCURACY = 0.831, 0.838
+ANCHOR_SOURCE = (
+    "published, not measured here: GRU-TSC (RoBERTa), Hamborg & Donnay 2021, on the authors' real-world test set"
+)
+OURS = "logistic regression over every feature (data/entity_tone_model.yaml), fitted on the development part"
+OURS_WITHOUT_PARSE = "the same without the parse features, fitted on the development part"
+VADER_NOTE = "plain VADER sentence compound (threshold 0.05), one score for every target of a sentence"
+MAJORITY_NOTE = "majority class of the development part"
 SETTINGS = tuple((c, w) for c in (0.01, 0.1, 1.0, 10.0) for w in (None, "balanced"))  # (C, class weights)
 
 
@@ -100,7 +125,7 @@ def fit(features: np.ndarray, labels: list[str], names: tuple[str, ...], c: floa
     regression.fit((features - mean) / scale, labels)
     return ToneModel(
         features=names,
-        classes=tuple(regression.classes_),
+        classes=tuple(str(c) for c in regression.classes_),
         mean=mean,
         scale=scale,
         coefficients=regression.coef_,
@@ -123,15 +148,157 @@ def predict(model: ToneModel, features: np.ndarray) -> list[str]:
     return [model.classes[j] for j in model.probabilities(features).argmax(axis=1)]
 
 
-def choose_settings(features, labels, groups, names) -> tuple[float, object, float]:
-    """(c, class_weight, macro-F1) of the best setting of SETTINGS by cross-validation."""
-    best = None
+def choose_settings(features, labels, groups, names) -> tuple[float, object, list[str]]:
+    """(c, class_weight, out-of-fold predictions) of the setting of SETTINGS whose
+    cross-validated macro-F1 is highest (the first of equals)."""
+    best, best_score = None, -1.0
     for c, class_weight in SETTINGS:
-        score = macro_f1(labels, cross_validated(features, labels, groups, names, c, class_weight), CLASSES)
-        if best is None or score > best[2] + 1e-12:
-            best = (c, class_weight, score)
+        predicted = cross_validated(features, labels, groups, names, c, class_weight)
+        score = macro_f1(labels, predicted, CLASSES)
+        if score > best_score + 1e-12:
+            best, best_score = (c, class_weight, predicted), score
     return best
 
 
 def columns(names: tuple[str, ...]) -> list[int]:
     return [FEATURES.index(name) for name in names]
+
+
+def development_model(
+    sentences, names: tuple[str, ...], features=None, data_note: str = ""
+) -> tuple[ToneModel, list[str]]:
+    """The model over `names` fitted on the development part with the setting that
+    cross-validates best there, and that setting's out-of-fold predictions."""
+    development, _ = split(sentences)
+    if features is None:
+        features = newsmtsc_features(development)
+    labels, groups = [t.label for t in development], [t.gid for t in development]
+    chosen = features[:, columns(names)]
+    c, class_weight, predicted = choose_settings(chosen, labels, groups, names)
+    score = macro_f1(labels, predicted, CLASSES)
+    weights = "balanced class weights" if class_weight else "equal class weights"
+    source = {
+        "data": f"NewsMTSC training split (Hamborg & Donnay, EACL 2021; MIT licence; released 2021), "
+        f"{'/'.join(NEWSMTSC_FILE)}{data_note}",
+        "part": f"the development part: {len(development)} targets of the sentences whose primary_gid is not "
+        f"held out (analysis/validation/entity_tone.py, is_held_out)",
+        "command": "python -m analysis train-entity-tone",
+        "method": f"multinomial logistic regression on standardised features (scikit-learn, L2 penalty, C={c}, "
+        f"{weights}), the setting chosen by {GROUPED_FOLDS}-fold cross-validation by sentence on the development "
+        f"part (macro-F1 {score:.3f})",
+    }
+    return fit(chosen, labels, names, c, class_weight, source), predicted
+
+
+def train(reference_dir: Path, target: Path = MODEL_FILE) -> ToneModel:
+    """Fit the model with every feature on the development part and write its data file."""
+    path = require(reference_dir, *NEWSMTSC_FILE)
+    sentences = read_newsmtsc(path)
+    model, _ = development_model(sentences, FEATURES, data_note=file_note(path))
+    write_text(model_file_text(model), target)
+    return model
+
+
+def file_note(path: Path) -> str:
+    """', SHA-256 <first 16 hex digits>' of a file, naming the exact data a model was fitted on."""
+    return f", SHA-256 {hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]}"
+
+
+def model_file_text(model: ToneModel) -> str:
+    """The data file of a model: a header saying what it is, then the model as YAML."""
+    header = (
+        "# Tone toward an entity: a multinomial logistic regression over the named features of\n"
+        "# analysis/measures/entity_tone.py. Written by `python -m analysis train-entity-tone`; do not edit.\n"
+        "# A feature's value is standardised ((value - mean) / scale) before its coefficients (one per class,\n"
+        "# in the order of `classes`) are applied.\n"
+    )
+    mapping = model.to_mapping()
+    source = yaml.safe_dump({"source": mapping.pop("source")}, sort_keys=False, allow_unicode=True, width=100)
+    return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
+
+
+def scores_row(method: str, part: str, labels, predicted, source: str) -> dict:
+    """One row of the scores table: macro-F1, accuracy and the F1 of each class."""
+    row = {
+        "method": method,
+        "split": part,
+        "n": len(labels),
+        "macro_f1": macro_f1(labels, predicted, CLASSES),
+        "accuracy": accuracy(labels, predicted),
+    }
+    for name in CLASSES:
+        row[f"f1_{name}"] = precision_recall_f1([v == name for v in labels], [v == name for v in predicted])[2]
+    return row | {"measured": True, "source": source}
+
+
+def run(reference_dir: Path) -> Outcome:
+    path = require(reference_dir, *NEWSMTSC_FILE)
+    sentences = read_newsmtsc(path)
+    development, held_out = split(sentences)
+    dev_features, held_features = newsmtsc_features(development), newsmtsc_features(held_out)
+    dev_labels, held_labels = [t.label for t in development], [t.label for t in held_out]
+    model, model_cv = development_model(sentences, FEATURES, dev_features, file_note(path))
+    if model.to_mapping() != load_model().to_mapping():
+        raise ValueError(
+            f"{display_path(MODEL_FILE)} is not the model this code fits on NewsMTSC's development part: "
+            "rebuild it with `python -m analysis train-entity-tone`"
+        )
+    lexical, lexical_cv = development_model(sentences, SENTENCE_FEATURES + QUOTATION_FEATURES, dev_features)
+    compound = FEATURES.index("sentence_compound")
+    majority = Counter(dev_labels).most_common(1)[0][0]
+    rows = [
+        scores_row("model", "held_out", held_labels, predict(model, held_features[:, columns(model.features)]), OURS),
+        scores_row(
+            "model_without_parse",
+            "held_out",
+            held_labels,
+            predict(lexical, held_features[:, columns(lexical.features)]),
+            OURS_WITHOUT_PARSE,
+        ),
+        scores_row(
+            "vader_sentence", "held_out", held_labels, [classify(v) for v in held_features[:, compound]], VADER_NOTE
+        ),
+        scores_row("majority_class", "held_out", held_labels, [majority] * len(held_labels), MAJORITY_NOTE),
+        scores_row("model", "development_cv", dev_labels, model_cv, OURS),
+        scores_row("model_without_parse", "development_cv", dev_labels, lexical_cv, OURS_WITHOUT_PARSE),
+        scores_row(
+            "vader_sentence", "development", dev_labels, [classify(v) for v in dev_features[:, compound]], VADER_NOTE
+        ),
+        {
+            "method": "gru_tsc_roberta",
+            "split": "authors_test",
+            "n": np.nan,
+            "macro_f1": ANCHOR_MACRO_F1,
+            "accuracy": ANCHOR_ACCURACY,
+            **{f"f1_{name}": np.nan for name in CLASSES},
+            "measured": False,
+            "source": ANCHOR_SOURCE,
+        },
+    ]
+    scores = pd.DataFrame(rows).round(4)
+    summary = pd.DataFrame(summary_rows(scores), columns=SUMMARY_COLUMNS).round(3)
+    return Outcome({"summary": summary, "scores": scores}, {}, "")
+
+
+def summary_rows(scores: pd.DataFrame) -> list[list]:
+    """The keyed figures: held-out macro-F1 and accuracy of the model, beside the published anchor
+    and the baselines; the variant without parse features; the development cross-validation."""
+
+    def value(method: str, part: str, metric: str) -> float:
+        return float(scores.loc[(scores["method"] == method) & (scores["split"] == part), metric].iloc[0])
+
+    n_held = int(value("model", "held_out", "n"))
+    n_dev = int(value("model", "development_cv", "n"))
+    stem, data = "entity_tone.newsmtsc", "newsmtsc/held_out"
+    return [
+        [f"{stem}.held_out.macro_f1", "entity_tone", data, "target", "macro_f1", value("model", "held_out", "macro_f1"),
+         ANCHOR_MACRO_F1, ANCHOR_SOURCE, value("vader_sentence", "held_out", "macro_f1"), VADER_NOTE, n_held],
+        [f"{stem}.held_out.accuracy", "entity_tone", data, "target", "accuracy", value("model", "held_out", "accuracy"),
+         ANCHOR_ACCURACY, ANCHOR_SOURCE, value("majority_class", "held_out", "accuracy"), MAJORITY_NOTE, n_held],
+        [f"{stem}.held_out_without_parse.macro_f1", "entity_tone", data, "target", "macro_f1",
+         value("model_without_parse", "held_out", "macro_f1"), np.nan, "", value("majority_class", "held_out",
+         "macro_f1"), MAJORITY_NOTE, n_held],
+        [f"{stem}.development_cv.macro_f1", "entity_tone", "newsmtsc/development", "target", "macro_f1",
+         value("model", "development_cv", "macro_f1"), np.nan, "", value("vader_sentence", "development",
+         "macro_f1"), VADER_NOTE, n_dev],
+    ]  # fmt: skip
