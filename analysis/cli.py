@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         "train-entity-tone", help="refit the tone-toward-an-entity model on NewsMTSC's development part"
     )
     train_tone.add_argument("--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)")
+    train_tone.add_argument(
+        "--without-parse", action="store_true", help="leave out the features that read the dependency parse"
+    )
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.only, args.reference)
     if args.command == "train-entity-tone":
-        return _train_entity_tone(args.reference)
+        return _train_entity_tone(args.reference, parse=not args.without_parse)
 
     from .pipeline.analyze import analyze
     from .report.runner import NotebookFailed, UsageError, run
@@ -231,13 +234,13 @@ def _validate(only: list[str] | None, reference: Path | None) -> int:
     return 0
 
 
-def _train_entity_tone(reference: Path | None) -> int:
+def _train_entity_tone(reference: Path | None, parse: bool) -> int:
     from .measures.entity_tone import MODEL_FILE
     from .validation import ReferenceDataMissing, reference_dir
     from .validation.entity_tone import train
 
     try:
-        model = train(reference_dir(reference))
+        model = train(reference_dir(reference), parse=parse)
     except ReferenceDataMissing as error:
         return _fail(str(error))
     print(f"{display_path(MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")

@@ -125,7 +125,7 @@ def test_the_shipped_model_file_is_checked_and_written_as_its_command_writes_it(
 
 
 def test_a_model_without_parse_features_needs_no_parser():
-    lexical = et.SENTENCE_FEATURES + et.QUOTATION_FEATURES
+    lexical = et.LEXICAL_FEATURES
     shipped = et.load_model()
     keep = [shipped.features.index(n) for n in lexical]
     model = et.ToneModel(
@@ -139,6 +139,8 @@ def test_a_model_without_parse_features_needs_no_parser():
     assert not doc.has_annotation("DEP")
     ((score, label),) = et.mention_tones(doc, [et.Mention(0, 23, 17, 22)], model=model)
     assert -1 <= score <= 1 and label in et.CLASSES
+    with pytest.raises(ValueError, match="reads the dependency parse"):
+        et.mention_tones(doc, [et.Mention(0, 23, 17, 22)], model=shipped)
 
 
 def _model_data() -> dict:
@@ -210,3 +212,14 @@ def test_newsmtsc_is_read_and_split_as_the_shipped_model_says():
     assert 0.2 < len(held_out) / (len(development) + len(held_out)) < 0.3
     assert f"{len(development)} targets" in et.load_model().source["part"]
     assert vt.file_note(path) in et.load_model().source["data"]
+
+
+def test_resampled_macro_f1_is_macro_f1_of_each_row():
+    from analysis.validation.metrics import macro_f1
+
+    rng = np.random.default_rng(1)
+    classes = np.array(et.CLASSES, dtype=object)
+    labels, predicted = classes[rng.integers(0, 3, size=(5, 50))], classes[rng.integers(0, 3, size=(5, 50))]
+    predicted[0] = "neutral"  # a row where two classes are never predicted
+    expected = [macro_f1(a, b, et.CLASSES) for a, b in zip(labels, predicted)]
+    assert vt.resampled_macro_f1(labels, predicted) == pytest.approx(expected)

@@ -82,7 +82,8 @@ PARSE_FEATURES = (
     "tree_near_positive",
     "tree_near_negative",
 )
-FEATURES = SENTENCE_FEATURES + QUOTATION_FEATURES + PARSE_FEATURES
+LEXICAL_FEATURES = SENTENCE_FEATURES + QUOTATION_FEATURES  # the features that need no parse
+FEATURES = LEXICAL_FEATURES + PARSE_FEATURES
 # Dependency labels (ClearNLP, as spaCy's English models use them) of the mention's roles.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd", "pobj"})
@@ -199,28 +200,39 @@ def _lexicon() -> dict[str, float]:
     return SentimentIntensityAnalyzer().lexicon
 
 
-class ScoredSentence:
-    """One sentence of a Doc: its tokens, their valence and the attributions in it."""
+def entity_spans(doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of the Doc's named entities whose words carry no valence."""
+    return [(e.start, e.end) for e in doc.ents if e.label_ in UNVALENCED_ENTITY_LABELS]
 
-    def __init__(self, doc, start: int, end: int, attributions: Sequence):
+
+class ScoredSentence:
+    """One sentence of a Doc: its tokens, their valence and the attributions in it. `entities`
+    are the Doc's `entity_spans` and `doc_text` its text (both found here if not given; a Doc
+    rebuilds its text at every call)."""
+
+    def __init__(
+        self, doc, start: int, end: int, attributions: Sequence, entities: Sequence | None = None, doc_text=None
+    ):
         self.doc, self.start, self.end = doc, start, end
         span = doc.char_span(start, end, alignment_mode="expand")
         self.lo, self.hi = (span.start, span.end) if span is not None else (0, 0)
-        self.text = doc.text[start:end]
-        lexicon = _lexicon()
-        in_entity = np.zeros(len(doc), dtype=bool)
+        self.text = (doc.text if doc_text is None else doc_text)[start:end]
+        tokens = doc[self.lo : self.hi]
+        self.token_starts = np.array([t.idx for t in tokens], dtype=int)
+        self.token_ends = self.token_starts + np.array([len(t) for t in tokens], dtype=int)
         self.entities = [
-            (e.start, e.end)
-            for e in doc.ents
-            if e.label_ in UNVALENCED_ENTITY_LABELS and e.end > self.lo and e.start < self.hi
+            (a, b) for a, b in (entity_spans(doc) if entities is None else entities) if b > self.lo and a < self.hi
         ]
+        in_entity = np.zeros(self.hi - self.lo, dtype=bool)
         for e_start, e_end in self.entities:
-            in_entity[e_start:e_end] = True
-        self.n_words = sum(1 for token in doc[self.lo : self.hi] if token.is_alpha)
+            in_entity[max(0, e_start - self.lo) : e_end - self.lo] = True
+        lexicon = _lexicon()
+        self.n_words = 0
         valence = np.zeros(self.hi - self.lo)
-        for k, token in enumerate(doc[self.lo : self.hi]):
+        for k, token in enumerate(tokens):
+            self.n_words += token.is_alpha
             value = lexicon.get(token.lower_)
-            if value and not in_entity[token.i]:
+            if value and not in_entity[k]:
                 negated = is_negated(self.text, max(0, token.idx - start))
                 valence[k] = value / VADER_SCALE * (N_SCALAR if negated else 1.0)
         self.valence = valence
@@ -235,7 +247,8 @@ class ScoredSentence:
 
     def tokens_in(self, start: int, end: int) -> list[int]:
         """Token indexes (into the Doc) of the sentence's tokens that overlap [start, end)."""
-        return [t.i for t in self.doc[self.lo : self.hi] if t.idx < end and t.idx + len(t) > start]
+        inside = np.nonzero((self.token_starts < end) & (self.token_ends > start))[0]
+        return (inside + self.lo).tolist()
 
 
 def _sums(valence: np.ndarray) -> tuple[float, float]:
@@ -355,7 +368,7 @@ def mention_features(
     """The named features of one mention in a sentence (the parse group only if `parse`)."""
     lo, hi = sentence.lo, sentence.hi
     target = sentence.tokens_in(target_start, target_end)
-    values = dict.fromkeys(FEATURES if parse else SENTENCE_FEATURES + QUOTATION_FEATURES, 0.0)
+    values = dict.fromkeys(FEATURES if parse else LEXICAL_FEATURES, 0.0)
     values["sentence_compound"] = sentence.compound
     values["sentence_intensity"] = abs(sentence.compound)
     values["sentence_words"] = float(np.log1p(sentence.n_words))
@@ -395,12 +408,15 @@ def mention_tones(doc, mentions: Sequence[Mention], attributions: Sequence = (),
     model = model or load_model()
     if not mentions:
         return []
+    if model.uses_parse and not doc.has_annotation("DEP"):
+        raise ValueError("the tone model reads the dependency parse, and this Doc has none (run spaCy's parser)")
     sentences: dict[tuple[int, int], ScoredSentence] = {}
+    entities, text = entity_spans(doc), doc.text
     rows = []
     for m in mentions:
         key = (m.sentence_start, m.sentence_end)
         if key not in sentences:
-            sentences[key] = ScoredSentence(doc, m.sentence_start, m.sentence_end, attributions)
+            sentences[key] = ScoredSentence(doc, m.sentence_start, m.sentence_end, attributions, entities, text)
         values = mention_features(sentences[key], m.target_start, m.target_end, parse=model.uses_parse)
         rows.append([values[name] for name in model.features])
     probabilities = model.probabilities(np.array(rows, dtype=float))

@@ -3,7 +3,15 @@
 NewsMTSC's training split labels the sentiment of a news sentence toward one person in it
 (negative, neutral, positive). A quarter of its sentences is held out, chosen by a hash of the
 sentence's `primary_gid` before any model was fitted, every target of a sentence on the same
-side; the model is fitted and its choices made on the rest (the development part).
+side (a held-out sentence whose text is also a development sentence is left out); the model is
+fitted and its setting chosen by grouped cross-validation on the rest (the development part).
+`python -m analysis train-entity-tone` writes the fitted model to `data/entity_tone_model.yaml`.
+
+Tables: `scores` (method, split, n, macro-F1 with a 95% bootstrap interval, accuracy, the F1 of
+each class) for the model, the model without parse features, plain VADER sentence tone (one
+score for every target of a sentence), the majority class and the published anchor (GRU-TSC
+with RoBERTa, on the authors' test set: published, not measured here); `parse_gain`, what the
+parse features add on the held-out part, with a paired bootstrap interval; and `summary`.
 """
 
 from __future__ import annotations
@@ -24,9 +32,9 @@ from ..measures.attribution import extract
 from ..measures.entity_tone import (
     CLASSES,
     FEATURES,
+    LEXICAL_FEATURES,
     MODEL_FILE,
-    QUOTATION_FEATURES,
-    SENTENCE_FEATURES,
+    PARSE_FEATURES,
     ScoredSentence,
     ToneModel,
     load_model,
@@ -37,7 +45,7 @@ from ..outputs import write_text
 from ..paths import display_path
 from ..text.entities import load_model as load_spacy_model
 from . import SUMMARY_COLUMNS, Outcome, require
-from .metrics import accuracy, macro_f1, precision_recall_f1
+from .metrics import accuracy, bootstrap_interval, macro_f1, precision_recall_f1
 
 NEWSMTSC_FILE = ("newsmtsc", "train.jsonl")
 HELD_OUT_SHARE = 0.25
@@ -47,7 +55,7 @@ ANCHOR_MACRO_F1, ANCHOR_ACCURACY = 0.831, 0.838
 ANCHOR_SOURCE = (
     "published, not measured here: GRU-TSC (RoBERTa), Hamborg & Donnay 2021, on the authors' real-world test set"
 )
-OURS = "logistic regression over every feature (data/entity_tone_model.yaml), fitted on the development part"
+OURS = "logistic regression over the features of data/entity_tone_model.yaml, fitted on the development part"
 OURS_WITHOUT_PARSE = "the same without the parse features, fitted on the development part"
 VADER_NOTE = "plain VADER sentence compound (threshold 0.05), one score for every target of a sentence"
 MAJORITY_NOTE = "majority class of the development part"
@@ -182,7 +190,8 @@ def development_model(
         f"{'/'.join(NEWSMTSC_FILE)}{data_note}",
         "part": f"the development part: {len(development)} targets of the sentences whose primary_gid is not "
         f"held out (analysis/validation/entity_tone.py, is_held_out)",
-        "command": "python -m analysis train-entity-tone",
+        "command": "python -m analysis train-entity-tone"
+        + ("" if any(name in PARSE_FEATURES for name in names) else " --without-parse"),
         "method": f"multinomial logistic regression on standardised features (scikit-learn, L2 penalty, C={c}, "
         f"{weights}), the setting chosen by {GROUPED_FOLDS}-fold cross-validation by sentence on the development "
         f"part (macro-F1 {score:.3f})",
@@ -190,11 +199,12 @@ def development_model(
     return fit(chosen, labels, names, c, class_weight, source), predicted
 
 
-def train(reference_dir: Path, target: Path = MODEL_FILE) -> ToneModel:
-    """Fit the model with every feature on the development part and write its data file."""
+def train(reference_dir: Path, target: Path = MODEL_FILE, parse: bool = True) -> ToneModel:
+    """Fit the model on the development part, with every feature or (`parse` false) without
+    the parse features, and write its data file."""
     path = require(reference_dir, *NEWSMTSC_FILE)
     sentences = read_newsmtsc(path)
-    model, _ = development_model(sentences, FEATURES, data_note=file_note(path))
+    model, _ = development_model(sentences, FEATURES if parse else LEXICAL_FEATURES, data_note=file_note(path))
     write_text(model_file_text(model), target)
     return model
 
@@ -217,13 +227,51 @@ def model_file_text(model: ToneModel) -> str:
     return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
 
 
+def resampled_macro_f1(labels: np.ndarray, predicted: np.ndarray) -> np.ndarray:
+    """Macro-F1 of each row of two (resamples, n) matrices of class names (0 for a class
+    neither in the labels nor predicted of a row, as `metrics.macro_f1` counts it)."""
+    scores = []
+    for name in CLASSES:
+        gold, guess = labels == name, predicted == name
+        true_positives = (gold & guess).sum(axis=1)
+        denominator = gold.sum(axis=1) + guess.sum(axis=1)
+        scores.append(np.divide(2 * true_positives, denominator, out=np.zeros(len(labels)), where=denominator > 0))
+    return np.mean(scores, axis=0)
+
+
+def parse_gain(labels, with_parse, without_parse) -> dict:
+    """The held-out macro-F1 the parse features add, with a paired bootstrap interval (targets
+    resampled)."""
+    labels, with_parse, without_parse = (np.asarray(v, dtype=object) for v in (labels, with_parse, without_parse))
+    low, high = bootstrap_interval(
+        lambda y, a, b: resampled_macro_f1(y, a) - resampled_macro_f1(y, b), labels, with_parse, without_parse
+    )
+    full, lexical = macro_f1(labels, with_parse, CLASSES), macro_f1(labels, without_parse, CLASSES)
+    return {
+        "split": "held_out",
+        "n": len(labels),
+        "macro_f1_with_parse": full,
+        "macro_f1_without_parse": lexical,
+        "gain": full - lexical,
+        "gain_ci_low": low,
+        "gain_ci_high": high,
+        "interval": "95% paired percentile bootstrap over targets",
+    }
+
+
 def scores_row(method: str, part: str, labels, predicted, source: str) -> dict:
-    """One row of the scores table: macro-F1, accuracy and the F1 of each class."""
+    """One row of the scores table: macro-F1 (with a 95% bootstrap interval over targets),
+    accuracy and the F1 of each class."""
+    low, high = bootstrap_interval(
+        resampled_macro_f1, np.asarray(labels, dtype=object), np.asarray(predicted, dtype=object)
+    )
     row = {
         "method": method,
         "split": part,
         "n": len(labels),
         "macro_f1": macro_f1(labels, predicted, CLASSES),
+        "macro_f1_ci_low": low,
+        "macro_f1_ci_high": high,
         "accuracy": accuracy(labels, predicted),
     }
     for name in CLASSES:
@@ -237,24 +285,23 @@ def run(reference_dir: Path) -> Outcome:
     development, held_out = split(sentences)
     dev_features, held_features = newsmtsc_features(development), newsmtsc_features(held_out)
     dev_labels, held_labels = [t.label for t in development], [t.label for t in held_out]
-    model, model_cv = development_model(sentences, FEATURES, dev_features, file_note(path))
-    if model.to_mapping() != load_model().to_mapping():
+    shipped = load_model()
+    model, model_cv = development_model(
+        sentences, FEATURES if shipped.uses_parse else LEXICAL_FEATURES, dev_features, file_note(path)
+    )
+    if model.to_mapping() != shipped.to_mapping():
         raise ValueError(
             f"{display_path(MODEL_FILE)} is not the model this code fits on NewsMTSC's development part: "
             "rebuild it with `python -m analysis train-entity-tone`"
         )
-    lexical, lexical_cv = development_model(sentences, SENTENCE_FEATURES + QUOTATION_FEATURES, dev_features)
+    lexical, lexical_cv = development_model(sentences, LEXICAL_FEATURES, dev_features)
     compound = FEATURES.index("sentence_compound")
     majority = Counter(dev_labels).most_common(1)[0][0]
+    held_model = predict(model, held_features[:, columns(model.features)])
+    held_lexical = predict(lexical, held_features[:, columns(lexical.features)])
     rows = [
-        scores_row("model", "held_out", held_labels, predict(model, held_features[:, columns(model.features)]), OURS),
-        scores_row(
-            "model_without_parse",
-            "held_out",
-            held_labels,
-            predict(lexical, held_features[:, columns(lexical.features)]),
-            OURS_WITHOUT_PARSE,
-        ),
+        scores_row("model", "held_out", held_labels, held_model, OURS),
+        scores_row("model_without_parse", "held_out", held_labels, held_lexical, OURS_WITHOUT_PARSE),
         scores_row(
             "vader_sentence", "held_out", held_labels, [classify(v) for v in held_features[:, compound]], VADER_NOTE
         ),
@@ -269,6 +316,8 @@ def run(reference_dir: Path) -> Outcome:
             "split": "authors_test",
             "n": np.nan,
             "macro_f1": ANCHOR_MACRO_F1,
+            "macro_f1_ci_low": np.nan,
+            "macro_f1_ci_high": np.nan,
             "accuracy": ANCHOR_ACCURACY,
             **{f"f1_{name}": np.nan for name in CLASSES},
             "measured": False,
@@ -277,7 +326,8 @@ def run(reference_dir: Path) -> Outcome:
     ]
     scores = pd.DataFrame(rows).round(4)
     summary = pd.DataFrame(summary_rows(scores), columns=SUMMARY_COLUMNS).round(3)
-    return Outcome({"summary": summary, "scores": scores}, {}, "")
+    gain = pd.DataFrame([parse_gain(held_labels, held_model, held_lexical)]).round(4)
+    return Outcome({"summary": summary, "scores": scores, "parse_gain": gain}, {}, "")
 
 
 def summary_rows(scores: pd.DataFrame) -> list[list]:
