@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis {analyze,run,setup} ...`."""
+"""Command line: `python -m analysis {analyze,run,validate,train-entity-tone,setup} ...`."""
 
 from __future__ import annotations
 
@@ -90,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"run only this validation (repeatable; one of {', '.join(VALIDATIONS)})",
     )
     validate.add_argument("--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)")
+    train_tone = sub.add_parser(
+        "train-entity-tone", help="refit the tone-toward-an-entity model on NewsMTSC's development part"
+    )
+    train_tone.add_argument("--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)")
+    train_tone.add_argument(
+        "--without-parse", action="store_true", help="leave out the features that read the dependency parse"
+    )
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -108,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "validate":
         return _validate(args.only, args.reference)
+    if args.command == "train-entity-tone":
+        return _train_entity_tone(args.reference, parse=not args.without_parse)
 
     from .pipeline.analyze import analyze
     from .report.runner import NotebookFailed, UsageError, run
@@ -222,6 +231,19 @@ def _validate(only: list[str] | None, reference: Path | None) -> int:
             print(summary.drop(columns=["analysis", "anchor_source"]).to_string(index=False))
     except ReferenceDataMissing as error:
         return _fail(str(error))
+    return 0
+
+
+def _train_entity_tone(reference: Path | None, parse: bool) -> int:
+    from .measures.entity_tone import MODEL_FILE
+    from .validation import ReferenceDataMissing, reference_dir
+    from .validation.entity_tone import train
+
+    try:
+        model = train(reference_dir(reference), parse=parse)
+    except ReferenceDataMissing as error:
+        return _fail(str(error))
+    print(f"{display_path(MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")
     return 0
 
 

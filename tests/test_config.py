@@ -127,6 +127,7 @@ FIXED_FILES = {
     "negation": DATA / "negation.yaml",
     "language_check": DATA / "language_check.yaml",
     "entities": DATA / "entities.yaml",
+    "entity_tone_model": DATA / "entity_tone_model.yaml",
 }
 
 

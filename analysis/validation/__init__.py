@@ -27,7 +27,7 @@ from ..figures.validation import FIGURES
 from ..outputs import write_csv
 from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
-VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning")
+VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone")
 SUMMARY_COLUMNS = [
     "key",
     "analysis",
