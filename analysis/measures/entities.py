@@ -27,7 +27,7 @@ from ..text.actors import load_actors
 from ..text.entities import ENTITY_TYPES, ensure_entities
 from ..text.entity_reference import load_entity_reference
 from ..text.load import Corpus
-from .entity_tone import mention_tone
+from .entity_tone import Mention, mention_tones
 from .sentiment import bootstrap_mean_ci
 
 MENTION_COLUMNS = [
@@ -69,10 +69,14 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
     for article in corpus.articles:
         starts = [s.start for s in article.sentences]
         attributions = article.layers.get("attributions", [])
-        doc = article.layers["parse"]
-        for m in article.layers["entities"]:
-            sentence = article.sentences[bisect_right(starts, m.start) - 1]
-            tone, label = mention_tone(doc, sentence.start, sentence.end, m.start, m.end, attributions)
+        found = article.layers["entities"]
+        sentences = [article.sentences[bisect_right(starts, m.start) - 1] for m in found]
+        tones = mention_tones(
+            article.layers["parse"],
+            [Mention(s.start, s.end, m.start, m.end) for m, s in zip(found, sentences)],
+            attributions,
+        )
+        for m, sentence, (tone, label) in zip(found, sentences, tones):
             rows.append(
                 {
                     "article_id": article.article_id,
