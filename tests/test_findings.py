@@ -192,7 +192,7 @@ def test_entity_tone_names_the_extremes_and_the_widest_gap():
 
 
 def test_entity_tone_validation_lists_every_method_or_says_it_is_missing():
-    assert "has not been run here (no `validation/entity_tone.csv`)" in findings.entity_tone_validation(None)
+    assert "has not been run here (no `validation/entity_tone_scores.csv`)" in findings.entity_tone_validation(None)
     table = pd.DataFrame(
         {
             "method": ["model", "sentence VADER", "published <anchor>"],

@@ -337,23 +337,25 @@ def entity_tone(corpus_tone: pd.DataFrame) -> str:
 
 
 def entity_tone_validation(table: pd.DataFrame | None) -> str:
-    """The targeted-tone validation (validation/entity_tone.csv: one row per method, with its
+    """The targeted-tone validation (validation/entity_tone_scores.csv: one row per method, with its
     split, n, macro_f1 and accuracy), or what to run when it is missing."""
     if table is None or table.empty:
         return (
-            "The validation of tone toward an entity has not been run here (no `validation/entity_tone.csv`): "
+            "The validation of tone toward an entity has not been run here (no `validation/entity_tone_scores.csv`): "
             "run `make validate` with `REFERENCE_CORPORA` set (see the README)."
         )
     parts = []
     for _, row in table.iterrows():
-        where = [str(row["split"])] if pd.notna(row.get("split")) and str(row["split"]) else []
+        where = [str(row["split"]).replace("_", " ")] if pd.notna(row.get("split")) and str(row["split"]) else []
+        if str(row.get("measured", True)) == "False":
+            where.append("published, not measured here")
         if pd.notna(row.get("n")):
             where.append(f"n = {int(row['n']):,}")
         scores = [f"{row['macro_f1']:.3f}"] if pd.notna(row.get("macro_f1")) else ["no macro-F1"]
         if pd.notna(row.get("accuracy")):
             scores.append(f"accuracy {row['accuracy']:.3f}")
         parts.append(
-            f"{escape_text(row['method'])} {', '.join(scores)}"
+            f"{escape_text(str(row['method']).replace('_', ' '))} {', '.join(scores)}"
             + (f" ({escape_text(', '.join(where))})" if where else "")
         )
     return "Macro-F1 of the three classes (negative, neutral, positive) toward a person: " + "; ".join(parts) + "."
