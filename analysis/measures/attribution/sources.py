@@ -1,54 +1,111 @@
-"""Sources: who a speaker phrase refers to (pronouns resolved to earlier speakers and
-mentions, names to actors) and its class (named, anonymous, vague) and type."""
+"""Sources: who a speaker phrase refers to and its class (named, anonymous, vague,
+unresolved) and type.
+
+A speaker is linked to the article's entity whose mention overlaps the phrase's head (or the
+name at its core): its key becomes the speaker's canonical name, so "Tony Blair" and "Blair"
+are one source, and an actor of the actors file is known by its id. A pronoun resolves to
+the most recent compatible speaker or person (or, for "it" and "they", organisation,
+country or group) mentioned before it; one that resolves to nothing is `unresolved`."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from ...text.actors import ActorList
 from ...text.document import Quotation, Token, without_spans
+from ...text.entities import EntityMention
 from .cues import Frame
 from .lexicon import Lexicon
 from .record import Attribution
 from .speakers import Phrases, Source
 
+SPEAKING_TYPES = ("person", "organisation", "country", "group")  # entity types that can be a source
+
 
 class Sources:
-    """Speakers and person mentions seen so far in one text, for pronoun resolution and
+    """Speakers and entity mentions seen so far in one text, for pronoun resolution and
     classification."""
 
-    def __init__(self, text: str, lexicon: Lexicon, actors: ActorList, phrases: Phrases):
-        self.text, self.lex, self.actors, self.phrases = text, lexicon, actors, phrases
-        self.candidates: list[dict] = []  # position, canonical, gender, person, class, type
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        actors: ActorList,
+        phrases: Phrases,
+        entities: Sequence[EntityMention] = (),
+    ):
+        self.text, self.lex, self.phrases = text, lexicon, phrases
+        self.entities = sorted(entities, key=lambda m: (m.start, m.end))
+        self.entity_starts = [m.start for m in self.entities]
+        self.candidates: list[dict] = []  # position, canonical, entity, gender, person, class, type
         self.surname_gender: dict[str, str] = {}
         self.full_names: dict[str, str] = {}
+        self.spoken: dict[str, dict] = {}  # entity key -> what its last speaker phrase said of it
         self.actor_types = {a.id: a.type for a in actors.actors}
         self.actor_gender = {}
         for actor in actors.actors:
             if actor.type == "person":
                 first = max(actor.aliases, key=len).split()[0]
                 self.actor_gender[actor.id] = self.lex.name_gender.get(first, "")
+        self.entity_gender = self.genders()
+        titles = sorted(lexicon.title_gender, key=len, reverse=True)
+        self.title_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
+
+    def genders(self) -> dict[str, str]:
+        """The gender of each person entity: an actor's first name, else a gendered title
+        before or in one of its mentions, else its first name (the first found wins)."""
+        found: dict[str, str] = {}
+        for m in self.entities:
+            if self.kind(m) != "person" or found.get(m.key):
+                continue
+            before = self.text[max(0, m.start - 12) : m.start].split()
+            words = [before[-1]] if before else []
+            words += m.text.split()[:1]
+            gender = (
+                (self.actor_gender.get(m.key, "") if m.actor else "")
+                or next((self.lex.title_gender[w] for w in words if self.lex.title_gender.get(w)), "")
+                or self.lex.name_gender.get(m.key.split()[0], "")
+                or self.lex.name_gender.get(m.text.split()[0], "")
+            )
+            found[m.key] = gender
+        return found
+
+    def kind(self, m: EntityMention) -> str:
+        """A mention's entity type: an actor's type in the actors file, else the model's."""
+        return self.actor_types.get(m.key, m.type) if m.actor else m.type
+
+    def entity_at(self, start: int, end: int) -> EntityMention | None:
+        """The first entity mention overlapping text[start:end]."""
+        return next(iter(self.entities_in(start, end)), None)
+
+    def entities_in(self, start: int, end: int) -> list[EntityMention]:
+        """The entity mentions overlapping text[start:end], in order."""
+        i = bisect_left(self.entity_starts, end)
+        return [m for m in self.entities[:i] if m.end > start]
 
     def note_mentions(self, tokens: list[Token], p_end: int) -> None:
-        """Record the actor mentions of a paragraph (outside quotations) as candidates."""
+        """Record the entity mentions of a paragraph (outside quotations) that can be a
+        source as candidates: persons, and organisations, countries and groups."""
         if not tokens:
             return
-        start = tokens[0].start
         quoted = [(t.start, t.end) for t in tokens if t.quoted]
-        for m in self.actors.mentions(self.text[start:p_end]):
-            pos = start + m.start
-            if any(a <= pos < b for a, b in quoted):
+        for m in self.entities_in(tokens[0].start, p_end):
+            kind = self.kind(m)
+            if m.start < tokens[0].start or kind not in SPEAKING_TYPES or any(a <= m.start < b for a, b in quoted):
                 continue
-            kind = self.actor_types.get(m.actor, "other")
+            person = kind == "person"
             self.candidates.append(
                 {
-                    "pos": pos,
-                    "canonical": m.actor,
-                    "gender": self.actor_gender.get(m.actor, ""),
-                    "person": kind == "person",
+                    "pos": m.start,
+                    "canonical": m.key,
+                    "entity": m.key,
+                    "gender": self.entity_gender.get(m.key, ""),
+                    "person": person,
                     "class": "named",
-                    "type": "official/politician",
-                    "plural": kind != "person",
+                    "type": "official/politician" if m.actor else "other",
+                    "plural": not person,
                 }
             )
         self.candidates.sort(key=lambda c: c["pos"])
@@ -61,8 +118,8 @@ class Sources:
         quotes: list[Quotation],
         sentence_span: tuple[int, int],
     ) -> None:
-        """Fill in speaker_canonical, source_class, source_type, hedges and flags of a row,
-        given the quotations of its paragraph and the (start, end) of its sentence."""
+        """Fill in speaker_entity, speaker_canonical, source_class, source_type, hedges and
+        flags of a row, given the quotations of its paragraph and the (start, end) of its sentence."""
         source = frame.source
         head = tokens[source.head]
         sentence = row.sentence
@@ -76,12 +133,15 @@ class Sources:
                 kind = self.lex.pronoun_kind.get(head.low, "person")
                 target = {
                     "canonical": "",
-                    "class": "vague" if kind == "plural" else "named",
+                    "entity": "",
+                    "class": "unresolved",
                     "type": "other",
                     "gender": "",
                     "person": kind != "plural",
                     "plural": kind == "plural",
                 }
+            elif target.get("entity") in self.spoken:
+                target = {**target, **self.spoken[target["entity"]]}
             info = dict(target)
         else:
             info = self.describe(source, tokens, sentence)
@@ -97,6 +157,7 @@ class Sources:
             )
         if frame.kind == "according_to" and source.kind == "noun" and self.lex.anonymous_phrases.search(span_text):
             info["class"] = "anonymous"
+        row.speaker_entity = info.get("entity", "")
         row.speaker_canonical = info["canonical"]
         row.source_class = info["class"]
         row.source_type = info["type"]
@@ -114,6 +175,8 @@ class Sources:
         row.hedged, row.hedge = hedge is not None, (hedge.group(0).lower() if hedge else "")
         row.self_referential = bool(self.lex.self_referential.search(channel_text))
         row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable.search(span_text))
+        if row.speaker_entity:
+            self.spoken[row.speaker_entity] = {k: info[k] for k in ("class", "type")}
         if info.get("person") or info.get("plural") is False or info["class"] == "named":
             self.candidates.append({**info, "pos": row.speaker_start})
             self.candidates.sort(key=lambda c: c["pos"])
@@ -139,7 +202,7 @@ class Sources:
         return None
 
     def describe(self, source: Source, tokens: list[Token], sentence: str) -> dict:
-        """Class, type, canonical name, gender and person-ness of a noun-phrase source."""
+        """Class, type, canonical name, entity, gender and person-ness of a noun-phrase source."""
         lex = self.lex
         phrase_tokens = tokens[source.lo : source.hi]
         phrase = self.text[phrase_tokens[0].start : phrase_tokens[-1].end]
@@ -148,32 +211,39 @@ class Sources:
             t for i, t in enumerate(phrase_tokens, source.lo) if self.phrases.is_name(tokens, i) and i <= source.head
         ]
         first_word = phrase_tokens[0].low
-        info = {"canonical": "", "class": "vague", "type": "other", "gender": "", "person": False, "plural": False}
-        mentions = [m for m in self.actors.mentions(phrase)]
+        info = {
+            "canonical": "",
+            "entity": "",
+            "class": "vague",
+            "type": "other",
+            "gender": "",
+            "person": False,
+            "plural": False,
+        }
+        mentions = self.entities_in(phrase_tokens[0].start, phrase_tokens[-1].end)
         head_noun = head.low
         if source.kind == "name":
-            core = self.name_core(tokens, source)
-            mention = next(
-                (
-                    m
-                    for m in mentions
-                    if phrase_tokens[0].start + m.start <= head.start < phrase_tokens[0].start + m.end
-                ),
-                None,
-            )
-            actor_type = self.actor_types.get(mention.actor) if mention else None
-            canonical = mention.actor if mention else self.full_names.get(core, core)
-            if any(t.low in lex.conjunctions for t in phrase_tokens) and len(mentions) > 1:
-                canonical = " + ".join(dict.fromkeys(m.actor for m in mentions))
+            core_tokens = self.name_core(tokens, source)
+            core = " ".join(t.text for t in core_tokens)
+            mention = self.entity_at(head.start, head.end) or self.entity_at(core_tokens[0].start, core_tokens[-1].end)
+            actor_type = self.actor_types.get(mention.key) if mention and mention.actor else None
+            canonical = mention.key if mention else self.full_names.get(core, core)
+            entity = mention.key if mention else ""
+            joint = list(dict.fromkeys(m.key for m in mentions if self.kind(m) in SPEAKING_TYPES))
+            if any(t.low in lex.conjunctions for t in phrase_tokens) and len(joint) > 1:
+                canonical, entity = " + ".join(joint), ""
             outlet = lex.outlets.search(phrase)
-            is_person = (
-                actor_type == "person"
-                or any(lex.title_gender.get(t.text) is not None for t in names)
-                or (actor_type is None and not outlet and self.looks_like_person(core))
-            )
-            gender = self.actor_gender.get(canonical, "") if mention else ""
+            titled = any(lex.title_gender.get(t.text) is not None for t in names)
+            if mention is not None and not mention.actor:
+                is_person = mention.type == "person" or titled
+            else:
+                is_person = (
+                    actor_type == "person"
+                    or titled
+                    or (actor_type is None and not outlet and self.looks_like_person(core))
+                )
             gender = (
-                gender
+                (self.entity_gender.get(mention.key, "") if mention else "")
                 or next((lex.title_gender[t.text] for t in phrase_tokens if lex.title_gender.get(t.text)), "")
                 or lex.name_gender.get(core.split()[0], "")
                 or self.surname_gender.get(core.split()[-1], "")
@@ -185,6 +255,7 @@ class Sources:
             quantified = first_word in lex.vague_quantifiers
             info.update(
                 canonical=canonical,
+                entity=entity,
                 gender=gender,
                 person=is_person,
                 plural=not is_person and head.low.endswith("s"),
@@ -224,7 +295,7 @@ class Sources:
                 else "vague"
             )
             if owner is not None:
-                info["canonical"] = self.canonical_of(owner.text)
+                info["canonical"] = self.canonical_of(owner)
         elif head.text in lex.named_groups and determiner not in lex.vague_quantifiers:
             info["class"] = "named"
             info["plural"] = True
@@ -235,7 +306,7 @@ class Sources:
             info["class"] = "named" if (determiner in lex.definite_determiners or owner or named_modifier) else "vague"
             info["plural"] = True
             if owner is not None:
-                info["canonical"] = self.canonical_of(owner.text)
+                info["canonical"] = self.canonical_of(owner)
         else:
             plural = (
                 head_noun.endswith("s") and head_noun not in lex.singular_in_s or head_noun in lex.irregular_plurals
@@ -264,20 +335,23 @@ class Sources:
                 info["type"] = "expert"
             elif lex.witness_terms.search(phrase) and not lex.official_terms.search(phrase):
                 info["type"] = "witness/public"
-            elif lex.official_terms.search(phrase) or any(self.actor_types.get(m.actor) for m in mentions):
+            elif lex.official_terms.search(phrase) or any(m.actor and self.actor_types.get(m.key) for m in mentions):
                 info["type"] = "official/politician"
         return info
 
-    def name_core(self, tokens: list[Token], source: Source) -> str:
+    def name_core(self, tokens: list[Token], source: Source) -> list[Token]:
         """The name of a source: of the capitalised runs in the phrase (titles left out), the
-        first that reads as a person's name, else the run at the head."""
-        runs, run = [], []
+        first that reads as a person's name, else the run at the head; a phrase that is only a
+        title ("the Prime Minister") is named by its title."""
+        start, end = tokens[source.lo].start, tokens[source.head].end
+        titles = [m.span() for m in self.title_re.finditer(self.text, start, end)]
+        runs, run, titled = [], [], []
         for i in range(source.lo, source.head + 1):
             t = tokens[i]
-            if (self.phrases.is_name(tokens, i) and not self.phrases.is_title(t)) or (
-                run and self.phrases.is_particle(t)
-            ):
-                run.append(t.text)
+            is_title = any(a <= t.start < b for a, b in titles)
+            titled += [t] if is_title else []
+            if (self.phrases.is_name(tokens, i) and not is_title) or (run and self.phrases.is_particle(t)):
+                run.append(t)
             else:
                 if run:
                     runs.append(run)
@@ -285,17 +359,13 @@ class Sources:
         if run:
             runs.append(run)
         if not runs:
-            return tokens[source.head].text
-        person = next(
-            (
-                r
-                for r in runs
-                if r[0] in self.lex.name_gender
-                or any(self.actor_types.get(m.actor) == "person" for m in self.actors.mentions(" ".join(r)))
-            ),
-            None,
-        )
-        return " ".join(person or runs[-1])
+            return titled or [tokens[source.head]]
+        person = next((r for r in runs if r[0].text in self.lex.name_gender or self.is_person_entity(r)), None)
+        return person or runs[-1]
+
+    def is_person_entity(self, run: list[Token]) -> bool:
+        mention = self.entity_at(run[0].start, run[-1].end)
+        return mention is not None and self.kind(mention) == "person"
 
     def looks_like_person(self, core: str) -> bool:
         words = core.split()
@@ -308,6 +378,7 @@ class Sources:
             and not self.lex.expert_terms.search(core)
         )
 
-    def canonical_of(self, name: str) -> str:
-        mention = next(iter(self.actors.mentions(name)), None)
-        return mention.actor if mention else self.full_names.get(name, name)
+    def canonical_of(self, owner: Token) -> str:
+        """The canonical name of a possessive's owner ("Carney's office"): its entity's key."""
+        mention = self.entity_at(owner.start, owner.end)
+        return mention.key if mention else self.full_names.get(owner.text, owner.text)
