@@ -49,6 +49,16 @@ def test_a_pronoun_resolves_to_a_person_mentioned_but_not_quoted():
     assert (rows[-1].speaker, rows[-1].speaker_entity, rows[-1].source_class) == ("He", "Gordon Brown", "named")
 
 
+def test_a_person_in_what_an_earlier_speaker_reports_is_not_the_antecedent():
+    rows = attributions('Donald Trump said the deal was a gift to Barack Obama. "Will you pledge?" he asked.')
+    assert [r.speaker_entity for r in rows] == ["Donald Trump", "Donald Trump"]
+
+
+def test_the_writers_pronouns_do_not_resolve_to_a_person_mentioned():
+    row = attributions("Gordon Brown met union leaders on Monday. I said the talks were a sham.")[-1]
+    assert (row.speaker, row.speaker_entity, row.source_class) == ("I", "", "unresolved")
+
+
 @pytest.mark.parametrize("pronoun", ["He", "She", "They", "It"])
 def test_a_pronoun_with_nothing_before_it_is_unresolved(pronoun):
     row = attributions(f"{pronoun} said the plan had failed.")[0]

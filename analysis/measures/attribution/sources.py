@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from ...text.actors import ActorList
 from ...text.document import Quotation, Token, without_spans
-from ...text.entities import EntityMention
+from ...text.entities import ENTITY_TYPES, EntityMention
 from .cues import Frame
 from .lexicon import Lexicon
 from .record import Attribution
@@ -43,15 +44,31 @@ class Sources:
         self.surname_gender: dict[str, str] = {}
         self.full_names: dict[str, str] = {}
         self.spoken: dict[str, dict] = {}  # entity key -> what its last speaker phrase said of it
+        self.reported: list[tuple[int, int]] = []  # what earlier attributions report, their speakers left out
         self.actor_types = {a.id: a.type for a in actors.actors}
         self.actor_gender = {}
         for actor in actors.actors:
             if actor.type == "person":
                 first = max(actor.aliases, key=len).split()[0]
                 self.actor_gender[actor.id] = self.lex.name_gender.get(first, "")
+        self.entity_type = self.types()
         self.entity_gender = self.genders()
         titles = sorted(lexicon.title_gender, key=len, reverse=True)
         self.title_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
+
+    def types(self) -> dict[str, str]:
+        """The type of each entity: an actor's type in the actors file, else person for a full
+        name that begins with a given name of the lexicon, else the type most of its mentions
+        have (ties in the order of ENTITY_TYPES)."""
+        votes: dict[str, Counter] = {}
+        for m in self.entities:
+            votes.setdefault(m.key, Counter())[m.type] += 1
+        types = {
+            key: max(ENTITY_TYPES, key=lambda t: (count[t], -ENTITY_TYPES.index(t))) for key, count in votes.items()
+        }
+        types.update({key: "person" for key in votes if " " in key and key.split()[0] in self.lex.name_gender})
+        types.update({m.key: self.actor_types.get(m.key, m.type) for m in self.entities if m.actor})
+        return types
 
     def genders(self) -> dict[str, str]:
         """The gender of each person entity: an actor's first name, else a gendered title
@@ -73,8 +90,8 @@ class Sources:
         return found
 
     def kind(self, m: EntityMention) -> str:
-        """A mention's entity type: an actor's type in the actors file, else the model's."""
-        return self.actor_types.get(m.key, m.type) if m.actor else m.type
+        """The type of a mention's entity."""
+        return self.entity_type.get(m.key, m.type)
 
     def entity_at(self, start: int, end: int) -> EntityMention | None:
         """The first entity mention overlapping text[start:end]."""
@@ -106,6 +123,7 @@ class Sources:
                     "class": "named",
                     "type": "official/politician" if m.actor else "other",
                     "plural": not person,
+                    "mention": True,
                 }
             )
         self.candidates.sort(key=lambda c: c["pos"])
@@ -177,6 +195,7 @@ class Sources:
         row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable.search(span_text))
         if row.speaker_entity:
             self.spoken[row.speaker_entity] = {k: info[k] for k in ("class", "type")}
+        self.reported += [(row.start, row.speaker_start), (row.speaker_end, row.end)]
         if info.get("person") or info.get("plural") is False or info["class"] == "named":
             self.candidates.append({**info, "pos": row.speaker_start})
             self.candidates.sort(key=lambda c: c["pos"])
@@ -189,9 +208,15 @@ class Sources:
         return without_spans(self.text[start:end], inside)
 
     def antecedent(self, pronoun: str, pos: int) -> dict | None:
+        """The most recent compatible candidate before `pos`: a speaker, or an entity mentioned
+        outside what earlier attributions report (not for the writer's "I", "we", "you")."""
         kind = self.lex.pronoun_kind.get(pronoun, "person")
         for cand in reversed(self.candidates):
             if cand["pos"] >= pos:
+                continue
+            if cand.get("mention") and (
+                pronoun in self.lex.writer_pronouns or any(a <= cand["pos"] < b for a, b in self.reported)
+            ):
                 continue
             if kind in ("male", "female") and cand["person"] and cand["gender"] in ("", kind):
                 return cand
@@ -235,7 +260,7 @@ class Sources:
             outlet = lex.outlets.search(phrase)
             titled = any(lex.title_gender.get(t.text) is not None for t in names)
             if mention is not None and not mention.actor:
-                is_person = mention.type == "person" or titled
+                is_person = self.kind(mention) == "person" or titled
             else:
                 is_person = (
                     actor_type == "person"
