@@ -44,6 +44,16 @@ def test_a_surname_joins_the_full_name_met_before():
     assert [r.speaker_entity for r in rows] == ["Gordon Brown", "Gordon Brown"]
 
 
+def test_the_person_at_the_head_of_the_phrase_is_the_speaker():
+    row = attributions("Clinton campaign manager Robby Mook said the race was close.")[0]
+    assert (row.speaker_entity, row.speaker_canonical) == ("Robby Mook", "Robby Mook")
+
+
+def test_the_subject_of_what_an_earlier_source_reports_can_be_the_antecedent():
+    text = "According to officials, Gordon Brown left the talks early. He said they had failed."
+    assert attributions(text)[-1].speaker_entity == "Gordon Brown"
+
+
 def test_a_pronoun_resolves_to_a_person_mentioned_but_not_quoted():
     rows = attributions("Gordon Brown met union leaders on Monday. He said the talks had gone well.")
     assert (rows[-1].speaker, rows[-1].speaker_entity, rows[-1].source_class) == ("He", "Gordon Brown", "named")

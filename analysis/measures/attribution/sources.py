@@ -44,7 +44,8 @@ class Sources:
         self.surname_gender: dict[str, str] = {}
         self.full_names: dict[str, str] = {}
         self.spoken: dict[str, dict] = {}  # entity key -> what its last speaker phrase said of it
-        self.reported: list[tuple[int, int]] = []  # what earlier attributions report, their speakers left out
+        self.reported: list[tuple[int, int]] = []  # the sentences of earlier attributions, their speakers left out
+        self.reported_subjects: set[int] = set()  # where a reported clause begins (its subject, roughly)
         self.actor_types = {a.id: a.type for a in actors.actors}
         self.actor_gender = {}
         for actor in actors.actors:
@@ -195,7 +196,10 @@ class Sources:
         row.unverifiable = row.source_class != "named" or bool(self.lex.unverifiable.search(span_text))
         if row.speaker_entity:
             self.spoken[row.speaker_entity] = {k: info[k] for k in ("class", "type")}
-        self.reported += [(row.start, row.speaker_start), (row.speaker_end, row.end)]
+        start, end = min(row.start, sentence_span[0]), max(row.end, sentence_span[1])
+        self.reported += [(start, row.speaker_start), (row.speaker_end, end)]
+        content_start = self.text.find(row.quote, row.start, row.end) if row.quote else -1
+        self.reported_subjects.add(content_start)
         if info.get("person") or info.get("plural") is False or info["class"] == "named":
             self.candidates.append({**info, "pos": row.speaker_start})
             self.candidates.sort(key=lambda c: c["pos"])
@@ -209,13 +213,17 @@ class Sources:
 
     def antecedent(self, pronoun: str, pos: int) -> dict | None:
         """The most recent compatible candidate before `pos`: a speaker, or an entity mentioned
-        outside what earlier attributions report (not for the writer's "I", "we", "you")."""
+        outside the sentences of earlier attributions (where their speakers come first) or at
+        the start of what one reports (its subject: "according to officials, Trump ..."); never
+        a mention for the writer's "I", "we", "you"."""
         kind = self.lex.pronoun_kind.get(pronoun, "person")
         for cand in reversed(self.candidates):
             if cand["pos"] >= pos:
                 continue
             if cand.get("mention") and (
-                pronoun in self.lex.writer_pronouns or any(a <= cand["pos"] < b for a, b in self.reported)
+                pronoun in self.lex.writer_pronouns
+                or cand["pos"] not in self.reported_subjects
+                and any(a <= cand["pos"] < b for a, b in self.reported)
             ):
                 continue
             if kind in ("male", "female") and cand["person"] and cand["gender"] in ("", kind):
@@ -250,7 +258,13 @@ class Sources:
         if source.kind == "name":
             core_tokens = self.name_core(tokens, source)
             core = " ".join(t.text for t in core_tokens)
-            mention = self.entity_at(head.start, head.end) or self.entity_at(core_tokens[0].start, core_tokens[-1].end)
+            in_core = self.entities_in(core_tokens[0].start, core_tokens[-1].end)
+            at_head = self.entity_at(head.start, head.end)
+            mention = (
+                at_head
+                if at_head is not None and self.kind(at_head) == "person"
+                else next((m for m in in_core if self.kind(m) == "person"), at_head or next(iter(in_core), None))
+            )
             actor_type = self.actor_types.get(mention.key) if mention and mention.actor else None
             canonical = mention.key if mention else self.full_names.get(core, core)
             entity = mention.key if mention else ""
@@ -366,8 +380,8 @@ class Sources:
 
     def name_core(self, tokens: list[Token], source: Source) -> list[Token]:
         """The name of a source: of the capitalised runs in the phrase (titles left out), the
-        first that reads as a person's name, else the run at the head; a phrase that is only a
-        title ("the Prime Minister") is named by its title."""
+        run at the head if it reads as a person's name, else the first that does, else the run
+        at the head; a phrase that is only a title ("the Prime Minister") is named by its title."""
         start, end = tokens[source.lo].start, tokens[source.head].end
         titles = [m.span() for m in self.title_re.finditer(self.text, start, end)]
         runs, run, titled = [], [], []
@@ -385,8 +399,8 @@ class Sources:
             runs.append(run)
         if not runs:
             return titled or [tokens[source.head]]
-        person = next((r for r in runs if r[0].text in self.lex.name_gender or self.is_person_entity(r)), None)
-        return person or runs[-1]
+        persons = [r for r in runs if r[0].text in self.lex.name_gender or self.is_person_entity(r)]
+        return runs[-1] if runs[-1] in persons or not persons else persons[0]
 
     def is_person_entity(self, run: list[Token]) -> bool:
         mention = self.entity_at(run[0].start, run[-1].end)
