@@ -59,6 +59,11 @@ def test_a_pronoun_resolves_to_a_person_mentioned_but_not_quoted():
     assert (rows[-1].speaker, rows[-1].speaker_entity, rows[-1].source_class) == ("He", "Gordon Brown", "named")
 
 
+def test_a_pronoun_prefers_the_first_person_of_the_nearest_sentence():
+    text = "Liam Fox opened with a speech criticising Tony Blair's record. He said the government had failed."
+    assert attributions(text)[-1].speaker_entity == "Liam Fox"
+
+
 def test_a_person_in_what_an_earlier_speaker_reports_is_not_the_antecedent():
     rows = attributions('Donald Trump said the deal was a gift to Barack Obama. "Will you pledge?" he asked.')
     assert [r.speaker_entity for r in rows] == ["Donald Trump", "Donald Trump"]

@@ -10,7 +10,7 @@ country or group) mentioned before it; one that resolves to nothing is `unresolv
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -40,6 +40,7 @@ class Sources:
         self.text, self.lex, self.phrases = text, lexicon, phrases
         self.entities = sorted(entities, key=lambda m: (m.start, m.end))
         self.entity_starts = [m.start for m in self.entities]
+        self.sentence_starts = sorted(phrases.sentence_starts)
         self.candidates: list[dict] = []  # position, canonical, entity, gender, person, class, type
         self.surname_gender: dict[str, str] = {}
         self.full_names: dict[str, str] = {}
@@ -212,27 +213,31 @@ class Sources:
         return without_spans(self.text[start:end], inside)
 
     def antecedent(self, pronoun: str, pos: int) -> dict | None:
-        """The most recent compatible candidate before `pos`: a speaker, or an entity mentioned
-        outside the sentences of earlier attributions (where their speakers come first) or at
-        the start of what one reports (its subject: "according to officials, Trump ..."); never
-        a mention for the writer's "I", "we", "you"."""
+        """The compatible candidate before `pos` in the nearest sentence that has one, the first
+        in that sentence (its subject, roughly: Hobbs's order). Candidates are speakers, and
+        entities mentioned outside the sentences of earlier attributions (where their speakers
+        come first) or at the start of what one reports ("according to officials, Trump ...");
+        the writer's "I", "we" and "you" resolve to speakers only."""
+        compatible = [c for c in self.candidates if c["pos"] < pos and self.fits(pronoun, c)]
+        if not compatible:
+            return None
+        sentence = bisect_right(self.sentence_starts, compatible[-1]["pos"])
+        return next(c for c in compatible if bisect_right(self.sentence_starts, c["pos"]) == sentence)
+
+    def fits(self, pronoun: str, cand: dict) -> bool:
+        """Whether a candidate can be what the pronoun refers to."""
+        if cand.get("mention") and (
+            pronoun in self.lex.writer_pronouns
+            or cand["pos"] not in self.reported_subjects
+            and any(a <= cand["pos"] < b for a, b in self.reported)
+        ):
+            return False
         kind = self.lex.pronoun_kind.get(pronoun, "person")
-        for cand in reversed(self.candidates):
-            if cand["pos"] >= pos:
-                continue
-            if cand.get("mention") and (
-                pronoun in self.lex.writer_pronouns
-                or cand["pos"] not in self.reported_subjects
-                and any(a <= cand["pos"] < b for a, b in self.reported)
-            ):
-                continue
-            if kind in ("male", "female") and cand["person"] and cand["gender"] in ("", kind):
-                return cand
-            if kind == "person" and cand["person"]:
-                return cand
-            if kind in ("plural", "neuter") and not cand["person"] and cand["class"] == "named":
-                return cand
-        return None
+        if kind in ("male", "female"):
+            return cand["person"] and cand["gender"] in ("", kind)
+        if kind == "person":
+            return cand["person"]
+        return not cand["person"] and cand["class"] == "named"
 
     def describe(self, source: Source, tokens: list[Token], sentence: str) -> dict:
         """Class, type, canonical name, entity, gender and person-ness of a noun-phrase source."""
