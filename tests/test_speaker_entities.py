@@ -17,6 +17,7 @@ from analysis.measures.attribution import (
 )
 from analysis.text.actors import load_actors
 from analysis.text.document import build_article, sentence_spans
+from analysis.text.entities import EntityMention
 from analysis.validation import attribution as validation
 
 
@@ -52,6 +53,20 @@ def test_the_person_at_the_head_of_the_phrase_is_the_speaker():
 def test_the_subject_of_what_an_earlier_source_reports_can_be_the_antecedent():
     text = "According to officials, Gordon Brown left the talks early. He said they had failed."
     assert attributions(text)[-1].speaker_entity == "Gordon Brown"
+
+
+def test_a_name_the_model_split_links_to_no_entity_and_keeps_its_name():
+    text = "European Commission President Ursula von der Leyen said the stakes were high."
+    split = [
+        EntityMention(0, 19, "European Commission", "organisation", "European Commission"),
+        EntityMention(30, 44, "Ursula von der", "person", "Ursula von der"),
+        EntityMention(45, 50, "Leyen", "place", "Leyen"),
+    ]
+    row = extract(text, [(0, len(text))], [(0, 0, len(text))], entities=split)[0]
+    assert (row.speaker_entity, row.speaker_canonical) == ("", "Ursula von der Leyen")
+    whole = [split[0], EntityMention(30, 50, "Ursula von der Leyen", "person", "Ursula von der Leyen")]
+    row = extract(text, [(0, len(text))], [(0, 0, len(text))], entities=whole)[0]
+    assert row.speaker_entity == "Ursula von der Leyen"
 
 
 def test_a_pronoun_resolves_to_a_person_mentioned_but_not_quoted():

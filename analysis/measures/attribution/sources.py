@@ -264,12 +264,7 @@ class Sources:
             core_tokens = self.name_core(tokens, source)
             core = " ".join(t.text for t in core_tokens)
             in_core = self.entities_in(core_tokens[0].start, core_tokens[-1].end)
-            at_head = self.entity_at(head.start, head.end)
-            mention = (
-                at_head
-                if at_head is not None and self.kind(at_head) == "person"
-                else next((m for m in in_core if self.kind(m) == "person"), at_head or next(iter(in_core), None))
-            )
+            mention = self.linked_entity(head, core_tokens, in_core)
             actor_type = self.actor_types.get(mention.key) if mention and mention.actor else None
             canonical = mention.key if mention else self.full_names.get(core, core)
             entity = mention.key if mention else ""
@@ -382,6 +377,17 @@ class Sources:
             elif lex.official_terms.search(phrase) or any(m.actor and self.actor_types.get(m.key) for m in mentions):
                 info["type"] = "official/politician"
         return info
+
+    def linked_entity(self, head: Token, core: list[Token], in_core: list[EntityMention]) -> EntityMention | None:
+        """The entity a name source is: the one mentioned at its head, else one whose mention
+        ends the name at its core; none where the model split the name into a person and
+        something else ("Ursula von der" + "Leyen")."""
+        at_head = self.entity_at(head.start, head.end)
+        if at_head is None:
+            return next((m for m in in_core if m.end >= core[-1].end), None)
+        if self.kind(at_head) == "person" or not any(self.kind(m) == "person" for m in in_core):
+            return at_head
+        return None
 
     def name_core(self, tokens: list[Token], source: Source) -> list[Token]:
         """The name of a source: of the capitalised runs in the phrase (titles left out), the
