@@ -563,7 +563,7 @@ def source_class_changes(classes: pd.DataFrame) -> str:
     for dataset, group in classes.groupby("dataset", sort=False):
         by = group.set_index("source_class")
         moves = ", ".join(
-            f"{c} {int(by.loc[c, 'n_before']):,} ({by.loc[c, 'share_before']:.0%}) to "
+            f"{c} from {int(by.loc[c, 'n_before']):,} ({by.loc[c, 'share_before']:.0%}) to "
             f"{int(by.loc[c, 'n_after']):,} ({by.loc[c, 'share_after']:.0%})"
             for c in by.index
         )

@@ -11,8 +11,8 @@ diplomat`), the agent of a passive (`described by one witness`), or the subject 
 clause (`..., saying`). Quotations are attached to the cue next to them; a quotation with
 no cue continues the previous speaker's quote. Speakers are linked to the article's entities
 (`text.entities`: the named-entity model's mentions merged within the article, an actors
-file's ids where a corpus has one); pronouns resolve to the most recent compatible speaker or
-entity mentioned, else are `unresolved`.
+file's ids where a corpus has one); pronouns resolve to a compatible speaker or entity
+mentioned before them (the first in the nearest sentence that has one), else are `unresolved`.
 
 Every word list lives in `data/attribution.yaml` under a named key, with a source note per
 group; phrase lists are matched with the package's term matcher (`text.match`). Quotations,

@@ -4,8 +4,9 @@ unresolved) and type.
 A speaker is linked to the article's entity whose mention overlaps the phrase's head (or the
 name at its core): its key becomes the speaker's canonical name, so "Tony Blair" and "Blair"
 are one source, and an actor of the actors file is known by its id. A pronoun resolves to
-the most recent compatible speaker or person (or, for "it" and "they", organisation,
-country or group) mentioned before it; one that resolves to nothing is `unresolved`."""
+a compatible speaker or person (for "it" and "they": organisation, country or group)
+mentioned before it, the first in the nearest sentence that has one; one that resolves to
+nothing is `unresolved`."""
 
 from __future__ import annotations
 
