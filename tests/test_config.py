@@ -123,7 +123,11 @@ LOADERS = {
     "attribution": (DATA / "attribution.yaml", load_lexicon),
     "cleaning_rules": (DATA / "cleaning_rules.yaml", load_rules),
 }
-FIXED_FILES = {"negation": DATA / "negation.yaml", "language_check": DATA / "language_check.yaml"}
+FIXED_FILES = {
+    "negation": DATA / "negation.yaml",
+    "language_check": DATA / "language_check.yaml",
+    "attribution_classes_before": DATA / "attribution_classes_before.yaml",
+}
 
 
 def test_every_schema_is_used_and_every_packaged_file_passes_its_schema():
