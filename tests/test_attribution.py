@@ -9,6 +9,7 @@ import yaml
 from conftest import SEEDS_ACTORS, SEEDS_OPTIONS
 
 from analysis.measures.attribution import (
+    SOURCE_CLASSES,
     extract,
     extract_article,
     inflections,
@@ -16,6 +17,7 @@ from analysis.measures.attribution import (
     quoted_words_table,
     sourcing_table,
     tables,
+    text_entities,
 )
 from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
 from analysis.text.actors import load_actors
@@ -31,7 +33,9 @@ def attributions(text: str):
         paragraphs.append((pos, pos + len(block)))
         pos += len(block) + 2
     sentences = [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
-    return extract(text, paragraphs, sentences, actors=load_actors(SEEDS_ACTORS))  # names of the case study
+    actors = load_actors(SEEDS_ACTORS)  # names of the case study
+    entities = text_entities([(text, paragraphs, sentences)], actors)[0]
+    return extract(text, paragraphs, sentences, actors=actors, entities=entities)
 
 
 def only(text: str):
@@ -289,7 +293,7 @@ def test_tables_are_tidy_and_traceable(seeds_corpus):
         sentence = sentences[(row.article_id, row.sentence_id)]
         assert sentence.start <= row.start < sentence.end and row.start < row.end
         assert row.sentence.startswith(sentence.text)
-    assert set(rows["source_class"]) <= {"named", "anonymous", "vague"}
+    assert set(rows["source_class"]) <= set(SOURCE_CLASSES)
     assert set(rows["quote_type"]) <= {
         "direct",
         "indirect",
@@ -302,7 +306,7 @@ def test_tables_are_tidy_and_traceable(seeds_corpus):
     }
     sourcing = result["sourcing"]
     assert len(sourcing) == len(seeds_corpus.articles)
-    shares = sourcing[["share_named", "share_anonymous", "share_vague"]].sum(axis=1)
+    shares = sourcing[[f"share_{c}" for c in SOURCE_CLASSES]].sum(axis=1)
     assert all(abs(s - 1) < 1e-3 for s in shares)
     assert result["quoted_words"]["n_words"].sum() == rows["quoted_words"].sum()
     assert tables(seeds_corpus, SEEDS_OPTIONS)["attributions"].equals(rows)

@@ -128,6 +128,7 @@ FIXED_FILES = {
     "language_check": DATA / "language_check.yaml",
     "entities": DATA / "entities.yaml",
     "entity_tone_model": DATA / "entity_tone_model.yaml",
+    "attribution_classes_before": DATA / "attribution_classes_before.yaml",
 }
 
 

@@ -34,7 +34,7 @@ def test_scorecard_values_come_from_the_result_tables(results):
     dominant = frames[frames["dominant"] & (frames["scheme"] == "issue")].set_index("article_id")["frame"]
     assert card["dominant_issue_frame"].tolist() == dominant.reindex(card.index).tolist()
     sourcing = results["sourcing"].set_index("article_id")
-    shares = card[["share_named", "share_anonymous", "share_vague"]].sum(axis=1)
+    shares = card[["share_named", "share_anonymous", "share_vague", "share_unresolved"]].sum(axis=1)
     assert np.allclose(shares[sourcing["n_attributions"] > 0], 1, atol=0.001)
     assert card["hedges_per_1000_words"].tolist() == sourcing["hedges_per_1000_words"].reindex(card.index).tolist()
 

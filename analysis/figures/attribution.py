@@ -6,11 +6,11 @@ import pandas as pd
 
 from .style import OKABE_ITO, plt
 
-CLASS_COLOURS = {"named": 0, "anonymous": 1, "vague": 3}
+CLASS_COLOURS = {"named": 0, "anonymous": 1, "vague": 3, "unresolved": 7}
 
 
 def source_classes_figure(sourcing: pd.DataFrame):
-    """Stacked horizontal bars: named, anonymous and vague attributions per article."""
+    """Stacked horizontal bars: named, anonymous, vague and unresolved attributions per article."""
 
     order = list(sourcing["article_id"])
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(order) + 2.2))
@@ -23,7 +23,7 @@ def source_classes_figure(sourcing: pd.DataFrame):
     ax.invert_yaxis()
     ax.set_xlabel("Attributions (continued quotations not counted)")
     ax.set_ylabel("Article")
-    ax.set_title("Who is cited: named, anonymous and vague sources")
+    ax.set_title("Who is cited: named, anonymous, vague and unresolved sources")
     ax.legend(loc="lower right", title="Source")
     return fig
 

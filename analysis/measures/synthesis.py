@@ -28,6 +28,7 @@ SCORECARD_COLUMNS = [
     "share_named",
     "share_anonymous",
     "share_vague",
+    "share_unresolved",
     "hedges_per_1000_words",
     "top_entity",
     "top_entity_mentions",
@@ -108,8 +109,8 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     and the entity most mentioned in the body with the tone toward it.
 
     Reading measures are those of the body; `reading_grade_consensus` is textstat's
-    `text_standard` vote. Shares of named / anonymous / vague sources are of the article's
-    attributions (empty when it has none).
+    `text_standard` vote. Shares of named / anonymous / vague / unresolved sources are of the
+    article's attributions (empty when it has none); an unresolved pronoun is not named.
     """
     articles = result_table(tables, "articles", ["article_id", "n_words"])
     card = _per_article(articles, {"n_words": "n_words"}).reset_index(drop=True)
@@ -126,7 +127,15 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     sourcing = result_table(
         tables,
         "sourcing",
-        ["article_id", "n_attributions", "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words"],
+        [
+            "article_id",
+            "n_attributions",
+            "share_named",
+            "share_anonymous",
+            "share_vague",
+            "share_unresolved",
+            "hedges_per_1000_words",
+        ],
     )
     parts = [
         _per_article(sentiment, {c: c for c in ["mean_compound", "ci_low", "ci_high", "headline_compound"]}),
@@ -140,7 +149,14 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             sourcing,
             {
                 c: c
-                for c in ["n_attributions", "share_named", "share_anonymous", "share_vague", "hedges_per_1000_words"]
+                for c in [
+                    "n_attributions",
+                    "share_named",
+                    "share_anonymous",
+                    "share_vague",
+                    "share_unresolved",
+                    "hedges_per_1000_words",
+                ]
             },
         ),
         _top_entities(entity_tone, entities),

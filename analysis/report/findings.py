@@ -605,7 +605,8 @@ def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
     return (
         f"The extractor found {plural(len(first), 'attribution')} in {plural(first['article_id'].nunique(), 'article')} "
         f"(plus {plural(int(rows['inherited'].sum()), 'quotation')} continuing an earlier speaker): "
-        f"{by_class.get('named', 0)} named, {by_class.get('anonymous', 0)} anonymous and {by_class.get('vague', 0)} vague. "
+        f"{by_class.get('named', 0)} named, {by_class.get('anonymous', 0)} anonymous, {by_class.get('vague', 0)} vague "
+        f"and {by_class.get('unresolved', 0)} unresolved (a pronoun linked to no one, not counted as named). "
         f"{plural(hedged, 'attribution')} {'is' if hedged == 1 else 'are'} hedged and "
         f"{plural(own, 'attribution')} {'cites' if own == 1 else 'cite'} the outlet itself. "
         f"The article with the largest share of unnamed sources is {escape_text(most_unnamed['article_id'])} "
@@ -641,6 +642,27 @@ def quoted_words(quoted: pd.DataFrame) -> str:
     return (
         f"{total:,} words are quoted in all. The most quoted speaker is **{escape_text(totals.index[0])}** "
         f"({totals.iloc[0]:,} words, {totals.iloc[0] / total:.0%}); named speakers get {named_share:.0%} of the quoted words."
+    )
+
+
+def source_class_changes(classes: pd.DataFrame) -> str:
+    """How the source classes moved when speakers became entities, per data set, from the
+    attribution validation's source_classes table."""
+    if classes.empty:
+        return "No source classes were compared."
+    parts = []
+    for dataset, group in classes.groupby("dataset", sort=False):
+        by = group.set_index("source_class")
+        moves = ", ".join(
+            f"{c} from {int(by.loc[c, 'n_before']):,} ({by.loc[c, 'share_before']:.0%}) to "
+            f"{int(by.loc[c, 'n_after']):,} ({by.loc[c, 'share_after']:.0%})"
+            for c in by.index
+        )
+        parts.append(f"on {escape_text(dataset)} ({int(by['n_after'].sum()):,} attributions) {moves}")
+    return (
+        "With speakers linked to entities, a pronoun that resolves to no one is unresolved, no longer a named "
+        '(or, for "they", a vague) source, and pronouns resolve to persons the entity model found as well as '
+        "to earlier speakers: " + "; ".join(parts) + "."
     )
 
 
@@ -961,13 +983,13 @@ def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
     sourcing_table = synthesis.result_table(
         tables,
         "sourcing",
-        ["article_id", "n_attributions", "n_named", "n_anonymous", "n_vague", "hedges_per_1000_words"],
+        ["article_id", "n_attributions", "n_named", "n_anonymous", "n_vague", "n_unresolved", "hedges_per_1000_words"],
     )
     if sourcing_table.empty:
         return []
     counts = {
         c: int(pd.to_numeric(sourcing_table[f"n_{c}"], errors="coerce").fillna(0).sum())
-        for c in ("named", "anonymous", "vague")
+        for c in ("named", "anonymous", "vague", "unresolved")
     }
     attributions = pd.to_numeric(sourcing_table["n_attributions"], errors="coerce").fillna(0)
     total = int(attributions.sum()) or sum(counts.values())
@@ -978,7 +1000,8 @@ def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
         f"{_n(len(sourcing_table), 'article')}, "
         + ", ".join(f"{counts[c] / total:.0%} {c}" for c in counts)
         + " (anonymous: an unnamed individual; "
-        'vague: unnamed groups such as "critics" or "sources").'
+        'vague: unnamed groups such as "critics" or "sources"; unresolved: a pronoun such as "he" linked to no '
+        "one, not counted as named)."
     ]
     unnamed = card[card["n_attributions"] >= MIN_ATTRIBUTIONS].dropna(subset=["share_anonymous", "share_vague"])
     unnamed = unnamed.assign(unnamed=unnamed["share_anonymous"] + unnamed["share_vague"])

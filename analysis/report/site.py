@@ -32,7 +32,7 @@ KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, 
     (names.FRAMING_GENERIC, "Generic frames per article"),
     (names.SENSATIONALISM_FEATURES, "Sensationalism cues per article"),
     (names.READABILITY_ARTICLES, "Readability per article"),
-    (names.ATTRIBUTION_SOURCE_CLASSES, "Who is cited: named, anonymous and vague sources"),
+    (names.ATTRIBUTION_SOURCE_CLASSES, "Who is cited: named, anonymous, vague and unresolved sources"),
 ]
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 62em; margin: 2em auto;

@@ -13,6 +13,13 @@ segmenter, offsets stay in the raw text. A predicted source matches a gold sourc
 covers at least 30% of the gold span's characters (the Gender Gap Tracker's criterion), one
 to one. Cue accuracy: among matched sources, the share whose predicted cue overlaps a gold
 cue of that source. The train split was used to develop the rules; dev is reported.
+
+The entity model is run over the texts first, so that speakers are linked to entities as in
+the pipeline. PolNeAR does not annotate whether a source is named, so the source classes are
+reported as a change, not scored: the classes of the attributions on the dev texts (and on the
+BBC corpus's politics folder, where `bbc/politics` is among the reference corpora) beside
+those of the extractor before speakers were entities, recorded once in
+`data/attribution_classes_before.yaml`.
 """
 
 from __future__ import annotations
@@ -23,9 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
-from ..measures.attribution import extract, load_lexicon
+from ..measures.attribution import SOURCE_CLASSES, attribution_table, extract, load_lexicon, text_entities
+from ..paths import DATA_DIR, display_path
+from ..schemas import check
+from ..text.actors import load_actors
 from ..text.document import sentence_spans
+from ..text.load import load_corpus
 from . import SUMMARY_COLUMNS, Outcome, require
 from .metrics import precision_recall_f1_counts
 
@@ -48,6 +60,9 @@ ERROR_TYPES = {
     "spurious.unannotated": "spurious: no attribution annotated here",
 }
 ERROR_COLUMNS = ["key", "dataset", "error_type", "count", "share"]
+CLASS_COLUMNS = ["dataset", "source_class", "n_before", "n_after", "share_before", "share_after"]
+CLASSES_BEFORE_FILE = DATA_DIR / "attribution_classes_before.yaml"
+BBC_FOLDER = ("bbc", "politics")
 GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
 
 
@@ -67,6 +82,7 @@ class Document:
     sources: list[GoldSource]
     ignored: list[GoldSource]
     contents: list[tuple[int, int]]
+    entities: list = field(default_factory=list)  # the entity mentions of the text
 
 
 def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
@@ -130,13 +146,25 @@ def segment(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]
     return paragraphs, [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
 
 
+def with_entities(documents: list[Document]) -> list[Document]:
+    """The documents with their entity mentions (the entity model run over all texts at once)."""
+    found = text_entities([(d.text, *segment(d.text)) for d in documents])
+    for document, mentions in zip(documents, found):
+        document.entities = mentions
+    return documents
+
+
+def attributions(document: Document):
+    """The extractor's attributions of a document, its speakers linked to its entities."""
+    return extract(document.text, *segment(document.text), load_lexicon(), entities=document.entities)
+
+
 def predict(document: Document, keep) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """Predicted sources except those with a belief cue: (source span, cue spans), one per span.
     Quotations that continue an earlier speaker carry no cue and repeat its span: skipped."""
-    paragraphs, sentences = segment(document.text)
     found: dict[tuple[int, int], list[tuple[int, int]]] = {}
     lexicon = load_lexicon()
-    for row in extract(document.text, paragraphs, sentences, lexicon):
+    for row in attributions(document):
         if row.cue and not lexicon.is_non_speech(row.cue):
             found.setdefault((row.speaker_start, row.speaker_end), []).append((row.cue_start, row.cue_end))
     return list(found.items())
@@ -245,6 +273,36 @@ def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter,
     return totals, errors, pd.DataFrame(rows)
 
 
+def classes_before(path: Path = CLASSES_BEFORE_FILE) -> dict[str, dict[str, int]]:
+    """The recorded source-class counts of each data set before speakers were entities."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    check(spec, "attribution_classes_before", display_path(path))
+    return {name: entry["counts"] for name, entry in spec["datasets"].items()}
+
+
+def class_changes(dataset: str, before: dict[str, int], after: Counter) -> list[dict]:
+    """One row per source class: its count and share of the attributions, before and after."""
+    n_before, n_after = sum(before.values()), sum(after.values())
+    return [
+        {
+            "dataset": dataset,
+            "source_class": source_class,
+            "n_before": before.get(source_class, 0),
+            "n_after": after[source_class],
+            "share_before": round(before.get(source_class, 0) / n_before, 3) if n_before else float("nan"),
+            "share_after": round(after[source_class] / n_after, 3) if n_after else float("nan"),
+        }
+        for source_class in SOURCE_CLASSES
+    ]
+
+
+def bbc_classes(folder: Path) -> Counter:
+    """The source classes of the attributions of a corpus folder, read with the generic defaults."""
+    corpus = load_corpus(folder)
+    table = attribution_table(corpus.articles, load_lexicon(), load_actors())
+    return Counter(table.loc[~table["inherited"].astype(bool), "source_class"])
+
+
 def run(reference_dir: Path) -> Outcome:
     """Validate source attribution on PolNeAR dev; train (the development split) and dev with
     every non-belief attribution are reported beside it."""
@@ -257,8 +315,13 @@ def run(reference_dir: Path) -> Outcome:
         ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"),
     )
     summary, error_tables, publishers = [], [], None
+    entities: dict[str, dict[str, list]] = {}  # split -> document -> its entity mentions
     for split, dataset, keep, restriction, cues in runs:
         documents = load_split(reference_dir, split, keep)
+        if split not in entities:
+            entities[split] = {d.name: d.entities for d in with_entities(documents)}
+        for document in documents:
+            document.entities = entities[split][document.name]
         ours, errors, by_publisher = evaluate(documents, predict, keep)
         naive, _, _ = evaluate(documents, baseline, keep)
         p, r, f = precision_recall_f1_counts(ours["tp"], ours["n_pred"], ours["n_gold"])
@@ -315,11 +378,19 @@ def run(reference_dir: Path) -> Outcome:
             ]
             if split == "dev":
                 publishers = by_publisher.assign(dataset=dataset)
+                dev_classes = Counter(r.source_class for d in documents for r in attributions(d) if not r.inherited)
     summary = pd.DataFrame(summary, columns=SUMMARY_COLUMNS)
+    before = classes_before()
+    classes = class_changes("PolNeAR dev", before["PolNeAR dev"], dev_classes)
+    if reference_dir.joinpath(*BBC_FOLDER).is_dir():
+        classes += class_changes(
+            "BBC politics", before["BBC politics"], bbc_classes(reference_dir.joinpath(*BBC_FOLDER))
+        )
     tables = {
         "summary": summary,
         "errors": pd.DataFrame(error_tables, columns=ERROR_COLUMNS),
         "by_publisher": publishers,
+        "source_classes": pd.DataFrame(classes, columns=CLASS_COLUMNS),
     }
     return Outcome(
         tables,

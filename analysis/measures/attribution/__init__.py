@@ -9,8 +9,10 @@ Each cue gets its source: the subject before the verb (skipping auxiliaries, adv
 appositive between commas), the inverted subject after it (`," said a senior EU
 diplomat`), the agent of a passive (`described by one witness`), or the subject of the
 clause (`..., saying`). Quotations are attached to the cue next to them; a quotation with
-no cue continues the previous speaker's quote. Pronouns resolve to the most recent
-compatible speaker or person mentioned; names resolve to actors of the actors file.
+no cue continues the previous speaker's quote. Speakers are linked to the article's entities
+(`text.entities`: the named-entity model's mentions merged within the article, an actors
+file's ids where a corpus has one); pronouns resolve to a compatible speaker or entity
+mentioned before them (the first in the nearest sentence that has one), else are `unresolved`.
 
 Every word list lives in `data/attribution.yaml` under a named key, with a source note per
 group; phrase lists are matched with the package's term matcher (`text.match`). Quotations,
@@ -25,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.actors import load_actors
-from .extractor import extract, extract_article
+from .extractor import extract, extract_article, text_entities
 from .lexicon import Lexicon, inflections, load_lexicon
 from .record import Attribution
 from .tables import (
@@ -55,6 +57,7 @@ __all__ = [
     "sourcing_table",
     "speaker_label",
     "tables",
+    "text_entities",
 ]
 
 

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ...text.actors import ActorList, load_actors
 from ...text.clean import count_words
-from ...text.document import QUOTATION_MARK_RE, Quotation, Token, last_word, paragraph_quotations, tokenize
+from ...text.document import (
+    QUOTATION_MARK_RE,
+    Article,
+    Paragraph,
+    Quotation,
+    Sentence,
+    Token,
+    last_word,
+    paragraph_quotations,
+    tokenize,
+)
+from ...text.entities import EntityMention, ensure_entities
 from .cues import Cues, Frame
 from .lexicon import Lexicon, load_lexicon
 from .record import Attribution
@@ -20,8 +32,8 @@ from .speakers import Phrases
 class Extractor:
     """Finds the attributions of one text, paragraph by paragraph."""
 
-    def __init__(self, text: str, lexicon: Lexicon, actors: ActorList):
-        self.text, self.lex, self.actors = text, lexicon, actors
+    def __init__(self, text: str, lexicon: Lexicon, actors: ActorList, entities: Sequence[EntityMention] = ()):
+        self.text, self.lex, self.actors, self.entities = text, lexicon, actors, entities
 
     def run(self, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int, int]]) -> list[Attribution]:
         """Attributions of the text given its paragraphs and (sentence_id, start, end) spans."""
@@ -34,7 +46,7 @@ class Extractor:
             tokens = tokenize(self.text, p_start, p_end, quotes)
             quotes = [replace(q, full=self.is_full_quote(q)) for q in quotes]
             units.append((p_start, p_end, quotes, tokens))
-        context = Sources(self.text, self.lex, self.actors, phrases)
+        context = Sources(self.text, self.lex, self.actors, phrases, self.entities)
         for _, p_end, _, tokens in units:
             context.note_mentions(tokens, p_end)
         rows: list[Attribution] = []
@@ -237,14 +249,42 @@ def extract(
     sentences: list[tuple[int, int, int]],
     lexicon: Lexicon | None = None,
     actors: ActorList | None = None,
+    entities: Sequence[EntityMention] = (),
 ) -> list[Attribution]:
-    """Every attribution in `text`, given paragraph spans and (sentence_id, start, end) spans."""
-    extractor = Extractor(text, lexicon or load_lexicon(), actors or load_actors())
+    """Every attribution in `text`, given paragraph spans, (sentence_id, start, end) spans and
+    the text's entity mentions (`text.entities`; without them no speaker is linked to an entity)."""
+    extractor = Extractor(text, lexicon or load_lexicon(), actors or load_actors(), entities)
     return extractor.run(paragraphs, sentences)
 
 
+def text_entities(
+    texts: Sequence[tuple[str, list[tuple[int, int]], list[tuple[int, int, int]]]], actors: ActorList | None = None
+) -> list[list[EntityMention]]:
+    """The entity mentions of plain texts, each given with its paragraph and (sentence_id,
+    start, end) spans as for `extract` (the entity model run over all of them at once)."""
+    articles = [
+        Article(
+            str(n),
+            "",
+            text,
+            text,
+            None,
+            "",
+            [Paragraph(i, "body", start, end) for i, (start, end) in enumerate(paragraphs, 1)],
+            [Sentence(sid, 0, "body", start, end, text[start:end]) for sid, start, end in sentences],
+            [],
+        )
+        for n, (text, paragraphs, sentences) in enumerate(texts)
+    ]
+    ensure_entities(articles, actors or load_actors())
+    return [a.layers["entities"] for a in articles]
+
+
 def extract_article(article, lexicon: Lexicon | None = None, actors: ActorList | None = None) -> list[Attribution]:
-    """The attributions of one `text.document.Article` (offsets into its clean text)."""
+    """The attributions of one `text.document.Article` (offsets into its clean text), its
+    speakers linked to its entities (the entity layer made first where it is missing)."""
+    actors = actors or load_actors()
+    ensure_entities([article], actors)
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
     sentences = [(s.sentence_id, s.start, s.end) for s in article.sentences]
-    return extract(article.clean_text, paragraphs, sentences, lexicon, actors)
+    return extract(article.clean_text, paragraphs, sentences, lexicon, actors, article.layers["entities"])

@@ -52,6 +52,7 @@ WORD_SET_KEYS = (
     "subject_pronouns",
     "inverted_pronouns",
     "non_speaker_pronouns",
+    "writer_pronouns",
     "pronoun_heads",
     "indefinite_pronouns",
     "plural_quantifiers",
@@ -232,6 +233,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]
     inverted_pronouns: frozenset[str]
     non_speaker_pronouns: frozenset[str]
+    writer_pronouns: frozenset[str]  # resolve to earlier speakers only, not to mentions
     pronoun_heads: frozenset[str]
     indefinite_pronouns: frozenset[str]
     plural_quantifiers: frozenset[str]

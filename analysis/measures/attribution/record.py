@@ -21,7 +21,8 @@ class Attribution:
     quote_type: str
     quote: str
     quoted_words: int = 0
-    speaker_canonical: str = ""
+    speaker_canonical: str = ""  # the linked entity's key, else the speaker's name
+    speaker_entity: str = ""  # the key of the article's entity the speaker is, empty if none
     source_class: str = ""
     source_type: str = ""
     hedged: bool = False

@@ -6,10 +6,11 @@ import numpy as np
 import pandas as pd
 
 from ...text.actors import ActorList
+from ...text.entities import ensure_entities
 from .extractor import extract_article
 from .lexicon import Lexicon
 
-SOURCE_CLASSES = ("named", "anonymous", "vague")
+SOURCE_CLASSES = ("named", "anonymous", "vague", "unresolved")  # unresolved: a pronoun with no antecedent
 SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll", "witness/public", "other")
 QUOTE_TYPES = ("direct", "indirect", "according_to", "colon", "mixed", "platform", "document", "poll")
 ATTRIBUTION_COLUMNS = [
@@ -19,6 +20,7 @@ ATTRIBUTION_COLUMNS = [
     "end",
     "speaker",
     "speaker_canonical",
+    "speaker_entity",
     "source_class",
     "source_type",
     "cue",
@@ -43,9 +45,11 @@ SOURCING_COLUMNS = [
     "n_named",
     "n_anonymous",
     "n_vague",
+    "n_unresolved",
     "share_named",
     "share_anonymous",
     "share_vague",
+    "share_unresolved",
     "n_distinct_sources",
     "n_direct_quotes",
     "n_quoted_words",
@@ -73,6 +77,7 @@ SOURCING_FIELDS = [
 def attribution_table(articles, lexicon: Lexicon, actors: ActorList) -> pd.DataFrame:
     """One row per attribution of every article (offsets into each article's clean text). The
     records stay on each article as its `attributions` layer, for the entities measure."""
+    ensure_entities(articles, actors)  # the entity model run over all articles at once
     rows = []
     for article in articles:
         article.layers["attributions"] = extract_article(article, lexicon, actors)
@@ -118,9 +123,11 @@ def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd
                 "n_named": counts["named"],
                 "n_anonymous": counts["anonymous"],
                 "n_vague": counts["vague"],
+                "n_unresolved": counts["unresolved"],
                 "share_named": share("named"),
                 "share_anonymous": share("anonymous"),
                 "share_vague": share("vague"),
+                "share_unresolved": share("unresolved"),
                 "n_distinct_sources": len(sources),
                 "n_direct_quotes": sum(r["quote_type"] in ("direct", "colon", "platform") for r in records),
                 "n_quoted_words": sum(int(r["quoted_words"]) for r in records),
