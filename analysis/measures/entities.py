@@ -17,6 +17,7 @@ intervals.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
@@ -27,6 +28,7 @@ from ..text.actors import load_actors
 from ..text.entities import ENTITY_TYPES, ensure_entities
 from ..text.entity_reference import load_entity_reference
 from ..text.load import Corpus
+from .attribution import quoted_words_table
 from .entity_tone import Mention, mention_tones
 from .sentiment import bootstrap_mean_ci
 
@@ -109,7 +111,8 @@ def _role(mention, attributions) -> str:
 
 def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
     """The corpus's entities: `entities`, `entity_mentions` with corpus-wide ids, `entity_tone`,
-    and the attributions' speakers linked to them."""
+    and the attributions' speakers linked to them (`speaker_entity`, and `speaker_canonical`
+    where linked, so quoted words count per entity)."""
     mentions = tables["entity_mentions"]
     actors = load_actors(options.actors_file)
     id_of_name = entity_ids(mentions)
@@ -121,9 +124,13 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
         "entity_tone": tone_table(mentions, tables["sentences"]),
     }
     attributions = tables.get("attributions")
-    if attributions is not None and "speaker_entity" in attributions:
-        linked = attributions["speaker_entity"].map(lambda name: id_of_name.get(name, "") if name else "")
-        out["attributions"] = attributions.assign(speaker_entity=linked)
+    if attributions is not None and len(attributions):
+        linked = attributions["speaker_entity"].map(
+            lambda name: id_of_name.get(name, "") if isinstance(name, str) else ""
+        )
+        canonical = linked.where(linked != "", attributions["speaker_canonical"])
+        out["attributions"] = attributions.assign(speaker_entity=linked, speaker_canonical=canonical)
+        out["quoted_words"] = quoted_words_table(out["attributions"])
     return out
 
 
@@ -149,7 +156,9 @@ def entity_ids(mentions: pd.DataFrame) -> dict[str, str]:
 
 
 def _id_of(name: str) -> str:
-    return _NOT_ID_RE.sub("_", name.lower()).strip("_") or "entity"
+    """'Múte B. Egede' -> 'mute_b_egede': accents dropped, other characters runs of '_'."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return _NOT_ID_RE.sub("_", letters).strip("_") or "entity"
 
 
 def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.DataFrame:
