@@ -211,6 +211,7 @@ KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the vali
     "attribution.polnear_dev.speech_cues.precision",
     "attribution.polnear_dev.speech_cues.recall",
     "attribution.polnear_dev.speech_cues.f1",
+    "entity_tone.newsmtsc.held_out.macro_f1",
 ]
 
 
