@@ -199,17 +199,23 @@ def tone_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     mentioning it and the tone toward it, each mean with a bootstrap interval."""
     body = sentences.loc[sentences["part"] == "body", ["article_id", "sentence_id", "compound"]]
     joined = mentions.merge(body, on=["article_id", "sentence_id"], how="inner")
+    sentence_of = joined.groupby(["article_id", "sentence_id"], sort=False).ngroup().to_numpy()
+    tone, compound = joined["tone"].to_numpy(dtype=float), joined["compound"].to_numpy(dtype=float)
     rows = []
-    for (article_id, entity_id), group in joined.groupby(["article_id", "entity_id"], sort=False):
-        rows.append(_tone_row("article", article_id, entity_id, group))
-    for entity_id, group in joined.groupby("entity_id", sort=True):
-        rows.append(_tone_row("corpus", "", entity_id, group))
+    for scope, keys, in_order in (("article", ["article_id", "entity_id"], False), ("corpus", ["entity_id"], True)):
+        codes = joined.groupby(keys, sort=in_order).ngroup().to_numpy()
+        order = np.argsort(codes, kind="stable")
+        for group in np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(order) else []:
+            first = group[0]
+            article_id = joined["article_id"].iat[first] if scope == "article" else ""
+            _, once = np.unique(sentence_of[group], return_index=True)
+            rows.append(
+                _tone_row(scope, article_id, joined["entity_id"].iat[first], compound[group[once]], tone[group])
+            )
     return pd.DataFrame(rows, columns=TONE_COLUMNS).round(4)
 
 
-def _tone_row(scope: str, article_id: str, entity_id: str, group: pd.DataFrame) -> dict:
-    sentence_tone = group.drop_duplicates(["article_id", "sentence_id"])["compound"].to_numpy(dtype=float)
-    targeted = group["tone"].to_numpy(dtype=float)
+def _tone_row(scope: str, article_id: str, entity_id: str, sentence_tone: np.ndarray, targeted: np.ndarray) -> dict:
     key = f"{scope}/{article_id}/{entity_id}"
     s_low, s_high = bootstrap_mean_ci(sentence_tone, key)
     t_low, t_high = bootstrap_mean_ci(targeted, key + "/targeted")
@@ -217,7 +223,7 @@ def _tone_row(scope: str, article_id: str, entity_id: str, group: pd.DataFrame) 
         "scope": scope,
         "article_id": article_id,
         "entity_id": entity_id,
-        "n_mentions": len(group),
+        "n_mentions": len(targeted),
         "n_sentences": len(sentence_tone),
         "sentence_tone": float(np.mean(sentence_tone)),
         "sentence_tone_ci_low": s_low,
