@@ -165,32 +165,42 @@ def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.Dat
     """One row per entity: label, voted type, aliases (most used first), counts; most
     mentioned first."""
     countries = set(load_entity_reference().country_of.values())
+    types: dict[str, Counter] = {}
+    aliases: dict[str, Counter] = {}
+    names: dict[str, Counter] = {}
+    articles: dict[str, set] = {}
+    columns = ["entity_id", "type", "text", "name", "article_id"]
+    for entity_id, kind, text, name, article_id in mentions[columns].itertuples(index=False, name=None):
+        types.setdefault(entity_id, Counter())[kind] += 1
+        aliases.setdefault(entity_id, Counter())[" ".join(text.split())] += 1
+        names.setdefault(entity_id, Counter())[name] += 1
+        articles.setdefault(entity_id, set()).add(article_id)
     rows = []
-    for entity_id, group in mentions.groupby("entity_id", sort=True):
-        types = Counter(group["type"])
-        label = actor_labels.get(entity_id) or _label(group)
-        if label in countries and "nationality" in types:
-            types["country"] += types.pop("nationality")
-        kind = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else -99))
-        aliases = Counter(" ".join(t.split()) for t in group["text"])
+    for entity_id in sorted(types):
+        counts = types[entity_id]
+        label = actor_labels.get(entity_id) or _label(names[entity_id])
+        if label in countries and "nationality" in counts:
+            counts["country"] += counts.pop("nationality")
+        kind = max(counts, key=lambda t: (counts[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else -99))
         rows.append(
             {
                 "entity_id": entity_id,
                 "label": label,
                 "type": kind,
-                "aliases": ALIAS_SEPARATOR.join(a for a, _ in sorted(aliases.items(), key=lambda x: (-x[1], x[0]))),
-                "n_mentions": len(group),
-                "n_articles": group["article_id"].nunique(),
+                "aliases": ALIAS_SEPARATOR.join(
+                    a for a, _ in sorted(aliases[entity_id].items(), key=lambda x: (-x[1], x[0]))
+                ),
+                "n_mentions": sum(counts.values()),
+                "n_articles": len(articles[entity_id]),
             }
         )
     table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
     return table.sort_values(["n_mentions", "entity_id"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _label(group: pd.DataFrame) -> str:
-    """Of the entity's names within articles, the most used of those with two words or more
+def _label(names: Counter) -> str:
+    """Of an entity's names within articles, the most used of those with two words or more
     (a full name over a surname), else the most used."""
-    names = Counter(group["name"])
     return max(names, key=lambda n: (len(n.split()) > 1, names[n], n))
 
 
@@ -201,17 +211,16 @@ def tone_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     joined = mentions.merge(body, on=["article_id", "sentence_id"], how="inner")
     sentence_of = joined.groupby(["article_id", "sentence_id"], sort=False).ngroup().to_numpy()
     tone, compound = joined["tone"].to_numpy(dtype=float), joined["compound"].to_numpy(dtype=float)
+    article_ids, entity_ids = joined["article_id"].to_numpy(dtype=object), joined["entity_id"].to_numpy(dtype=object)
     rows = []
     for scope, keys, in_order in (("article", ["article_id", "entity_id"], False), ("corpus", ["entity_id"], True)):
         codes = joined.groupby(keys, sort=in_order).ngroup().to_numpy()
         order = np.argsort(codes, kind="stable")
         for group in np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(order) else []:
             first = group[0]
-            article_id = joined["article_id"].iat[first] if scope == "article" else ""
+            article_id = article_ids[first] if scope == "article" else ""
             _, once = np.unique(sentence_of[group], return_index=True)
-            rows.append(
-                _tone_row(scope, article_id, joined["entity_id"].iat[first], compound[group[once]], tone[group])
-            )
+            rows.append(_tone_row(scope, article_id, entity_ids[first], compound[group[once]], tone[group]))
     return pd.DataFrame(rows, columns=TONE_COLUMNS).round(4)
 
 
