@@ -128,7 +128,10 @@ def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     page = browser.new_page(viewport={"width": 1100, "height": 1600})
     page.goto((site / "index.html").as_uri())
     page.screenshot(path=str(screenshot_dir / "index.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the index never scrolls sideways
     page.close()
+    assert "validation_summary.csv" in index["text"]  # the key validation figures, the full table linked
 
 
 def test_reports_show_the_committed_validation_figures(site):

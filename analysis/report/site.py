@@ -1,7 +1,7 @@
 """The report site: `reports/index.html` and the files it links, shareable as a folder.
 
-The site is self-contained: key figures are embedded in the page, the result tables are
-copied to `reports/tables/`, links are relative, and nothing is fetched from the internet.
+The site is self-contained: key figures are embedded in the page, the result tables (and every
+validation figure, `validation_summary.csv`) are copied to `reports/tables/`, links are relative, and nothing is fetched from the internet.
 Every piece of text from the data is HTML-escaped, and a Content-Security-Policy forbids
 scripts, so article text can never run as code in a reader's browser.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..figures import names
+from ..measures.synthesis import validation_table
 from ..outputs import write_text
 from ..paths import OutputDirs
 from ..pipeline.provenance import read_provenance
@@ -25,9 +26,11 @@ from ..validation import load_summaries
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 )
+VALIDATION_TABLE = "validation_summary.csv"  # every validation figure, beside the result tables
 KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, in order
     (names.SYNTHESIS_SCORECARD, "Scorecard: each article across the analyses"),
     (names.CORPUS_STRUCTURE, "Length and structure of each article"),
+    (names.ENTITY_MENTIONS, "Who appears: the most mentioned entities"),
     (names.SENTIMENT_DISTRIBUTION, "Sentence tone per article"),
     (names.FRAMING_GENERIC, "Generic frames per article"),
     (names.SENSATIONALISM_FEATURES, "Sensationalism cues per article"),
@@ -70,6 +73,24 @@ def _embedded_png(path: Path) -> str:
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
+def key_validation_rows(summaries: pd.DataFrame) -> pd.DataFrame:
+    """The key validation figures (`synthesis.KEY_VALIDATION_FIGURES`) as a compact table for
+    readers: three decimals, empty cells empty."""
+    key = validation_table(summaries)
+    shown = pd.DataFrame(
+        {
+            "analysis": key["analysis"],
+            "data set": key["dataset"],
+            "what": key["task"],
+            "metric": key["metric"].str.replace("_", " "),
+        }
+    )
+    for column in ("value", "anchor", "baseline"):
+        shown[column] = key[column].map(lambda v: "" if pd.isna(v) else f"{v:.3f}")
+    shown["n"] = key["n"].map(lambda v: "" if pd.isna(v) else f"{int(v):,}")
+    return shown
+
+
 def copy_tables(results_dir: Path, target_dir: Path) -> list[Path]:
     """Copy the result CSVs beside the reports so the folder can be shared on its own."""
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -79,7 +100,7 @@ def copy_tables(results_dir: Path, target_dir: Path) -> list[Path]:
         shutil.copyfile(source, target)
         copied.append(target)
     for stale in target_dir.glob("*.csv"):
-        if stale not in copied:
+        if stale not in copied and stale.name != VALIDATION_TABLE:
             stale.unlink()
     return copied
 
@@ -163,13 +184,15 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
 
     validation = load_summaries(validation_dir) if validation_dir else load_summaries()
     if len(validation):
-        shown = validation[
-            ["analysis", "dataset", "task", "metric", "value", "anchor", "baseline", "baseline_name", "n"]
-        ]
+        full = dirs.reports / "tables" / VALIDATION_TABLE
+        write_text(validation.to_csv(index=False, lineterminator="\n"), full)
         sections.append(
-            "<section><h2>How far to trust each measure</h2><p>Agreement with human-annotated data, "
-            "beside the published anchor and a trivial baseline (from <code>validation/</code>; rerun "
-            "with <code>make validate</code>).</p>" + _table(shown) + "</section>"
+            "<section><h2>How far to trust each measure</h2><p>The key figures of each analysis against "
+            "human-annotated data, beside the published anchor and a trivial baseline (from "
+            f"<code>validation/</code>; rerun with <code>make validate</code>). All {len(validation):,} "
+            f"figures: <a href='tables/{VALIDATION_TABLE}'>{VALIDATION_TABLE}</a>.</p>"
+            + _table(key_validation_rows(validation))
+            + "</section>"
         )
 
     tools = pd.DataFrame(sorted(provenance["tools"].items()), columns=["tool", "version"])
