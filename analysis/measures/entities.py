@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.actors import load_actors
-from ..text.entities import ENTITY_TYPES, ensure_entities
+from ..text.entities import ensure_entities, voted_type
 from ..text.entity_reference import load_entity_reference
 from ..text.load import Corpus
 from .attribution import quoted_words_table
@@ -181,7 +181,7 @@ def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.Dat
         label = actor_labels.get(entity_id) or _label(names[entity_id])
         if label in countries and "nationality" in counts:
             counts["country"] += counts.pop("nationality")
-        kind = max(counts, key=lambda t: (counts[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else -99))
+        kind = voted_type(counts)
         rows.append(
             {
                 "entity_id": entity_id,

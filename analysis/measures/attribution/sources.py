@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ...text.actors import ActorList
 from ...text.document import Quotation, Token, without_spans
-from ...text.entities import ENTITY_TYPES, EntityMention
+from ...text.entities import EntityMention, voted_type
 from .cues import Frame
 from .lexicon import Lexicon
 from .record import Attribution
@@ -66,9 +66,7 @@ class Sources:
         votes: dict[str, Counter] = {}
         for m in self.entities:
             votes.setdefault(m.key, Counter())[m.type] += 1
-        types = {
-            key: max(ENTITY_TYPES, key=lambda t: (count[t], -ENTITY_TYPES.index(t))) for key, count in votes.items()
-        }
+        types = {key: voted_type(count) for key, count in votes.items()}
         types.update({key: "person" for key in votes if " " in key and key.split()[0] in self.lex.name_gender})
         types.update({m.key: self.actor_types.get(m.key, m.type) for m in self.entities if m.actor})
         return types
