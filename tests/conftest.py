@@ -1,3 +1,7 @@
+import csv
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +17,44 @@ SEEDS_OPTIONS = corpus_options(SEEDS)  # the case study's configuration, seeds/c
 SEEDS_ACTORS = SEEDS_OPTIONS.actors_file
 SEEDS_ISSUE_FRAMES = SEEDS_OPTIONS.issue_frames_file
 SEED_CLEANING_RULES = SEEDS_OPTIONS.extra_cleaning_rules_file  # the seed sites' own debris rules
+
+
+HOSTILE_ARTICLE = (
+    'Hostile <b>Headline</b> <script>alert("headline")</script>\n\n'
+    'The minister said <script>alert("xss")</script> was typed into the form. '
+    "Then an image <img src=x onerror=alert(1)> appeared in the text. "
+    'A link <a href="javascript:alert(2)">click me</a> was posted by Trump on Truth Social.\n\n'
+    '"This is <iframe src=javascript:alert(3)></iframe> a quote," Carney said.\n'
+)
+HOSTILE_MARKERS = ['<script>alert("xss")</script>', "<img src=x onerror=alert(1)>"]
+
+
+def run_site(corpus: Path, output: Path) -> subprocess.CompletedProcess:
+    """`python -m analysis run` on a corpus, writing to `output`."""
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--output", str(output)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory):
+    """One full run (tables, notebooks, report site) of the seeds with a hostile article added
+    (markup in its text and manifest row): the corpus folder and the output folder."""
+    root = tmp_path_factory.mktemp("seeds_site")
+    corpus = root / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    with open(corpus / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"]
+        )
+    result = run_site(corpus, root / "output")
+    assert result.returncode == 0, result.stderr
+    return corpus, root / "output"
 
 
 @pytest.fixture(scope="session")

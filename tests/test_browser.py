@@ -1,21 +1,23 @@
-"""The reports as a reader sees them: headless Chromium opens every page from disk.
+"""The reports as a reader sees them: headless Chromium opens every page from disk in a
+1,280 px window.
 
-No console errors, every image loads, every local link resolves, the folder works when copied
-elsewhere, and hostile article text (script tags, event handlers, javascript: links) shows as
-text and never runs. Needs Debian's `chromium`; skipped with a reason where it is missing.
+On the seeds (with a hostile article added) and on a corpus of forty dated articles from two
+outlets that the tests write: no page scrolls sideways, no console errors, every image loads,
+every local link resolves, the folder works when copied elsewhere, and hostile article text
+(script tags, event handlers, javascript: links) shows as text and never runs. Needs Debian's
+`chromium`; skipped with a reason where it is missing. With `SCREENSHOT_DIR` set, the index and
+a reader page of the dated corpus are saved there (`make screenshots` writes docs/screenshots/).
 """
 
 import base64
-import csv
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import PROJECT_ROOT, SEEDS
+from conftest import HOSTILE_MARKERS, run_site
+from dated_corpus import write_dated_corpus
 
 from analysis.figures import names
 from analysis.paths import VALIDATION_FIGURES_DIR
@@ -31,34 +33,23 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-HOSTILE_ARTICLE = (
-    'Hostile <b>Headline</b> <script>alert("headline")</script>\n\n'
-    'The minister said <script>alert("xss")</script> was typed into the form. '
-    "Then an image <img src=x onerror=alert(1)> appeared in the text. "
-    'A link <a href="javascript:alert(2)">click me</a> was posted by Trump on Truth Social.\n\n'
-    '"This is <iframe src=javascript:alert(3)></iframe> a quote," Carney said.\n'
-)
-HOSTILE_MARKERS = ['<script>alert("xss")</script>', "<img src=x onerror=alert(1)>"]
+WINDOW = {"width": 1280, "height": 900}
+SIDEWAYS_SCROLLERS = """Array.from(document.querySelectorAll('body *')).filter(e => {
+    const overflow = getComputedStyle(e).overflowX;
+    return (overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+}).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"""
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("site")
-    corpus = root / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    with open(corpus / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            ["hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"]
-        )
+def site(seeds_site):
+    return seeds_site[1] / "reports"
+
+
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("dated")
     output = root / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--output", str(output)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_site(write_dated_corpus(root / "corpus"), output)
     assert result.returncode == 0, result.stderr
     return output / "reports"
 
@@ -75,7 +66,7 @@ def browser():
 
 def inspect_page(browser, path: Path) -> dict:
     """Open a page from disk; return console errors, dialogs, images, links and visible text."""
-    page = browser.new_page()
+    page = browser.new_page(viewport=WINDOW)
     errors, dialogs = [], []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -91,6 +82,8 @@ def inspect_page(browser, path: Path) -> dict:
         "links": page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"),
         "scripts": page.evaluate("document.querySelectorAll('script, iframe, object, embed').length"),
         "text": page.inner_text("body"),
+        "width": page.evaluate("document.documentElement.scrollWidth"),
+        "sideways": page.evaluate(SIDEWAYS_SCROLLERS),
     }
     page.close()
     return found
@@ -103,6 +96,8 @@ def check_site(browser, reports: Path) -> dict[str, dict]:
         assert found["errors"] == [], f"{name}: console errors {found['errors']}"
         assert found["dialogs"] == [], f"{name}: a script ran and opened {found['dialogs']}"
         assert found["scripts"] == 0, f"{name}: contains script-like elements"
+        assert found["width"] <= WINDOW["width"], f"{name}: {found['width']} px wide, scrolls sideways"
+        assert found["sideways"] == [], f"{name}: boxes that scroll sideways: {found['sideways']}"
         assert all(width > 0 for _, width in found["images"]), f"{name}: broken images {found['images']}"
         for link in found["links"]:
             url = urlparse(link)
@@ -124,13 +119,6 @@ def test_every_page_loads_cleanly_and_hostile_text_stays_text(site, browser):
     all_text = "\n".join(p["text"] for p in pages.values())
     for marker in HOSTILE_MARKERS:
         assert marker in all_text, f"hostile text {marker!r} is not shown as text"
-    screenshot_dir = Path(os.environ.get("SCREENSHOT_DIR", site))
-    page = browser.new_page(viewport={"width": 1100, "height": 1600})
-    page.goto((site / "index.html").as_uri())
-    page.screenshot(path=str(screenshot_dir / "index.png"))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the index never scrolls sideways
-    page.close()
     assert "validation_summary.csv" in index["text"]  # the key validation figures, the full table linked
 
 
@@ -145,7 +133,20 @@ def test_reports_show_the_committed_validation_figures(site):
         assert embedded in (site / f"{notebook}.html").read_text(encoding="utf-8"), f"{notebook} lacks {name}"
 
 
-def test_reports_folder_works_when_copied_elsewhere(site, browser, tmp_path):
+@pytest.mark.parametrize("which", ["site", "dated_site"])
+def test_reports_folder_works_when_copied_elsewhere(which, browser, tmp_path, request):
     copy = tmp_path / "shared-by-email" / "reports"
-    shutil.copytree(site, copy)
+    shutil.copytree(request.getfixturevalue(which), copy)
     check_site(browser, copy)
+
+
+def test_dated_two_outlet_corpus_pages_load_cleanly(dated_site, browser):
+    pages = check_site(browser, dated_site)
+    assert len(pages) == 13  # the index, and each notebook for readers and with code
+    screenshot_dir = os.environ.get("SCREENSHOT_DIR")
+    if screenshot_dir:
+        for name, height in (("index.html", 2400), ("02_sentiment.html", 2400)):
+            page = browser.new_page(viewport={"width": WINDOW["width"], "height": height})
+            page.goto((dated_site / name).as_uri(), wait_until="load")
+            page.screenshot(path=str(Path(screenshot_dir) / f"{Path(name).stem.replace('_', '-')}.png"))
+            page.close()

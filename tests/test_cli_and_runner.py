@@ -169,15 +169,15 @@ def test_failing_notebook_names_notebook_cell_and_error_and_keeps_traceback(tmp_
     assert result.stderr.splitlines()[-1].endswith(f"open {out / 'reports' / 'index.html'}")
 
 
-def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(tmp_path):
-    for out in (tmp_path, tmp_path / "again"):
-        result = cli("run", "--corpus", str(SEEDS), "--output", str(out))
-        assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith("6 notebooks executed in ")
+def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(seeds_site, tmp_path):
+    corpus, first_run = seeds_site  # the seeds, with one hostile article added
+    again = cli("run", "--corpus", str(corpus), "--output", str(tmp_path))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("6 notebooks executed in ")
     for folder in ("results", "figures"):
-        first, second = digest_tree(tmp_path / folder), digest_tree(tmp_path / "again" / folder)
+        first, second = digest_tree(first_run / folder), digest_tree(tmp_path / folder)
         assert first and first == second
-    rerun = cli("run", "--corpus", str(SEEDS), "--output", str(tmp_path))
+    rerun = cli("run", "--corpus", str(corpus), "--output", str(tmp_path))
     assert rerun.returncode == 0 and "running" not in rerun.stderr  # nothing changed: nothing reruns
     assert rerun.stdout.startswith("6 notebooks unchanged since the last run, none executed")
     assert {name.rsplit(".", 1)[1] for name in digest_tree(tmp_path / "figures")} == {"png", "svg"}
