@@ -1131,10 +1131,15 @@ def groups_used(groups, columns, n_articles: int) -> str:
     many groups and how many articles have no group; or why there is no group comparison."""
     from ..measures import comparisons
 
-    tried = _listed([f"`{escape_text(c)}`" for c in columns] + ["the sub-folders"])
+    named = [f"`{escape_text(c)}`" for c in columns if c != comparisons.FOLDER]
+    tried = (
+        f"Neither {named[0]} nor the sub-folders"
+        if len(named) == 1
+        else f"None of {_listed([*named, 'the sub-folders'])}"
+    )
     if groups is None:
         return (
-            f"None of {tried} divides the articles into 2 to {comparisons.MAX_GROUPS} groups "
+            f"{tried} divides the articles into 2 to {comparisons.MAX_GROUPS} groups "
             "(an empty value or 'unknown' is no group), so no groups are compared."
         )
     what = "sub-folder" if groups.column == comparisons.FOLDER else f"`{escape_text(groups.column)}`"
