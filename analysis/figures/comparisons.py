@@ -12,7 +12,7 @@ from . import style
 MEASURE_AXES = {  # measure: (axis label, tick format, fixed limits or None)
     "mean_compound": ("Tone (mean compound)", "{x:+.2f}", style.TONE_LIMITS),
     "sensationalism_index": ("Sensationalism index", "{x:.2f}", None),
-    "flesch_kincaid_grade": ("Flesch-Kincaid grade", "{x:.0f}", None),
+    "flesch_kincaid_grade": ("Flesch-Kincaid grade", "{x:g}", None),
     "share_named": ("Share of named sources", "{x:.0%}", (0.0, 1.0)),
     "n_words": ("Words", "{x:,.0f}", None),
 }
@@ -145,20 +145,28 @@ def group_means_figure(means: pd.DataFrame, group_word: str) -> style.plt.Figure
 
 
 def group_differences_figure(differences: pd.DataFrame, group_word: str) -> style.plt.Figure:
-    """Per measure (one panel each, stacked), each difference between groups of articles (the
-    group minus what it is compared with) with its 95% bootstrap interval, and the line of no
-    difference. Each axis is centred on 0 and at least as wide as the measure's floor in
-    DIFFERENCE_AXES (tone: the -1..+1 width of every tone axis), so that a small difference
-    does not fill the panel."""
+    """Per measure, each difference between groups of articles (the group minus what it is
+    compared with: the other group, or the other articles) with its 95% bootstrap interval and
+    the line of no difference; panels stacked for a few groups, three abreast for more. Each
+    axis is centred on 0 and at least as wide as the measure's floor in DIFFERENCE_AXES (tone:
+    the -1..+1 width of every tone axis), so that a small difference does not fill the panel."""
+    from ..measures.comparisons import REST
+
     measures = [m for m in MEASURE_AXES if m in set(differences["measure"])]
     n_rows = len(differences) // max(len(measures), 1)
+    against_rest = bool(len(differences)) and differences["compared_with"].eq(REST).all()
+    columns = 1 if n_rows <= 6 else min(3, len(measures))
+    rows = max(-(-len(measures) // columns), 1)
     fig, axes = style.plt.subplots(
-        max(len(measures), 1), 1, figsize=(9, (0.35 * n_rows + 1.1) * len(measures) + 1), squeeze=False
+        rows,
+        columns,
+        figsize=(9 if columns == 1 else 4.6 * columns + 1, (0.35 * n_rows + 1.1) * rows + 1),
+        squeeze=False,
     )
-    for ax, measure in zip(axes[:, 0], measures):
+    for ax, measure in zip(axes.flat, measures):
         part = differences[differences["measure"] == measure]
         labels = [
-            f"{_group_label(g, n)} − {_group_label(c, m)}"
+            _group_label(g, n) + ("" if against_rest else f" − {_group_label(c, m)}")
             for g, n, c, m in zip(part["group"], part["n_group"], part["compared_with"], part["n_compared"])
         ]
         fmt, floor = DIFFERENCE_AXES[measure]
@@ -166,9 +174,10 @@ def group_differences_figure(differences: pd.DataFrame, group_word: str) -> styl
         values = np.abs(part[["difference", "ci_low", "ci_high"]].to_numpy(dtype=float))
         span = max(floor, 1.05 * np.nanmax(values, initial=0))
         ax.set_xlim(-span, span)
-        ax.xaxis.set_major_locator(style.matplotlib.ticker.MaxNLocator(9, symmetric=True))
-        ax.set_title(f"{MEASURE_AXES[measure][0]}: difference of means", fontsize=10, loc="left")
-    fig.suptitle(
-        f"Differences between {group_word} groups, with 95% bootstrap intervals over articles", fontweight="bold"
-    )
+        ax.xaxis.set_major_locator(style.matplotlib.ticker.MaxNLocator(9 if columns == 1 else 5, symmetric=True))
+        ax.set_title(MEASURE_AXES[measure][0], fontsize=10, loc="left")
+    for ax in axes.flat[len(measures) :]:
+        ax.set_visible(False)
+    what = f"each {group_word} minus all other articles" if against_rest else f"between {group_word} groups"
+    fig.suptitle(f"Differences of means, {what}, with 95% bootstrap intervals over articles", fontweight="bold")
     return fig
