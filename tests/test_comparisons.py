@@ -98,6 +98,8 @@ def test_groups_come_from_the_first_usable_column_then_the_folder():
     articles = pd.DataFrame({"article_id": ids, "outlet": "unknown", "section": ["x"] * 5 + ["y"] * 5})
     assert comparisons.choose_groups(articles, ["outlet"]).column == comparisons.FOLDER
     assert comparisons.choose_groups(articles, ["outlet", "section"]).column == "section"
+    numbered = pd.DataFrame({"article_id": list("abc"), "outlet": ["Outlet 10", "Outlet 2", "outlet 1"]})
+    assert comparisons.choose_groups(numbered).names == ["outlet 1", "Outlet 2", "Outlet 10"]
     flat = pd.DataFrame({"article_id": [str(i) for i in range(10)], "outlet": ""})
     assert comparisons.choose_groups(flat, ["outlet"]) is None
 
@@ -105,16 +107,16 @@ def test_groups_come_from_the_first_usable_column_then_the_folder():
 def test_missing_and_unreadable_dates_are_left_out_and_counted():
     articles = pd.DataFrame(
         {
-            "article_id": list("abcdef"),
-            "date": ["2025-01-06", "6 January 2025", "2025-01-07T23:00:00Z", "not a date", "", None],
+            "article_id": list("abcdefg"),
+            "date": ["2025-01-06", "6 January 2025", "2025-01-07T23:00:00Z", "not a date", "", None, "February 1"],
         }
     )
     dates = comparisons.article_dates(articles)
     assert list(dates.dates.index) == ["a", "b", "c"]
-    assert (dates.n_missing, dates.n_unreadable, dates.n_left_out) == (2, 1, 3)
+    assert (dates.n_missing, dates.n_unreadable, dates.n_left_out) == (2, 2, 4)
     assert dates.dates["c"] == pd.Timestamp("2025-01-07")
     no_column = comparisons.article_dates(articles.drop(columns="date"))
-    assert no_column.column is None and no_column.n_missing == 6
+    assert no_column.column is None and no_column.n_missing == 7
     renamed = articles.rename(columns={"date": "published"})
     assert comparisons.article_dates(renamed, "published").column == "published"
 

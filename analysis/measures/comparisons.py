@@ -23,6 +23,7 @@ Every interval is seeded (`SEED`): the same articles give the same bytes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -133,19 +134,26 @@ def date_column_of(articles: pd.DataFrame, date_column: str | None = None) -> st
     return None
 
 
+YEAR_RE = r"(?<!\d)\d{4}(?!\d)"  # a date must name its year: "February 1" alone would take today's
+
+
 def article_dates(articles: pd.DataFrame, date_column: str | None = None) -> ArticleDates:
-    """Each article's date as a calendar day. Any form pandas reads (ISO 8601, "8 January
-    2026", with or without a time and time zone, a time zone converted to UTC) is accepted."""
+    """Each article's date as a calendar day. Any form pandas reads that names a four-digit
+    year (ISO 8601, "8 January 2026", 01/08/2026 read month first, with or without a time and
+    time zone, a time zone converted to UTC) is accepted; anything else is unreadable (a date
+    without its year would be completed with today's, so the same input would not give the
+    same result tomorrow)."""
     ids = articles["article_id"].astype(str) if "article_id" in articles else pd.Series(dtype=str)
     column = date_column_of(articles, date_column)
     if column is None:
         return ArticleDates(pd.Series(dtype="datetime64[ns]"), None, len(articles), 0)
     text = articles[column].astype(object).where(articles[column].notna(), "").astype(str).str.strip()
     given = text.ne("").to_numpy()
+    readable = given & text.str.contains(YEAR_RE).to_numpy()
     parsed = pd.Series(pd.NaT, index=ids, dtype="datetime64[ns]")
-    if given.any():
-        read = pd.to_datetime(pd.Series(text.to_numpy()[given]), errors="coerce", format="mixed", utc=True)
-        parsed.iloc[np.flatnonzero(given)] = read.dt.tz_convert(None).dt.normalize().to_numpy()
+    if readable.any():
+        read = pd.to_datetime(pd.Series(text.to_numpy()[readable]), errors="coerce", format="mixed", utc=True)
+        parsed.iloc[np.flatnonzero(readable)] = read.dt.tz_convert(None).dt.normalize().to_numpy()
     dates = parsed.dropna()
     return ArticleDates(dates, column, int((~given).sum()), int(given.sum() - len(dates)))
 
@@ -256,7 +264,14 @@ class Groups:
 
     @property
     def names(self) -> list[str]:
-        return sorted(self.labels.dropna().unique())
+        """The groups in natural order ("outlet 2" before "outlet 10")."""
+        return sorted(self.labels.dropna().unique(), key=_natural_key)
+
+
+def _natural_key(label: str) -> list:
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in re.split(r"(\d+)", label) if part
+    ]
 
 
 def choose_groups(articles: pd.DataFrame, columns=("outlet",), max_groups: int = MAX_GROUPS) -> Groups | None:
