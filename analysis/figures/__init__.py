@@ -7,6 +7,7 @@ it as PNG and SVG, byte-identical on a rerun. Nothing here computes a result.
 
 from . import (
     attribution,
+    comparisons,
     corpus,
     entities,
     framing,
@@ -23,6 +24,7 @@ from .style import apply_style, heatmap_figure, save_figure
 __all__ = [
     "apply_style",
     "attribution",
+    "comparisons",
     "corpus",
     "entities",
     "framing",

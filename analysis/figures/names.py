@@ -28,3 +28,7 @@ VALIDATION_SENTIMENT = "validation_sentiment"
 VALIDATION_FRAMING = "validation_framing"
 VALIDATION_READABILITY = "validation_readability"
 VALIDATION_ATTRIBUTION = "validation_attribution"
+
+COMPARISON_OVER_TIME = "comparison_over_time"
+COMPARISON_GROUP_MEANS = "comparison_group_means"
+COMPARISON_GROUP_DIFFERENCES = "comparison_group_differences"

@@ -1034,3 +1034,178 @@ def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
         *_sourcing_points(card, tables),
         corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"])),
     ]
+
+
+# --- Over time and between groups ---------------------------------------------------------
+
+_COMPARED = {  # measure: (name, word when higher, word when lower, number format of a difference, unit)
+    "mean_compound": ("tone", "more positive", "more negative", "{:.2f}", ""),
+    "sensationalism_index": ("sensationalism index", "more sensational", "less sensational", "{:.2f}", " on the index"),
+    "flesch_kincaid_grade": ("Flesch-Kincaid grade", "harder to read", "easier to read", "{:.1f}", " grades"),
+    "share_named": (
+        "share of named sources",
+        "attributed more to named sources",
+        "attributed less to named sources",
+        "{:.0f}",
+        " percentage points",
+    ),
+    "n_words": ("length", "longer", "shorter", "{:,.0f}", " words"),
+}
+_FORMATS = {
+    "mean_compound": "{:+.2f}",
+    "sensationalism_index": "{:.2f}",
+    "flesch_kincaid_grade": "{:.1f}",
+    "share_named": "{:.0%}",
+    "n_words": "{:,.0f}",
+}
+
+
+def dates_used(timeline, n_articles: int) -> str:
+    """Which articles have a usable date, which were left out and why, and the period chosen
+    (from `comparisons.over_time`)."""
+    from ..measures import comparisons
+
+    dates = timeline.dates
+    if dates.column is None:
+        return "The articles have no date column, so nothing is compared over time."
+    text = f"{plural(len(dates.dates), 'article')} of {n_articles:,} {'has' if len(dates.dates) == 1 else 'have'} a usable date (column `{escape_text(dates.column)}`)"
+    reasons = []
+    if dates.n_missing:
+        reasons.append(f"{plural(dates.n_missing, 'article')} without a date")
+    if dates.n_unreadable:
+        reasons.append(f"{plural(dates.n_unreadable, 'article')} whose date could not be read")
+    text += f"; left out: {_listed(reasons)}." if reasons else "."
+    if timeline.n_periods_with_articles < 2:
+        return (
+            text + " That is too few dates for a comparison over time (at least two periods with articles are needed)."
+        )
+    first, last = dates.dates.min(), dates.dates.max()
+    rule = (
+        f"weeks when the dates span less than {comparisons.WEEKLY_MAX_DAYS} days, months up to five years, years beyond"
+    )
+    return text + (
+        f" The dates run from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, so the measures are shown per "
+        f"{timeline.period} ({rule}); a period with fewer than {comparisons.MIN_ARTICLES} articles has its "
+        "mean without an interval."
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _interval(low: float, high: float, fmt) -> str:
+    return f"95% CI {fmt(low)} to {fmt(high)}"
+
+
+def over_time(timeline) -> str:
+    """Per headline measure, the highest and the lowest period mean among the periods with an
+    interval, and whether their intervals overlap; as a list."""
+    lines = []
+    for measure, rows in timeline.table.groupby("measure", sort=False):
+        name = _COMPARED.get(measure, (measure,))[0]
+        fmt = _FORMATS.get(measure, "{:.2f}").format
+        rated = rows.dropna(subset=["ci_low"])
+        if len(rated) < 2:
+            lines.append(f"{_capital(name)}: fewer than two periods have enough articles for an interval.")
+            continue
+        ranked = rated.sort_values(["mean", "period_start"], kind="stable")
+        low, high = ranked.iloc[0], ranked.iloc[-1]
+        apart = high["ci_low"] > low["ci_high"]
+        lines.append(
+            f"{_capital(name)}: highest in {high['period']} ({fmt(high['mean'])}, "
+            f"{_interval(high['ci_low'], high['ci_high'], fmt)}, n = {int(high['n_articles'])}), lowest in "
+            f"{low['period']} ({fmt(low['mean'])}, {_interval(low['ci_low'], low['ci_high'], fmt)}, "
+            f"n = {int(low['n_articles'])}); "
+            + (
+                "the two intervals do not overlap."
+                if apart
+                else "the two intervals overlap, so these periods are not clearly different."
+            )
+        )
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def groups_used(groups, columns, n_articles: int) -> str:
+    """Which column divides the articles into groups (from `comparisons.choose_groups`), how
+    many groups and how many articles have no group; or why there is no group comparison."""
+    from ..measures import comparisons
+
+    named = [f"`{escape_text(c)}`" for c in columns if c != comparisons.FOLDER]
+    tried = (
+        f"Neither {named[0]} nor the sub-folders"
+        if len(named) == 1
+        else f"None of {_listed([*named, 'the sub-folders'])}"
+    )
+    if groups is None:
+        return (
+            f"{tried} divides the articles into 2 to {comparisons.MAX_GROUPS} groups "
+            "(an empty value or 'unknown' is no group), so no groups are compared."
+        )
+    what = "sub-folder" if groups.column == comparisons.FOLDER else f"`{escape_text(groups.column)}`"
+    text = f"The articles are grouped by {what}: {plural(len(groups.names), 'group')}"
+    if groups.n_left_out:
+        text += f"; {plural(groups.n_left_out, 'article')} of {n_articles:,} without a known value {'is' if groups.n_left_out == 1 else 'are'} left out"
+    return text + "."
+
+
+def _members(column: str, group: str) -> str:
+    from ..measures import comparisons
+
+    if group == comparisons.REST:
+        return "the other articles"
+    group = f"**{escape_text(group)}**"
+    if column in ("outlet", "source", "publisher", "media_name", "sitename"):
+        return f"articles from {group}"
+    if column == comparisons.FOLDER:
+        return f"articles in {group}"
+    return f"articles with {escape_text(column)} {group}"
+
+
+def group_differences(differences: pd.DataFrame) -> str:
+    """Each difference between groups in words (from `comparisons.group_differences`): the
+    direction and size with its interval where the interval excludes zero, "no clear
+    difference" where it spans zero; and what so many intervals can and cannot say."""
+    lines = []
+    for _, row in differences.iterrows():
+        name, higher, lower, number_format, unit = _COMPARED.get(
+            row["measure"], (row["measure"], "higher", "lower", "{:.2f}", "")
+        )
+        scale = 100 if row["measure"] == "share_named" else 1  # shares in percentage points
+
+        def number(value, number_format=number_format, scale=scale):
+            return number_format.format(scale * value)
+
+        first = _members(row["group_column"], row["group"])
+        second = _members(row["group_column"], row["compared_with"]).removeprefix("articles ")
+        if row["compared_with"] != "the rest":
+            second = f"those {second}"
+        counts = f"n = {int(row['n_group'])} and {int(row['n_compared'])}"
+        d = row["difference"]
+        if pd.isna(d):
+            continue
+        if pd.isna(row["ci_low"]):
+            lines.append(
+                f"{_capital(name)}: {first} differ from {second} by {number(abs(d))}{unit}; too few "
+                f"articles for an interval ({counts})."
+            )
+        elif row["ci_low"] > 0 or row["ci_high"] < 0:
+            low, high = sorted((abs(row["ci_low"]), abs(row["ci_high"])))
+            lines.append(
+                f"{_capital(first)} were {higher if d > 0 else lower} than {second} by {number(abs(d))}{unit} "
+                f"(95% CI {number(low)}–{number(high)}, {counts})."
+            )
+        else:
+            lines.append(
+                f"{_capital(name)}: no clear difference between {first} and {second}: the first minus the "
+                f"second is {number(d)}{unit}, 95% CI {number(row['ci_low'])} to {number(row['ci_high'])} "
+                f"({counts}), an interval that includes zero."
+            )
+    rated = int(differences["ci_low"].notna().sum())
+    if rated > 1:
+        lines.append(
+            f"Of {rated:,} intervals, about one in twenty would exclude zero by chance alone with no real "
+            "difference; and a difference between groups can come from the topics or periods each covers, "
+            "not only from how its articles are written."
+        )
+    return "\n".join(f"- {line}" for line in lines)

@@ -15,6 +15,7 @@ import pandas as pd
 from IPython.display import Image, Markdown, display
 
 from ..figures.style import apply_style
+from ..measures import comparisons
 from ..paths import (
     VALIDATION_DIR,
     VALIDATION_FIGURES_DIR,
@@ -120,28 +121,31 @@ def show_validation_figure(name: str) -> None:
         display(Image(filename=str(path)))
 
 
-GROUP_COLUMNS = ("outlet", "category", "section", "source", "date")
+GROUP_COLUMNS = ("outlet", "category", "section", "source")  # metadata columns tried in order, then the sub-folder
+PER_ARTICLE_LIMIT = 40  # most articles a per-article figure shows one by one
 
 
-def article_groups(articles: pd.DataFrame, max_groups: int = 25) -> tuple[pd.Series, str]:
-    """How figures label articles: each article on its own when there are few; otherwise a
-    manifest column (outlet, category, ...) or the sub-folder, when it has 2..max_groups values.
+def article_groups(
+    articles: pd.DataFrame,
+    max_groups: int = comparisons.MAX_GROUPS,
+    columns=GROUP_COLUMNS,
+    limit: int = PER_ARTICLE_LIMIT,
+) -> tuple[pd.Series, str]:
+    """How figures label articles: each article on its own up to `limit` articles; beyond, the
+    first of `columns` (a manifest column such as outlet), then the sub-folder, with 2 to
+    `max_groups` known values (`comparisons.choose_groups`; an article without one is labelled
+    "(no <column>)"); with none of them, every article in one group "all articles".
 
-    Returns a Series (article_id -> group label) and a word for axis labels ("article",
-    "outlet", "folder"). With many articles and nothing to group by, every article is labelled
-    "all articles".
+    Returns a Series (article_id -> label) and the word for axis labels: "article", the column
+    ("outlet", "folder", ...) or "corpus" (figures then draw the distribution of per-article
+    values rather than one row per article).
     """
     ids = articles["article_id"].astype(str)
-    if len(articles) <= max_groups:
+    if len(articles) <= limit:
         return pd.Series(ids.to_numpy(), index=ids), "article"
-    for column in GROUP_COLUMNS:
-        if column in articles:
-            values = articles[column].fillna("").astype(str)
-            if values.ne("").all() and 2 <= values.nunique() <= max_groups:
-                return pd.Series(values.to_numpy(), index=ids), column
-    folders = ids.str.rpartition("/")[0]
-    if folders.ne("").all() and 2 <= folders.nunique() <= max_groups:
-        return pd.Series(folders.to_numpy(), index=ids), "folder"
+    groups = comparisons.choose_groups(articles, columns, max_groups)
+    if groups is not None:
+        return groups.labels.fillna(f"(no {groups.column})"), groups.column
     return pd.Series("all articles", index=ids), "corpus"
 
 
@@ -154,10 +158,10 @@ def show(table: pd.DataFrame, rows: int = 10, name: str | None = None):
     return pd.concat([table.head(rows), table.tail(rows)])
 
 
-def articles_to_plot(values: pd.Series, limit: int = 40) -> tuple[list[str], str]:
+def articles_to_plot(values: pd.Series, limit: int = PER_ARTICLE_LIMIT) -> tuple[list[str], str]:
     """The article ids a per-article figure should show: all when there are at most `limit`
-    (those without a value too), else the `limit / 2` lowest and highest by `values` (a Series
-    indexed by article_id), with a sentence saying so."""
+    (those without a value too, the same rule as `article_groups`), else the `limit / 2` lowest
+    and highest by `values` (a Series indexed by article_id), with a sentence saying so."""
     if len(values) <= limit:
         return list(values.index), ""
     values = values.dropna()
