@@ -33,6 +33,8 @@ from .images import compact_png
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 )
+SITE_BYTES = 15 * 1024 * 1024  # the whole reports/ folder of a corpus the size of BBC News (2,225 articles)
+READER_PAGE_BYTES = 2 * 1024 * 1024  # each reader page (NN_name.html), figures included
 VALIDATION_TABLE = "validation_summary.csv"  # every validation figure, beside the result tables
 KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, in order
     (names.SYNTHESIS_SCORECARD, "Scorecard: each article across the analyses"),
@@ -57,6 +59,25 @@ tr.failed code { white-space: pre-wrap; word-break: break-word; }
 """
     + reader_tables.STYLE
 )
+
+
+def site_files(reports_dir: Path) -> list[tuple[str, int, str]]:
+    """Every file of a report site: (path relative to the folder, bytes, kind), kind one of
+    'index', 'reader page', 'full page', 'notebook', 'table', 'other'."""
+
+    def kind(path: Path) -> str:
+        if path.name == "index.html":
+            return "index"
+        if path.parts[0] == "tables":
+            return "table"
+        if path.suffix == ".ipynb":
+            return "notebook"
+        if path.suffix == ".html":
+            return "full page" if path.name.endswith((".full.html", ".failed.html")) else "reader page"
+        return "other"
+
+    files = sorted(p for p in Path(reports_dir).rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [(p.relative_to(reports_dir).as_posix(), p.stat().st_size, kind(p.relative_to(reports_dir))) for p in files]
 
 
 def _e(value) -> str:
@@ -166,6 +187,18 @@ def _table_list(copied: list[tuple[Path, Path | None]], folder: str, site_folder
     )
 
 
+def _derived_tables(folder: Path) -> str:
+    """The tables the reports computed and saved (`notebook.show(..., save=...)`), if any."""
+    saved = sorted(folder.glob("*.csv"))
+    if not saved:
+        return ""
+    return "<p>Computed by the reports (no result table holds them):</p>" + reader_tables.table_html(
+        _table_list([(path, path) for path in saved], "reports/tables/derived", "tables/derived"),
+        max_rows=None,
+        links={"table": "href"},
+    )
+
+
 def _validation_section(validation: pd.DataFrame, reports_dir: Path, validation_dir: Path) -> str:
     """One compact table per analysis (its key figures beside anchor and baseline), and links to
     the full validation tables."""
@@ -262,6 +295,7 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
         f"{reader_tables.COPY_LIMIT // 1024 // 1024:,} MB is not included here and stays in the output "
         "folder's <code>results/</code>.</p>"
         + reader_tables.table_html(_table_list(copied, "results", "tables"), max_rows=None, links={"table": "href"})
+        + _derived_tables(dirs.reports / "tables" / "derived")
         + "</section>"
     )
 
