@@ -11,8 +11,8 @@ The rules, the same wherever a table is shown:
   says none of these: integers if every value is whole, else three decimals (or the precision
   the caller gives for columns named by what they hold, such as a pivot's frame labels);
 - empty cells are empty (NaN, None, <NA>, NaT);
-- every cell is HTML-escaped text: article text never becomes markup (the one tag added is
-  `<wbr>` after an underscore, so that identifiers wrap);
+- every cell is HTML-escaped text: article text never becomes markup (column names may wrap
+  after an underscore: `<wbr>`);
 - at most `MAX_ROWS` rows (a screenful), with a line saying how many of how many and which
   ones (the first, or the highest or lowest by a column) and where the whole table is.
 
@@ -198,7 +198,7 @@ def table_html(
     for i in range(len(shown)):
         cells = []
         for c in columns:
-            text = _breakable(html.escape(format_value(values[c][i], places[c]), quote=True))
+            text = html.escape(format_value(values[c][i], places[c]), quote=True)
             href = values[links[c]][i] if c in links else None
             if text and not _is_missing(href):
                 text = f"<a href='{html.escape(str(href), quote=True)}'>{text}</a>"
@@ -228,13 +228,8 @@ def table_note(total: int, shown: int, top: str | None, ascending: bool, full: F
 
 
 def _header(column) -> str:
-    """A column name, escaped, breakable after underscores."""
-    return _breakable(html.escape(str(column), quote=True))
-
-
-def _breakable(escaped: str) -> str:
-    """Escaped text that may wrap after an underscore (`speaker_canonical`), as it wraps at spaces."""
-    return escaped.replace("_", "_<wbr>")
+    """A column name, escaped, that may wrap after an underscore (`headline_<wbr>compound`)."""
+    return html.escape(str(column), quote=True).replace("_", "_<wbr>")
 
 
 def _num(numeric: bool) -> str:
