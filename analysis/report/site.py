@@ -98,6 +98,8 @@ def _embedded_png(path: Path) -> str:
 def file_size(path: Path) -> str:
     """A file's size for readers: '12 KB', '1.4 MB'."""
     size = path.stat().st_size
+    if size < 1024:
+        return f"{size:,} bytes"
     return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
 
