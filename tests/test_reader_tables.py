@@ -119,9 +119,9 @@ def test_a_screenful_of_rows_says_which_and_links_the_whole_table():
     assert "<a " not in absent and "too large to include" in absent
 
 
-def test_tables_are_shared_plain_compressed_or_left_out_by_size(tmp_path, monkeypatch):
+def test_tables_are_shared_smallest_first_plain_or_compressed_within_the_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(tables, "PLAIN_LIMIT", 100)
-    monkeypatch.setattr(tables, "COPY_LIMIT", 1000)
+    monkeypatch.setattr(tables, "COPY_BUDGET", 1000)  # small (8 bytes) and large (604) fit; huge (6,004) not
     results = tmp_path / "results"
     results.mkdir()
     (results / "small.csv").write_text("a,b\n1,2\n", encoding="utf-8")

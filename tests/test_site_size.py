@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 
+import nbformat
 import pandas as pd
 import pytest
 from conftest import PROJECT_ROOT
@@ -86,5 +87,8 @@ def test_the_whole_site_scaled_to_bbc_news_fits_its_budget(site):
     scaled = pages + tables * BBC_WORDS / words
     assert pages <= SITE_BYTES / 2, f"pages {pages:,} bytes"
     assert scaled <= SITE_BYTES, f"pages {pages:,} + tables {tables:,} x {BBC_WORDS / words:.0f} = {scaled:,.0f} bytes"
+    for name, _, kind in files:
+        if kind == "notebook":  # the executed notebooks, compact figures and all, still open in JupyterLab
+            nbformat.validate(nbformat.read(site / "reports" / name, as_version=4))
     names = {name for name, _, _ in files}
     assert "tables/articles.csv" in names and any(n.startswith("tables/validation/") for n in names)

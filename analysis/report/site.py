@@ -2,8 +2,8 @@
 
 The site is self-contained: key figures are embedded in the page (as compact PNG, see
 `images.py`), the result tables are copied to `reports/tables/` and the validation tables to
-`reports/tables/validation/` (small ones as CSV, larger ones as `.csv.gz`, the largest left in
-`results/`: the rule is `tables.shared_name`), every validation figure is in
+`reports/tables/validation/` (smallest first within a budget, small ones as CSV, larger ones as
+`.csv.gz`, those beyond the budget left in `results/`: the rule is `tables.shared_name`), every validation figure is in
 `reports/tables/validation_summary.csv`, links are relative, and nothing is fetched from the
 internet. The index lists every file with its size. Every piece of text from the data is
 HTML-escaped, and a Content-Security-Policy forbids scripts, so article text can never run as
@@ -293,9 +293,10 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
         "<section><h2>Result tables (CSV)</h2><p>UTF-8, one row per observation; they open in "
         f"pandas, R or a spreadsheet. Tables up to {reader_tables.PLAIN_LIMIT // 1024:,} KB are plain CSV; "
         "larger ones are gzip-compressed (<code>.csv.gz</code>: <code>pandas.read_csv</code> and R's "
-        "<code>read.csv</code> open them as they are); a table over "
-        f"{reader_tables.COPY_LIMIT // 1024 // 1024:,} MB is not included here and stays in the output "
-        "folder's <code>results/</code>.</p>"
+        "<code>read.csv</code> open them as they are). So that the folder stays small enough to send, the "
+        f"tables are included smallest first up to {reader_tables.COPY_BUDGET // 1024 // 1024:,} MB of CSV "
+        "(the per-article tables always); those marked <em>not included</em> are in the output folder's "
+        "<code>results/</code>.</p>"
         + reader_tables.table_html(_table_list(copied, "results", "tables"), max_rows=None, links={"table": "href"})
         + _derived_tables(dirs.reports / "tables" / "derived")
         + "</section>"

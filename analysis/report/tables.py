@@ -20,11 +20,13 @@ The tables' style (`templates/offline/tables.css`, in the index page and in the 
 template) wraps long text at spaces, right-aligns numbers and keeps a table within the page's
 width.
 
-Where the whole table is: the report site copies each result table to `reports/tables/`
-(`validation/` tables to `reports/tables/validation/`) as it is up to `PLAIN_LIMIT` bytes,
-gzip-compressed (`.csv.gz`, read by pandas and R as it is) up to `COPY_LIMIT` bytes, and not
-at all beyond that (the table stays in the output folder's `results/`); `shared_name` is that
-one rule, used by the site when copying and by the tables when linking.
+Where the whole table is: the report site copies the result tables to `reports/tables/`
+(`validation/` tables to `reports/tables/validation/`), smallest first, as long as their sizes
+add up to at most `COPY_BUDGET` bytes (uncompressed): the per-article tables always, the
+sentence- and mention-level ones while the budget allows; a table beyond it stays in the
+output folder's `results/` only. A copy is the CSV itself up to `PLAIN_LIMIT` bytes, else
+gzip-compressed (`.csv.gz`, which pandas and R read as it is). `shared_name` is that one rule,
+used by the site when copying and by the tables when linking.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ import pandas as pd
 from ..paths import TEMPLATES_DIR
 
 MAX_ROWS = 15
-PLAIN_LIMIT = 256 * 1024  # bytes: a table up to this size is copied as CSV
-COPY_LIMIT = 16 * 1024 * 1024  # bytes: a larger table is not copied into the site
+PLAIN_LIMIT = 256 * 1024  # bytes: a table up to this size is copied as CSV, a larger one as .csv.gz
+COPY_BUDGET = 20 * 1024 * 1024  # bytes of the CSVs of one folder copied into the site (about 5 MB compressed)
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -108,11 +110,16 @@ class FullTable:
 
 def shared_name(source: Path) -> str | None:
     """The name of a table's copy in the report site: as it is when small, `.gz` when larger,
-    None when too large to include."""
-    size = source.stat().st_size
-    if size <= PLAIN_LIMIT:
-        return source.name
-    return f"{source.name}.gz" if size <= COPY_LIMIT else None
+    None when it is beyond the budget of its folder (`COPY_BUDGET`, smallest tables first)."""
+    sizes = sorted((path.stat().st_size, path.name) for path in source.parent.glob("*.csv"))
+    total = 0
+    for size, name in sizes:
+        total += size
+        if name == source.name:
+            if total > COPY_BUDGET:
+                return None
+            return source.name if size <= PLAIN_LIMIT else f"{source.name}.gz"
+    return None
 
 
 def full_table(source: Path, path: str, site_folder: str = "tables", complete: bool = True) -> FullTable:
