@@ -199,7 +199,8 @@ def table_html(
     columns = [c for c in shown.columns if c not in links.values()]
     places = {c: decimals(c, frame[c], unnamed_decimals) for c in columns}
     numeric = {c: _is_numeric_column(frame[c]) for c in columns}
-    head = "".join(f"<th{_num(numeric[c])}>{_header(c)}</th>" for c in columns)
+    kinds = {c: " class='num'" if numeric[c] else " class='text'" if _is_long_text(shown[c]) else "" for c in columns}
+    head = "".join(f"<th{kinds[c]}>{_header(c)}</th>" for c in columns)
     values = {c: shown[c].tolist() for c in [*columns, *links.values()]}  # each column keeps its type
     body = []
     for i in range(len(shown)):
@@ -209,7 +210,7 @@ def table_html(
             href = values[links[c]][i] if c in links else None
             if text and not _is_missing(href):
                 text = f"<a href='{html.escape(str(href), quote=True)}'>{text}</a>"
-            cells.append(f"<td{_num(numeric[c])}>{text}</td>")
+            cells.append(f"<td{kinds[c]}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = table_note(total, len(shown), top, ascending, full)
     return (
@@ -239,8 +240,10 @@ def _header(column) -> str:
     return html.escape(str(column), quote=True).replace("_", "_<wbr>")
 
 
-def _num(numeric: bool) -> str:
-    return " class='num'" if numeric else ""
+def _is_long_text(values: pd.Series) -> bool:
+    """Whether a column holds running text (sentences, quotes): it gets room to wrap."""
+    texts = [v for v in values if isinstance(v, str)]
+    return bool(texts) and sum(len(v) for v in texts) / len(texts) > 40
 
 
 def _is_missing(value) -> bool:
