@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: setup report analyze lint test validate bench clean-venv
+.PHONY: setup report analyze lint test validate bench site-size clean-venv
 
 setup: $(READY)
 
@@ -38,3 +38,8 @@ validate: $(READY)
 
 bench: $(READY)
 	$(PY) benchmarks/bench.py
+
+# The size of the report site on BBC News (REFERENCE_CORPORA/bbc) against its budgets;
+# writes benchmarks/site_size.csv. Reruns reuse runs/bbc-site's cache.
+site-size: $(READY)
+	$(PY) benchmarks/site_size.py runs/bbc-site --corpus $(REFERENCE_CORPORA)/bbc

@@ -47,10 +47,10 @@ def seeds_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("seeds_site")
     corpus = root / "corpus"
     shutil.copytree(SEEDS, corpus)
-    (corpus / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (corpus / "000_hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")  # first: among the rows shown
     with open(corpus / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            ["hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"]
+            ["000_hostile", "<script>alert('manifest')</script>", "<img src=x onerror=alert(4)>", "", "test"]
         )
     result = run_site(corpus, root / "output")
     assert result.returncode == 0, result.stderr

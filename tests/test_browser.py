@@ -21,6 +21,7 @@ from dated_corpus import write_dated_corpus
 
 from analysis.figures import names
 from analysis.paths import VALIDATION_FIGURES_DIR
+from analysis.report.images import compact_png
 from analysis.report.site import KEY_FIGURES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -129,7 +130,7 @@ def test_reports_show_the_committed_validation_figures(site):
         ("04_readability", names.VALIDATION_READABILITY),
         ("05_source_attribution", names.VALIDATION_ATTRIBUTION),
     ):
-        embedded = base64.b64encode((VALIDATION_FIGURES_DIR / f"{name}.png").read_bytes()).decode("ascii")
+        embedded = base64.b64encode(compact_png((VALIDATION_FIGURES_DIR / f"{name}.png").read_bytes())).decode("ascii")
         assert embedded in (site / f"{notebook}.html").read_text(encoding="utf-8"), f"{notebook} lacks {name}"
 
 

@@ -29,14 +29,3 @@ def test_article_groups_per_article_manifest_column_or_folder():
     assert word == "outlet" and groups["tech/000"] == "Weekly"
     flat = pd.DataFrame({"article_id": [str(i) for i in range(60)]})
     assert article_groups(flat)[1] == "corpus"
-
-
-def test_long_tables_show_head_and_tail(capsys):
-    import pandas as pd
-
-    from analysis.report.notebook import show
-
-    table = pd.DataFrame({"x": range(100)})
-    shown = show(table, rows=5, name="things")
-    assert list(shown["x"]) == [0, 1, 2, 3, 4, 95, 96, 97, 98, 99]
-    assert len(show(table.head(11), rows=5)) == 11

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import Image, Markdown, display
+from IPython.display import HTML, Image, Markdown, display
 
 from ..figures.style import apply_style
 from ..measures import comparisons
+from ..outputs import write_csv
 from ..paths import (
     VALIDATION_DIR,
     VALIDATION_FIGURES_DIR,
@@ -28,8 +29,10 @@ from ..pipeline.analyze import analyze, load_results
 from ..pipeline.options import Options, notebook_options
 from ..pipeline.provenance import read_provenance, recorded_options, results_are_current
 from ..text.actors import ActorList, load_actors
+from . import tables
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+_shown_dirs = OutputDirs(resolve("."))  # the output folder whose tables `show` links to; `setup` sets it
 
 
 @dataclass
@@ -77,6 +80,8 @@ def setup(corpus_dir: str, output_dir: str, **options) -> NotebookContext:
     if not results_are_current(corpus, output, chosen):
         analyze(corpus, output, chosen)
     apply_style()
+    global _shown_dirs
+    _shown_dirs = OutputDirs(output)
     return NotebookContext(corpus, OutputDirs(output), load_results(output), read_provenance(output))
 
 
@@ -149,13 +154,69 @@ def article_groups(
     return pd.Series("all articles", index=ids), "corpus"
 
 
-def show(table: pd.DataFrame, rows: int = 10, name: str | None = None):
-    """A table in full when short; else its first and last `rows` rows, saying where the rest is."""
-    if len(table) <= 2 * rows + 1:
-        return table
-    where = f" (all of it: `results/{name}.csv`)" if name else ""
-    say(f"Showing the first and last {rows} of {len(table):,} rows{where}.")
-    return pd.concat([table.head(rows), table.tail(rows)])
+def show(
+    table: pd.DataFrame,
+    name: str | None = None,
+    *,
+    rows: int = tables.MAX_ROWS,
+    top: str | None = None,
+    ascending: bool = False,
+    derived: bool = False,
+    save: str | None = None,
+    decimals: int | None = None,
+) -> None:
+    """Display a table for readers (`report/tables.py`): at most `rows` rows, the first or, with
+    `top`, the highest (`ascending`: lowest) by that column, and where the whole table is.
+
+    `name` is the CSV the rows come from: a result table (`"articles"`: `results/articles.csv`)
+    or a validation table (`"validation/sentiment_summary"`); `derived` says the rows are
+    computed from it rather than its own. `save` writes a table the reports compute (no CSV
+    holds it) to `reports/tables/derived/<save>.csv` and links that. The link points to the
+    copy in the report site (`tables/...`); the text gives the path in the output folder.
+    `decimals` is the precision of numeric columns whose names do not say their measure.
+    """
+    full = None
+    if save is not None:
+        target = _shown_dirs.reports / "tables" / "derived" / f"{save}.csv"
+        write_csv(tables.reader_frame(table), target)
+        full = tables.FullTable(f"reports/tables/derived/{save}.csv", f"tables/derived/{save}.csv")
+    elif name is not None:
+        folder, _, stem = name.rpartition("/")
+        if folder == "validation":
+            source, path, site = VALIDATION_DIR / f"{stem}.csv", f"validation/{stem}.csv", "tables/validation"
+        else:
+            source, path, site = _shown_dirs.results / f"{stem}.csv", f"results/{stem}.csv", "tables"
+        full = tables.full_table(source, path, site, complete=not derived)
+    html_table = tables.table_html(
+        table, max_rows=rows, top=top, ascending=ascending, full=full, unnamed_decimals=decimals
+    )
+    display(HTML(html_table))
+
+
+VALIDATION_SHOWN = ["dataset", "task", "metric", "value", "anchor", "baseline", "n"]
+
+
+def show_validation_summary(summary: pd.DataFrame, name: str) -> None:
+    """A validation summary for readers: its key figures (`synthesis.KEY_VALIDATION_FIGURES`;
+    all its rows if none is key), linked to the whole `validation/<name>_summary.csv`."""
+    from ..measures.synthesis import validation_table
+
+    key = validation_table(summary)
+    shown = key if len(key) else summary
+    show(shown[[c for c in VALIDATION_SHOWN if c in shown]], f"validation/{name}_summary", derived=len(key) > 0)
+
+
+def show_key_validation(key: pd.DataFrame) -> None:
+    """The key validation figures (`synthesis.validation_table`), one table per analysis, each
+    linked to that analysis's summary where there is one."""
+    for analysis, rows in key.groupby("analysis", sort=False):
+        summary = VALIDATION_DIR / f"{analysis}_summary.csv"
+        say(f"**{escape_text(str(analysis).replace('_', ' '))}**")
+        show(
+            rows[[c for c in VALIDATION_SHOWN if c in rows]],
+            f"validation/{analysis}_summary" if summary.is_file() else None,
+            derived=True,
+        )
 
 
 def articles_to_plot(values: pd.Series, limit: int = PER_ARTICLE_LIMIT) -> tuple[list[str], str]:

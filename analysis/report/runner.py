@@ -44,6 +44,7 @@ from ..pipeline.analyze import analyze, load_results
 from ..pipeline.options import Options, corpus_options, flag_of, option_names
 from ..pipeline.provenance import analysis_version, read_provenance
 from .findings import summary_points
+from .images import compact_notebook_images
 from .site import build_index
 
 RUN_CACHE_FILE = Path(".cache") / "notebooks.json"
@@ -178,6 +179,16 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
     return target
 
 
+def compact_images(executed: Path) -> None:
+    """Re-encode the figures of an executed notebook as compact PNG (`images.compact_png`): they
+    are embedded in the notebook and in both HTML versions."""
+    import nbformat
+
+    notebook = nbformat.read(executed, as_version=4)
+    if compact_notebook_images(notebook):
+        write_text(nbformat.writes(notebook) + "\n", executed)
+
+
 def render_html(executed: Path, target: Path, with_code: bool) -> None:
     """Render an executed notebook as self-contained HTML. The reader version has no code and no
     warnings (stderr); the full version keeps both."""
@@ -286,6 +297,7 @@ def run(
             return _failed_report(
                 notebook, reports_dir, f"{type(error).__name__}: {error}", time.perf_counter() - started
             )
+        compact_images(executed)
         render_html(executed, reader, with_code=False)
         render_html(executed, full, with_code=True)
         done[notebook.name] = key
