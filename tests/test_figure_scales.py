@@ -134,7 +134,7 @@ def test_scorecard_figure_colours_against_the_reference_and_states_it():
     table, tone_bar, scale_bar, note = fig.axes
     tone_mesh, scale_mesh = table.collections[1:3]
     assert tone_mesh.get_clim() == style.TONE_LIMITS and scale_mesh.get_clim() == (0, 100)
-    assert "percentile among 500 test news" in scale_bar.get_xlabel()
+    assert "percentile among 500 test news" in scale_bar.get_title(loc="left")
     assert "Flesch-Kincaid grade: harder to read" in note.texts[0].get_text().replace("\n", " ")
 
 
@@ -197,8 +197,8 @@ def test_beyond_the_readable_size_figures_show_distributions():
     boxes = framing_figures.frame_heatmap_figure(frames, "generic", {"conflict": "Conflict"}).axes[0]
     assert not boxes.images and ytick_labels(boxes) == [f"Conflict (n={n})"]
     features = pd.DataFrame({"article_id": ids, "feature": "caps", "contribution": 0.1})
-    cues = sensationalism_figures.sensationalism_figure(features, {"caps": "ALL CAPS"}).axes[0]
-    assert ytick_labels(cues) == [f"Index (sum) (n={n})", f"ALL CAPS (n={n})"]
+    index, cues = sensationalism_figures.sensationalism_figure(features, {"caps": "ALL CAPS"}).axes
+    assert sum(p.get_height() for p in index.patches) == n and ytick_labels(cues) == ["ALL CAPS (in 100% of articles)"]
     readability = pd.DataFrame(
         {"article_id": ids, "part": "body", **{m: 10.0 for m in readability_figures.METRICS}, "text_standard": 9.0}
     )

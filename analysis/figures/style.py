@@ -126,9 +126,12 @@ def shows_each_article(n_articles: int, group_word: str = "article") -> bool:
     return group_word in ("article", "corpus") and n_articles <= MAX_ARTICLES_SHOWN
 
 
-def box_strip(ax: plt.Axes, groups: list[tuple[str, object]], colour: str, max_dots: int = 2000) -> None:
+def box_strip(
+    ax: plt.Axes, groups: list[tuple[str, object]], colour: str, max_dots: int = 2000, counts: bool = True
+) -> None:
     """One horizontal box per (label, values), top to bottom, with every value as a dot
-    (jittered with a fixed seed) when there are at most `max_dots` in all."""
+    (jittered with a fixed seed) when there are at most `max_dots` in all; `counts` adds the
+    number of values to each label."""
     import numpy as np
 
     arrays = [np.asarray(values, dtype=float) for _, values in groups]
@@ -148,7 +151,7 @@ def box_strip(ax: plt.Axes, groups: list[tuple[str, object]], colour: str, max_d
         rng = np.random.default_rng(0)
         for position, values in zip(positions, arrays):
             ax.scatter(values, position + rng.uniform(-0.2, 0.2, len(values)), s=9, alpha=0.5, color=colour, zorder=3)
-    ax.set_yticks(positions, [f"{label} (n={len(a):,})" for (label, _), a in zip(groups, arrays)])
+    ax.set_yticks(positions, [f"{label} (n={len(a):,})" if counts else label for (label, _), a in zip(groups, arrays)])
     ax.set_ylim(len(groups) + 0.6, 0.4)
 
 
@@ -161,7 +164,8 @@ def histogram(ax: plt.Axes, values, colour: str, bins=30, value_range: tuple[flo
     ax.hist(values, bins=bins, range=value_range, color=colour, alpha=0.8, edgecolor="white")
     if len(values):
         median = float(np.median(values))
-        ax.axvline(median, color="black", linestyle="--", linewidth=1.2, label=f"median {median:,.2f}")
+        shown = f"{median:,.0f}" if abs(median) >= 100 else f"{median:.2f}"
+        ax.axvline(median, color="black", linestyle="--", linewidth=1.2, label=f"median {shown}")
         ax.legend(fontsize=9, loc="upper right")
 
 

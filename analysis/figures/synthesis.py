@@ -119,7 +119,7 @@ def scorecard_view(
 
 FIXED_SCALES = {  # column: (low, high) colouring a measure when no reference table has been made
     "n_words": (0, 1500),
-    "sensationalism_index": (0, 1),
+    "sensationalism_index": (0, 10),
     "flesch_kincaid_grade": (0, 18),
     "share_named": (0, 1),
     "share_anonymous": (0, 1),
@@ -164,7 +164,7 @@ def scorecard_colours(rows: pd.DataFrame, measures: list[str], reference: pd.Dat
             positions, f"Colour: percentile among {n:,} {reference['reference'].iloc[0]} (50: their median)"
         )
     scales = ", ".join(
-        f"{_one_line(MEASURE_LABELS[c][0])} {low:,}-{high:,}"
+        f"{_one_line(MEASURE_LABELS[c][0])} " + ("0-100%" if c.startswith("share_") else f"{low:,}-{high:,}")
         for c, (low, high) in FIXED_SCALES.items()
         if c in measures
     )
@@ -199,8 +199,8 @@ def scorecard_figure(
     y_edges = np.arange(len(rows) + 1)
     centres = (x_edges[:-1] + x_edges[1:]) / 2
     table_height = 0.45 * len(rows) + 1.6
-    fig = style.plt.figure(figsize=(0.72 * sum(widths) + 2.8, table_height + 1.9))
-    grid = fig.add_gridspec(3, 2, height_ratios=[table_height, 0.25, 1.0], hspace=0.05)
+    fig = style.plt.figure(figsize=(0.72 * sum(widths) + 2.8, table_height + 2.4))
+    grid = fig.add_gridspec(3, 2, height_ratios=[table_height, 0.22, 0.7])
     ax = fig.add_subplot(grid[0, :])
     padding = np.full((len(rows), len(texts)), np.nan)
     ax.pcolormesh(
@@ -275,18 +275,18 @@ def scorecard_figure(
     ax.set_title(f"Scorecard: {view.description}", loc="left")
     for position, mesh, label in (
         (0, tone_mesh, "Colour of the tone columns: tone, -1 negative to +1 positive"),
-        (1, scale_mesh, textwrap.fill(colours.label, 70)),
+        (1, scale_mesh, textwrap.fill(colours.label, 80)),
     ):
         bar = fig.colorbar(mesh, cax=fig.add_subplot(grid[1, position]), orientation="horizontal")
         bar.ax.tick_params(labelsize=8)
-        bar.set_label(label, fontsize=8)
+        bar.ax.set_title(label, fontsize=8, fontweight="normal", loc="left")
     note = fig.add_subplot(grid[2, :])
     note.axis("off")
     directions = "; ".join(f"{_one_line(m.label)}: {DIRECTIONS[m.column]}" for m in measures if m.column in DIRECTIONS)
     note.text(
         0,
         0.0,
-        textwrap.fill(f"Higher means: {directions}. Colours say low or high, not good or bad.", 150),
+        textwrap.fill(f"Higher means: {directions}. Colours say low or high, not good or bad.", 130),
         fontsize=8,
         color="#333333",
         va="bottom",
