@@ -205,3 +205,32 @@ def test_beyond_the_readable_size_figures_show_distributions():
     assert len(readability_figures.articles_figure(readability).axes[0].patches) == 40  # histogram bins
     few = readability.head(3).assign(flesch_reading_ease=[30.0, 70.0, 50.0])
     assert ytick_labels(readability_figures.articles_figure(few).axes[0]) == ["a01", "a02", "a00"]
+
+
+def test_scorecard_reference_validation_writes_the_percentiles_only(tmp_path):
+    from analysis import validation
+
+    texts = {
+        "business/001.txt": "Shares rise\n\nShares rose sharply on Monday, traders said. Markets were calm.\n",
+        "business/002.txt": "Firm cuts jobs\n\nThe firm will cut 300 jobs, its chief executive said on Friday.\n",
+        "sport/001.txt": "Team wins cup\n\nThe team won the cup in a thrilling final. Fans cheered loudly.\n",
+        "README.TXT": "About this corpus\n\nFive folders of articles.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / "bbc" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "bbc" / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "validation"
+    tables = validation.run_validation("scorecard", tmp_path, out, out / "figures")
+    assert sorted(p.name for p in out.iterdir()) == ["scorecard_reference.csv"]  # no empty summary
+    reference = synthesis.load_scorecard_reference(out / "scorecard_reference.csv")
+    assert reference.equals(tables["reference"]) and set(reference["n_articles"]) <= {2, 3}
+    assert reference.loc[reference["measure"] == "n_words", "n_articles"].iloc[0] == 3  # the README left out
+
+
+def test_the_committed_reference_covers_every_compared_measure():
+    reference = synthesis.load_scorecard_reference()
+    if reference is None:
+        pytest.skip("no reference table made here (make validate)")
+    assert sorted(reference["measure"].unique()) == sorted(synthesis.COMPARED_COLUMNS)
+    for _, table in reference.groupby("measure"):
+        assert table["percentile"].tolist() == list(range(101)) and table["value"].is_monotonic_increasing
