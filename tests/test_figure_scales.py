@@ -234,3 +234,11 @@ def test_the_committed_reference_covers_every_compared_measure():
     assert sorted(reference["measure"].unique()) == sorted(synthesis.COMPARED_COLUMNS)
     for _, table in reference.groupby("measure"):
         assert table["percentile"].tolist() == list(range(101)) and table["value"].is_monotonic_increasing
+
+
+def test_the_notebook_says_how_the_scorecard_is_coloured():
+    from analysis.report import findings
+
+    said = findings.scorecard_colours(REFERENCE)
+    assert "percentile among 500 test news" in said and "-1 (negative, red) to +1" in said
+    assert "fixed scales" in findings.scorecard_colours(None)
