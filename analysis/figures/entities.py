@@ -107,7 +107,7 @@ def targeted_tone_figure(matrix: pd.DataFrame, group_word: str, min_mentions: in
         f"Tone toward each entity per {group_word} (cells of at least {min_mentions} mentions)",
         "Entity",
         group_word.capitalize(),
-        "Mean tone toward the entity (-1 negative, +1 positive)",
+        "Tone toward the entity (-1 to +1)",
         cmap=style.DIVERGING_CMAP,
         value_format="{:+.2f}",
         limits=style.TONE_LIMITS,
