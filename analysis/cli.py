@@ -228,7 +228,8 @@ def _validate(only: list[str] | None, reference: Path | None) -> int:
                 return _fail(f"validation '{name}' is not implemented yet")
             summary = run_validation(name, folder)["summary"]
             print(f"{name}:")
-            print(summary.drop(columns=["analysis", "anchor_source"]).to_string(index=False))
+            if len(summary):
+                print(summary.drop(columns=["analysis", "anchor_source"]).to_string(index=False))
     except ReferenceDataMissing as error:
         return _fail(str(error))
     return 0

@@ -18,17 +18,22 @@ def cell_texts(fig) -> list[str]:
 
 def test_mentions_per_article_per_group_and_for_one_group():
     per_article = entity_figures.entity_mentions_figure(COUNTS, GROUPS, "article", {})
-    assert cell_texts(per_article) == ["3", "1", "0", "1", "1", "0", "2", "0"]
+    assert cell_texts(per_article) == ["3", "1", "2", "0", "0", "1", "1", "0"]  # the most mentions first
+    assert [t.get_text() for t in per_article.axes[0].get_yticklabels()] == ["a", "d", "b", "c"]
     per_group = entity_figures.entity_mentions_figure(COUNTS, GROUPS, "outlet", {})
     assert cell_texts(per_group) == ["1.5", "1.0", "1.5", "0.0"] and "mean per article by outlet" in (
         per_group.axes[0].get_title()
     )
-    one = entity_figures.entity_mentions_figure(COUNTS, GROUPS, "corpus", {"Ann Lee": "person", "Acme": "organisation"})
+    ungrouped = entity_figures.entity_mentions_figure(COUNTS, GROUPS, "corpus", {})  # few articles: each shown
+    assert cell_texts(ungrouped) == cell_texts(per_article)
+    copies = -(-(style.MAX_ARTICLES_SHOWN + 1) // len(COUNTS))
+    many = pd.concat([COUNTS.rename(index=lambda a, k=k: f"{a}{k}") for k in range(copies)])
+    one = entity_figures.entity_mentions_figure(many, GROUPS, "corpus", {"Ann Lee": "person", "Acme": "organisation"})
     ax = one.axes[0]
-    assert [round(p.get_width()) for p in ax.patches[:2]] == [6, 2]
+    assert [round(p.get_width()) for p in ax.patches[:2]] == [6 * copies, 2 * copies]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["person", "organisation"]
-    assert cell_texts(one) == [" 3 articles", " 2 articles"]
-    for fig in (per_article, per_group, one):
+    assert cell_texts(one) == [f" {3 * copies} articles", f" {2 * copies} articles"]
+    for fig in (per_article, per_group, ungrouped, one):
         style.plt.close(fig)
 
 
@@ -53,5 +58,9 @@ def test_tone_figures_use_the_fixed_tone_scale():
     matrix = pd.DataFrame({"Ann Lee": [0.2, np.nan], "Acme": [-0.05, 0.1]}, index=["a", "b"])
     heatmap = entity_figures.targeted_tone_figure(matrix, "article", 3)
     image = heatmap.axes[0].images[0]
-    assert image.get_clim() == style.TONE_LIMITS and cell_texts(heatmap) == ["+0.20", "-0.05", "+0.10"]
+    assert image.get_clim() == style.TONE_LIMITS and cell_texts(heatmap) == [
+        "+0.10",
+        "+0.20",
+        "-0.05",
+    ]  # b first: higher mean
     style.plt.close(heatmap)

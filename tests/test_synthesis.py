@@ -123,26 +123,19 @@ def test_figure_of_thousands_of_articles(results):
     assert index.iloc[:15].min() >= index.iloc[15:].max()
 
 
-def test_figure_shows_raw_values_over_scaled_colours(results):
+def test_figure_shows_raw_values_over_reference_colours(results):
     plotting.apply_style()
     card = synthesis.scorecard(results)
     card["share_anonymous"] = np.nan  # a measure missing everywhere
     card["hedges_per_1000_words"] = 2.0  # a constant measure
     view = synthesis_figures.scorecard_view(card)
-    assert view.description == f"all {len(card)} articles" and view.split is None
+    assert view.description == f"all {len(card)} articles, most sensational first" and view.split is None
+    assert view.rows["sensationalism_index"].dropna().is_monotonic_decreasing
     fig = synthesis_figures.scorecard_figure(view, {"economic": "Money matters"})
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert "9.64" in texts and "n/a" in texts and "Money matters" in texts
-    assert fig.axes[0].get_title(loc="left") == f"Scorecard: all {len(card)} articles"
+    assert fig.axes[0].get_title(loc="left") == f"Scorecard: all {len(card)} articles, most sensational first"
     plotting.plt.close(fig)
-
-
-def test_columns_are_scaled_between_their_own_extremes():
-    values = np.array([[1.0, 5.0, np.nan], [3.0, 5.0, np.nan], [2.0, np.nan, np.nan]])
-    scaled = synthesis_figures._scaled(values)
-    assert scaled[:, 0].tolist() == [0.0, 1.0, 0.5]
-    assert scaled[:2, 1].tolist() == [0.5, 0.5] and math.isnan(scaled[2, 1])
-    assert np.isnan(scaled[:, 2]).all()
 
 
 def test_measure_statistics_describe_every_numeric_measure(results):

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .style import OKABE_ITO, plt
+from .style import OKABE_ITO, by_value, plt
 
 CLASS_COLOURS = {"named": 0, "anonymous": 1, "vague": 3, "unresolved": 7}
 
 
 def source_classes_figure(sourcing: pd.DataFrame):
-    """Stacked horizontal bars: named, anonymous, vague and unresolved attributions per article."""
+    """Stacked horizontal bars: named, anonymous, vague and unresolved attributions per article,
+    the most attributions first."""
 
+    totals = sourcing.set_index("article_id")[[f"n_{c}" for c in CLASS_COLOURS]].sum(axis=1)
+    sourcing = sourcing.set_index("article_id").loc[by_value(totals)].reset_index()
     order = list(sourcing["article_id"])
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(order) + 2.2))
     left = [0] * len(order)
@@ -22,7 +25,7 @@ def source_classes_figure(sourcing: pd.DataFrame):
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
     ax.set_xlabel("Attributions (continued quotations not counted)")
-    ax.set_ylabel("Article")
+    ax.set_ylabel("Article (most attributions first)")
     ax.set_title("Who is cited: named, anonymous, vague and unresolved sources")
     ax.legend(loc="lower right", title="Source")
     return fig

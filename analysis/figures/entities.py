@@ -20,25 +20,27 @@ TYPE_COLOURS = {  # one colour per entity type in every figure
 
 
 def entity_mentions_figure(counts: pd.DataFrame, groups: pd.Series, group_word: str, types: dict[str, str]):
-    """Mentions of each entity (`corpus.entity_mention_counts`): a heatmap per article, or of
-    the mean per article of each group of `groups`; with one group, bars of the total mentions
+    """Mentions of each entity (`corpus.entity_mention_counts`): a heatmap per article (the
+    most mentions first), or of the mean per article of each group of `groups`; with more than
+    style.MAX_ARTICLES_SHOWN ungrouped articles, bars of the total mentions (the most first)
     coloured by entity type (`types`: column name -> type)."""
-    if group_word == "corpus":
+    per_article = group_word in ("article", "corpus")
+    if per_article and not style.shows_each_article(len(counts), group_word) or len(counts) == 1:
         return _mention_bars(counts, types)
-    per_article = group_word == "article"
-    shown = counts if per_article else counts.groupby(counts.index.map(groups)).mean()
+    shown = style.ordered_rows(counts) if per_article else counts.groupby(counts.index.map(groups)).mean()
     return style.heatmap_figure(
         shown,
         "Mentions of the most mentioned entities" + ("" if per_article else f", mean per article by {group_word}"),
         "Entity",
-        group_word.capitalize(),
+        "Article (most mentions first)" if per_article else group_word.capitalize(),
         "Mentions" if per_article else "Mean mentions per article",
         value_format="{:.0f}" if per_article else "{:.1f}",
     )
 
 
 def _mention_bars(counts: pd.DataFrame, types: dict[str, str]):
-    totals, articles = counts.sum(), (counts > 0).sum()
+    totals = counts.sum().loc[lambda t: style.by_value(t)]
+    articles = (counts > 0).sum().loc[totals.index]
     order = list(TYPE_COLOURS)
     kinds = sorted(
         {types.get(name, "other") for name in counts.columns},
@@ -95,14 +97,17 @@ def entity_tone_figure(corpus_tone: pd.DataFrame):
 
 
 def targeted_tone_figure(matrix: pd.DataFrame, group_word: str, min_mentions: int):
-    """Heatmap of the mean tone toward each entity per article or group
-    (`sentiment.entity_tone_matrix`), on the fixed tone scale."""
+    """Heatmap of the mean tone toward each entity per article (the most positive mean first)
+    or group (in label order) (`sentiment.entity_tone_matrix`), on the fixed tone scale
+    style.TONE_LIMITS whatever the values."""
+    if group_word in ("article", "corpus"):
+        matrix = matrix.loc[style.by_value(matrix.mean(axis=1))]
     return style.heatmap_figure(
         matrix,
         f"Tone toward each entity per {group_word} (cells of at least {min_mentions} mentions)",
         "Entity",
         group_word.capitalize(),
-        "Mean tone toward the entity",
+        "Tone toward the entity (-1 to +1)",
         cmap=style.DIVERGING_CMAP,
         value_format="{:+.2f}",
         limits=style.TONE_LIMITS,

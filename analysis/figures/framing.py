@@ -5,20 +5,32 @@ from __future__ import annotations
 import pandas as pd
 
 from . import style
-from .style import top_articles
+from .style import ordered_rows
+
+SCHEMES = {  # scheme: (value column, what the value is, cell format, fixed colour limits or None)
+    "generic": ("score", "Frame score (0-1)", "{:.2f}", (0.0, 1.0)),
+    "issue": ("per_1000_words", "Matches per 1,000 words", "{:.1f}", None),
+}
 
 
-def frame_heatmap_figure(frames: pd.DataFrame, scheme: str, labels: dict[str, str], limit: int = 40):
-    """Article x frame heatmap: generic frame scores (0-1) or issue-frame salience per 1,000 words."""
+def frame_heatmap_figure(frames: pd.DataFrame, scheme: str, labels: dict[str, str]):
+    """Article x frame heatmap of generic frame scores (0-1) or issue-frame salience per 1,000
+    words, the articles with the highest totals first; with more than style.MAX_ARTICLES_SHOWN
+    articles, the distribution of each frame's per-article values."""
 
     table = frames[frames["scheme"] == scheme]
-    value = "score" if scheme == "generic" else "per_1000_words"
+    value, label, value_format, limits = SCHEMES[scheme]
     matrix = table.pivot(index="article_id", columns="frame", values=value)
-    matrix, note = top_articles(matrix[[f for f in labels if f in matrix.columns]].rename(columns=labels), limit)
-    if scheme == "generic":
-        return style.heatmap_figure(
-            matrix, f"Generic frames per article{note}", "Frame", "Article", "Frame score (0-1)", value_format="{:.2f}"
-        )
+    matrix = matrix[[f for f in labels if f in matrix.columns]].rename(columns=labels)
+    title = "Generic frames" if scheme == "generic" else "Issue frames"
+    if not style.shows_each_article(len(matrix)):
+        return style.distributions_figure(matrix, f"{title}: the distribution over {len(matrix):,} articles", label)
     return style.heatmap_figure(
-        matrix, f"Issue frames per article{note}", "Frame", "Article", "Matches per 1,000 words", value_format="{:.1f}"
+        ordered_rows(matrix),
+        f"{title} per article",
+        "Frame",
+        "Article (highest total first)",
+        label,
+        value_format=value_format,
+        limits=limits,
     )

@@ -12,15 +12,27 @@ from ..measures.readability import (
     load_reference,
     minimum_sizes,
 )
-from .style import OKABE_ITO, plt
+from . import style as figure_style
+from .style import OKABE_ITO, by_value, plt
+
+
+def _sorted(table: pd.DataFrame, column: str, ascending: bool = False) -> pd.DataFrame:
+    """`table` with its rows in the order of `column` (highest first unless `ascending`, ties by article id)."""
+    table = table.reset_index(drop=True)
+    order = by_value(pd.Series(table[column].to_numpy(dtype=float), index=table["article_id"]), ascending)
+    return table.set_index("article_id").loc[order].reset_index()
 
 
 def articles_figure(readability: pd.DataFrame):
-    """Body readability per article: Flesch Reading Ease beside the outlets' means, and the
-    grade-level formulas with the consensus grade."""
+    """Body readability per article, the easiest first: Flesch Reading Ease beside the outlets'
+    means, and the grade-level formulas with the consensus grade; with more than
+    MAX_ARTICLES_SHOWN articles, the distribution of each over the articles."""
 
     body = readability[readability["part"] == "body"].reset_index(drop=True)
     outlets = load_reference()["outlets"]["flesch_reading_ease"]
+    if not figure_style.shows_each_article(len(body)):
+        return _articles_distribution_figure(body, outlets)
+    body = _sorted(body, "flesch_reading_ease")
     positions = np.arange(len(body))
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 0.5 * len(body) + 3.6), sharey=True)
     left.barh(positions, body["flesch_reading_ease"].fillna(0), color=OKABE_ITO[5], alpha=0.8)
@@ -31,7 +43,7 @@ def articles_figure(readability: pd.DataFrame):
     left.set_xlim(0, 100)
     left.set_title("Flesch Reading Ease (higher is easier)")
     left.set_xlabel("Flesch Reading Ease of the body")
-    left.set_ylabel("Article")
+    left.set_ylabel("Article (easiest first)")
     left.legend(
         title="Outlet means (tool versions differ: context only)",
         fontsize=8,
@@ -62,10 +74,28 @@ def articles_figure(readability: pd.DataFrame):
     return fig
 
 
-def counting_figure(segmentation: pd.DataFrame):
-    """Sentences counted and the Flesch-Kincaid grade, textstat's counting vs the package's."""
+def _articles_distribution_figure(body: pd.DataFrame, outlets: dict[str, float]):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5.2))
+    figure_style.histogram(left, body["flesch_reading_ease"], OKABE_ITO[5], bins=40, value_range=(0, 100))
+    for (outlet, value), style in zip(sorted(outlets.items(), key=lambda kv: kv[1]), [":", "-.", (0, (1, 3)), "-"]):
+        left.axvline(value, color="#333333", linestyle=style, linewidth=1, label=f"{outlet} {value:.1f}")
+    left.legend(fontsize=8, title="Median; outlet means (context only)", title_fontsize=8, loc="upper left")
+    left.set_xlim(0, 100)
+    left.set_title(f"Flesch Reading Ease of {len(body):,} articles (higher is easier)")
+    left.set_xlabel("Flesch Reading Ease of the body")
+    left.set_ylabel("Articles")
+    grades = [m for m in METRICS if m != "flesch_reading_ease"] + [CONSENSUS]
+    figure_style.box_strip(right, [(LABELS[m], body[m]) for m in grades], OKABE_ITO[0])
+    right.set_title("Grade-level formulas")
+    right.set_xlabel("US school grade")
+    return fig
 
-    fk = segmentation[segmentation["metric"] == "flesch_kincaid_grade"].reset_index(drop=True)
+
+def counting_figure(segmentation: pd.DataFrame):
+    """Sentences counted and the Flesch-Kincaid grade, textstat's counting vs the package's,
+    the highest grade (package counting) first."""
+
+    fk = _sorted(segmentation[segmentation["metric"] == "flesch_kincaid_grade"], "package_counting")
     positions = np.arange(len(fk))
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.5 * len(fk) + 2.4), sharey=True)
     panels = (
@@ -80,15 +110,18 @@ def counting_figure(segmentation: pd.DataFrame):
         ax.set_title(title)
     right.legend(fontsize=9, loc="best")
     left.set_yticks(positions, fk["article_id"])
-    left.set_ylabel("Article")
+    left.set_ylabel("Article (highest grade first)")
     left.invert_yaxis()
     return fig
 
 
 def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
-    """Distribution of body sentence lengths per article: box plots with every sentence as a dot."""
+    """Distribution of body sentence lengths of the articles of `order`, the longest median
+    first: box plots with every sentence as a dot."""
 
     body = sentences[sentences["part"] == "body"]
+    medians = body[body["article_id"].isin(order)].groupby("article_id")["n_words"].median()
+    order = by_value(medians.reindex(list(dict.fromkeys(order))))
     groups = [body.loc[body["article_id"] == a, "n_words"].to_numpy() for a in order]
     positions = np.arange(1, len(order) + 1)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(order) + 2.2))
@@ -111,14 +144,15 @@ def sentence_lengths_figure(sentences: pd.DataFrame, order: list[str]):
     ax.invert_yaxis()
     ax.set_title("Sentence lengths in the body")
     ax.set_xlabel("Words per sentence (each dot is one sentence)")
-    ax.set_ylabel("Article")
+    ax.set_ylabel("Article (longest median first)")
     return fig
 
 
 def paragraph_grades_figure(paragraphs: pd.DataFrame, readability: pd.DataFrame):
-    """Flesch-Kincaid grade of each body paragraph (dots) and of the whole body (bar)."""
+    """Flesch-Kincaid grade of each body paragraph (dots) and of the whole body (bar), the
+    highest body grade first."""
 
-    body = readability[readability["part"] == "body"].reset_index(drop=True)
+    body = _sorted(readability[readability["part"] == "body"], "flesch_kincaid_grade")
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(body) + 2.8))
     for i, article_id in enumerate(body["article_id"]):
         graded = paragraphs[(paragraphs["article_id"] == article_id) & ~paragraphs["flag_short_paragraph"]]
@@ -144,6 +178,6 @@ def paragraph_grades_figure(paragraphs: pd.DataFrame, readability: pd.DataFrame)
     ax.invert_yaxis()
     ax.set_title("Flesch-Kincaid grade per paragraph")
     ax.set_xlabel(f"US school grade (paragraphs of at least {minimum_sizes()['paragraph_words']} words)")
-    ax.set_ylabel("Article")
+    ax.set_ylabel("Article (highest grade first)")
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     return fig

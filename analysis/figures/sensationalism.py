@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import style
-from .style import top_articles
+from .style import ordered_rows
 
 
-def sensationalism_figure(features: pd.DataFrame, labels: dict[str, str], limit: int = 40):
-    """Heatmap of each feature's contribution per article; the row label carries the index."""
+def sensationalism_figure(features: pd.DataFrame, labels: dict[str, str]):
+    """Heatmap of each feature's contribution per article, the highest index first (the row
+    label carries the index); with more than style.MAX_ARTICLES_SHOWN articles, the
+    distribution of the index and of each feature's contribution."""
 
     matrix = features.pivot(index="article_id", columns="feature", values="contribution")
-    matrix, note = top_articles(matrix[[f for f in labels if f in matrix.columns]], limit)
+    matrix = matrix[[f for f in labels if f in matrix.columns]]
+    if not style.shows_each_article(len(matrix)):
+        return _distribution_figure(matrix.rename(columns=labels))
+    matrix = ordered_rows(matrix)
     totals = matrix.sum(axis=1)
     matrix.index = [f"{a}  (index {totals[a]:.2f})" for a in matrix.index]
     return style.heatmap_figure(
         matrix.rename(columns=labels),
-        f"Sensationalism cues per article{note}",
+        "Sensationalism cues per article",
         "Feature",
-        "Article",
+        "Article (highest index first)",
         "Contribution (0-1)",
         value_format="{:.2f}",
+        limits=(0.0, 1.0),
     )
+
+
+def _distribution_figure(matrix: pd.DataFrame):
+    fig, (left, right) = style.plt.subplots(
+        1, 2, figsize=(12, 0.5 * matrix.shape[1] + 2.4), gridspec_kw={"width_ratios": [1, 1.3]}
+    )
+    style.histogram(left, matrix.sum(axis=1), style.OKABE_ITO[3], bins=np.arange(0, matrix.shape[1] + 1.25, 0.25))
+    left.set_title(f"Sensationalism index of {len(matrix):,} articles")
+    left.set_xlabel("Index (sum of the contributions)")
+    left.set_ylabel("Articles")
+    labels = [f"{c} (in {(matrix[c] > 0).mean():.0%} of articles)" for c in matrix.columns]
+    style.box_strip(right, list(zip(labels, (matrix[c] for c in matrix.columns))), style.OKABE_ITO[0], counts=False)
+    right.set_xlim(-0.05, 1.05)
+    right.set_title("Contribution of each cue")
+    right.set_xlabel("Contribution (0-1)")
+    return fig

@@ -9,13 +9,18 @@ from . import style
 
 
 def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame, groups=None, group_word: str = "article"):
-    """Compound score of every body sentence per article, with the mean and its 95% interval;
-    with many articles, the distribution of article means per group (see notebook.article_groups)."""
+    """Compound score of every body sentence per article (the most positive mean first), with
+    the mean and its 95% interval; with more than style.MAX_ARTICLES_SHOWN ungrouped articles,
+    the distribution of the article means; grouped, their distribution per group (see
+    notebook.article_groups). The tone axis is always style.TONE_LIMITS."""
 
-    if groups is not None and group_word != "article":
+    if groups is not None and group_word not in ("article", "corpus"):
         return _group_distribution_figure(summary, groups, group_word)
+    if not style.shows_each_article(len(summary), group_word):
+        return _corpus_distribution_figure(summary)
     body = sentences[sentences["part"] == "body"]
-    order = list(summary["article_id"])
+    summary = summary.set_index("article_id").loc[style.by_value(summary.set_index("article_id")["mean_compound"])]
+    order = list(summary.index)
     fig, ax = style.plt.subplots(figsize=(9, 0.55 * len(order) + 2))
     rng = np.random.default_rng(0)
     for row, article_id in enumerate(order):
@@ -40,23 +45,43 @@ def distribution_figure(sentences: pd.DataFrame, summary: pd.DataFrame, groups=N
     ax.axvline(0, color="#777777", linewidth=1)
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
-    ax.set_xlim(-1.05, 1.05)
+    _tone_axis(ax.set_xlim)
     ax.set_title("Sentence tone per article")
     ax.set_xlabel("VADER compound score of each body sentence (-1 negative, +1 positive)")
-    ax.set_ylabel("Article")
+    ax.set_ylabel("Article (most positive mean first)")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=9)
+    return fig
+
+
+def _tone_axis(set_limits) -> None:
+    low, high = style.TONE_LIMITS
+    set_limits(low - 0.05, high + 0.05)
+
+
+def _corpus_distribution_figure(summary: pd.DataFrame):
+    fig, ax = style.plt.subplots(figsize=(9, 4.2))
+    style.histogram(ax, summary["mean_compound"], style.OKABE_ITO[0], bins=40, value_range=style.TONE_LIMITS)
+    ax.axvline(0, color="#777777", linewidth=1)
+    _tone_axis(ax.set_xlim)
+    ax.set_title(f"Article tone: the distribution over {len(summary):,} articles")
+    ax.set_xlabel("Mean VADER compound of each article's body sentences (-1 negative, +1 positive)")
+    ax.set_ylabel("Articles")
     return fig
 
 
 def arc_figure(sentences: pd.DataFrame, window: int = 5, groups=None, group_word: str = "article"):
     """Sentiment arc of each article: sentence scores by position, with a centred rolling mean;
-    with many articles, the mean compound per tenth of the article for each group."""
+    with more than style.MAX_ARTICLES_SHOWN ungrouped articles, the median and middle half of
+    the articles' mean compound per tenth of the article; grouped, the mean per tenth for each
+    group. The tone axis is always style.TONE_LIMITS."""
 
     body = sentences[sentences["part"] == "body"]
-    if groups is not None and group_word != "article":
-        return _group_arc_figure(body, groups, group_word)
     order = list(dict.fromkeys(body["article_id"]))
-    columns = min(3, len(order))
+    if groups is not None and group_word not in ("article", "corpus"):
+        return _group_arc_figure(body, groups, group_word)
+    if not style.shows_each_article(len(order), group_word):
+        return _corpus_arc_figure(body)
+    columns = min(3 if len(order) <= 12 else 4, len(order))
     rows = -(-len(order) // columns)
     fig, axes = style.plt.subplots(
         rows, columns, figsize=(4 * columns, 2.8 * rows + 0.6), sharex=True, sharey=True, squeeze=False
@@ -68,7 +93,7 @@ def arc_figure(sentences: pd.DataFrame, window: int = 5, groups=None, group_word
         smooth = group["compound"].rolling(window, center=True, min_periods=1).mean()
         ax.plot(group["position"], smooth, color=style.OKABE_ITO[3], linewidth=2)
         ax.set_title(article_id, fontsize=10)
-        ax.set_ylim(-1.05, 1.05)
+        _tone_axis(ax.set_ylim)
     for ax in axes.flat[len(order) :]:
         ax.set_visible(False)
     for ax in axes[-1]:
@@ -84,27 +109,43 @@ def _group_distribution_figure(summary: pd.DataFrame, groups: pd.Series, group_w
     labelled = summary.assign(group=summary["article_id"].map(groups))
     order = sorted(labelled["group"].unique())
     fig, ax = style.plt.subplots(figsize=(9, 0.5 * len(order) + 2))
-    ax.boxplot(
-        [labelled.loc[labelled["group"] == g, "mean_compound"].to_numpy() for g in order],
-        orientation="horizontal",
-        patch_artist=True,
-        tick_labels=order,
-        boxprops={"facecolor": style.OKABE_ITO[0], "alpha": 0.5},
-        medianprops={"color": "black"},
-    )
+    style.box_strip(ax, [(g, labelled.loc[labelled["group"] == g, "mean_compound"]) for g in order], style.OKABE_ITO[0])
     ax.axvline(0, color="#777777", linewidth=1)
-    ax.invert_yaxis()
+    _tone_axis(ax.set_xlim)
     ax.set_title(f"Article tone by {group_word} ({len(summary):,} articles)")
-    ax.set_xlabel("Mean VADER compound of each article's body sentences")
+    ax.set_xlabel("Mean VADER compound of each article's body sentences (-1 negative, +1 positive)")
     ax.set_ylabel(group_word.capitalize())
+    return fig
+
+
+def _tenths(body: pd.DataFrame, bins: int) -> pd.Series:
+    return np.minimum((body["position"] * bins).astype(int), bins - 1)
+
+
+def _corpus_arc_figure(body: pd.DataFrame, bins: int = 10):
+
+    per_article = body.assign(tenth=_tenths(body, bins)).groupby(["tenth", "article_id"])["compound"].mean()
+    by_tenth = per_article.groupby("tenth")
+    middle = (np.arange(bins) + 0.5) / bins
+    quartiles = by_tenth.quantile([0.25, 0.5, 0.75]).unstack().reindex(range(bins))
+    fig, ax = style.plt.subplots(figsize=(9, 4.5))
+    ax.fill_between(
+        middle, quartiles[0.25], quartiles[0.75], color=style.OKABE_ITO[0], alpha=0.25, label="middle half of articles"
+    )
+    ax.plot(middle, quartiles[0.5], marker="o", color=style.OKABE_ITO[0], label="median article")
+    ax.axhline(0, color="#777777", linewidth=1)
+    _tone_axis(ax.set_ylim)
+    n_articles = body["article_id"].nunique()
+    ax.set_title(f"Sentiment arcs of {n_articles:,} articles: mean compound per tenth of each article")
+    ax.set_xlabel("Position in the article (0 start, 1 end)")
+    ax.set_ylabel("Mean compound of the tenth")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=8)
     return fig
 
 
 def _group_arc_figure(body: pd.DataFrame, groups: pd.Series, group_word: str, bins: int = 10):
 
-    labelled = body.assign(
-        group=body["article_id"].map(groups), tenth=np.minimum((body["position"] * bins).astype(int), bins - 1)
-    )
+    labelled = body.assign(group=body["article_id"].map(groups), tenth=_tenths(body, bins))
     arcs = labelled.groupby(["group", "tenth"])["compound"].mean().unstack("group")
     fig, ax = style.plt.subplots(figsize=(9, 4.5))
     for index, group in enumerate(sorted(arcs.columns)):
@@ -117,6 +158,7 @@ def _group_arc_figure(body: pd.DataFrame, groups: pd.Series, group_word: str, bi
             linestyle="-" if index < len(style.OKABE_ITO) else "--",
         )
     ax.axhline(0, color="#777777", linewidth=1)
+    _tone_axis(ax.set_ylim)
     ax.set_title(f"Sentiment arcs by {group_word}: mean compound per tenth of the article")
     ax.set_xlabel("Position in the article (0 start, 1 end)")
     ax.set_ylabel("Mean compound")

@@ -18,7 +18,9 @@ from ..outputs import atomic_path
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 DIVERGING_CMAP = "RdBu"  # red-blue diverging map, readable with red-green colour blindness
 SEQUENTIAL_CMAP = "viridis"
+PERCENTILE_CMAP = "PuOr_r"  # below / above a reference median: purple / orange, neither good nor bad
 TONE_LIMITS = (-1.0, 1.0)  # every tone axis and tone colour scale: VADER's compound range, centred on 0
+MAX_ARTICLES_SHOWN = 40  # per-article figures show each article up to this many, else the distribution
 
 STYLE = {
     "figure.figsize": (8, 4.5),
@@ -68,29 +70,24 @@ def heatmap_figure(
     colorbar_label: str,
     cmap: str = SEQUENTIAL_CMAP,
     value_format: str = "{:.0f}",
-    center: float | None = None,
     limits: tuple[float, float] | None = None,
 ) -> plt.Figure:
     """A labelled heatmap of a DataFrame (rows x columns) with the value written in each cell.
-    The colour scale spans the data, symmetric around `center` if given, or fixed `limits`
-    (the same in every figure of a kind, such as TONE_LIMITS)."""
+    The colour scale spans the data from 0 (counts, scores, rates), or fixed `limits` (the
+    same in every figure of a kind, such as TONE_LIMITS for a diverging tone map); values
+    beyond the limits take the end colours."""
     import numpy as np
 
     values = matrix.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(0.75 * matrix.shape[1] + 4, max(0.5 * matrix.shape[0] + 2, 3.5)))
-    if limits is not None:
-        image = ax.imshow(values, cmap=cmap, vmin=limits[0], vmax=limits[1], aspect="auto")
-    elif center is not None:
-        span = np.nanmax(np.abs(values - center)) or 1.0
-        image = ax.imshow(values, cmap=cmap, vmin=center - span, vmax=center + span, aspect="auto")
-    else:
-        image = ax.imshow(values, cmap=cmap, aspect="auto")
+    low, high = limits if limits is not None else (0.0, float(np.nanmax(values, initial=0.0)) or 1.0)
+    image = ax.imshow(values, cmap=cmap, vmin=low, vmax=high, aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=35, ha="right")
     ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
     ax.grid(False)
     for (row, col), value in np.ndenumerate(values):
         if not np.isnan(value):
-            diverging = center is not None or limits is not None
+            diverging = limits is not None and low < 0 < high
             dark = abs(image.norm(value) - 0.5) > 0.3 if diverging else image.norm(value) < 0.55
             ax.text(
                 col,
@@ -108,9 +105,76 @@ def heatmap_figure(
     return fig
 
 
-def top_articles(matrix: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
-    """At most `limit` rows (those with the largest row sums), and a note saying so if cut."""
-    if len(matrix) <= limit:
-        return matrix, ""
-    keep = matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index[:limit]
-    return matrix.loc[sorted(keep)], f" ({limit} of {len(matrix):,} articles, highest totals)"
+def by_value(values: pd.Series, ascending: bool = False) -> list:
+    """The labels (index) of `values` ordered by value, highest first unless `ascending`, ties
+    broken by label; labels without a value last."""
+    table = pd.DataFrame({"value": values.to_numpy(dtype=float), "label": [str(i) for i in values.index]})
+    table["order"] = range(len(table))
+    ranked = table.sort_values(["value", "label"], ascending=[ascending, True], na_position="last", kind="stable")
+    return [values.index[i] for i in ranked["order"]]
+
+
+def ordered_rows(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The rows in the order of their sums, highest first, ties broken by label."""
+    return matrix.loc[by_value(matrix.sum(axis=1))]
+
+
+def shows_each_article(n_articles: int, group_word: str = "article") -> bool:
+    """Whether a figure shows each article: the articles are not grouped (`group_word`
+    "article" or "corpus", see notebook.article_groups) and at most MAX_ARTICLES_SHOWN; else
+    it shows the distribution of the per-article values (per group, if grouped)."""
+    return group_word in ("article", "corpus") and n_articles <= MAX_ARTICLES_SHOWN
+
+
+def box_strip(
+    ax: plt.Axes, groups: list[tuple[str, object]], colour: str, max_dots: int = 2000, counts: bool = True
+) -> None:
+    """One horizontal box per (label, values), top to bottom, with every value as a dot
+    (jittered with a fixed seed) when there are at most `max_dots` in all; `counts` adds the
+    number of values to each label."""
+    import numpy as np
+
+    arrays = [np.asarray(values, dtype=float) for _, values in groups]
+    arrays = [a[~np.isnan(a)] for a in arrays]
+    positions = np.arange(1, len(groups) + 1)
+    ax.boxplot(
+        arrays,
+        positions=positions,
+        orientation="horizontal",
+        widths=0.6,
+        showfliers=False,
+        patch_artist=True,
+        boxprops={"facecolor": colour, "alpha": 0.35},
+        medianprops={"color": "black"},
+    )
+    if sum(len(a) for a in arrays) <= max_dots:
+        rng = np.random.default_rng(0)
+        for position, values in zip(positions, arrays):
+            ax.scatter(values, position + rng.uniform(-0.2, 0.2, len(values)), s=9, alpha=0.5, color=colour, zorder=3)
+    ax.set_yticks(positions, [f"{label} (n={len(a):,})" if counts else label for (label, _), a in zip(groups, arrays)])
+    ax.set_ylim(len(groups) + 0.6, 0.4)
+
+
+def histogram(ax: plt.Axes, values, colour: str, bins=30, value_range: tuple[float, float] | None = None) -> None:
+    """Histogram of `values` (missing values left out) with its median marked."""
+    import numpy as np
+
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    ax.hist(values, bins=bins, range=value_range, color=colour, alpha=0.8, edgecolor="white")
+    if len(values):
+        median = float(np.median(values))
+        shown = f"{median:,.0f}" if abs(median) >= 100 else f"{median:.2f}"
+        ax.axvline(median, color="black", linestyle="--", linewidth=1.2, label=f"median {shown}")
+        ax.legend(fontsize=9, loc="upper right")
+
+
+def distributions_figure(matrix: pd.DataFrame, title: str, xlabel: str) -> plt.Figure:
+    """The distribution of each column's values over the rows (articles): one box per column,
+    in column order, with every value as a dot when there are few."""
+    fig, ax = plt.subplots(figsize=(9, 0.55 * matrix.shape[1] + 2.2))
+    box_strip(ax, [(str(c), matrix[c]) for c in matrix.columns], OKABE_ITO[0])
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    return fig

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.colors import ListedColormap
 
-from ..measures.synthesis import COMPARED_COLUMNS, FRAME_COLUMNS
+from ..measures.synthesis import (
+    COMPARED_COLUMNS,
+    FRAME_COLUMNS,
+    TONE_COLUMNS,
+    load_scorecard_reference,
+    percentile_in_reference,
+)
 from . import style
 
 
@@ -44,6 +52,11 @@ def _short(label: str, width: int = LABEL_WIDTH) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
+def _one_line(label: str) -> str:
+    """A column label on one line ("Sensation-\\nalism" -> "Sensationalism", "Flesch-\\nKincaid" kept)."""
+    return re.sub(r"-\n(?=[a-z])", "", label).replace("-\n", "-").replace("\n", " ")
+
+
 def _most_frequent(values: pd.Series):
     counts = values.dropna().value_counts()
     if counts.empty:
@@ -64,9 +77,10 @@ class ScorecardView:
 def scorecard_view(
     card: pd.DataFrame, articles: pd.DataFrame | None = None, group_by: str | list[str] | None = None, limit: int = 30
 ) -> ScorecardView:
-    """Up to `limit` articles: all of them. More: the mean per value of the first metadata
-    column of `group_by` that the articles have (and the most frequent dominant frame) when it
-    has 2 to `limit` values, else the `limit // 2` most and the rest least sensational articles."""
+    """Up to `limit` articles: all of them, the most sensational first. More: the mean per value
+    of the first metadata column of `group_by` that the articles have (and the most frequent
+    dominant frame) when it has 2 to `limit` values, in the order of their labels, else the
+    `limit // 2` most and the rest least sensational articles."""
     n = len(card)
     columns = [group_by] if isinstance(group_by, str) else list(group_by or [])
     group_by = next((c for c in columns if articles is not None and c in articles), None)
@@ -74,8 +88,9 @@ def scorecard_view(
     def by_article(rows: pd.DataFrame) -> pd.DataFrame:
         return rows.set_index(rows["article_id"].map(_short))
 
+    ranked = card.sort_values(["sensationalism_index", "article_id"], ascending=[False, True], na_position="last")
     if n <= limit:
-        return ScorecardView(by_article(card), f"all {n:,} article{'s' if n != 1 else ''}")
+        return ScorecardView(by_article(ranked), f"all {n:,} article{'s' if n != 1 else ''}, most sensational first")
     if group_by and articles is not None and group_by in articles:
         lookup = articles.assign(article_id=articles["article_id"].astype(str)).drop_duplicates("article_id")
         groups = card["article_id"].map(lookup.set_index("article_id")[group_by])
@@ -91,7 +106,6 @@ def scorecard_view(
                 rows,
                 f"mean per {group_by} ({groups.nunique():,} groups, {n:,} articles; frames, entity: the most frequent)",
             )
-    ranked = card.sort_values(["sensationalism_index", "article_id"], ascending=[False, True], na_position="last")
     scored = ranked.dropna(subset=["sensationalism_index"])
     if len(scored) < limit:
         return ScorecardView(by_article(ranked.head(limit)), f"the {limit} most sensational of {n:,} articles")
@@ -103,57 +117,136 @@ def scorecard_view(
     )
 
 
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """Each column scaled to 0-1 between its minimum and maximum (0.5 where constant)."""
-    scaled = np.full(values.shape, np.nan)
-    for j in range(values.shape[1]):
-        column = values[:, j]
-        if np.isnan(column).all():
-            continue
-        low, high = np.nanmin(column), np.nanmax(column)
-        scaled[:, j] = (column - low) / (high - low) if high > low else np.where(np.isnan(column), np.nan, 0.5)
-    return scaled
+FIXED_SCALES = {  # column: (low, high) colouring a measure when no reference table has been made
+    "n_words": (0, 1500),
+    "sensationalism_index": (0, 10),
+    "flesch_kincaid_grade": (0, 18),
+    "share_named": (0, 1),
+    "share_anonymous": (0, 1),
+    "share_vague": (0, 1),
+    "hedges_per_1000_words": (0, 20),
+}
+DIRECTIONS = {  # column: what a higher value means
+    "n_words": "a longer body",
+    "sensationalism_index": "more clickbait-like cues",
+    "flesch_kincaid_grade": "harder to read",
+    "share_named": "more of the attributions named",
+    "share_anonymous": "more anonymous",
+    "share_vague": "more vague",
+    "hedges_per_1000_words": "more hedging words",
+}
 
 
-def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = None):
-    """Heatmap of the scorecard: colour is each measure's position among the rows shown (0-1),
-    the cell text its raw value; the dominant frames and the most mentioned entity follow as
-    text columns."""
+@dataclass(frozen=True)
+class ScorecardColours:
+    """Where each non-tone value sits on its stated scale (0-100; NaN: no colour) and what the
+    scale is; tone values are coloured by themselves, on style.TONE_LIMITS."""
 
+    positions: np.ndarray
+    label: str
+
+
+def scorecard_colours(rows: pd.DataFrame, measures: list[str], reference: pd.DataFrame | None) -> ScorecardColours:
+    """Each value's percentile among the reference articles (`measures.synthesis.
+    load_scorecard_reference`), or, without a reference, its position on the fixed scale of
+    FIXED_SCALES: computed value by value, so a colour never depends on the other rows shown."""
+    positions = np.full((len(rows), len(measures)), np.nan)
+    for j, column in enumerate(measures):
+        values = rows[column].to_numpy(dtype=float)
+        if reference is not None:
+            positions[:, j] = percentile_in_reference(values, column, reference)
+        elif column in FIXED_SCALES:
+            low, high = FIXED_SCALES[column]
+            positions[:, j] = 100 * np.clip((values - low) / (high - low), 0, 1)
+    if reference is not None:
+        n = int(reference["n_articles"].max())
+        return ScorecardColours(
+            positions, f"Colour: percentile among {n:,} {reference['reference'].iloc[0]} (50: their median)"
+        )
+    scales = ", ".join(
+        f"{_one_line(MEASURE_LABELS[c][0])} " + ("0-100%" if c.startswith("share_") else f"{low:,}-{high:,}")
+        for c, (low, high) in FIXED_SCALES.items()
+        if c in measures
+    )
+    return ScorecardColours(positions, f"Colour (no reference table): fixed scales, {scales}; beyond them clipped")
+
+
+def _text_colour(rgba) -> str:
+    red, green, blue = rgba[:3]
+    return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 0.5 else "black"
+
+
+def scorecard_figure(
+    view: ScorecardView, frame_labels: dict[str, str] | None = None, reference: pd.DataFrame | None = None
+):
+    """Heatmap of the scorecard, the cell text its raw value. Tone columns are coloured on the
+    fixed tone scale (style.TONE_LIMITS); the other measures by their percentile among the
+    articles of the reference table (default: the committed `validation/scorecard_reference.csv`;
+    where it is missing, fixed scales said in the figure). The dominant frames and the most
+    mentioned entity follow as text columns; a footnote says what a higher value means."""
+
+    if reference is None:
+        reference = load_scorecard_reference()
     rows = view.rows
     measures = [m for m in FIGURE_MEASURES if m.column in rows]
     texts = [(c, label) for c, label in FIGURE_TEXT if c in rows]
-    values = rows[[m.column for m in measures]].to_numpy(dtype=float).reshape(len(rows), len(measures))
-    colours = np.hstack([_scaled(values), np.full((len(rows), len(texts)), np.nan)])
+    columns = [m.column for m in measures]
+    values = rows[columns].to_numpy(dtype=float).reshape(len(rows), len(measures))
+    is_tone = np.array([c in TONE_COLUMNS for c in columns], dtype=bool)
+    colours = scorecard_colours(rows, columns, reference)
     widths = [1.0] * len(measures) + [2.0] * len(texts)
     x_edges = np.concatenate([[0.0], np.cumsum(widths)])
+    y_edges = np.arange(len(rows) + 1)
     centres = (x_edges[:-1] + x_edges[1:]) / 2
-    fig, ax = style.plt.subplots(figsize=(0.72 * sum(widths) + 2.8, 0.45 * len(rows) + 2.4))
-    cmap = style.plt.get_cmap(style.SEQUENTIAL_CMAP).with_extremes(bad="#f2f2f2")
-    mesh = ax.pcolormesh(
+    table_height = 0.45 * len(rows) + 1.6
+    fig = style.plt.figure(figsize=(0.72 * sum(widths) + 2.8, table_height + 2.4))
+    grid = fig.add_gridspec(3, 2, height_ratios=[table_height, 0.22, 0.7])
+    ax = fig.add_subplot(grid[0, :])
+    padding = np.full((len(rows), len(texts)), np.nan)
+    ax.pcolormesh(
         x_edges,
-        np.arange(len(rows) + 1),
-        np.ma.masked_invalid(colours),
-        cmap=cmap,
+        y_edges,
+        np.zeros((len(rows), len(widths))),
+        cmap=ListedColormap(["#f2f2f2"]),  # text columns and missing values
+        edgecolors="white",
+        linewidth=1.5,
+    )
+    tone_cmap = style.plt.get_cmap(style.DIVERGING_CMAP).with_extremes(bad=(0, 0, 0, 0))
+    tone_mesh = ax.pcolormesh(
+        x_edges,
+        y_edges,
+        np.ma.masked_invalid(np.hstack([np.where(is_tone, values, np.nan), padding])),
+        cmap=tone_cmap,
+        vmin=style.TONE_LIMITS[0],
+        vmax=style.TONE_LIMITS[1],
+        edgecolors="white",
+        linewidth=1.5,
+    )
+    scale_cmap = style.plt.get_cmap(style.PERCENTILE_CMAP).with_extremes(bad=(0, 0, 0, 0))
+    scale_mesh = ax.pcolormesh(
+        x_edges,
+        y_edges,
+        np.ma.masked_invalid(np.hstack([np.where(is_tone, np.nan, colours.positions), padding])),
+        cmap=scale_cmap,
         vmin=0,
-        vmax=1,
+        vmax=100,
         edgecolors="white",
         linewidth=1.5,
     )
     for row in range(len(rows)):
         for col, measure in enumerate(measures):
-            value, colour = values[row, col], colours[row, col]
+            value = values[row, col]
+            shade = np.clip(value, *style.TONE_LIMITS) if is_tone[col] else colours.positions[row, col]
+            mesh = tone_mesh if is_tone[col] else scale_mesh
             text = "n/a" if np.isnan(value) else measure.value_format.format(value)
-            dark = not np.isnan(colour) and colour < 0.55
-            ax.text(
-                centres[col],
-                row + 0.5,
-                text,
-                ha="center",
-                va="center",
-                fontsize=9,
-                color="white" if dark else "black" if not np.isnan(value) else "#777777",
+            colour = (
+                "#777777"
+                if np.isnan(value)
+                else "black"
+                if np.isnan(shade)
+                else _text_colour(mesh.cmap(mesh.norm(shade)))
             )
+            ax.text(centres[col], row + 0.5, text, ha="center", va="center", fontsize=9, color=colour)
         for k, (column, _) in enumerate(texts):
             value = rows[column].iloc[row]
             labels = (frame_labels or {}) if column in FRAME_COLUMNS else {}
@@ -173,23 +266,31 @@ def scorecard_figure(view: ScorecardView, frame_labels: dict[str, str] | None = 
     ax.xaxis.set_ticks_position("top")
     ax.tick_params(axis="x", length=0)
     ax.set_yticks(np.arange(len(rows)) + 0.5, [str(i) for i in rows.index], fontsize=9)
+    ax.set_ylabel("Article" if view.description.startswith(("all", "the")) else "Group")
     ax.grid(False)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
     if view.split:
         ax.axhline(view.split, color="black", linewidth=2.5)
     ax.set_title(f"Scorecard: {view.description}", loc="left")
-    bar = fig.colorbar(
-        mesh,
-        ax=ax,
-        orientation="horizontal",
-        location="bottom",
-        fraction=0.6 / fig.get_figheight(),
-        aspect=40,
-        shrink=0.5,
-        pad=0.03,
-        anchor=(0.0, 1.0),
+    for position, mesh, label in (
+        (0, tone_mesh, "Colour of the tone columns: tone, -1 negative to +1 positive"),
+        (1, scale_mesh, textwrap.fill(colours.label, 80)),
+    ):
+        bar = fig.colorbar(mesh, cax=fig.add_subplot(grid[1, position]), orientation="horizontal")
+        bar.ax.tick_params(labelsize=8)
+        bar.ax.set_title(label, fontsize=8, fontweight="normal", loc="left")
+    note = fig.add_subplot(grid[2, :])
+    note.axis("off")
+    directions = "; ".join(f"{_one_line(m.label)}: {DIRECTIONS[m.column]}" for m in measures if m.column in DIRECTIONS)
+    note.text(
+        0,
+        0.0,
+        textwrap.fill(f"Higher means: {directions}. Colours say low or high, not good or bad.", 130),
+        fontsize=8,
+        color="#333333",
+        va="bottom",
+        ha="left",
+        transform=note.transAxes,
     )
-    bar.ax.tick_params(labelsize=9)
-    bar.set_label("Colour: the value's position within its column (0 lowest, 1 highest of the rows shown)", fontsize=9)
     return fig

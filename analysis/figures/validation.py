@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..measures.readability import LABELS, load_reference
-from . import names
+from . import names, style
 from .style import OKABE_ITO, plt
 
 
@@ -34,7 +34,8 @@ def sentiment_figure(summary: pd.DataFrame, articles: pd.DataFrame):
     )
     left.set_title("NYT editorials: article tone")
     left.set_xlabel("Mean human rating of the article's sentences (-4..4)")
-    left.set_ylabel("VADER compound")
+    left.set_ylabel("VADER compound (-1 negative, +1 positive)")
+    left.set_ylim(style.TONE_LIMITS[0] - 0.05, style.TONE_LIMITS[1] + 0.05)
     left.legend(loc="upper left", fontsize=8, markerscale=2, framealpha=0.9, frameon=True)
     rows = summary[summary["metric"] == "pearson_r"]
     labels = [d.split("/")[1].replace("_", "\n") + f"\n({t})" for d, t in zip(rows["dataset"], rows["task"])]

@@ -12,6 +12,8 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from ..paths import VALIDATION_DIR
+
 SCORECARD_COLUMNS = [
     "article_id",
     "n_words",
@@ -49,6 +51,7 @@ COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure
     "hedges_per_1000_words",
     "top_entity_tone",
 ]
+TONE_COLUMNS = ["mean_compound", "headline_compound", "top_entity_tone"]  # on the fixed tone scale
 MIN_ATTRIBUTIONS = 5  # fewest attributions for an article's sourcing shares to be singled out
 
 
@@ -320,3 +323,53 @@ def measure_statistics(card: pd.DataFrame) -> pd.DataFrame:
     """Count, mean, standard deviation, minimum, median and maximum of each numeric scorecard measure."""
     stats = card[NUMERIC_COLUMNS].describe().T.rename(columns={"50%": "median"})
     return stats[["count", "mean", "std", "min", "median", "max"]].round(3)
+
+
+# --- Reference distribution of each measure ------------------------------------------------
+
+SCORECARD_REFERENCE_FILE = VALIDATION_DIR / "scorecard_reference.csv"  # `python -m analysis validate`
+REFERENCE_COLUMNS = ["measure", "percentile", "value", "n_articles", "reference"]
+PERCENTILES = np.arange(0, 101)
+
+
+def reference_percentiles(card: pd.DataFrame, reference: str) -> pd.DataFrame:
+    """The 0th to 100th percentile of every compared measure of a scorecard (the articles with
+    a value), one row per measure and percentile; `reference` names the corpus."""
+    rows = []
+    for measure in COMPARED_COLUMNS:
+        values = pd.to_numeric(card[measure], errors="coerce").dropna().to_numpy(dtype=float)
+        if not len(values):
+            continue
+        quantiles = np.percentile(values, PERCENTILES)
+        rows += [
+            {"measure": measure, "percentile": int(p), "value": round(float(q), 4), "n_articles": len(values)}
+            for p, q in zip(PERCENTILES, quantiles)
+        ]
+    return pd.DataFrame(rows, columns=REFERENCE_COLUMNS[:-1]).assign(reference=reference)
+
+
+def load_scorecard_reference(path=SCORECARD_REFERENCE_FILE) -> pd.DataFrame | None:
+    """The committed reference percentiles (`reference_percentiles`), or None if not made."""
+    try:
+        table = pd.read_csv(path)
+    except FileNotFoundError:
+        return None
+    missing = [c for c in REFERENCE_COLUMNS if c not in table]
+    if missing:
+        raise ValueError(f"{path}: columns {missing} missing (expected {REFERENCE_COLUMNS})")
+    return table
+
+
+def percentile_in_reference(values, measure: str, reference: pd.DataFrame) -> np.ndarray:
+    """Where each value sits among the reference articles, 0-100: the mean of the shares of
+    reference percentiles below it and at most it (so a value shared by many reference
+    articles gets the middle of their ranks); NaN where the value or the measure's reference
+    is missing."""
+    quantiles = np.sort(reference.loc[reference["measure"] == measure, "value"].to_numpy(dtype=float))
+    values = np.asarray(values, dtype=float)
+    if not len(quantiles):
+        return np.full(values.shape, np.nan)
+    below = np.searchsorted(quantiles, values, side="left")
+    at_most = np.searchsorted(quantiles, values, side="right")
+    shares = 100 * (below + at_most) / (2 * len(quantiles))
+    return np.where(np.isnan(values), np.nan, shares)

@@ -1209,3 +1209,24 @@ def group_differences(differences: pd.DataFrame) -> str:
             "not only from how its articles are written."
         )
     return "\n".join(f"- {line}" for line in lines)
+
+
+def scorecard_colours(reference: pd.DataFrame | None) -> str:
+    """How the scorecard figure is coloured, from the reference table it reads
+    (`synthesis.load_scorecard_reference`; None: not made, fixed scales)."""
+    tone = (
+        "Tone columns are coloured on the fixed tone scale of every figure, -1 (negative, red) to +1 "
+        "(positive, blue), centred on 0"
+    )
+    if reference is None or reference.empty:
+        return (
+            f"{tone}. No reference table has been made (`make validate` with the BBC News corpus under "
+            "`REFERENCE_CORPORA`), so the other measures are coloured on fixed scales stated under the figure."
+        )
+    n = int(reference["n_articles"].max())
+    return (
+        f"{tone}. The other measures are coloured by their percentile among {n:,} "
+        f"{escape_text(reference['reference'].iloc[0])} (purple below their median, orange above), the same "
+        "whichever rows are shown: a colour says how low or high a value is for that news, not whether it is "
+        "good or bad; the note under the figure says what a higher value means."
+    )

@@ -7,7 +7,9 @@ this package computes tables only: `run(reference_dir) -> Outcome`. Its tables a
 `summary` table with the columns of `SUMMARY_COLUMNS`: one row per figure, beside the
 published anchor and a trivial baseline, named by a unique `key`
 (`<analysis>.<data set>.<task>.<metric>`, e.g. `sentiment.tweets.sentence.pearson_r`) that
-code and notebooks select rows by.
+code and notebooks select rows by. A module that makes a reference rather than scoring against
+human labels (`scorecard`: the percentiles the scorecard is coloured by) returns an empty
+summary, which is not written.
 
 The data sets are not shipped: pass their parent folder with `--reference` or the
 REFERENCE_CORPORA environment variable (one subfolder per data set, e.g. `vader_groundtruth/`).
@@ -27,7 +29,7 @@ from ..figures.validation import FIGURES
 from ..outputs import write_csv
 from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
-VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone")
+VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone", "scorecard")
 SUMMARY_COLUMNS = [
     "key",
     "analysis",
@@ -96,6 +98,8 @@ def run_validation(
     if summary["key"].duplicated().any():
         raise ValueError(f"{name}: summary keys repeat: {sorted(set(summary['key'][summary['key'].duplicated()]))}")
     for table_name, table in outcome.tables.items():
+        if table_name == "summary" and summary.empty:
+            continue
         write_csv(table, output_dir / f"{name}_{table_name}.csv")
     if name in FIGURES:  # a validation reported by its tables alone has no figure
         figure_name, draw = FIGURES[name]
