@@ -12,18 +12,25 @@ def _dates(*days):
     return pd.Series(pd.to_datetime(list(days)))
 
 
+def _spread(first, last, n):
+    return pd.Series(pd.date_range(first, last, periods=n))
+
+
 @pytest.mark.parametrize(
-    ("first", "last", "period"),
+    ("first", "last", "n", "period"),
     [
-        ("2025-01-01", "2025-01-20", "week"),
-        ("2025-01-01", "2025-07-02", "week"),  # 182 days
-        ("2025-01-01", "2025-07-03", "month"),  # 183 days
-        ("2020-01-01", "2024-12-31", "month"),
-        ("2015-01-01", "2024-12-31", "year"),
+        ("2025-01-01", "2025-01-20", 20, "week"),
+        ("2025-01-01", "2025-07-02", 200, "week"),  # 182 days
+        ("2025-01-01", "2025-07-03", 200, "month"),  # 183 days
+        ("2025-01-01", "2025-06-01", 40, "month"),  # weeks would hold fewer than five articles
+        ("2025-01-01", "2025-06-01", 10, "month"),  # months too, but one year would be one period
+        ("2020-01-01", "2022-12-31", 12, "year"),
+        ("2020-01-01", "2024-12-31", 2000, "month"),
+        ("2015-01-01", "2024-12-31", 2000, "year"),
     ],
 )
-def test_the_period_follows_the_span_of_the_dates(first, last, period):
-    assert comparisons.choose_period(_dates(first, last)) == period
+def test_the_period_follows_the_span_and_number_of_the_dates(first, last, n, period):
+    assert comparisons.choose_period(_spread(first, last, n)) == period
 
 
 def test_weeks_start_on_monday_and_every_period_is_listed():

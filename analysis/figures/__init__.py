@@ -19,13 +19,14 @@ from . import (
     synthesis,
     validation,
 )
-from .style import apply_style, heatmap_figure, save_figure
+from .style import apply_style, discard_figure, heatmap_figure, save_figure
 
 __all__ = [
     "apply_style",
     "attribution",
     "comparisons",
     "corpus",
+    "discard_figure",
     "entities",
     "framing",
     "heatmap_figure",

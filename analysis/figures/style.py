@@ -62,6 +62,14 @@ def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note
             fig.savefig(tmp, format=fmt, metadata=meta)
 
 
+def discard_figure(figures_dir: str | Path, *names: str) -> None:
+    """Remove figures (PNG, SVG and the CSV of their data) an earlier run made and this one does
+    not, so the reports never show a figure of other data."""
+    for name in names:
+        for suffix in (".png", ".svg", ".csv"):
+            (Path(figures_dir) / f"{name}{suffix}").unlink(missing_ok=True)
+
+
 def heatmap_figure(
     matrix,
     title: str,

@@ -7,8 +7,11 @@ analysis/figures/comparisons.py.
 - **Over time.** Each article's date (the articles table's `date` column, or the column the
   `date_column` option names when the articles table has it) is read as a calendar day;
   articles without one, or with one that cannot be read, are left out and counted. The period
-  is chosen from the span of the dates (`choose_period`): weeks (starting Monday) when the dates
-  span less than WEEKLY_MAX_DAYS, months up to MONTHLY_MAX_DAYS, years beyond. Each period gets
+  is chosen from the span of the dates and their number (`choose_period`): weeks (starting
+  Monday) when the dates span less than WEEKLY_MAX_DAYS, months up to MONTHLY_MAX_DAYS, years
+  beyond; a coarser period when the finer one would hold fewer than MIN_MEAN_PER_PERIOD articles
+  on average and the dates span at least two of the coarser (forty articles over five months:
+  per month, not per week). Each period gets
   the mean of each measure over its articles and a 95% percentile-bootstrap interval over those
   articles; a period with fewer than MIN_ARTICLES articles gets its mean without an interval.
 - **Between groups.** The groups are the values of the first metadata column of `group_by`
@@ -40,6 +43,8 @@ MIN_ARTICLES = 3  # fewest articles in a period or group for a bootstrap interva
 MAX_GROUPS = 25  # most groups a column may have to be compared
 WEEKLY_MAX_DAYS = 183  # dates spanning less than about six months: per week
 MONTHLY_MAX_DAYS = 5 * 366  # up to about five years: per month; beyond, per year
+MIN_MEAN_PER_PERIOD = 5  # a finer period only while it holds at least this many articles on average
+_PERIOD_DAYS = {"week": 7, "month": 30.44, "year": 365.25}
 RESAMPLES = 2000
 SEED = 0
 CONFIDENCE = 95
@@ -160,13 +165,21 @@ def article_dates(articles: pd.DataFrame, date_column: str | None = None) -> Art
 
 def choose_period(dates: pd.Series) -> str:
     """'week' when the dates span less than WEEKLY_MAX_DAYS days, 'month' up to
-    MONTHLY_MAX_DAYS, else 'year'."""
+    MONTHLY_MAX_DAYS, else 'year'; the next coarser period while the chosen one would hold fewer
+    than MIN_MEAN_PER_PERIOD articles on average and the dates span at least two of the coarser."""
     if dates.empty:
         return "week"
     span = (dates.max() - dates.min()).days
-    if span < WEEKLY_MAX_DAYS:
-        return "week"
-    return "month" if span <= MONTHLY_MAX_DAYS else "year"
+    allowed = ["week", "month", "year"] if span < WEEKLY_MAX_DAYS else ["month", "year"]
+    if span > MONTHLY_MAX_DAYS:
+        allowed = ["year"]
+    chosen = allowed[0]
+    for coarser in allowed[1:]:
+        thin = len(dates) / (span / _PERIOD_DAYS[chosen] + 1) < MIN_MEAN_PER_PERIOD
+        if not thin or span < 2 * _PERIOD_DAYS[coarser]:  # a coarser period must still give three or so
+            break
+        chosen = coarser
+    return chosen
 
 
 _PERIOD_CODES = {"week": "W-SUN", "month": "M", "year": "Y"}

@@ -1081,7 +1081,9 @@ def dates_used(timeline, n_articles: int) -> str:
         )
     first, last = dates.dates.min(), dates.dates.max()
     rule = (
-        f"weeks when the dates span less than {comparisons.WEEKLY_MAX_DAYS} days, months up to five years, years beyond"
+        f"weeks when the dates span less than {comparisons.WEEKLY_MAX_DAYS} days, months up to five years, years "
+        f"beyond, and a coarser period when the finer would hold fewer than {comparisons.MIN_MEAN_PER_PERIOD} "
+        "articles on average"
     )
     return text + (
         f" The dates run from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, so the measures are shown per "

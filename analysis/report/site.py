@@ -46,6 +46,10 @@ KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, 
     (names.READABILITY_ARTICLES, "Readability per article"),
     (names.ATTRIBUTION_SOURCE_CLASSES, "Who is cited: named, anonymous, vague and unresolved sources"),
 ]
+COMPARISON_FIGURES = [  # (figure name, caption): embedded after the scorecard when the corpus has dates or groups
+    (names.COMPARISON_OVER_TIME, "The headline measures over time, with 95% intervals and article counts"),
+    (names.COMPARISON_GROUP_DIFFERENCES, "Differences between groups, with 95% bootstrap intervals"),
+]
 STYLE = (
     """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 62em; margin: 2em auto;
@@ -244,6 +248,7 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
     dirs = OutputDirs(Path(output_dir))
     provenance = read_provenance(output_dir)
     copied = copy_tables(dirs.results, dirs.reports / "tables", keep=(VALIDATION_TABLE,))
+    copy_tables(dirs.figures, dirs.reports / "tables" / "figures")  # the data of the figures that have it
     sections = []
     failed = [r for r in reports if r.error]
     if failed:
@@ -260,12 +265,15 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
     )
 
     figures, missing = [], []
-    for name, caption in KEY_FIGURES:
+    made = [(name, caption) for name, caption in COMPARISON_FIGURES if (dirs.figures / f"{name}.png").is_file()]
+    for name, caption in KEY_FIGURES[:1] + made + KEY_FIGURES[1:]:
         path = dirs.figures / f"{name}.png"
         if path.is_file():
+            data = dirs.reports / "tables" / "figures" / f"{name}.csv"
+            source = f" (<a href='tables/figures/{_e(data.name)}'>its data</a>)" if data.is_file() else ""
             figures.append(
                 f"<figure><img src='{_embedded_png(path)}' alt='{_e(caption)}'>"
-                f"<figcaption>{_e(caption)}</figcaption></figure>"
+                f"<figcaption>{_e(caption)}{source}</figcaption></figure>"
             )
         else:
             missing.append(name)
