@@ -55,6 +55,8 @@ def test_no_index_column_and_integers_with_thousands_separators():
     assert cells.body == [["1,234", "1"], ["", "2"], ["12", "3,000"]]
     pivot = pd.DataFrame({"metric": ["a", "b"], "x": [1.0, 2.0]}).set_index("metric")
     assert Cells(table_html(pivot)).rows == [["metric", "x"], ["a", "1"], ["b", "2"]]  # a named index is a column
+    labelled = pd.DataFrame({"x": [1.0, 2.0]}, index=["a", "b"])  # row labels without a name, as describe().T
+    assert Cells(table_html(labelled)).rows == [["", "x"], ["a", "1"], ["b", "2"]]
     wide = pd.DataFrame([[0.5, 0.25]], columns=pd.MultiIndex.from_tuples([("f1", "keyword"), ("f1", "rules")]))
     assert Cells(table_html(wide)).rows[0] == ["f1 keyword", "f1 rules"]
 
@@ -183,3 +185,14 @@ def test_compact_png_is_smaller_deterministic_and_the_same_picture():
 def test_tiny_tables(rows):
     frame = pd.DataFrame({"article_id": ["a"] * rows, "n_words": [5] * rows})
     assert len(Cells(table_html(frame)).body) == rows
+
+
+def test_a_wide_table_is_shown_in_parts_that_each_begin_with_its_first_column():
+    columns = ["article_id", *[f"measure_{i}" for i in range(15)]]
+    parts = tables.column_parts(columns)
+    assert all(part[0] == "article_id" and len(part) <= tables.MAX_COLUMNS for part in parts)
+    assert [c for part in parts for c in part[1:]] == columns[1:]  # every column once, in order
+    frame = pd.DataFrame([[f"a{r}", *range(15)] for r in range(3)], columns=columns)
+    page = table_html(frame)
+    assert page.count("<table>") == len(parts) == 2 and "16 columns, shown in 2 parts" in page
+    assert tables.column_parts(columns[:5]) == [columns[:5]]

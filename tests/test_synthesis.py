@@ -141,8 +141,9 @@ def test_figure_shows_raw_values_over_reference_colours(results):
 def test_measure_statistics_describe_every_numeric_measure(results):
     card = synthesis.scorecard(results)
     stats = synthesis.measure_statistics(card)
-    assert list(stats.index) == synthesis.NUMERIC_COLUMNS
-    assert list(stats.columns) == ["count", "mean", "std", "min", "median", "max"]
+    assert list(stats["measure"]) == synthesis.NUMERIC_COLUMNS
+    assert list(stats.columns) == ["measure", "count", "mean", "std", "min", "median", "max"]
+    stats = stats.set_index("measure")
     assert stats.loc["n_words", "median"] == card["n_words"].median()
     assert stats.loc["mean_compound", "count"] == card["mean_compound"].notna().sum()
 

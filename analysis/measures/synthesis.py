@@ -320,9 +320,11 @@ def chance_of_rank_correlation(n: int, rho: float) -> float:
 
 
 def measure_statistics(card: pd.DataFrame) -> pd.DataFrame:
-    """Count, mean, standard deviation, minimum, median and maximum of each numeric scorecard measure."""
+    """Count, mean, standard deviation, minimum, median and maximum of each numeric scorecard
+    measure, one row per measure."""
     stats = card[NUMERIC_COLUMNS].describe().T.rename(columns={"50%": "median"})
-    return stats[["count", "mean", "std", "min", "median", "max"]].round(3)
+    stats = stats[["count", "mean", "std", "min", "median", "max"]].round(3)
+    return stats.rename_axis("measure").reset_index()
 
 
 # --- Reference distribution of each measure ------------------------------------------------

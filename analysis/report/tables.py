@@ -14,7 +14,9 @@ The rules, the same wherever a table is shown:
 - every cell is HTML-escaped text: article text never becomes markup (column names may wrap
   after an underscore: `<wbr>`);
 - at most `MAX_ROWS` rows (a screenful), with a line saying how many of how many and which
-  ones (the first, or the highest or lowest by a column) and where the whole table is.
+  ones (the first, or the highest or lowest by a column) and where the whole table is;
+- at most `MAX_COLUMNS` columns side by side: a wider table is shown as stacked parts, each
+  beginning with its first column, so that no table scrolls sideways.
 
 The tables' style (`templates/offline/tables.css`, in the index page and in the notebook
 template) wraps long text at spaces, right-aligns numbers and keeps a table within the page's
@@ -45,6 +47,7 @@ import pandas as pd
 from ..paths import TEMPLATES_DIR
 
 MAX_ROWS = 15
+MAX_COLUMNS = 9  # a wider table is shown in parts (`column_parts`) that fit the page
 PLAIN_LIMIT = 256 * 1024  # bytes: a table up to this size is copied as CSV, a larger one as .csv.gz
 COPY_BUDGET = 20 * 1024 * 1024  # bytes of the CSVs of one folder copied into the site (about 5 MB compressed)
 
@@ -164,10 +167,12 @@ def format_value(value, places: int | None) -> str:
 
 
 def reader_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as readers see it: a named index as columns, no unnamed index, one level of
-    column names."""
+    """The frame as readers see it: a named index as columns, an unnamed index of labels (text)
+    as a first column without a name, no unnamed index of numbers, one level of column names."""
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
+    elif frame.index.nlevels == 1 and not pd.api.types.is_numeric_dtype(frame.index):
+        frame = frame.rename_axis("").reset_index()
     else:
         frame = frame.reset_index(drop=True)
     if isinstance(frame.columns, pd.MultiIndex):
@@ -200,22 +205,41 @@ def table_html(
     places = {c: decimals(c, frame[c], unnamed_decimals) for c in columns}
     numeric = {c: _is_numeric_column(frame[c]) for c in columns}
     kinds = {c: " class='num'" if numeric[c] else " class='text'" if _is_long_text(shown[c]) else "" for c in columns}
-    head = "".join(f"<th{kinds[c]}>{_header(c)}</th>" for c in columns)
     values = {c: shown[c].tolist() for c in [*columns, *links.values()]}  # each column keeps its type
-    body = []
-    for i in range(len(shown)):
-        cells = []
-        for c in columns:
-            text = html.escape(format_value(values[c][i], places[c]), quote=True)
-            href = values[links[c]][i] if c in links else None
-            if text and not _is_missing(href):
-                text = f"<a href='{html.escape(str(href), quote=True)}'>{text}</a>"
-            cells.append(f"<td{kinds[c]}>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+
+    def cell(c, i) -> str:
+        text = html.escape(format_value(values[c][i], places[c]), quote=True)
+        href = values[links[c]][i] if c in links else None
+        if text and not _is_missing(href):
+            text = f"<a href='{html.escape(str(href), quote=True)}'>{text}</a>"
+        return f"<td{kinds[c]}>{text}</td>"
+
+    def table(part: list) -> str:
+        head = "".join(f"<th{kinds[c]}>{_header(c)}</th>" for c in part)
+        body = "".join("<tr>" + "".join(cell(c, i) for c in part) + "</tr>" for i in range(len(shown)))
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    parts = column_parts(columns)
     note = table_note(total, len(shown), top, ascending, full)
-    return (
-        f"<p class='table-note'>{note}</p>" if note else ""
-    ) + f"<div class='reader-table'><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    if len(parts) > 1:
+        note += (
+            f" {len(columns)} columns, shown in {len(parts)} parts, each beginning with {html.escape(str(columns[0]))}."
+        )
+    return (f"<p class='table-note'>{note.strip()}</p>" if note else "") + (
+        "<div class='reader-table'>" + "".join(table(part) for part in parts) + "</div>"
+    )
+
+
+def column_parts(columns: list) -> list[list]:
+    """Columns in parts of at most MAX_COLUMNS, each repeating the first (the row's identifier),
+    so that a wide table is shown as stacked tables that fit the page instead of scrolling."""
+    if len(columns) <= MAX_COLUMNS:
+        return [list(columns)]
+    first, rest = columns[0], list(columns[1:])
+    size = MAX_COLUMNS - 1
+    n_parts = math.ceil(len(rest) / size)
+    size = math.ceil(len(rest) / n_parts)  # parts of even width
+    return [[first, *rest[k : k + size]] for k in range(0, len(rest), size)]
 
 
 def table_note(total: int, shown: int, top: str | None, ascending: bool, full: FullTable | None) -> str:
