@@ -42,4 +42,6 @@ bench: $(READY)
 # The size of the report site on BBC News (REFERENCE_CORPORA/bbc) against its budgets;
 # writes benchmarks/site_size.csv. Reruns reuse runs/bbc-site's cache.
 site-size: $(READY)
-	$(PY) benchmarks/site_size.py runs/bbc-site --corpus $(REFERENCE_CORPORA)/bbc
+	$(PY) benchmarks/bbc_manifest.py $(REFERENCE_CORPORA)/bbc runs/bbc-site/manifest.csv
+	$(PY) benchmarks/site_size.py runs/bbc-site --corpus $(REFERENCE_CORPORA)/bbc \
+		--manifest runs/bbc-site/manifest.csv --group-by folder

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
-from ..figures.style import apply_style
+from ..figures.style import MAX_ARTICLES_SHOWN, apply_style
 from ..measures import comparisons
 from ..outputs import write_csv
 from ..paths import (
@@ -127,7 +127,7 @@ def show_validation_figure(name: str) -> None:
 
 
 GROUP_COLUMNS = ("outlet", "category", "section", "source")  # metadata columns tried in order, then the sub-folder
-PER_ARTICLE_LIMIT = 40  # most articles a per-article figure shows one by one
+PER_ARTICLE_LIMIT = MAX_ARTICLES_SHOWN  # most articles a per-article figure shows one by one
 
 
 def article_groups(
@@ -230,6 +230,6 @@ def articles_to_plot(values: pd.Series, limit: int = PER_ARTICLE_LIMIT) -> tuple
     half = limit // 2
     chosen = set(ranked.index[:half]) | set(ranked.index[-half:])
     return [a for a in values.index if a in chosen], (
-        f"The figure shows the {half} lowest and {half} highest of {len(values):,} articles by "
+        f"Figures that draw articles one by one show the {half} lowest and {half} highest of {len(values):,} articles by "
         f"{values.name or 'value'}; the table in results/ has all of them."
     )
