@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: setup report analyze lint test validate bench site-size clean-venv
+.PHONY: setup report analyze lint test validate bench site-size screenshots clean-venv
 
 setup: $(READY)
 
@@ -29,6 +29,12 @@ lint: $(READY)
 
 test: lint
 	$(PY) -m pytest
+
+# Screenshots of the index and a reader page at 1,280 px (docs/screenshots/), taken by the
+# browser tests on the forty-article, two-outlet corpus they write.
+screenshots: $(READY)
+	mkdir -p docs/screenshots
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -q tests/test_browser.py -k dated_two_outlet
 
 clean-venv:
 	rm -rf $(VENV)

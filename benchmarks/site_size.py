@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/site_size.py OUTPUT [--corpus DIR [--manifest FILE --group-by COLUMN]] [--csv FILE]
 
 With `--corpus`, first runs `python -m analysis run --corpus DIR --output OUTPUT` (a rerun
-reuses the per-article cache and the unchanged notebooks), with `--manifest-file FILE` and
+reuses the per-article cache and the unchanged notebooks), with `--manifest FILE` and
 `--group-by COLUMN` when given. Then lists every file of
 `OUTPUT/reports/` with its size, writes them to FILE (default benchmarks/site_size.csv: file,
 bytes, kind, with a total row) and checks the budgets: each reader page under
@@ -37,7 +37,7 @@ def main() -> int:
     if args.corpus:
         command = [sys.executable, "-m", "analysis", "run", "--corpus", str(args.corpus), "--output", str(args.output)]
         if args.manifest:
-            command += ["--manifest-file", str(args.manifest)]
+            command += ["--manifest", str(args.manifest)]
         if args.group_by:
             command += ["--group-by", args.group_by]
         subprocess.run(command, cwd=PROJECT_ROOT, check=True)

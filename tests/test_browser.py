@@ -145,9 +145,13 @@ def test_dated_two_outlet_corpus_pages_load_cleanly(dated_site, browser):
     pages = check_site(browser, dated_site)
     assert len(pages) == 13  # the index, and each notebook for readers and with code
     screenshot_dir = os.environ.get("SCREENSHOT_DIR")
-    if screenshot_dir:
-        for name, height in (("index.html", 2400), ("02_sentiment.html", 2400)):
-            page = browser.new_page(viewport={"width": WINDOW["width"], "height": height})
+    if screenshot_dir:  # the index from its top; the synthesis from its comparisons section
+        for name, heading in (("index.html", None), ("06_synthesis.html", "Over time and between groups")):
+            page = browser.new_page(viewport={"width": WINDOW["width"], "height": 2000})
             page.goto((dated_site / name).as_uri(), wait_until="load")
+            if heading:
+                page.get_by_role("heading", name=heading).first.evaluate(
+                    "e => { e.scrollIntoView(true); window.scrollBy(0, -20); }"
+                )
             page.screenshot(path=str(Path(screenshot_dir) / f"{Path(name).stem.replace('_', '-')}.png"))
             page.close()
