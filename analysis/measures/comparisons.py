@@ -293,10 +293,10 @@ def choose_groups(articles: pd.DataFrame, columns=("outlet",), max_groups: int =
     ids = articles["article_id"].astype(str)
     candidates = list(dict.fromkeys([*columns, FOLDER]))
     for column in candidates:
-        if column == FOLDER:
-            values = _folders(articles)
-        elif column in articles:
+        if column in articles:  # a manifest column, even one named "folder"
             values = articles[column]
+        elif column == FOLDER:
+            values = _folders(articles)
         else:
             continue
         known = pd.Series(_known(values).to_numpy(), index=ids.to_numpy())
