@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import attribution, corpus, entities, framing, readability, sensationalism, sentiment
+from . import attribution, corpus, entities, framing, readability, reuse, sensationalism, sentiment
 
 
 @dataclass(frozen=True)
@@ -71,5 +71,12 @@ MEASURES = (
         options=("actors_file",),
         finish=entities.finish,
         corpus_tables=("entities", "entity_tone"),
+    ),
+    Measure(
+        "reuse",
+        reuse.tables,
+        tables=("repeated_passages",),
+        finish=reuse.finish,
+        corpus_tables=("reuse_pairs", "reuse_clusters"),
     ),
 )

@@ -1,0 +1,133 @@
+"""Text reuse within a corpus: near-duplicate articles, their clusters, and passages repeated
+inside one article.
+
+Each article's body is read as its lowercased words (the text model's words, `WORD_RE`) and
+cut into shingles of `SHINGLE_WORDS` consecutive words. Over the corpus (`finish`) a MinHash
+of each article's shingles (`NUM_PERM` permutations, seed `MINHASH_SEED`; datasketch) is
+indexed by MinHash LSH at `JACCARD_THRESHOLD`; every candidate pair it returns is then scored
+by the exact Jaccard similarity of the two shingle sets and kept when that reaches the
+threshold, so the pairs reported are exact and do not depend on the hashing. Pairs join into
+clusters (connected components) named by their smallest article id. Exact duplicate files
+never get here: the loader drops them first.
+
+Per article (`compute`), a passage is repeated when a run of at least `REPEAT_WORDS` words
+occurs twice or more in its body; each occurrence is a row with its offsets in the clean text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+
+from ..text.clean import WORD_RE
+from ..text.load import Corpus
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+MINHASH_SEED = 1
+JACCARD_THRESHOLD = 0.5
+REPEAT_WORDS = 8
+
+PAIR_COLUMNS = ["article_id", "other_article_id", "jaccard", "shared_shingles", "cluster_id"]
+CLUSTER_COLUMNS = ["cluster_id", "article_id", "n_members"]
+PASSAGE_COLUMNS = ["article_id", "start", "end", "n_words", "text", "n_occurrences"]
+
+
+def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
+    """`repeated_passages` of each article."""
+    rows = []
+    for article in corpus.articles:
+        words = [(s.start + a, s.start + b, s.text[a:b].lower()) for s in article.body_sentences for a, b in s.words]
+        for first, last, count in repeated_runs([w for _, _, w in words], REPEAT_WORDS):
+            start, end = words[first][0], words[last][1]
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "start": start,
+                    "end": end,
+                    "n_words": last - first + 1,
+                    "text": article.clean_text[start:end],
+                    "n_occurrences": count,
+                }
+            )
+    return {"repeated_passages": pd.DataFrame(rows, columns=PASSAGE_COLUMNS)}
+
+
+def repeated_runs(words: list[str], size: int) -> list[tuple[int, int, int]]:
+    """(first word, last word, occurrences of its first `size` words) of each maximal run of
+    words in which every `size`-word window occurs more than once in `words`."""
+    positions: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(words) - size + 1):
+        positions[tuple(words[i : i + size])].append(i)
+    runs = []
+    i = 0
+    while i <= len(words) - size:
+        key = tuple(words[i : i + size])
+        if len(positions[key]) < 2:
+            i += 1
+            continue
+        first = i
+        while i + 1 <= len(words) - size and len(positions[tuple(words[i + 1 : i + 1 + size])]) > 1:
+            i += 1
+        runs.append((first, i + size - 1, len(positions[key])))
+        i += 1
+    return runs
+
+
+def shingles(words: list[str], size: int = SHINGLE_WORDS) -> set[str]:
+    """The distinct runs of `size` consecutive words, joined by spaces."""
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def body_words(sentences: pd.DataFrame) -> dict[str, list[str]]:
+    """Each article's body words, lowercased, in order (from the `sentences` table)."""
+    body = sentences[sentences["part"] == "body"]
+    words: dict[str, list[str]] = {}
+    for article_id, text in zip(body["article_id"], body["text"]):
+        words.setdefault(article_id, []).extend(w.lower() for w in WORD_RE.findall(text))
+    return words
+
+
+def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
+    """`reuse_pairs` and `reuse_clusters` of the corpus."""
+    sets = {a: s for a, w in body_words(tables["sentences"]).items() if (s := shingles(w))}
+    pairs = near_duplicate_pairs(sets)
+    return pair_tables(pairs)
+
+
+def near_duplicate_pairs(sets: dict[str, set[str]]) -> list[tuple[str, str, float, int]]:
+    """(article, other article, exact Jaccard, shared shingles) of each pair LSH proposes whose
+    exact Jaccard reaches `JACCARD_THRESHOLD`, the smaller id first, sorted."""
+    lsh = MinHashLSH(threshold=JACCARD_THRESHOLD, num_perm=NUM_PERM)
+    pairs = []
+    for article_id in sorted(sets):
+        signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+        signature.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
+        for other in lsh.query(signature):
+            shared = len(sets[article_id] & sets[other])
+            jaccard = shared / len(sets[article_id] | sets[other])
+            if jaccard >= JACCARD_THRESHOLD:
+                pairs.append((other, article_id, round(jaccard, 4), shared))
+        lsh.insert(article_id, signature)
+    return sorted(pairs)
+
+
+def pair_tables(pairs: list[tuple[str, str, float, int]]) -> dict[str, pd.DataFrame]:
+    """`reuse_pairs` with each pair's cluster, and `reuse_clusters` with one row per member."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for first, second, _, _ in pairs:
+        a, b = root(first), root(second)
+        parent[max(a, b)] = min(a, b)  # a root is always its component's smallest id
+    cluster_of = {node: root(node) for node in parent}
+    pair_table = pd.DataFrame([(*pair, cluster_of[pair[0]]) for pair in pairs], columns=PAIR_COLUMNS)
+    members = pd.DataFrame(sorted((c, a) for a, c in cluster_of.items()), columns=["cluster_id", "article_id"])
+    members["n_members"] = members.groupby("cluster_id")["article_id"].transform("size").astype(int)
+    return {"reuse_pairs": pair_table, "reuse_clusters": members[CLUSTER_COLUMNS]}
