@@ -8,9 +8,7 @@ from analysis.measures import reuse
 from analysis.text.document import build_article
 from analysis.text.load import Corpus
 
-VOCABULARY = sorted(
-    {"".join(random.Random(i).choices("abcdefghijklmnopqrstuvwxyz", k=3 + i % 6)) for i in range(3000)}
-)
+VOCABULARY = sorted({"".join(random.Random(i).choices("abcdefghijklmnopqrstuvwxyz", k=3 + i % 6)) for i in range(3000)})
 
 
 def sentence(rng: random.Random) -> str:
