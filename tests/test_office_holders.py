@@ -52,6 +52,12 @@ def _term(name, start, end):
         ("uk_prime_minister", D(2005, 3, 1), {"Tony Blair"}),
         ("uk_monarch", D(2022, 9, 9), {"Charles III"}),
         ("uk_monarch", D(2022, 9, 7), {"Elizabeth II"}),
+        ("us_president", D(2005, 3, 1), {"George W. Bush"}),
+        ("uk_foreign_secretary", D(2005, 3, 1), {"Jack Straw"}),
+        ("uk_chancellor_of_the_exchequer", D(2005, 3, 1), {"Gordon Brown"}),
+        ("eu_commission_president", D(2005, 3, 1), {"José Manuel Barroso"}),
+        ("un_secretary_general", D(2005, 3, 1), {"Kofi Annan"}),
+        ("us_secretary_of_state", D(2017, 1, 25), set()),
     ],
 )
 def test_the_facts_the_case_study_needs_hold(office_id, date, holders):
