@@ -116,6 +116,11 @@ def test_an_end_before_the_start_is_rejected(tmp_path):
         load_office_holders(_write(tmp_path, _spec([_term("A", "2020-01-01", "2019-01-01")])))
 
 
+def test_a_term_past_the_as_of_date_is_rejected(tmp_path):
+    with pytest.raises(ValueError, match=r"the term of A \(from 2020-01-01\) goes past as_of \(2025-06-30\)"):
+        load_office_holders(_write(tmp_path, _spec([_term("A", "2020-01-01", "2025-07-01")])))
+
+
 def test_an_impossible_date_is_rejected(tmp_path):
     with pytest.raises(ValueError, match=r"holders\[0\] \(A\)\.start: '2021-02-30' is not a date"):
         load_office_holders(_write(tmp_path, _spec([_term("A", "2021-02-30", None)])))

@@ -77,19 +77,23 @@ class OfficeHolders:
 @lru_cache(maxsize=4)
 def load_office_holders(path: str | Path | None = None) -> OfficeHolders:
     """Read an office-holders YAML file (the packaged one by default). A file that does not fit
-    the schema, an impossible date, an end before its start, two terms overlapping in an office
-    held by one person at a time, or an office id given twice is a one-line ValueError naming
-    the file and the entry."""
+    the schema, an impossible date, a term ending before it starts or after `as_of`, two terms
+    overlapping in an office held by one person at a time, or an office id given twice is a
+    one-line ValueError naming the file and the entry."""
     path = Path(path) if path else OFFICE_HOLDERS_FILE
     where = display_path(path)
     spec = _dates_as_text(yaml.safe_load(path.read_text(encoding="utf-8")))
     check(spec, "office_holders", where)
+    as_of = _date(spec["as_of"], f"{where}: as_of")
     offices = {}
     for i, entry in enumerate(spec["offices"]):
         at = f"{where}: offices[{i}] ({entry['id']})"
         if entry["id"] in offices:
             raise ValueError(f"{at}: the id {entry['id']!r} is given to two offices")
         holders = tuple(sorted((_holder(h, f"{at}.holders[{j}]") for j, h in enumerate(entry["holders"])), key=_start))
+        late = [holder for holder in holders if (holder.end or holder.start) > as_of]
+        if late:
+            raise ValueError(f"{at}: the term of {late[0].name} (from {late[0].start}) goes past as_of ({as_of})")
         if not entry.get("concurrent_holders", False):
             _check_no_overlap(holders, at)
         offices[entry["id"]] = Office(
@@ -100,7 +104,7 @@ def load_office_holders(path: str | Path | None = None) -> OfficeHolders:
             entry.get("concurrent_holders", False),
             holders,
         )
-    return OfficeHolders(_date(spec["as_of"], f"{where}: as_of"), spec["source"], offices)
+    return OfficeHolders(as_of, spec["source"], offices)
 
 
 def _holder(entry: dict, at: str) -> Holder:
