@@ -129,6 +129,7 @@ FIXED_FILES = {
     "entities": DATA / "entities.yaml",
     "entity_tone_model": DATA / "entity_tone_model.yaml",
     "attribution_classes_before": DATA / "attribution_classes_before.yaml",
+    "office_holders": DATA / "office_holders.yaml",
 }
 
 
