@@ -145,7 +145,8 @@ def test_over_time_gives_each_period_its_mean_count_and_interval_when_big_enough
 
 
 def test_per_article_views_up_to_forty_articles_then_groups_or_the_distribution():
-    from analysis.report.notebook import PER_ARTICLE_LIMIT, article_groups, articles_to_plot
+    from analysis.figures.style import MAX_ARTICLES_SHOWN as PER_ARTICLE_LIMIT
+    from analysis.report.notebook import article_groups, articles_to_plot
 
     flat = pd.DataFrame({"article_id": [f"p{i:03d}" for i in range(PER_ARTICLE_LIMIT)]})
     groups, word = article_groups(flat)

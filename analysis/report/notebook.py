@@ -127,14 +127,13 @@ def show_validation_figure(name: str) -> None:
 
 
 GROUP_COLUMNS = ("outlet", "category", "section", "source")  # metadata columns tried in order, then the sub-folder
-PER_ARTICLE_LIMIT = MAX_ARTICLES_SHOWN  # most articles a per-article figure shows one by one
 
 
 def article_groups(
     articles: pd.DataFrame,
     max_groups: int = comparisons.MAX_GROUPS,
     columns=GROUP_COLUMNS,
-    limit: int = PER_ARTICLE_LIMIT,
+    limit: int = MAX_ARTICLES_SHOWN,
 ) -> tuple[pd.Series, str]:
     """How figures label articles: each article on its own up to `limit` articles; beyond, the
     first of `columns` (a manifest column such as outlet), then the sub-folder, with 2 to
@@ -219,7 +218,7 @@ def show_key_validation(key: pd.DataFrame) -> None:
         )
 
 
-def articles_to_plot(values: pd.Series, limit: int = PER_ARTICLE_LIMIT) -> tuple[list[str], str]:
+def articles_to_plot(values: pd.Series, limit: int = MAX_ARTICLES_SHOWN) -> tuple[list[str], str]:
     """The article ids a per-article figure should show: all when there are at most `limit`
     (those without a value too, the same rule as `article_groups`), else the `limit / 2` lowest
     and highest by `values` (a Series indexed by article_id), with a sentence saying so."""

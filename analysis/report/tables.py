@@ -44,6 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..measures import readability
 from ..paths import TEMPLATES_DIR
 
 MAX_ROWS = 15
@@ -59,14 +60,8 @@ def _words(*alternatives: str) -> re.Pattern:
 
 ONE_DECIMAL = _words(
     r"\w*grade",
-    "flesch_reading_ease",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "linsear_write_formula",
-    "text_standard",
+    *readability.METRICS,  # the readability formulas' scores
+    readability.CONSENSUS,
     r"\w*per_1000_words",
     "words_per_sentence",
     "mtld",
