@@ -155,7 +155,7 @@ ONLY_HEADLINES = {
 @pytest.mark.parametrize(
     "texts, check",
     [
-        (ONE_ARTICLE, ("06_synthesis.html", "One article is a case study")),
+        (ONE_ARTICLE, ("08_synthesis.html", "One article is a case study")),
         (NO_ACTOR_NO_QUOTE, ("05_source_attribution.html", "nothing to cross-tabulate")),
         (NO_HEADLINE, ("01_corpus.html", "found no person, organisation, country or place in this corpus")),
         (ONLY_HEADLINES, ("02_sentiment.html", "All items are headlines without a body")),
@@ -168,7 +168,7 @@ def test_run_writes_the_whole_report_site(tmp_path, texts, check):
     result = cli_run("run", "--corpus", str(corpus), "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert re.search(
-        rf"^6 notebooks executed in \d+ s; open {re.escape(str(out))}/reports/index.html$", result.stdout, re.M
+        rf"^{len(NOTEBOOKS)} notebooks executed in \d+ s; open {re.escape(str(out))}/reports/index.html$", result.stdout, re.M
     )
     reports = out / "reports"
     index = (reports / "index.html").read_text(encoding="utf-8")

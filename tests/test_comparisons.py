@@ -213,7 +213,7 @@ def test_group_by_and_date_column_reach_the_synthesis_notebook():
     from analysis.pipeline.options import Options
     from analysis.report.runner import plan_parameters
 
-    synthesis = NOTEBOOKS_DIR / "06_synthesis.ipynb"
+    synthesis = NOTEBOOKS_DIR / "08_synthesis.ipynb"
     options = Options(group_by=("category", "outlet"), date_column="published").to_mapping()
     plan = plan_parameters([synthesis], {"corpus_dir": "c", "output_dir": "o"}, {}, options)
     assert plan[synthesis]["group_by"] == ["category", "outlet"]

@@ -131,3 +131,37 @@ def pair_tables(pairs: list[tuple[str, str, float, int]]) -> dict[str, pd.DataFr
     members = pd.DataFrame(sorted((c, a) for a, c in cluster_of.items()), columns=["cluster_id", "article_id"])
     members["n_members"] = members.groupby("cluster_id")["article_id"].transform("size").astype(int)
     return {"reuse_pairs": pair_table, "reuse_clusters": members[CLUSTER_COLUMNS]}
+
+
+def pairs_with_headlines(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`reuse_pairs` with each article's headline beside its id, the most similar pairs first."""
+    headline = dict(zip(articles["article_id"].astype(str), articles["headline"].fillna("")))
+    table = pairs.sort_values(["jaccard", "article_id", "other_article_id"], ascending=[False, True, True])
+    return pd.DataFrame(
+        {
+            "article_id": table["article_id"],
+            "headline": table["article_id"].astype(str).map(headline),
+            "other_article_id": table["other_article_id"],
+            "other_headline": table["other_article_id"].astype(str).map(headline),
+            "jaccard": table["jaccard"],
+            "shared_shingles": table["shared_shingles"],
+            "cluster_id": table["cluster_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def cluster_summary(clusters: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster, the largest first: its size, its members and the headline of the
+    article that names it."""
+    headline = dict(zip(articles["article_id"].astype(str), articles["headline"].fillna("")))
+    rows = [
+        {
+            "cluster_id": cluster_id,
+            "n_members": len(members),
+            "headline": headline.get(str(cluster_id), ""),
+            "members": "; ".join(members["article_id"].astype(str)),
+        }
+        for cluster_id, members in clusters.groupby("cluster_id", sort=True)
+    ]
+    table = pd.DataFrame(rows, columns=["cluster_id", "n_members", "headline", "members"])
+    return table.sort_values(["n_members", "cluster_id"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -614,23 +614,6 @@ def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
     )
 
 
-# --- Synthesis (notebook 6) ---------------------------------------------------------------
-
-_SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measure
-    ("has no headline", "have no headline"): lambda card: card["headline_compound"].isna(),
-    ("has too few sentences for a tone interval", "have too few sentences for a tone interval"): lambda card: (
-        card["ci_low"].isna() & card["mean_compound"].notna()
-    ),
-    ("is too short for the reading formulas", "are too short for the reading formulas"): lambda card: card[
-        "flesch_kincaid_grade"
-    ].isna(),
-    ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"): lambda card: card[
-        "share_named"
-    ].isna(),
-    ("has no entity in its body", "have no entity in their body"): lambda card: card["top_entity"].isna(),
-}
-
-
 def quoted_words(quoted: pd.DataFrame) -> str:
     """How many words are quoted, who is quoted most and the named speakers' share, from the
     quoted_words table (one row per article and speaker)."""
@@ -669,6 +652,155 @@ def source_class_changes(classes: pd.DataFrame) -> str:
 def no_attributions() -> str:
     """What the cross-tables of notebook 5 say when no attribution was found."""
     return "No attribution was found in this corpus, so there is nothing to cross-tabulate."
+
+
+# --- Text reuse (notebook 6) ---------------------------------------------------------------
+
+
+def reuse_method() -> str:
+    """The parameters of the near-duplicate search and of repeated passages, from the measure."""
+    from ..measures import reuse
+
+    return (
+        f"Parameters: shingles of {reuse.SHINGLE_WORDS} words; MinHash with {reuse.NUM_PERM} permutations "
+        f"(seed {reuse.MINHASH_SEED}); a pair is kept when the exact Jaccard similarity of the two sets "
+        f"reaches {reuse.JACCARD_THRESHOLD:.2f}; a repeated passage is a run of at least "
+        f"{reuse.REPEAT_WORDS} words that occurs twice or more in one body."
+    )
+
+
+def exact_duplicates(issues: pd.DataFrame) -> str:
+    """How many files the loader set aside as the same text as an earlier file."""
+    same = issues[issues["reason"].astype(str).str.startswith("same text as")] if len(issues) else issues
+    if not len(same):
+        return "No file repeated the text of another exactly."
+    return (
+        f"{plural(len(same), 'file')} repeated the text of an earlier file exactly and "
+        f"{'was' if len(same) == 1 else 'were'} set aside before the analysis (the issues table of notebook 1 "
+        "names each with the file it repeats); the near-duplicates below are among the articles analysed."
+    )
+
+
+def reuse_pairs(pairs: pd.DataFrame, clusters: pd.DataFrame, n_articles: int) -> str:
+    """How many near-duplicate pairs and clusters the corpus has, how many pairs are identical
+    in their words, and the largest cluster."""
+    from ..measures import reuse
+
+    if not len(pairs):
+        return (
+            f"No two of the {plural(n_articles, 'article')} share {reuse.JACCARD_THRESHOLD:.0%} or more of their "
+            f"{reuse.SHINGLE_WORDS}-word shingles: the corpus holds no near-duplicates."
+        )
+    sizes = clusters.drop_duplicates("cluster_id").set_index("cluster_id")["n_members"]
+    identical = int((pairs["jaccard"] >= 1).sum())
+    largest = sizes.sort_values(ascending=False, kind="stable")
+    members = int(clusters["article_id"].nunique())
+    return (
+        f"{plural(len(pairs), 'pair')} of articles {'is a near-duplicate' if len(pairs) == 1 else 'are near-duplicates'} "
+        f"({plural(identical, 'pair')} with the same {reuse.SHINGLE_WORDS}-word shingles, Jaccard 1), "
+        f"joining {plural(members, 'article')} of {n_articles:,} into {plural(len(sizes), 'cluster')}; the largest, "
+        f"{_bold_id(largest.index[0])}, has {largest.iloc[0]:,} members."
+    )
+
+
+def repeated_passages(passages: pd.DataFrame, n_articles: int) -> str:
+    """How many articles repeat a passage inside their own body, and the longest repeat."""
+    from ..measures import reuse
+
+    if not len(passages):
+        return f"No article repeats a passage of {reuse.REPEAT_WORDS} words or more inside its own body."
+    longest = passages.sort_values(["n_words", "article_id"], ascending=[False, True]).iloc[0]
+    n = passages["article_id"].nunique()
+    return (
+        f"{plural(n, 'article')} of {n_articles:,} {'repeats' if n == 1 else 'repeat'} a passage inside "
+        f"{'its' if n == 1 else 'their'} own body (a pasted paragraph, a teaser that is also the lede, "
+        f"a block of debris the cleaning missed); the longest repeat runs {longest['n_words']:,} words, in "
+        f"{_bold_id(longest['article_id'])}."
+    )
+
+
+# --- Credibility signals (notebook 7) --------------------------------------------------------
+
+
+def office_file(holders) -> str:
+    """What the office-holders file covers: offices, terms, and the date it is complete to."""
+    n_terms = sum(len(office.holders) for office in holders.offices.values())
+    first = min(holder.start for office in holders.offices.values() for holder in office.holders)
+    return (
+        f"The office-holders file lists {plural(len(holders.offices), 'office')} and {plural(n_terms, 'term')}, "
+        f'the earliest from {first.isoformat()}; it is complete to **{holders.as_of.isoformat()}** (its "as of" '
+        "date), and knows nothing of later changes."
+    )
+
+
+def _claim_words(n: int) -> str:
+    return plural(n, "title-and-name pair")
+
+
+def office_overview(claims: pd.DataFrame, windows: pd.DataFrame) -> str:
+    """How many pairs were found and how they fare at their articles' dates; which articles have
+    a false pair or pairs that cannot all be true at once; where the dates came from."""
+    n = len(windows)
+    if not len(claims):
+        return (
+            f"No title-and-name pair naming an office of the file was found in the {plural(n, 'article')}, so "
+            "there is nothing to check."
+        )
+    verdicts = claims["verdict"].value_counts()
+    with_claims = claims["article_id"].nunique()
+    text = (
+        f"{_claim_words(len(claims))} in {plural(with_claims, 'article')} of {n:,}: "
+        + ", ".join(f"{int(verdicts.get(v, 0)):,} {v}" for v in ("true", "false", "unknown"))
+        + " at their article's date."
+    )
+    sources = windows["date_source"].fillna("").astype(str)
+    dated = sources.ne("")
+    text += (
+        f" Dates: {int((sources == 'metadata').sum()):,} from the metadata, {int((sources == 'dateline').sum()):,} "
+        f"from a dateline in the text, {int((~dated).sum()):,} with none."
+    )
+    false_ids = sorted(claims.loc[claims["verdict"] == "false", "article_id"].astype(str).unique())
+    conflicting = windows[windows["consistent"].astype(str).str.lower() == "false"]
+    if false_ids:
+        shown = ", ".join(_bold_id(a) for a in false_ids[:5]) + (" and others" if len(false_ids) > 5 else "")
+        text += f" {plural(len(false_ids), 'article')} name a title that is false at the article's date: {shown}."
+    else:
+        text += " No pair is false at its article's date."
+    if len(conflicting):
+        ids = sorted(conflicting["article_id"].astype(str))
+        shown = ", ".join(_bold_id(a) for a in ids[:5]) + (" and others" if len(ids) > 5 else "")
+        text += (
+            f" {plural(len(ids), 'article')} {'pairs titles' if len(ids) == 1 else 'pair titles'} that cannot all be "
+            f"true on any one day: {shown}."
+        )
+    return text
+
+
+def office_unknowns(claims: pd.DataFrame) -> str:
+    """Why pairs are unknown, most frequent reason first."""
+    unknown = claims[claims["verdict"] == "unknown"] if len(claims) else claims
+    if not len(unknown):
+        return "Every pair found could be checked." if len(claims) else ""
+    reasons = unknown["reason"].fillna("").astype(str).value_counts()
+    listed = "; ".join(f"{escape_text(reason)} ({count:,})" for reason, count in reasons.head(4).items())
+    return f"{plural(len(unknown), 'pair')} could not be checked, never guessed: {listed}."
+
+
+# --- Synthesis (notebook 8) ---------------------------------------------------------------
+
+_SCORECARD_GAPS = {  # (singular, plural) -> which scorecard rows lack the measure
+    ("has no headline", "have no headline"): lambda card: card["headline_compound"].isna(),
+    ("has too few sentences for a tone interval", "have too few sentences for a tone interval"): lambda card: (
+        card["ci_low"].isna() & card["mean_compound"].notna()
+    ),
+    ("is too short for the reading formulas", "are too short for the reading formulas"): lambda card: card[
+        "flesch_kincaid_grade"
+    ].isna(),
+    ("has no attribution, so no sourcing shares", "have no attribution, so no sourcing shares"): lambda card: card[
+        "share_named"
+    ].isna(),
+    ("has no entity in its body", "have no entity in their body"): lambda card: card["top_entity"].isna(),
+}
 
 
 def scorecard_gaps(card: pd.DataFrame) -> str:
