@@ -1,6 +1,7 @@
 import random
 from collections import Counter
 
+import pandas as pd
 import pytest
 
 from analysis.validation import SUMMARY_COLUMNS
@@ -131,3 +132,21 @@ def test_summary_and_table_per_edit_follow_the_pairs(scored):
 def test_expected_pairing_is_zero_below_the_threshold_and_rises_with_similarity():
     assert validation.expected_paired(0.49) == 0.0
     assert 0 < validation.expected_paired(0.5) < validation.expected_paired(0.7) < validation.expected_paired(1.0) == 1
+
+
+def test_a_predicted_pair_that_was_not_planted_is_scored_against_precision(stories, planted):
+    corpus, labels = planted
+    copy = labels.loc[labels["edit"] == "verbatim", "other_article_id"].iloc[0]
+    stranger = next(a for a in corpus if a not in set(labels["article_id"]) | set(labels["other_article_id"]))
+    words = {a: " ".join(s.paragraphs).lower().split() for a, s in corpus.items()}
+    original = labels.loc[labels["edit"] == "verbatim", "article_id"].iloc[0]
+    pairs = pd.DataFrame(
+        [sorted((original, copy)) + [1.0, 1, original], sorted((copy, stranger)) + [0.6, 1, original]],
+        columns=["article_id", "other_article_id", "jaccard", "shared_shingles", "cluster_id"],
+    )
+    scored = validation.score(labels, validation.Detection(pairs, words, []))
+    unplanned = scored[scored["edit"] == validation.UNPLANNED]
+    assert sorted(unplanned[["article_id", "other_article_id"]].iloc[0]) == sorted((copy, stranger))
+    assert not unplanned["republication"].iloc[0] and unplanned["paired"].iloc[0]
+    values = dict(zip(validation.summary(scored)["key"], validation.summary(scored)["value"]))
+    assert values["reuse.bbc_planted.republication.precision"] == 0.5

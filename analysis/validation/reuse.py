@@ -27,7 +27,7 @@ cleaning, segmentation, the dropping of duplicate texts) and the measure's own c
 (`measures.reuse.finish`, its constants unchanged) gives the predicted pairs; the entity model,
 which the full pipeline runs first and this measure does not read, is not run. A pair is
 predicted when it is in `reuse_pairs`. Scored are the planted pairs and every predicted pair
-that involves a planted article or a `same_topic` pair: recall per edit and strength, the
+that involves a planted article or an article of a `same_topic` pair: recall per edit and strength, the
 share of negative pairs paired, and precision over all scored predicted pairs (a predicted pair
 that was not planted counts against it). Each planted pair has its exact Jaccard similarity of
 5-word shingle sets, the resemblance of Broder (1997), so the table shows where the threshold of
@@ -333,7 +333,7 @@ def expected_source() -> str:
 
 def score(labels: pd.DataFrame, detection: Detection) -> pd.DataFrame:
     """Every labelled pair, and every predicted pair (by the measure or the baseline) that
-    involves a planted article or a labelled pair's article but was not planted, with its
+    involves a planted article or an article of a `same_topic` pair but was not planted, with its
     Jaccard and whether each method pairs it (`PAIR_COLUMNS`)."""
     words = detection.words
     predicted = {frozenset(p) for p in detection.pairs[["article_id", "other_article_id"]].itertuples(index=False)}
