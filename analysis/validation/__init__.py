@@ -29,7 +29,7 @@ from ..figures.validation import FIGURES
 from ..outputs import write_csv
 from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
-VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone", "scorecard")
+VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone", "reuse", "scorecard")
 SUMMARY_COLUMNS = [
     "key",
     "analysis",
