@@ -37,9 +37,6 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from textstat.backend import counts as ts
-from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
-from textstat.backend.validations import is_difficult_word
 
 from ..paths import DATA_DIR
 from ..text.document import Article, Paragraph
@@ -82,7 +79,6 @@ LABELS = {
 DECIMALS = 3
 _TOKEN_RE = re.compile(r"\S+")
 # textstat's punctuation removal (transformations/_remove_punctuation.py) and character counts.
-_NONCONTRACTION_APOSTROPHE_RE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_RE = re.compile(r"[^\w\s\']")
 _ANY_PUNCTUATION_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s")
@@ -120,9 +116,20 @@ class Counts:
     linsear_sentences: int  # sentences among the first 100 words
 
 
+@lru_cache(maxsize=1)
+def _textstat():
+    """textstat's counting primitives and its non-contraction apostrophe, imported when first
+    counted: textstat imports NLTK, which the report notebooks, reading tables, never need."""
+    from textstat.backend import counts
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+    from textstat.backend.validations import is_difficult_word
+
+    return counts, is_difficult_word, re.compile(RE_NONCONTRACTION_APOSTROPHE)
+
+
 def textstat_sentence_count(text: str) -> int:
     """textstat's own sentence count (its regular expression, fragments of <= 2 words dropped)."""
-    return ts.count_sentences(text)
+    return _textstat()[0].count_sentences(text)
 
 
 def count(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> Counts:
@@ -130,6 +137,7 @@ def count(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> Cou
     from textstat's own counter."""
     words = _text_counts(text)
     if sentence_spans is None:
+        ts = _textstat()[0]
         n_sentences = ts.count_sentences(text)
         linsear_sentences = ts.count_sentences(" ".join(words.tokens[: words.window_tokens]))
     else:
@@ -206,19 +214,20 @@ def _text_counts(text: str) -> _TextCounts:
 
 def _without_punctuation(text: str) -> str:
     """textstat's `remove_punctuation(text, rm_apostrophe=False)`."""
-    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+    return _PUNCTUATION_RE.sub("", _textstat()[2].sub("", text))
 
 
 @lru_cache(maxsize=1 << 16)
 def _syllables(word: str) -> int:
     """textstat's syllable count of one word (as in its polysyllable and Linsear counts)."""
-    return ts.count_syllables(word, LANG)
+    return _textstat()[0].count_syllables(word, LANG)
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_counts(word: str) -> tuple[int, int, int]:
     """What one word adds to textstat's counts of polysyllables, Gunning Fog's difficult words
     (three syllables or more, not on the Dale-Chall list) and Dale-Chall's difficult words."""
+    is_difficult_word = _textstat()[1]
     return (int(_syllables(word) >= 3), int(is_difficult_word(word, 3, LANG)), int(is_difficult_word(word, 0, LANG)))
 
 
@@ -226,13 +235,13 @@ def _word_counts(word: str) -> tuple[int, int, int]:
 def _lowered_word_syllables(word: str) -> int | None:
     """The syllables textstat's `count_syllables(text)` adds for `word` of its lower-cased word
     list, or None if counting the word alone would split or change it."""
-    return ts.count_syllables(word, LANG) if _without_punctuation(word).lower().split() == [word] else None
+    return _textstat()[0].count_syllables(word, LANG) if _without_punctuation(word).lower().split() == [word] else None
 
 
 def _total_syllables(text: str, lowered: list[str]) -> int:
     """textstat's `count_syllables(text)`: the sum over its lower-cased words."""
     counts = list(map(_lowered_word_syllables, lowered))
-    return ts.count_syllables(text, LANG) if None in counts else sum(counts)
+    return _textstat()[0].count_syllables(text, LANG) if None in counts else sum(counts)
 
 
 def _linsear_window(words: list[str], tokens: list[str]) -> tuple[list[str], int]:
