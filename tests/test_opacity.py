@@ -20,6 +20,7 @@ SOURCED = (
     'The minister reportedly left early. "It was over," a senior diplomat said.\n'
 )
 BYLINED = "Budget passes after long debate\n\nBy Jane Doe\n\nThe budget passed on Tuesday, the finance minister said.\n"
+MENTIONED = "Aide jailed\n\nThe aide shredded the classified documents before the raid, police said.\n"
 PLAIN = "Rain expected across the north\n\nRain will fall across the north this week. Temperatures will drop.\n"
 
 
@@ -70,7 +71,9 @@ def run(texts: dict[str, str], authors: dict[str, str] | None = None) -> dict[st
 
 @pytest.fixture(scope="module")
 def tables():
-    return run({"sourced": SOURCED, "bylined": BYLINED, "plain": PLAIN}, authors={"plain": "Sam Smith"})
+    return run(
+        {"sourced": SOURCED, "bylined": BYLINED, "mentioned": MENTIONED, "plain": PLAIN}, authors={"plain": "Sam Smith"}
+    )
 
 
 def profile_of(tables, article_id) -> dict:
@@ -80,7 +83,7 @@ def profile_of(tables, article_id) -> dict:
 def test_the_tables_have_their_columns_and_one_profile_row_per_article(tables):
     assert list(tables["opacity"].columns) == opacity.PROFILE_COLUMNS
     assert list(tables["opacity_evidence"].columns) == opacity.EVIDENCE_COLUMNS
-    assert list(tables["opacity"]["article_id"]) == ["sourced", "bylined", "plain"]
+    assert list(tables["opacity"]["article_id"]) == ["sourced", "bylined", "mentioned", "plain"]
     assert set(tables["opacity_evidence"]["signal"]) <= set(opacity.EVIDENCE_SIGNALS)
 
 
@@ -112,6 +115,13 @@ def test_the_evidence_shows_each_signal_with_its_sentence(tables):
     clean = build_article("sourced", "sourced.txt", SOURCED).clean_text
     for row in evidence.itertuples():
         assert clean[row.start : row.end] == row.text and row.text in row.sentence
+
+
+def test_a_document_only_mentioned_is_not_a_claim_resting_on_it(tables):
+    sentence = "The aide shredded the classified documents before the raid, police said."
+    assert opacity.uncheckable_documents(sentence, RULES)  # the phrase is there
+    assert profile_of(tables, "mentioned")["n_attributions"] == 1  # "police said"
+    assert profile_of(tables, "mentioned")["n_uncheckable_documents"] == 0  # but not its source
 
 
 def test_a_byline_comes_from_the_metadata_else_from_a_line_at_the_top(tables):

@@ -9,12 +9,16 @@ evidence, those citing the outlet itself (the attribution lexicon's `self_refere
 phrases) and the hedges outside quotations (its `hedges`, per 1,000 words). New per
 article (`compute`):
 
-- documents the reader cannot check: a document noun with a marker of unavailability before
-  it ("leaked diplomatic cables") or a holder after it ("the memo, seen by the BBC"), within
-  the word gaps of `data/opacity.yaml`, in a sentence with no sign that the document is
-  public (published, released, a court record, a web address). A marker attaches to the
-  nearest document noun on its side; the evidence runs from the first marker to the end of
-  the holder ("obtained by this outlet": a determiner and a word, or a capitalised name);
+- claims resting on documents the reader cannot check: a document noun with a marker of
+  unavailability before it ("leaked diplomatic cables", no punctuation or preposition
+  between) or a holder after it ("the memo, seen by the BBC"), within the word gaps of
+  `data/opacity.yaml`, in a sentence with no sign that the document is public (published,
+  released, a court record, a web address), and cited as a source: the phrase overlaps the
+  source of one of the article's attributions ("According to leaked cables ...", "Leaked
+  documents suggest ..."), so that a document merely mentioned ("her private email server",
+  "he shredded the classified documents") is not counted. A marker attaches to the nearest
+  document noun on its side; the evidence runs from the first marker to the end of the
+  holder ("obtained by this outlet": a determiner and a word, or a capitalised name);
 - the dateline (`text.datelines.find_dateline`);
 - the byline: the article's `author` metadata (a table column, a web page, front matter, the
   manifest), else a line near the top of the text that is only an opener ("By") and a
@@ -85,6 +89,7 @@ EVIDENCE_COLUMNS = ["article_id", "signal", "sentence_id", "start", "end", "text
 SIGNAL_SEPARATOR = " | "
 
 _NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:(?:and|&)\s+)?(?:(?:de|van|von|der|al|bin|da|du|le)\s+)?[A-Z][\w.'’-]*){1,4})"
+_PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
 _HOLDER_RE = re.compile(
     r"\s+(?:(?:this|our)\s+[\w'’-]+"
     r"|(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
@@ -98,6 +103,7 @@ class OpacityRules:
 
     document_nouns: TermMatcher
     markers_before: TermMatcher
+    words_not_between: frozenset[str]
     markers_after: TermMatcher
     not_markers: TermMatcher
     public_markers: TermMatcher
@@ -123,6 +129,7 @@ def load_opacity(path: str | Path | None = None) -> OpacityRules:
     return OpacityRules(
         document_nouns=matcher("document_nouns"),
         markers_before=matcher("markers_before"),
+        words_not_between=frozenset(t.lower() for t in spec["words_not_between"]["terms"]),
         markers_after=matcher("markers_after"),
         not_markers=matcher("not_markers"),
         public_markers=matcher("public_markers"),
@@ -133,7 +140,8 @@ def load_opacity(path: str | Path | None = None) -> OpacityRules:
 
 
 def uncheckable_documents(text: str, rules: OpacityRules) -> list[tuple[int, int]]:
-    """(start, end) in one sentence of each document it cites that the reader cannot check."""
+    """(start, end) in one sentence of each document it names that the reader cannot check
+    (whether the sentence rests a claim on it is decided in `tables`)."""
     nouns = rules.document_nouns.spans(text)
     if not nouns or rules.public_markers.search(text):
         return []
@@ -145,10 +153,20 @@ def uncheckable_documents(text: str, rules: OpacityRules) -> list[tuple[int, int
     def gap(start: int, end: int) -> int:
         return len(WORD_RE.findall(text[start:end]))
 
+    def opens_phrase(start: int, end: int) -> bool:
+        """No punctuation and at most `words_between_before` words, none of them a word
+        that ends a noun phrase, between a marker and the noun after it."""
+        words = WORD_RE.findall(text[start:end])
+        return (
+            not _PUNCTUATION_RE.search(text[start:end])
+            and len(words) <= rules.words_between_before
+            and not any(w.lower() in rules.words_not_between for w in words)
+        )
+
     spans: dict[tuple[int, int], tuple[int, int]] = {}  # document noun -> its evidence span
     for start, end in markers(rules.markers_before):
         following = [n for n in nouns if n[0] >= end]
-        if following and gap(end, following[0][0]) <= rules.words_between_before:
+        if following and opens_phrase(end, following[0][0]):
             noun = following[0]
             spans[noun] = (min(start, spans.get(noun, noun)[0]), spans.get(noun, noun)[1])
     for start, end in markers(rules.markers_after):
@@ -183,15 +201,21 @@ def text_byline(article: Article, rules: OpacityRules) -> str:
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """Per article: documents the reader cannot check, the dateline and a byline in the text
+    """Per article: documents the reader cannot check cited as sources (the attributions layer
+    the attribution measure left on each article), the dateline and a byline in the text
     (`opacity`, completed in `finish`), and the evidence of documents and hedges."""
     rules = load_opacity()
     hedges = load_lexicon(options.attribution_lexicon_file).hedges.pattern
     profile, evidence = [], []
     for article in corpus.articles:
         n_documents = 0
+        speakers = [(a.speaker_start, a.speaker_end) for a in article.layers.get("attributions", [])]
         for sentence in article.sentences:
-            items = [("uncheckable_document", s, e) for s, e in uncheckable_documents(sentence.text, rules)]
+            items = [
+                ("uncheckable_document", s, e)
+                for s, e in uncheckable_documents(sentence.text, rules)
+                if any(a < sentence.start + e and sentence.start + s < b for a, b in speakers)
+            ]
             n_documents += len(items)
             items += [
                 ("hedge", *m.span())
