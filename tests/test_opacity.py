@@ -36,6 +36,8 @@ PLAIN = "Rain expected across the north\n\nRain will fall across the north this 
         ("Documents obtained by The Washington Post show that he knew.", ["Documents obtained by The Washington Post"]),
         ("The Guardian has obtained a copy of the draft.", ["obtained a copy of the draft"]),
         ("Secret files and confidential emails were found.", ["Secret files", "confidential emails"]),
+        ("He sued, according to a copy of the letter reviewed by The Post.", ["letter reviewed by The Post"]),
+        ("Private emails seen by the BBC show it.", ["Private emails seen by the BBC"]),
     ],
 )
 def test_a_document_with_a_marker_of_unavailability_is_uncheckable(sentence, expected):
@@ -49,6 +51,7 @@ def test_a_document_with_a_marker_of_unavailability_is_uncheckable(sentence, exp
         "A leaked report, posted at https://example.org/report.pdf, says so.",  # a web address
         "Leaked memos were cited in court filings on Monday.",  # a court record
         "The private sector report said investment fell.",  # "private sector" is not a marker
+        "Her use of private email broke the rules, he said.",  # a mail system, not messages
         "Secret talks were held last week about the annual report.",  # marker too far from the noun
         "The report said growth slowed.",  # no marker
         "A leaked plan was discussed.",  # no document noun

@@ -173,9 +173,19 @@ def uncheckable_documents(text: str, rules: OpacityRules) -> list[tuple[int, int
         preceding = [n for n in nouns if n[1] <= start]
         if preceding and gap(preceding[-1][1], start) <= rules.words_between_after:
             noun = preceding[-1]
-            holder = _HOLDER_RE.match(text, end)
-            spans[noun] = (spans.get(noun, noun)[0], max(holder.end() if holder else end, spans.get(noun, noun)[1]))
+            holder = _holder_end(text, end)
+            spans[noun] = (spans.get(noun, noun)[0], max(holder, spans.get(noun, noun)[1]))
     return _merged(sorted(spans.values()))
+
+
+def _holder_end(text: str, end: int) -> int:
+    """The end of the holder named after a marker that ends at `end` ("by this outlet"),
+    without a sentence's full stop ("The Post."; "the U.S." keeps its own), else `end`."""
+    found = _HOLDER_RE.match(text, end)
+    if not found:
+        return end
+    stop = found.end()
+    return stop - 1 if text[stop - 1] == "." and text[stop - 3 : stop - 2] != "." else stop
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
