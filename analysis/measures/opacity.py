@@ -22,7 +22,8 @@ article (`compute`):
 - the dateline (`text.datelines.find_dateline`);
 - the byline: the article's `author` metadata (a table column, a web page, front matter, the
   manifest), else a line near the top of the text that is only an opener ("By") and a
-  capitalised name, with at most a short tail after a comma or bar ("By Jane Doe, Reuters").
+  capitalised name (`byline_regex`), with at most a short tail after a comma or bar ("By
+  Jane Doe, Reuters").
 
 `n_signals` counts the signals present (`SIGNALS`); it is a count, not a score.
 """
@@ -88,7 +89,6 @@ TEXT_COLUMNS = ["article_id", "n_uncheckable_documents", "has_dateline", "dateli
 EVIDENCE_COLUMNS = ["article_id", "signal", "sentence_id", "start", "end", "text", "sentence"]
 SIGNAL_SEPARATOR = " | "
 
-_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:(?:and|&)\s+)?(?:(?:de|van|von|der|al|bin|da|du|le)\s+)?[A-Z][\w.'’-]*){1,4})"
 _PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
 _HOLDER_RE = re.compile(
     r"\s+(?:(?:this|our)\s+[\w'’-]+"
@@ -107,7 +107,7 @@ class OpacityRules:
     markers_after: TermMatcher
     not_markers: TermMatcher
     public_markers: TermMatcher
-    byline: re.Pattern
+    byline_openers: tuple[str, ...]
     words_between_before: int
     words_between_after: int
 
@@ -122,10 +122,6 @@ def load_opacity(path: str | Path | None = None) -> OpacityRules:
     def matcher(key: str) -> TermMatcher:
         return TermMatcher(spec[key]["terms"], spec[key].get("patterns", ()))
 
-    openers = "|".join(term_regex(t) for t in ordered_terms(spec["byline_openers"]["terms"]))
-    byline = re.compile(
-        rf"^\s*(?:{openers})\s*:?\s+(?P<name>{_NAME})\s*(?:[,|•·–—-]\s*.{{0,{MAX_BYLINE_TAIL}}})?$", re.IGNORECASE
-    )
     return OpacityRules(
         document_nouns=matcher("document_nouns"),
         markers_before=matcher("markers_before"),
@@ -133,7 +129,7 @@ def load_opacity(path: str | Path | None = None) -> OpacityRules:
         markers_after=matcher("markers_after"),
         not_markers=matcher("not_markers"),
         public_markers=matcher("public_markers"),
-        byline=byline,
+        byline_openers=ordered_terms(spec["byline_openers"]["terms"]),
         words_between_before=spec["words_between_before"],
         words_between_after=spec["words_between_after"],
     )
@@ -199,12 +195,26 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def text_byline(article: Article, rules: OpacityRules) -> str:
+@lru_cache(maxsize=8)
+def byline_regex(openers: tuple[str, ...], particles: frozenset[str]) -> re.Pattern:
+    """A whole line that is a byline: an opener, a name of two to five capitalised words
+    (joined by "and" or "&", with the attribution lexicon's name particles inside: "Ana de
+    Souza"), then at most a short tail after a comma, bar or dash."""
+    word = r"[A-Z][\w.'’-]*"
+    particle = "|".join(sorted(map(re.escape, particles))) or "(?!)"
+    name = rf"(?-i:{word}(?:\s+(?:(?:and|&)\s+)?(?:(?:{particle})\s+)?{word}){{1,4}})"
+    opener = "|".join(term_regex(t) for t in openers)
+    return re.compile(
+        rf"^\s*(?:{opener})\s*:?\s+(?P<name>{name})\s*(?:[,|•·–—-]\s*.{{0,{MAX_BYLINE_TAIL}}})?$", re.IGNORECASE
+    )
+
+
+def text_byline(article: Article, byline: re.Pattern) -> str:
     """The name of a byline line among the first lines of the raw or the clean text, or ''."""
     for text in (article.raw_text, article.clean_text):
         lines = [line for line in text.splitlines() if line.strip()][:BYLINE_LINES]
         for line in lines:
-            found = rules.byline.match(line)
+            found = byline.match(line)
             if found:
                 return " ".join(found.group("name").split())
     return ""
@@ -215,7 +225,9 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
     the attribution measure left on each article), the dateline and a byline in the text
     (`opacity`, completed in `finish`), and the evidence of documents and hedges."""
     rules = load_opacity()
-    hedges = load_lexicon(options.attribution_lexicon_file).hedges.pattern
+    lexicon = load_lexicon(options.attribution_lexicon_file)
+    hedges = lexicon.hedges.pattern
+    byline = byline_regex(rules.byline_openers, lexicon.name_particles)
     profile, evidence = [], []
     for article in corpus.articles:
         n_documents = 0
@@ -251,7 +263,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                 "n_uncheckable_documents": n_documents,
                 "has_dateline": dateline is not None,
                 "dateline": dateline.text if dateline else "",
-                "text_byline": text_byline(article, rules),
+                "text_byline": text_byline(article, byline),
             }
         )
     return {
