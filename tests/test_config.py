@@ -130,6 +130,7 @@ FIXED_FILES = {
     "entity_tone_model": DATA / "entity_tone_model.yaml",
     "attribution_classes_before": DATA / "attribution_classes_before.yaml",
     "office_holders": DATA / "office_holders.yaml",
+    "opacity": DATA / "opacity.yaml",
 }
 
 
@@ -256,6 +257,11 @@ def test_a_bad_data_file_is_one_line_naming_the_file_the_key_and_the_form(tmp_pa
         ("negation", set_in(["negators", "terms", 0], False), r"negators.terms\[0\]: expected a string, got False$"),
         ("language_check", set_in(["english", "min_share"], 2), r"english.min_share: expected a share between 0 and 1"),
         ("language_check", set_in(["english", "function_words", 10], True), r"english.function_words\[10\]: expected "),
+        (
+            "opacity",
+            set_in(["markers_before", "terms"], "leaked"),
+            r"markers_before.terms: expected a list of strings, got 'leaked'$",
+        ),
     ],
 )
 def test_the_fixed_data_files_are_checked_too(name, edit, message):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import attribution, corpus, entities, framing, readability, reuse, sensationalism, sentiment
+from . import attribution, corpus, entities, framing, opacity, readability, reuse, sensationalism, sentiment
 
 
 @dataclass(frozen=True)
@@ -78,5 +78,12 @@ MEASURES = (
         tables=("repeated_passages",),
         finish=reuse.finish,
         corpus_tables=("reuse_pairs", "reuse_clusters"),
+    ),
+    Measure(
+        "opacity",
+        opacity.tables,
+        tables=("opacity", "opacity_evidence"),
+        options=("attribution_lexicon_file",),
+        finish=opacity.finish,
     ),
 )
