@@ -64,6 +64,14 @@ SIGNALS = (
     "no_dateline",
     "no_byline",
 )
+SIGNAL_LABELS = {  # signal: how figures and findings name it
+    "unnamed_sources": f"unnamed sources (half or more of {MIN_ATTRIBUTIONS}+ attributions)",
+    "uncheckable_document": "a document no reader can check",
+    "self_reference": "the outlet citing itself",
+    "hedges": f"hedges above {HEDGE_RATE:g} per 1,000 words",
+    "no_dateline": "no dateline",
+    "no_byline": "no byline",
+}
 EVIDENCE_SIGNALS = ("anonymous_source", "vague_source", "uncheckable_document", "self_reference", "hedge")
 
 PROFILE_COLUMNS = [
@@ -329,6 +337,16 @@ def _profile(text: pd.DataFrame, sourcing: pd.DataFrame, articles: pd.DataFrame)
         present = signals_of(row)
         rows.append(row | {"n_signals": len(present), "signals": SIGNAL_SEPARATOR.join(present)})
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+
+
+def signal_flags(profile: pd.DataFrame) -> pd.DataFrame:
+    """One boolean column per signal (`SIGNALS`), indexed by article_id, from the `signals`
+    column of the `opacity` table."""
+    present = profile["signals"].fillna("").astype(str).str.split(SIGNAL_SEPARATOR, regex=False)
+    return pd.DataFrame(
+        {signal: present.map(lambda names, s=signal: s in names).to_numpy(dtype=bool) for signal in SIGNALS},
+        index=profile["article_id"].astype(str).to_numpy(),
+    )
 
 
 def signals_of(row: dict) -> list[str]:

@@ -719,6 +719,33 @@ def repeated_passages(passages: pd.DataFrame, n_articles: int) -> str:
     )
 
 
+def reuse_validation(summary: pd.DataFrame) -> str:
+    """Recall per kind of planted copy, precision and false alarms of the held-out planting
+    (`validation/reuse_summary.csv`), beside the exact-text baseline."""
+    rows = summary.set_index("key")
+
+    def value(task: str, metric: str = "recall") -> float:
+        return float(rows.loc[f"reuse.bbc_planted.{task}.{metric}", "value"])
+
+    overall = rows.loc["reuse.bbc_planted.republication.recall"]
+    kinds = {
+        "verbatim": "verbatim",
+        "copy_edit_light": "copy-edited at most 10%",
+        "copy_edit_heavy": "copy-edited more",
+        "reordered": "reordered",
+        "truncated": "cut short",
+        "padded": "padded with other text",
+    }
+    by_kind = ", ".join(f"{label} {value(task):.0%}" for task, label in kinds.items())
+    return (
+        f"Of {int(overall['n']):,} copies planted into BBC News, the measure pairs {overall['value']:.0%} with their "
+        f"original ({by_kind}), against {overall['baseline']:.0%} for exact matching of the text; "
+        f"{value('republication', 'precision'):.0%} of the pairs it reports are planted copies. It paired "
+        f"{value('same_topic', 'share_paired'):.0%} of the different articles on one topic and "
+        f"{value('shared_passage', 'share_paired'):.0%} of the articles sharing one paragraph with another."
+    )
+
+
 # --- Credibility signals (notebook 7) --------------------------------------------------------
 
 
@@ -784,6 +811,30 @@ def office_unknowns(claims: pd.DataFrame) -> str:
     reasons = unknown["reason"].fillna("").astype(str).value_counts()
     listed = "; ".join(f"{escape_text(reason)} ({count:,})" for reason, count in reasons.head(4).items())
     return f"{plural(len(unknown), 'pair')} could not be checked, never guessed: {listed}."
+
+
+def opacity_overview(profile: pd.DataFrame) -> str:
+    """How many articles show each opacity signal, and which show the most."""
+    from ..measures import opacity
+
+    n = len(profile)
+    if not n:
+        return "No article was analysed."
+    flags = opacity.signal_flags(profile)
+    counts = ", ".join(f"{opacity.SIGNAL_LABELS[signal]} in {int(flags[signal].sum()):,}" for signal in opacity.SIGNALS)
+    text = f"Of the {plural(n, 'article')}, the signals occur as follows: {counts}."
+    most = profile.sort_values(["n_signals", "article_id"], ascending=[False, True]).iloc[0]
+    if most["n_signals"] > 0:
+        tied = int((profile["n_signals"] == most["n_signals"]).sum())
+        who = _bold_id(most["article_id"]) + (f" and {plural(tied - 1, 'other article')}" if tied > 1 else "")
+        text += f" The most signals, {int(most['n_signals'])} of {len(opacity.SIGNALS)}, are in {who}."
+    for signal, what in (("no_dateline", "dateline"), ("no_byline", "byline")):
+        if n >= 2 and flags[signal].all():
+            text += (
+                f" No article has a {what}: the signal does not tell these articles apart, and if the corpus was "
+                f"collected or exported without {what}s (as many archives are), it says nothing about the articles."
+            )
+    return text
 
 
 # --- Synthesis (notebook 8) ---------------------------------------------------------------
