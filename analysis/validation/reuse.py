@@ -413,7 +413,8 @@ def expected_source() -> str:
 def score(labels: pd.DataFrame, detection: Detection, criteria: reuse.Criteria = reuse.CRITERIA) -> pd.DataFrame:
     """Every labelled pair, and every predicted pair (by the measure or the baseline) that
     involves a planted article or an article of a `same_topic` pair but was not planted, with its
-    Jaccard and whether each method pairs it (`PAIR_COLUMNS`)."""
+    Jaccard and containment and whether each method pairs it (`PAIR_COLUMNS`); the expected
+    pairing assumes `criteria`."""
     words = detection.words
     predicted = {frozenset(p) for p in detection.pairs[["article_id", "other_article_id"]].itertuples(index=False)}
     by_text: dict[tuple[str, ...], list[str]] = {}
