@@ -116,3 +116,44 @@ def test_output_is_deterministic():
     first, second = run(texts), run(dict(reversed(texts.items())))
     for name in ("reuse_pairs", "reuse_clusters"):
         assert first[name].to_csv(index=False) == second[name].to_csv(index=False)
+
+
+def test_a_story_cut_to_half_is_paired_and_one_shared_paragraph_is_not():
+    rng = random.Random(13)
+    original, other = paragraphs(rng), paragraphs(rng)
+    words = " ".join(original).split()
+    half = " ".join(words[: len(words) // 2])
+    texts = {
+        "a": text_of("Original", original),
+        "b": text_of("Cut to half", [half]),
+        "c": text_of("Shares one paragraph", [*other[:2], original[1], *other[2:]]),
+    }
+    out = run(texts)
+    pairs = out["reuse_pairs"]
+    assert list(zip(pairs["article_id"], pairs["other_article_id"])) == [("a", "b")]
+    row = pairs.iloc[0]
+    assert reuse.JACCARD_THRESHOLD <= row["jaccard"] < 0.5 and row["containment"] == 1.0
+    sets = {a: reuse.shingles(w) for a, w in reuse.body_words(out["sentences"]).items()}
+    shared = reuse.kept_pairs(sets, [("a", "c")], reuse.Criteria(jaccard_threshold=0.0))[0]
+    assert shared[2] < reuse.JACCARD_THRESHOLD and shared[3] < 0.5  # the shared paragraph's overlap
+
+
+def test_containment_keeps_a_story_inside_another_only_when_the_smaller_is_longer_than_a_passage():
+    rng = random.Random(17)
+    original = paragraphs(rng, 8)
+    words = " ".join(original).split()
+    sets = {
+        "original": reuse.shingles(words),
+        "third": reuse.shingles(words[: len(words) // 3]),  # a third: Jaccard about 0.33
+        "paragraph": reuse.shingles(original[4].split()),  # one paragraph, fewer than 100 shingles
+    }
+    criteria = reuse.Criteria(
+        candidate_threshold=0.2, jaccard_threshold=0.5, containment_threshold=0.8, min_contained_shingles=100
+    )
+    candidates = [("original", "paragraph"), ("original", "third")]
+    kept = reuse.kept_pairs(sets, candidates, criteria)
+    assert [(a, b) for a, b, *_ in kept] == [("original", "third")]
+    _, _, jaccard, containment, shared = kept[0]
+    assert jaccard < 0.5 and containment == 1.0 and shared == len(sets["third"])
+    assert reuse.kept_pairs(sets, candidates, reuse.CRITERIA) == []  # the measure: Jaccard only
+    assert len(sets["paragraph"]) < 100 <= len(sets["third"])

@@ -35,7 +35,7 @@ def stories():
 
 @pytest.fixture(scope="module")
 def planted(stories):
-    return validation.plant(stories, sorted(stories), seed=3, n_per_edit=1)
+    return validation.plant(stories, sorted(stories), random.Random(3), n_per_edit=1)
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +51,12 @@ def test_story_text_reads_back_as_the_same_story(stories):
 
 def test_planting_is_deterministic_and_labels_each_copy_with_its_original(stories, planted):
     corpus, labels = planted
-    again_corpus, again_labels = validation.plant(stories, sorted(stories), seed=3, n_per_edit=1)
+    again_corpus, again_labels = validation.plant(stories, sorted(stories), random.Random(3), n_per_edit=1)
     assert again_corpus == corpus and again_labels.equals(labels)
     assert (
-        validation.plant(stories, sorted(stories), seed=4, n_per_edit=1)[1]["article_id"].tolist()
+        validation.plant(stories, sorted(stories, reverse=True), random.Random(3), n_per_edit=1)[1][
+            "article_id"
+        ].tolist()
         != labels["article_id"].tolist()
     )
     copies = labels[labels["republication"]]
@@ -109,6 +111,7 @@ def test_copies_are_paired_and_different_articles_or_one_shared_paragraph_are_no
     found = {(e, s if s == s else None): p for e, s, p in zip(scored["edit"], scored["strength"], scored["paired"])}
     for edit in [("verbatim", None), ("copy_edit", 0.05), ("reordered", None), ("truncated", 0.7), ("padded", 0.3)]:
         assert found[edit], edit
+    assert found[("truncated", 0.5)]  # cut to half: Jaccard about 0.5
     assert not found[("copy_edit", 0.3)]  # a third of the words edited: no longer a near-duplicate
     assert not found[("same_topic", None)] and not found[("shared_passage", None)]
     assert validation.UNPLANNED not in set(scored["edit"])  # no pair the planting did not make
@@ -129,9 +132,11 @@ def test_summary_and_table_per_edit_follow_the_pairs(scored):
     assert values["reuse.bbc_planted.republication.recall"] == scored.loc[scored["republication"], "paired"].mean()
 
 
-def test_expected_pairing_is_zero_below_the_threshold_and_rises_with_similarity():
-    assert validation.expected_paired(0.49) == 0.0
-    assert 0 < validation.expected_paired(0.5) < validation.expected_paired(0.7) < validation.expected_paired(1.0) == 1
+def test_expected_pairing_is_zero_unless_kept_and_rises_with_similarity():
+    expected = validation.expected_paired
+    assert expected(0.6, kept=False) == 0.0
+    assert 0 < expected(0.4, kept=True) < expected(0.7, kept=True) < expected(1.0, kept=True) == 1
+    assert expected(0.45, kept=True) > 0.95  # candidates proposed below the threshold: few lost to hashing
 
 
 def test_a_predicted_pair_that_was_not_planted_is_scored_against_precision(stories, planted):
@@ -150,3 +155,43 @@ def test_a_predicted_pair_that_was_not_planted_is_scored_against_precision(stori
     assert not unplanned["republication"].iloc[0] and unplanned["paired"].iloc[0]
     values = dict(zip(validation.summary(scored)["key"], validation.summary(scored)["value"]))
     assert values["reuse.bbc_planted.republication.precision"] == 0.5
+
+
+def test_plantings_draw_from_disjoint_halves_and_the_held_out_one_from_the_seeded_order(stories):
+    eligible = sorted(stories)
+    both = validation.plantings(stories, eligible, n_per_edit=1)
+    drawn = {
+        name: set(labels["article_id"])
+        | (set(labels["other_article_id"]) & set(stories))
+        | (set(stories) - set(corpus))
+        for name, (corpus, labels) in both.items()
+    }
+    assert drawn["held_out"] and drawn["dev"] and not drawn["held_out"] & drawn["dev"]
+    rng = random.Random(validation.SEED)
+    order = list(eligible)
+    rng.shuffle(order)
+    corpus, labels = validation.plant(stories, order[: len(order) // 2], rng, n_per_edit=1)
+    assert both["held_out"][0] == corpus and both["held_out"][1].equals(labels)
+    assert drawn["held_out"] <= set(order[: len(order) // 2])
+    again = validation.plantings(stories, eligible, n_per_edit=1)
+    assert all(again[name][1].equals(both[name][1]) for name in both)
+
+
+def test_summary_keys_name_the_planting(scored):
+    keys = {name: set(validation.summary(scored, name)["key"]) for name in validation.PLANTINGS}
+    assert all(k.startswith("reuse.bbc_planted_dev.") for k in keys["dev"])
+    assert all(k.startswith("reuse.bbc_planted.") for k in keys["held_out"])
+    assert len(keys["dev"]) == len(keys["held_out"])
+
+
+def test_criteria_comparison_counts_what_each_configuration_pairs(planted):
+    corpus, labels = planted
+    detection = validation.detect(corpus)
+    table = validation.compare_criteria(labels, detection)
+    assert set(table["configuration"]) == set(validation.DEV_CRITERIA)
+    own = next(name for name, c in validation.DEV_CRITERIA.items() if c == validation.reuse.CRITERIA)
+    mine = table[table["configuration"] == own].reset_index(drop=True)
+    per_edit = validation.by_edit(validation.score(labels, detection))
+    assert mine["n_paired"].tolist() == per_edit["n_paired"].tolist()
+    strict = table[table["configuration"] == "jaccard 0.5, candidates 0.5"]
+    assert strict["n_paired"].sum() <= mine["n_paired"].sum()

@@ -4,11 +4,17 @@ inside one article.
 Each article's body is read as its lowercased words (the text model's words, `WORD_RE`) and
 cut into shingles of `SHINGLE_WORDS` consecutive words. Over the corpus (`finish`) a MinHash
 of each article's shingles (`NUM_PERM` permutations, seed `MINHASH_SEED`; datasketch) is
-indexed by MinHash LSH at `JACCARD_THRESHOLD`; every candidate pair it returns is then scored
-by the exact Jaccard similarity of the two shingle sets and kept when that reaches the
-threshold, so the pairs reported are exact and do not depend on the hashing. Pairs join into
-clusters (connected components) named by their smallest article id. Exact duplicate files
-never get here: the loader drops them first.
+indexed by MinHash LSH at `CANDIDATE_THRESHOLD`, below the threshold that keeps a pair, so
+that pairs reaching it are seldom lost to the hashing. Every candidate pair is scored by the
+exact Jaccard similarity of the two shingle sets (shared shingles over all distinct shingles of
+the two, the resemblance of Broder 1997) and kept when that reaches `JACCARD_THRESHOLD`: the
+same text copied, copy-edited up to about a tenth of its words, reordered, padded, or cut to
+half. Each pair also has its containment (Broder 1997: the share of the smaller article's
+shingles found in the other; near 1 when one is inside the other). Containment as a second
+criterion (`Criteria`) is an option the validation compares; the measure does not use it.
+The pairs reported are exact and do not depend on the hashing, which only proposes. Pairs
+join into clusters (connected components) named by their smallest article id. Exact duplicate
+files never get here: the loader drops them first.
 
 Per article (`compute`), a passage is repeated when a run of at least `REPEAT_WORDS` words
 occurs twice or more in its body; each occurrence is a row with its offsets in the clean text.
@@ -17,6 +23,7 @@ occurs twice or more in its body; each occurrence is a row with its offsets in t
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
@@ -27,10 +34,18 @@ from ..text.load import Corpus
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 MINHASH_SEED = 1
-JACCARD_THRESHOLD = 0.5
+CANDIDATE_THRESHOLD = 0.3  # MinHash LSH proposes pairs whose estimated Jaccard reaches this
+JACCARD_THRESHOLD = 0.4
 REPEAT_WORDS = 8
 
-PAIR_COLUMNS = ["article_id", "other_article_id", "jaccard", "shared_shingles", "cluster_id"]
+PAIR_COLUMNS = [
+    "article_id",
+    "other_article_id",
+    "jaccard",
+    "containment",
+    "shared_shingles",
+    "cluster_id",
+]
 CLUSTER_COLUMNS = ["cluster_id", "article_id", "n_members"]
 PASSAGE_COLUMNS = ["article_id", "start", "end", "n_words", "text", "n_occurrences"]
 
@@ -97,24 +112,62 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
     return pair_tables(pairs)
 
 
-def near_duplicate_pairs(sets: dict[str, set[str]]) -> list[tuple[str, str, float, int]]:
-    """(article, other article, exact Jaccard, shared shingles) of each pair LSH proposes whose
-    exact Jaccard reaches `JACCARD_THRESHOLD`, the smaller id first, sorted."""
-    lsh = MinHashLSH(threshold=JACCARD_THRESHOLD, num_perm=NUM_PERM)
+@dataclass(frozen=True)
+class Criteria:
+    """When LSH proposes a pair and when it is kept: its Jaccard reaches `jaccard_threshold`,
+    or (unless `containment_threshold` is None) its containment reaches `containment_threshold`
+    and the smaller article has at least `min_contained_shingles` shingles."""
+
+    candidate_threshold: float = CANDIDATE_THRESHOLD
+    jaccard_threshold: float = JACCARD_THRESHOLD
+    containment_threshold: float | None = None
+    min_contained_shingles: int = 0
+
+
+CRITERIA = Criteria()  # the measure's
+
+
+def candidate_pairs(sets: dict[str, set[str]], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[str, str]]:
+    """The pairs MinHash LSH at `threshold` proposes, the smaller id first, sorted."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     pairs = []
     for article_id in sorted(sets):
         signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
         signature.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
-        for other in lsh.query(signature):
-            shared = len(sets[article_id] & sets[other])
-            jaccard = shared / len(sets[article_id] | sets[other])
-            if jaccard >= JACCARD_THRESHOLD:
-                pairs.append((other, article_id, round(jaccard, 4), shared))
+        pairs += [(other, article_id) for other in lsh.query(signature)]
         lsh.insert(article_id, signature)
     return sorted(pairs)
 
 
-def pair_tables(pairs: list[tuple[str, str, float, int]]) -> dict[str, pd.DataFrame]:
+def kept_pairs(
+    sets: dict[str, set[str]], candidates: list[tuple[str, str]], criteria: Criteria = CRITERIA
+) -> list[tuple[str, str, float, float, int]]:
+    """(article, other article, exact Jaccard, containment, shared shingles) of each candidate
+    pair that `criteria` keep, in the order of `candidates`."""
+    pairs = []
+    for first, second in candidates:
+        a, b = sets[first], sets[second]
+        shared = len(a & b)
+        jaccard = shared / (len(a) + len(b) - shared)
+        containment = shared / min(len(a), len(b))
+        contained = (
+            criteria.containment_threshold is not None
+            and containment >= criteria.containment_threshold
+            and min(len(a), len(b)) >= criteria.min_contained_shingles
+        )
+        if jaccard >= criteria.jaccard_threshold or contained:
+            pairs.append((first, second, round(jaccard, 4), round(containment, 4), shared))
+    return pairs
+
+
+def near_duplicate_pairs(
+    sets: dict[str, set[str]], criteria: Criteria = CRITERIA
+) -> list[tuple[str, str, float, float, int]]:
+    """The kept pairs (`kept_pairs`) among those LSH proposes, the smaller id first, sorted."""
+    return kept_pairs(sets, candidate_pairs(sets, criteria.candidate_threshold), criteria)
+
+
+def pair_tables(pairs: list[tuple[str, str, float, float, int]]) -> dict[str, pd.DataFrame]:
     """`reuse_pairs` with each pair's cluster, and `reuse_clusters` with one row per member."""
     parent: dict[str, str] = {}
 
@@ -123,7 +176,7 @@ def pair_tables(pairs: list[tuple[str, str, float, int]]) -> dict[str, pd.DataFr
             node = parent[node]
         return node
 
-    for first, second, _, _ in pairs:
+    for first, second, *_ in pairs:
         a, b = root(first), root(second)
         parent[max(a, b)] = min(a, b)  # a root is always its component's smallest id
     cluster_of = {node: root(node) for node in parent}
@@ -144,6 +197,7 @@ def pairs_with_headlines(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
             "other_article_id": table["other_article_id"],
             "other_headline": table["other_article_id"].astype(str).map(headline),
             "jaccard": table["jaccard"],
+            "containment": table["containment"],
             "shared_shingles": table["shared_shingles"],
             "cluster_id": table["cluster_id"],
         }
