@@ -663,8 +663,10 @@ def reuse_method() -> str:
 
     return (
         f"Parameters: shingles of {reuse.SHINGLE_WORDS} words; MinHash with {reuse.NUM_PERM} permutations "
-        f"(seed {reuse.MINHASH_SEED}); a pair is kept when the exact Jaccard similarity of the two sets "
-        f"reaches {reuse.JACCARD_THRESHOLD:.2f}; a repeated passage is a run of at least "
+        f"(seed {reuse.MINHASH_SEED}); locality-sensitive hashing proposes the pairs whose estimated Jaccard "
+        f"similarity reaches {reuse.CANDIDATE_THRESHOLD:.2f}, and a pair is kept when the exact similarity of the two "
+        f"sets reaches {reuse.JACCARD_THRESHOLD:.2f}; `containment` gives the share of the smaller article's shingles "
+        "found in the other (near 1 when one is inside the other); a repeated passage is a run of at least "
         f"{reuse.REPEAT_WORDS} words that occurs twice or more in one body."
     )
 
@@ -688,8 +690,8 @@ def reuse_pairs(pairs: pd.DataFrame, clusters: pd.DataFrame, n_articles: int) ->
 
     if not len(pairs):
         return (
-            f"No two of the {plural(n_articles, 'article')} share {reuse.JACCARD_THRESHOLD:.0%} or more of their "
-            f"{reuse.SHINGLE_WORDS}-word shingles: the corpus holds no near-duplicates."
+            f"No two of the {plural(n_articles, 'article')} reach a Jaccard similarity of {reuse.JACCARD_THRESHOLD:.2f} "
+            f"between their sets of {reuse.SHINGLE_WORDS}-word shingles: the corpus holds no near-duplicates."
         )
     sizes = clusters.drop_duplicates("cluster_id").set_index("cluster_id")["n_members"]
     identical = int((pairs["jaccard"] >= 1).sum())
@@ -738,7 +740,8 @@ def reuse_validation(summary: pd.DataFrame) -> str:
     }
     by_kind = ", ".join(f"{label} {value(task):.0%}" for task, label in kinds.items())
     return (
-        f"Of {int(overall['n']):,} copies planted into BBC News, the measure pairs {overall['value']:.0%} with their "
+        f"Of {int(overall['n']):,} copies planted into BBC News (the held-out planting: the thresholds were chosen "
+        f"on a separate development planting), the measure pairs {overall['value']:.0%} with their "
         f"original ({by_kind}), against {overall['baseline']:.0%} for exact matching of the text; "
         f"{value('republication', 'precision'):.0%} of the pairs it reports are planted copies. It paired "
         f"{value('same_topic', 'share_paired'):.0%} of the different articles on one topic and "
