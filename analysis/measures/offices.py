@@ -102,7 +102,8 @@ class ClaimRules:
     other_office: frozenset[str]
     openers: frozenset[str]
     qualifier_joiners: frozenset[str]
-    year_re: re.Pattern
+    years: range  # the years a sentence may name
+    historical_years: float  # a past holder named as in office this long after: a historical reference
 
 
 @lru_cache(maxsize=2)
@@ -115,15 +116,23 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
     def words(key: str) -> frozenset[str]:
         return frozenset(term.casefold() for term in spec[key]["terms"])
 
-    first, last = spec["year_range"]["first"], spec["year_range"]["last"]
     return ClaimRules(
         words("former"),
         words("then"),
         words("other_office"),
         words("openers"),
         words("qualifier_joiners"),
-        re.compile(r"(?<!\d)(\d{4})(?!\d)") if first <= last else re.compile(r"(?!)"),
+        range(spec["year_range"]["first"], spec["year_range"]["last"] + 1),
+        spec["historical_reference"]["years"],
     )
+
+
+YEAR_RE = re.compile(r"(?<![\d.,])(\d{4})(?![\d,]|\.\d)")
+
+
+def sentence_years(text: str, rules: ClaimRules) -> list[int]:
+    """The years a sentence names, in order, once each."""
+    return list(dict.fromkeys(year for year in map(int, YEAR_RE.findall(text)) if year in rules.years))
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,7 @@ def titles_of(holders: OfficeHolders) -> Titles:
         for title in dict.fromkeys((office.title, *office.aliases)):
             offices.setdefault(_spaced(title), []).append(office.id)
     alternatives = "|".join(
-        r"\s+".join(map(re.escape, title.split())) for title in sorted(offices, key=len, reverse=True)
+        r"[\s-]+".join(map(re.escape, title.split())) for title in sorted(offices, key=len, reverse=True)
     )
     return Titles(
         {title: tuple(ids) for title, ids in offices.items()},
@@ -227,7 +236,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "office": office.title if office else "",
                     "claim": pair.claim,
                     "sentence": sentence.text,
-                    "years": "; ".join(sorted(set(rules.year_re.findall(sentence.text)))),
+                    "years": "; ".join(map(str, sentence_years(sentence.text, rules))),
                     "unresolved": pair.unresolved,
                 }
             )
@@ -303,6 +312,8 @@ def _title_after(article, sentence, mention, inside, titles: Titles, rules: Clai
     rest = text[match.end() : sentence.end]
     if re.match(r"['’]s?(?!\w)", rest):
         return None  # "the prime minister's spokesman"
+    if any(m.type == "person" and not text[match.end() : m.start].strip() for m in inside if m.start >= match.end()):
+        return None  # "Clinton, President Barack Obama...": the title of the next name
     word_after = re.match(r"[-\s]+([\w-]+)", rest)
     if word_after and word_after[1].casefold() in rules.other_office:
         return None  # "prime minister-designate"
@@ -381,7 +392,8 @@ def _pair(found: _Found, mention: EntityMention, office_id: str, unresolved: str
 
 
 def _spaced(title: str) -> str:
-    return " ".join(title.split()).casefold()
+    """A title compared case- and hyphen-insensitively ("Secretary-General" = "secretary general")."""
+    return " ".join(title.replace("-", " ").split()).casefold()
 
 
 # --- verdicts (over the corpus) ----------------------------------------------------------------
@@ -449,6 +461,7 @@ def nearest(windows: list[Window], date: dt.date | None) -> Window | None:
 def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
     """`office_claims` with verdicts, windows and conflicts, and `office_windows` per article."""
     holders = load_office_holders(options.office_holders_file)
+    rules = load_claim_rules()
     articles = tables["articles"]
     metadata_dates = article_dates(articles, options.date_column).dates
     datelines = tables["office_windows"].set_index("article_id")
@@ -462,64 +475,86 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
         elif article_id in datelines.index and datelines.at[article_id, "dateline_date"]:
             date, source = dt.date.fromisoformat(datelines.at[article_id, "dateline_date"]), "dateline"
         rows = by_article.get(article_id)
-        checked = [] if rows is None else [_verdict(row, date, source, holders) for row in rows.to_dict("records")]
+        checked = (
+            [] if rows is None else [_verdict(row, date, source, holders, rules) for row in rows.to_dict("records")]
+        )
         claim_rows.extend(row for row, _ in checked)
         window_rows.append(_article_window(article_id, date, source, datelines, checked, holders))
     claims = pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS)
     return {"office_claims": claims, "office_windows": pd.DataFrame(window_rows, columns=WINDOW_COLUMNS)}
 
 
-def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolders):
-    """The claim's row with its verdict, and its windows when it is checkable at the article's
-    date (None otherwise)."""
+def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolders, rules: ClaimRules):
+    """The claim's row with its verdict, and its windows when it counts toward the article's
+    window and conflicts (a `holds` or `held` claim read at the article's date), else None."""
     row = {**row, "date_source": source, "checked_on": "", "true_from": "", "true_to": "", "conflicts_with": ""}
     office = holders.offices.get(row["office_id"]) if row["office_id"] else None
-    if office is None:
-        return {**row, "verdict": "unknown", "reason": row["unresolved"]}, None
-    terms = matching_holders(office, row["person"])
+    terms = matching_holders(office, row["person"]) if office else ()
     if not terms:
-        return {
-            **row,
-            "verdict": "unknown",
-            "reason": f"{row['person']} is not among the file's holders of {office.title}",
-        }, None
+        reason = row["unresolved"] or f"{row['person']} is not among the file's holders of {office.title}"
+        return {**row, "verdict": "unknown", "reason": reason}, None
     windows = claim_windows(office, terms, row["claim"])
-    covered_from = office.holders[0].start
-    notes, verdict = [], "unknown"
     years = [int(y) for y in str(row["years"] or "").split("; ") if y]
-    earlier = [y for y in years if date is not None and y < date.year]
-    window = nearest(windows, date)
-    at_article_date = True
+    dated_by_sentence = row["claim"] != "held"  # "former" speaks of the article's own time
     if date is None:
-        notes.append("no date for the article")
-    elif earlier:
-        at_article_date = False
-        year_checks = [(y, _year_window(y, holders.as_of)) for y in earlier]
-        in_file = [(y, w) for y, w in year_checks if w[1] >= covered_from]
-        hits = [(y, w) for y, w in in_file if intersection(windows, [w])]
-        year, year_window = (hits or in_file or year_checks)[0]
-        row["checked_on"] = str(year)
-        window = nearest(windows, year_window[0]) or window
-        notes.append(f"checked against {year}, the year the sentence names")
-        if not in_file:
-            notes.append(f"the file lists holders of this office from {covered_from} only")
-        else:
-            verdict = "true" if hits else "false"
+        verdict, checked_on, notes, window = "unknown", None, ["no date for the article"], nearest(windows, None)
+    elif dated_by_sentence and any(y > date.year for y in years):
+        later = next(y for y in years if y > date.year)
+        verdict, checked_on, window = "unknown", None, nearest(windows, date)
+        notes = [f"{_SENTENCE_YEAR} a year ({later}) after the article's"]
+    elif dated_by_sentence and any(y < date.year for y in years):
+        verdict, checked_on, notes, window = _year_verdict(
+            office, windows, [y for y in years if y < date.year], holders
+        )
     else:
-        on = min(date, holders.as_of)
-        row["checked_on"] = on.isoformat()
-        if date > holders.as_of:
-            notes.append(f"checked on {holders.as_of}, the file's as_of date, the article's date ({date}) being later")
-        if on < covered_from:
-            notes.append(f"the file lists holders of this office from {covered_from} only")
-        else:
-            verdict = "true" if any(s <= on <= e for s, e in windows) else "false"
+        verdict, checked_on, notes, window = _date_verdict(office, terms, windows, row["claim"], date, holders, rules)
+    row["checked_on"] = checked_on or ""
     if window is not None:
         row["true_from"] = window[0].isoformat()
         row["true_to"] = "" if window[1] == OPEN else window[1].isoformat()
     reason = "; ".join([_terms_text(terms, holders.as_of), *notes])
-    checkable = windows if at_article_date and row["claim"] in ("holds", "held") else None
-    return {**row, "verdict": verdict, "reason": reason}, checkable
+    at_article_date = not any(note.startswith(_SENTENCE_YEAR) or note.endswith(_HISTORICAL) for note in notes)
+    counts = row["claim"] in ("holds", "held") and at_article_date
+    return {**row, "verdict": verdict, "reason": reason}, windows if counts else None
+
+
+_HISTORICAL = "read as a reference to the holder's own time"
+_SENTENCE_YEAR = "the sentence names"
+
+
+def _date_verdict(office, terms, windows, claim, date, holders, rules):
+    """(verdict, date checked, notes, window) of a claim at the article's date (the file's
+    `as_of` when the date is later)."""
+    on = min(date, holders.as_of)
+    notes = []
+    if date > holders.as_of:
+        notes.append(f"checked on {holders.as_of}, the file's as_of date, the article's date ({date}) being later")
+    window = nearest(windows, on)
+    if on < office.holders[0].start:
+        notes.append(f"the file lists holders of this office from {office.holders[0].start} only")
+        return "unknown", on.isoformat(), notes, window
+    if any(start <= on <= end for start, end in windows):
+        return "true", on.isoformat(), notes, window
+    last_end = max((h.end for h in terms), default=None) if all(h.end for h in terms) else None
+    if claim == "holds" and last_end and (on - last_end).days > rules.historical_years * 365.25:
+        notes.append(f"the term ended more than {rules.historical_years:g} years before: {_HISTORICAL}")
+        return "unknown", on.isoformat(), notes, window
+    return "false", on.isoformat(), notes, window
+
+
+def _year_verdict(office, windows, years, holders):
+    """(verdict, year checked, notes, window) of a claim in a sentence naming earlier years:
+    true if it holds on some day of one of them."""
+    covered_from = office.holders[0].start
+    spans = [(year, _year_window(year, holders.as_of)) for year in years]
+    in_file = [(year, span) for year, span in spans if span[1] >= covered_from]
+    hits = [(year, span) for year, span in in_file if intersection(windows, [span])]
+    year, span = (hits or in_file or spans)[0]
+    notes = [f"{_SENTENCE_YEAR} {year}, the year checked"]
+    if not in_file:
+        notes.append(f"the file lists holders of this office from {covered_from} only")
+    verdict = "unknown" if not in_file else ("true" if hits else "false")
+    return verdict, str(year), notes, nearest(windows, span[0])
 
 
 def _year_window(year: int, as_of: dt.date) -> Window:
