@@ -127,7 +127,7 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
     )
 
 
-YEAR_RE = re.compile(r"(?<![\d.,])(\d{4})(?![\d,]|\.\d)")
+YEAR_RE = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")  # not 1,000,000 or 2003.5
 
 
 def sentence_years(text: str, rules: ClaimRules) -> list[int]:
@@ -158,8 +158,8 @@ def titles_of(holders: OfficeHolders) -> Titles:
     return Titles(
         {title: tuple(ids) for title, ids in offices.items()},
         holder_keys(holders),
-        re.compile(rf"(?i)(?<![\w.-])(?P<title>{alternatives})\s+\Z"),
-        re.compile(rf"(?i)(?<![\w.-])(?P<title>{alternatives}),\s+\Z"),
+        re.compile(rf"(?i)(?<![\w.])(?P<title>{alternatives})\s+\Z"),
+        re.compile(rf"(?i)(?<![\w.])(?P<title>{alternatives}),\s+\Z"),
         re.compile(rf"(?i)(?P<title>{alternatives})(?![\w])"),
     )
 
