@@ -150,8 +150,8 @@ def titles_of(holders: OfficeHolders) -> Titles:
     """The titles of the file's offices."""
     offices: dict[str, list[str]] = {}
     for office in holders.offices.values():
-        for title in dict.fromkeys((office.title, *office.aliases)):
-            offices.setdefault(_spaced(title), []).append(office.id)
+        for title in dict.fromkeys(map(_spaced, (office.title, *office.aliases))):
+            offices.setdefault(title, []).append(office.id)
     alternatives = "|".join(
         r"[\s-]+".join(map(re.escape, title.split())) for title in sorted(offices, key=len, reverse=True)
     )
@@ -160,7 +160,7 @@ def titles_of(holders: OfficeHolders) -> Titles:
         holder_keys(holders),
         re.compile(rf"(?i)(?<![\w.])(?P<title>{alternatives})\s+\Z"),
         re.compile(rf"(?i)(?<![\w.])(?P<title>{alternatives}),\s+\Z"),
-        re.compile(rf"(?i)(?P<title>{alternatives})(?![\w])"),
+        re.compile(rf"(?i)(?<![\w.])(?P<title>{alternatives})(?!\w)"),
     )
 
 
@@ -193,7 +193,6 @@ class Pair:
 
     start: int
     end: int
-    mention: EntityMention
     title: str
     claim: str
     office_id: str
@@ -388,7 +387,7 @@ def _pair(found: _Found, mention: EntityMention, office_id: str, unresolved: str
     person = mention.key
     if mention.actor or (keys and name_key(mention.key) not in keys):
         person = mention.text
-    return Pair(found.start, found.end, mention, found.title, found.claim, office_id, unresolved, person)
+    return Pair(found.start, found.end, found.title, found.claim, office_id, unresolved, person)
 
 
 def _spaced(title: str) -> str:
