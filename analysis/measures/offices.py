@@ -19,10 +19,14 @@ a name several holders share counts as true if any of them makes the claim true.
 Over the corpus (`finish`), each article's date is its metadata date (`date_column`), else its
 dateline's (`text.datelines`). A claim is checked on that date, on the file's `as_of` when the
 date is later, and on the year a sentence names when that year is before the article's
-("In 2003, Prime Minister Tony Blair..."): true if it holds on some day of that year. Each claim
-has the window of dates in which it is true (nearest the article's date); an article's window is
-where all its `holds` and `held` claims checked at the article's date are true together, and two
-such claims whose windows cannot overlap conflict. Before an office's first listed holder, with
+("In 2003, Prime Minister Tony Blair..."): true if it holds on some day of that year (a
+"former" claim speaks of the article's own time and is checked at its date; a sentence naming a
+later year leaves the claim unknown). A "holds" claim about a person whose term ended long
+before (`historical_reference` in the rules: "an affair with President Clinton" in 2016) is read
+as a reference to the holder's own time and left unknown. Each claim has the window of dates in
+which it is true (nearest the article's date); an article's window is where all its `holds` and
+`held` claims checked at the article's date are true together, and two such claims whose
+windows cannot overlap conflict. Before an office's first listed holder, with
 no date, or for a person or title the file does not know, the verdict is "unknown".
 """
 
@@ -101,6 +105,7 @@ class ClaimRules:
     then: frozenset[str]
     other_office: frozenset[str]
     openers: frozenset[str]
+    not_qualifiers: frozenset[str]
     qualifier_joiners: frozenset[str]
     years: range  # the years a sentence may name
     historical_years: float  # a past holder named as in office this long after: a historical reference
@@ -121,6 +126,7 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
         words("then"),
         words("other_office"),
         words("openers"),
+        words("not_qualifiers"),
         words("qualifier_joiners"),
         range(spec["year_range"]["first"], spec["year_range"]["last"] + 1),
         spec["historical_reference"]["years"],
@@ -349,7 +355,10 @@ def _scan_back(text: str, end: int, floor: int, inside, rules: ClaimRules):
                 qualifiers.append(entity.key)
                 position = entity.start
                 continue
-            if not (word[0].isupper() and text[floor : token.start()].strip()) or folded in rules.openers:
+            if (
+                not (word[0].isupper() and text[floor : token.start()].strip())
+                or folded in rules.openers | rules.not_qualifiers
+            ):
                 return claim, tuple(qualifiers), folded, position
             qualifiers.append(None)  # a capitalised word that names nothing the file knows
         position = token.start()
