@@ -131,6 +131,7 @@ FIXED_FILES = {
     "attribution_classes_before": DATA / "attribution_classes_before.yaml",
     "office_holders": DATA / "office_holders.yaml",
     "opacity": DATA / "opacity.yaml",
+    "office_claims": DATA / "office_claims.yaml",
 }
 
 

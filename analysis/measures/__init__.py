@@ -16,7 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import attribution, corpus, entities, framing, opacity, readability, reuse, sensationalism, sentiment
+from . import (
+    attribution,
+    corpus,
+    entities,
+    framing,
+    offices,
+    opacity,
+    readability,
+    reuse,
+    sensationalism,
+    sentiment,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,13 @@ MEASURES = (
         options=("actors_file",),
         finish=entities.finish,
         corpus_tables=("entities", "entity_tone"),
+    ),
+    Measure(
+        "offices",
+        offices.tables,
+        tables=("office_claims", "office_windows"),
+        options=("office_holders_file", "actors_file"),
+        finish=offices.finish,
     ),
     Measure(
         "reuse",

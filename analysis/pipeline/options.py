@@ -31,6 +31,7 @@ from ..paths import PROJECT_ROOT, display_path, resolve
 from ..schemas import SchemaError, check_config, check_file
 from ..text.actors import DEFAULT_ACTORS_FILE
 from ..text.clean import DEFAULT_RULES_FILE
+from ..text.office_holders import OFFICE_HOLDERS_FILE
 
 CONFIG_NAME = "corpus.yaml"  # a corpus folder's own configuration file
 
@@ -71,6 +72,9 @@ class Options:
         DEFAULT_SENSATIONALISM_FILE, "sensationalism features", "sensationalism"
     )
     attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words", "attribution")
+    office_holders_file: Path = option(
+        OFFICE_HOLDERS_FILE, "office holders with the dates of their terms", "office_holders"
+    )
     text_column: str | None = option(
         None,
         "table files: column of the article text (default: text, body, content, maintext, article_text or full_text)",
