@@ -168,7 +168,9 @@ def test_run_writes_the_whole_report_site(tmp_path, texts, check):
     result = cli_run("run", "--corpus", str(corpus), "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert re.search(
-        rf"^{len(NOTEBOOKS)} notebooks executed in \d+ s; open {re.escape(str(out))}/reports/index.html$", result.stdout, re.M
+        rf"^{len(NOTEBOOKS)} notebooks executed in \d+ s; open {re.escape(str(out))}/reports/index.html$",
+        result.stdout,
+        re.M,
     )
     reports = out / "reports"
     index = (reports / "index.html").read_text(encoding="utf-8")

@@ -37,6 +37,9 @@ MEASURE_LABELS = {  # column: (label, value format)
     "share_anonymous": ("Anony-\nmous\nsources", "{:.0%}"),
     "share_vague": ("Vague\nsources", "{:.0%}"),
     "hedges_per_1000_words": ("Hedges\nper 1,000\nwords", "{:.1f}"),
+    "n_office_claims_false": ("Titles\nfalse at\nits date", "{:.0f}"),
+    "n_opacity_signals": ("Opacity\nsignals", "{:.0f}"),
+    "n_near_duplicates": ("Near-\nduplicates\nin corpus", "{:.0f}"),
     "top_entity_tone": ("Tone\ntoward top\nentity", "{:+.2f}"),
 }
 FIGURE_MEASURES = [Measure(column, *MEASURE_LABELS[column]) for column in COMPARED_COLUMNS]
@@ -125,6 +128,9 @@ FIXED_SCALES = {  # column: (low, high) colouring a measure when no reference ta
     "share_anonymous": (0, 1),
     "share_vague": (0, 1),
     "hedges_per_1000_words": (0, 20),
+    "n_office_claims_false": (0, 3),
+    "n_opacity_signals": (0, 6),
+    "n_near_duplicates": (0, 5),
 }
 DIRECTIONS = {  # column: what a higher value means
     "n_words": "a longer body",
@@ -134,6 +140,9 @@ DIRECTIONS = {  # column: what a higher value means
     "share_anonymous": "more anonymous",
     "share_vague": "more vague",
     "hedges_per_1000_words": "more hedging words",
+    "n_office_claims_false": "more titles false at the article's date",
+    "n_opacity_signals": "more opacity signals",
+    "n_near_duplicates": "more articles of the corpus sharing its text",
 }
 
 

@@ -32,6 +32,10 @@ SCORECARD_COLUMNS = [
     "share_vague",
     "share_unresolved",
     "hedges_per_1000_words",
+    "n_office_claims_false",
+    "n_office_conflicts",
+    "n_opacity_signals",
+    "n_near_duplicates",
     "top_entity",
     "top_entity_mentions",
     "top_entity_tone",
@@ -49,6 +53,9 @@ COMPARED_COLUMNS = [  # the numeric measures compared across articles, in figure
     "share_anonymous",
     "share_vague",
     "hedges_per_1000_words",
+    "n_office_claims_false",
+    "n_opacity_signals",
+    "n_near_duplicates",
     "top_entity_tone",
 ]
 TONE_COLUMNS = ["mean_compound", "headline_compound", "top_entity_tone"]  # on the fixed tone scale
@@ -107,13 +114,25 @@ def _top_entities(entity_tone: pd.DataFrame, entities: pd.DataFrame) -> pd.DataF
     )
 
 
+def _near_duplicates(clusters: pd.DataFrame, articles: pd.DataFrame, present: bool) -> pd.DataFrame:
+    """How many other articles of the corpus each article is a near-duplicate of, through its
+    reuse cluster (0 outside any; empty when the reuse tables are absent)."""
+    others = dict(zip(clusters["article_id"].astype(str), pd.to_numeric(clusters["n_members"]) - 1))
+    ids = articles["article_id"].astype(str)
+    values = ids.map(others).fillna(0) if present else pd.Series(np.nan, index=ids.index)
+    return pd.DataFrame({"article_id": ids, "n_near_duplicates": values.astype(float)})
+
+
 def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per article of `articles`: tone, frames, sensationalism, reading grade, sourcing,
     and the entity most mentioned in the body with the tone toward it.
 
     Reading measures are those of the body; `reading_grade_consensus` is textstat's
     `text_standard` vote. Shares of named / anonymous / vague / unresolved sources are of the
-    article's attributions (empty when it has none); an unresolved pronoun is not named.
+    article's attributions (empty when it has none); an unresolved pronoun is not named. The
+    credibility signals are counts: title-and-name pairs false at the article's date and pairs in
+    conflict (`office_windows`), opacity signals (`opacity`), and the other articles of its reuse
+    cluster.
     """
     articles = result_table(tables, "articles", ["article_id", "n_words"])
     card = _per_article(articles, {"n_words": "n_words"}).reset_index(drop=True)
@@ -161,6 +180,14 @@ def scorecard(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     "hedges_per_1000_words",
                 ]
             },
+        ),
+        _per_article(
+            result_table(tables, "office_windows", ["article_id", "n_false", "n_conflicts"]),
+            {"n_false": "n_office_claims_false", "n_conflicts": "n_office_conflicts"},
+        ),
+        _per_article(result_table(tables, "opacity", ["article_id", "n_signals"]), {"n_signals": "n_opacity_signals"}),
+        _near_duplicates(
+            result_table(tables, "reuse_clusters", ["article_id", "n_members"]), articles, "reuse_clusters" in tables
         ),
         _top_entities(entity_tone, entities),
     ]
