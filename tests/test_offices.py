@@ -51,7 +51,7 @@ PLANTED = {
     "accents": ("Chancellor Gerhard Schroeder met Chancellor Gerhard Schröder's aides.", "2004-06-01"),
     "two_terms": ("President Donald Trump spoke. Chancellor Angela Merkel listened.", "2019-06-01"),
     "past_as_of": ("Prime Minister Mark Carney spoke in Ottawa on Thursday.", "2026-01-08"),
-    "before_file": ("President Bill Clinton spoke in Little Rock.", "1990-06-01"),
+    "before_file": ("President Bill Clinton spoke in Little Rock.", "1985-06-01"),
     "dateline": ("Carney in Ottawa\n\nOTTAWA, March 20, 2025 — Prime Minister Mark Carney spoke in Ottawa.", ""),
     "no_persons": ("The weather in the capital was fine all week.", "2025-06-01"),
 }
@@ -121,6 +121,7 @@ def test_two_claims_that_cannot_be_true_together_conflict_without_a_date(result)
     assert list(claims["verdict"]) == ["unknown", "unknown"]
     assert list(claims["conflicts_with"]) == ["2", "1"]
     assert claims["reason"].str.endswith("no date for the article").all()
+    assert (claims["unknown_because"] == offices.UNKNOWN_BECAUSE["no_date"]).all()
     window = window_of(result, "conflict")
     assert (window.consistent, window.n_conflicts, window.window_start, window.date_source) == (False, 2, "", "")
 
@@ -143,6 +144,15 @@ def test_an_unknown_person_and_an_ambiguous_title_are_unknown(result):
     ambiguous = claims_of(result, "ambiguous").iloc[0]
     assert (ambiguous.verdict, ambiguous.office_id) == ("unknown", "")
     assert "shared by offices" in ambiguous.reason
+    assert ambiguous.unknown_because == offices.UNKNOWN_BECAUSE["shared_title"]
+    assert claims_of(result, "unknown_person").iloc[0].unknown_because in offices.UNKNOWN_BECAUSE.values()
+
+
+def test_readers_see_false_pairs_first_then_conflicts(result):
+    shown = offices.claims_for_readers(result["office_claims"])
+    ranks = [0 if v == "false" else 1 if c else 2 for v, c in zip(shown["verdict"], shown["conflicts_with"])]
+    assert ranks == sorted(ranks) and ranks[0] == 0 and 1 in ranks
+    assert list(shown.columns) == offices.READER_COLUMNS
 
 
 def test_a_title_that_is_another_office_makes_no_pair(result):
@@ -186,7 +196,8 @@ def test_a_date_past_as_of_is_checked_on_as_of_and_says_so(result):
 
 def test_a_date_before_the_office_s_first_listed_holder_is_unknown(result):
     clinton = claims_of(result, "before_file").iloc[0]
-    assert clinton.verdict == "unknown" and "from 1993-01-20 only" in clinton.reason
+    assert clinton.verdict == "unknown" and "from 1989-01-20 only" in clinton.reason
+    assert clinton.unknown_because == offices.UNKNOWN_BECAUSE["before_file"]
 
 
 def test_without_metadata_the_dateline_dates_the_article(result):

@@ -69,6 +69,7 @@ CLAIM_COLUMNS = [
     "date_source",
     "verdict",
     "reason",
+    "unknown_because",
     "true_from",
     "true_to",
     "conflicts_with",
@@ -89,7 +90,17 @@ WINDOW_COLUMNS = [
     "n_conflicts",
 ]
 # Columns `compute` adds for `finish`: the years the sentence names, and why a pair's office is unknown.
-_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "unresolved"]
+_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "unresolved", "unresolved_because"]
+UNKNOWN_BECAUSE = {  # why a pair is unknown: the `unknown_because` column, in a few words
+    "qualified_title": "title qualified by another country or office",
+    "several_offices": "person holds several offices of that title",
+    "not_a_holder": "person not among the office's holders",
+    "shared_title": "shared title, person not listed",
+    "no_date": "no date for the article",
+    "later_year": "sentence names a later year",
+    "before_file": "before the file's first listed holder",
+    "historical": "read as a past holder in their own time",
+}
 _DATELINE_COLUMNS = ["article_id", "dateline", "dateline_date"]
 _QUALIFIER_TYPES = ("country", "nationality", "place", "organisation", "group")
 _TOKEN_RE = re.compile(r"([A-Za-z][\w.&’']*(?:-[A-Za-z][\w.&’']*)*)(-?)\s*\Z")
@@ -203,6 +214,7 @@ class Pair:
     claim: str
     office_id: str
     unresolved: str  # why no office, when office_id is ""
+    unresolved_because: str  # its key in UNKNOWN_BECAUSE
     person: str  # the entity's name (the name as written for an actor of the actors file)
 
 
@@ -243,6 +255,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "sentence": sentence.text,
                     "years": "; ".join(map(str, sentence_years(sentence.text, rules))),
                     "unresolved": pair.unresolved,
+                    "unresolved_because": pair.unresolved_because,
                 }
             )
     return {
@@ -371,32 +384,54 @@ def _resolved(found: _Found, mention: EntityMention, holders: OfficeHolders, tit
     if found.qualifiers:
         named = [q for q in found.qualifiers if q is not None]
         if len(named) < len(found.qualifiers) or len({name_key(q) for q in named}) > 1:
-            return _pair(found, mention, "", "the title is qualified by words that name no office of the file")
+            return _pair(
+                found, mention, "", "the title is qualified by words that name no office of the file", "qualified_title"
+            )
         candidates = tuple(c for c in candidates if name_key(holders.offices[c].country) == name_key(named[0]))
         if not candidates:
-            return _pair(found, mention, "", f"the title, qualified by {named[0]}, names no office of the file")
+            return _pair(
+                found,
+                mention,
+                "",
+                f"the title, qualified by {named[0]}, names no office of the file",
+                "qualified_title",
+            )
     keys = titles.holders
     names = {name_key(mention.key), name_key(mention.text)}
     held = [c for c in candidates if names & keys[c]]
     if len(held) == 1:
-        return _pair(found, mention, held[0], "", keys[held[0]])
+        return _pair(found, mention, held[0], keys=keys[held[0]])
     if len(held) > 1:
-        return _pair(found, mention, "", f"{mention.key} is a holder of several offices called {found.title!r}")
+        return _pair(
+            found,
+            mention,
+            "",
+            f"{mention.key} is a holder of several offices called {found.title!r}",
+            "several_offices",
+        )
     if len(candidates) == 1:
         office = holders.offices[candidates[0]]
-        return _pair(found, mention, "", f"{mention.key} is not among the file's holders of {office.title}")
+        return _pair(
+            found, mention, "", f"{mention.key} is not among the file's holders of {office.title}", "not_a_holder"
+        )
     return _pair(
-        found, mention, "", f"the title {found.title!r} is shared by offices none of which lists {mention.key}"
+        found,
+        mention,
+        "",
+        f"the title {found.title!r} is shared by offices none of which lists {mention.key}",
+        "shared_title",
     )
 
 
-def _pair(found: _Found, mention: EntityMention, office_id: str, unresolved: str, keys=frozenset()) -> Pair:
+def _pair(
+    found: _Found, mention: EntityMention, office_id: str, unresolved: str = "", because: str = "", keys=frozenset()
+) -> Pair:
     """The pair, naming the person by the entity's key unless it is an actor's id or only the
     text as written matches a holder."""
     person = mention.key
     if mention.actor or (keys and name_key(mention.key) not in keys):
         person = mention.text
-    return Pair(found.start, found.end, found.title, found.claim, office_id, unresolved, person)
+    return Pair(found.start, found.end, found.title, found.claim, office_id, unresolved, because, person)
 
 
 def _spaced(title: str) -> str:
@@ -495,21 +530,33 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
 def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolders, rules: ClaimRules):
     """The claim's row with its verdict, and its windows when it counts toward the article's
     window and conflicts (a `holds` or `held` claim read at the article's date), else None."""
-    row = {**row, "date_source": source, "checked_on": "", "true_from": "", "true_to": "", "conflicts_with": ""}
+    row = {
+        **row,
+        "date_source": source,
+        "checked_on": "",
+        "true_from": "",
+        "true_to": "",
+        "conflicts_with": "",
+        "unknown_because": "",
+    }
     office = holders.offices.get(row["office_id"]) if row["office_id"] else None
     terms = matching_holders(office, row["person"]) if office else ()
     if not terms:
         reason = row["unresolved"] or f"{row['person']} is not among the file's holders of {office.title}"
-        return {**row, "verdict": "unknown", "reason": reason}, None
+        because = UNKNOWN_BECAUSE[row["unresolved_because"] or "not_a_holder"]
+        return {**row, "verdict": "unknown", "reason": reason, "unknown_because": because}, None
     windows = claim_windows(office, terms, row["claim"])
     years = [int(y) for y in str(row["years"] or "").split("; ") if y]
     dated_by_sentence = row["claim"] != "held"  # "former" speaks of the article's own time
+    because = ""
     if date is None:
         verdict, checked_on, notes, window = "unknown", None, ["no date for the article"], nearest(windows, None)
+        because = "no_date"
     elif dated_by_sentence and any(y > date.year for y in years):
         later = next(y for y in years if y > date.year)
         verdict, checked_on, window = "unknown", None, nearest(windows, date)
         notes = [f"{_SENTENCE_YEAR} a year ({later}) after the article's"]
+        because = "later_year"
     elif dated_by_sentence and any(y < date.year for y in years):
         verdict, checked_on, notes, window = _year_verdict(
             office, windows, [y for y in years if y < date.year], holders
@@ -521,6 +568,9 @@ def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolder
         row["true_from"] = window[0].isoformat()
         row["true_to"] = "" if window[1] == OPEN else window[1].isoformat()
     reason = "; ".join([_terms_text(terms, holders.as_of), *notes])
+    if verdict == "unknown":
+        historical = any(note.endswith(_HISTORICAL) for note in notes)
+        row["unknown_because"] = UNKNOWN_BECAUSE[because or ("historical" if historical else "before_file")]
     at_article_date = not any(note.startswith(_SENTENCE_YEAR) or note.endswith(_HISTORICAL) for note in notes)
     counts = row["claim"] in ("holds", "held") and at_article_date
     return {**row, "verdict": verdict, "reason": reason}, windows if counts else None
@@ -608,3 +658,24 @@ def _article_window(article_id, date, source, datelines, checked, holders) -> di
         "consistent": "" if not checkable else bool(together),
         "n_conflicts": sum(bool(row["conflicts_with"]) for row, _ in checkable),
     }
+
+
+READER_COLUMNS = [
+    "article_id",
+    "text",
+    "office",
+    "claim",
+    "checked_on",
+    "verdict",
+    "reason",
+    "conflicts_with",
+    "sentence",
+]
+
+
+def claims_for_readers(claims: pd.DataFrame) -> pd.DataFrame:
+    """The pairs to read first first: false ones, then those in conflict, then the rest, each in
+    text order."""
+    rank = (claims["verdict"] != "false").astype(int) * 2 + claims["conflicts_with"].fillna("").astype(str).eq("")
+    ordered = claims.assign(rank=rank).sort_values(["rank", "article_id", "claim_id"], kind="stable")
+    return ordered[READER_COLUMNS].reset_index(drop=True)

@@ -64,14 +64,15 @@ SIGNALS = (
     "no_dateline",
     "no_byline",
 )
-SIGNAL_LABELS = {  # signal: how figures and findings name it
-    "unnamed_sources": f"unnamed sources (half or more of {MIN_ATTRIBUTIONS}+ attributions)",
-    "uncheckable_document": "a document no reader can check",
-    "self_reference": "the outlet citing itself",
-    "hedges": f"hedges above {HEDGE_RATE:g} per 1,000 words",
+SIGNAL_LABELS = {  # signal: how figures and findings name it (the thresholds above)
+    "unnamed_sources": "mostly unnamed sources",
+    "uncheckable_document": "uncheckable document",
+    "self_reference": "outlet cites itself",
+    "hedges": "many hedges",
     "no_dateline": "no dateline",
     "no_byline": "no byline",
 }
+READING_ORDER = ("uncheckable_document", "self_reference", "anonymous_source", "vague_source", "hedge")
 EVIDENCE_SIGNALS = ("anonymous_source", "vague_source", "uncheckable_document", "self_reference", "hedge")
 
 PROFILE_COLUMNS = [
@@ -397,3 +398,10 @@ def _attribution_evidence(attributions: pd.DataFrame, sentences: pd.DataFrame, o
                 }
             )
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def evidence_for_readers(evidence: pd.DataFrame) -> pd.DataFrame:
+    """The evidence, the rarer signals first (`READING_ORDER`), then in text order."""
+    rank = evidence["signal"].map({s: i for i, s in enumerate(READING_ORDER)}).fillna(len(READING_ORDER))
+    ordered = evidence.assign(rank=rank).sort_values(["rank", "article_id", "start"], kind="stable")
+    return ordered[["article_id", "signal", "text", "sentence"]].reset_index(drop=True)

@@ -811,9 +811,9 @@ def office_unknowns(claims: pd.DataFrame) -> str:
     unknown = claims[claims["verdict"] == "unknown"] if len(claims) else claims
     if not len(unknown):
         return "Every pair found could be checked." if len(claims) else ""
-    reasons = unknown["reason"].fillna("").astype(str).value_counts()
-    listed = "; ".join(f"{escape_text(reason)} ({count:,})" for reason, count in reasons.head(4).items())
-    return f"{plural(len(unknown), 'pair')} could not be checked, never guessed: {listed}."
+    reasons = unknown["unknown_because"].fillna("").astype(str).value_counts()
+    listed = "; ".join(f"{reason} ({count:,})" for reason, count in reasons.items())
+    return f"{plural(len(unknown), 'pair')} could not be checked, and none is guessed: {listed}."
 
 
 def opacity_overview(profile: pd.DataFrame) -> str:
@@ -825,7 +825,11 @@ def opacity_overview(profile: pd.DataFrame) -> str:
         return "No article was analysed."
     flags = opacity.signal_flags(profile)
     counts = ", ".join(f"{opacity.SIGNAL_LABELS[signal]} in {int(flags[signal].sum()):,}" for signal in opacity.SIGNALS)
-    text = f"Of the {plural(n, 'article')}, the signals occur as follows: {counts}."
+    text = (
+        f"Of the {plural(n, 'article')}, the signals occur as follows: {counts} (mostly unnamed: at least "
+        f"{opacity.UNNAMED_SHARE:.0%} of {opacity.MIN_ATTRIBUTIONS} or more attributions anonymous or vague; "
+        f"many hedges: more than {opacity.HEDGE_RATE:g} per 1,000 words)."
+    )
     most = profile.sort_values(["n_signals", "article_id"], ascending=[False, True]).iloc[0]
     if most["n_signals"] > 0:
         tied = int((profile["n_signals"] == most["n_signals"]).sum())
