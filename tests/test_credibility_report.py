@@ -56,7 +56,7 @@ def test_the_office_overview_counts_verdicts_dates_false_pairs_and_conflicts():
     text = findings.office_overview(_claims(), _windows())
     assert "5 title-and-name pairs in 3 articles of 4: 1 true, 1 false, 3 unknown" in text
     assert "1 from the metadata, 1 from a dateline in the text, 2 with none" in text
-    assert "1 article name a title that is false at the article's date: **a**" in text
+    assert "1 article names a title that is false at the article's date: **a**" in text
     assert "cannot all be true on any one day: **b**" in text
 
 

@@ -793,14 +793,15 @@ def office_overview(claims: pd.DataFrame, windows: pd.DataFrame) -> str:
     conflicting = windows[windows["consistent"].astype(str).str.lower() == "false"]
     if false_ids:
         shown = ", ".join(_bold_id(a) for a in false_ids[:5]) + (" and others" if len(false_ids) > 5 else "")
-        text += f" {plural(len(false_ids), 'article')} name a title that is false at the article's date: {shown}."
+        verb = "names" if len(false_ids) == 1 else "name"
+        text += f" {plural(len(false_ids), 'article')} {verb} a title that is false at the article's date: {shown}."
     else:
         text += " No pair is false at its article's date."
     if len(conflicting):
         ids = sorted(conflicting["article_id"].astype(str))
         shown = ", ".join(_bold_id(a) for a in ids[:5]) + (" and others" if len(ids) > 5 else "")
         text += (
-            f" {plural(len(ids), 'article')} {'pairs titles' if len(ids) == 1 else 'pair titles'} that cannot all be "
+            f" {plural(len(ids), 'article')} {'pairs' if len(ids) == 1 else 'pair'} titles that cannot all be "
             f"true on any one day: {shown}."
         )
     return text
@@ -1208,10 +1209,55 @@ def _sourcing_points(card: pd.DataFrame, tables) -> list[str]:
     return points
 
 
+def _reuse_points(tables) -> list[str]:
+    pairs = synthesis.result_table(tables, "reuse_pairs", ["article_id", "jaccard"])
+    clusters = synthesis.result_table(tables, "reuse_clusters", ["cluster_id", "article_id", "n_members"])
+    if not len(pairs):
+        return []
+    from ..measures import reuse
+
+    return [
+        f"{_n(len(pairs), 'pair')} of near-duplicate articles (Jaccard similarity of their "
+        f"{reuse.SHINGLE_WORDS}-word shingles at least {reuse.JACCARD_THRESHOLD:.2f}) join "
+        f"{_n(clusters['article_id'].nunique(), 'article')} into {_n(clusters['cluster_id'].nunique(), 'cluster')} "
+        "of republished or copied stories."
+    ]
+
+
+def _credibility_points(tables) -> list[str]:
+    claims = synthesis.result_table(tables, "office_claims", ["article_id", "verdict"])
+    windows = synthesis.result_table(tables, "office_windows", ["article_id", "consistent"])
+    profile = synthesis.result_table(tables, "opacity", ["article_id", "n_signals", "signals"])
+    points = []
+    if len(claims):
+        false_articles = claims.loc[claims["verdict"] == "false", "article_id"].nunique()
+        conflicting = int((windows["consistent"].astype(str).str.lower() == "false").sum())
+        points.append(
+            f"{_n(len(claims), 'title-and-name pair')} checked against the office-holders file: "
+            f"{_n(false_articles, 'article')} {'names' if false_articles == 1 else 'name'} a title false at the "
+            f"article's date and {_n(conflicting, 'article')} {'pairs' if conflicting == 1 else 'pair'} titles that "
+            "cannot all be true on one day "
+            f"({int((claims['verdict'] == 'unknown').sum()):,} pairs could not be checked). A signal for a "
+            "fact-checker, not proof of fabrication."
+        )
+    if len(profile):
+        from ..measures import opacity
+
+        flags = opacity.signal_flags(profile)
+        told = [s for s in ("unnamed_sources", "uncheckable_document", "self_reference") if flags[s].any()]
+        if told:
+            points.append(
+                "Sources a reader cannot check: "
+                + ", ".join(f"{opacity.SIGNAL_LABELS[s]} in {_n(int(flags[s].sum()), 'article')}" for s in told)
+                + f" of {len(profile):,}."
+            )
+    return points
+
+
 def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
     """Plain-language findings for the report index, computed from the result tables: the
-    corpus, then one or two sentences each on tone, framing, sensationalism, readability and
-    sourcing, and the corpus caveat of the notebooks. Frames are named as in the frames files
+    corpus, then one or two sentences each on tone, framing, sensationalism, readability,
+    sourcing, text reuse and the credibility signals, and the corpus caveat of the notebooks. Frames are named as in the frames files
     of `options`, those the tables were computed with. A missing or empty table leaves its
     sentences out."""
     card = scorecard(tables)
@@ -1222,6 +1268,8 @@ def summary_points(tables: dict[str, pd.DataFrame], options) -> list[str]:
         *_sensationalism_points(card, tables),
         *_readability_points(card),
         *_sourcing_points(card, tables),
+        *_reuse_points(tables),
+        *_credibility_points(tables),
         corpus_caveat(synthesis.result_table(tables, "articles", ["article_id"])),
     ]
 
