@@ -177,3 +177,23 @@ def test_the_opacity_figure_shows_each_article_or_the_share_per_signal():
     many.index = [f"x{i}" for i in range(len(many))]
     shares = credibility_figures.opacity_figure(many, opacity.SIGNAL_LABELS)
     assert shares.axes[0].get_xlim() == (0.0, 1.0) and "Share of the 45 articles" in shares.axes[0].get_xlabel()
+
+
+def test_the_index_summary_gives_the_reuse_and_credibility_points():
+    from analysis.pipeline.options import Options
+
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["a", "b", "c", "d"], "n_words": [10, 20, 30, 40]}),
+        "office_claims": _claims(),
+        "office_windows": _windows(),
+        "opacity": _profile(),
+        "reuse_pairs": pd.DataFrame({"article_id": ["a"], "other_article_id": ["b"], "jaccard": [0.9]}),
+        "reuse_clusters": pd.DataFrame({"cluster_id": ["a", "a"], "article_id": ["a", "b"], "n_members": [2, 2]}),
+    }
+    points = findings.summary_points(tables, Options())
+    assert any(
+        p.startswith("1 pair of near-duplicate articles") and "join 2 articles into 1 cluster" in p for p in points
+    )
+    office = next(p for p in points if "title-and-name pairs checked" in p)
+    assert "1 article names a title false" in office and "1 article pairs titles" in office
+    assert any(p.startswith("Sources a reader cannot check: mostly unnamed sources in 1 article") for p in points)

@@ -45,6 +45,8 @@ KEY_FIGURES = [  # (figure name, caption): the corpus figures the index embeds, 
     (names.SENSATIONALISM_FEATURES, "Sensationalism cues per article"),
     (names.READABILITY_ARTICLES, "Readability per article"),
     (names.ATTRIBUTION_SOURCE_CLASSES, "Who is cited: named, anonymous, vague and unresolved sources"),
+    (names.CREDIBILITY_OFFICE_CLAIMS, "Titles and offices at the article's date: true, false or unknown"),
+    (names.CREDIBILITY_OPACITY, "Sourcing opacity: the signals each article shows"),
 ]
 COMPARISON_FIGURES = [  # (figure name, caption): embedded after the scorecard when the corpus has dates or groups
     (names.COMPARISON_OVER_TIME, "The headline measures over time, with 95% intervals and article counts"),
