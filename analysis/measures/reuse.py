@@ -26,7 +26,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from ..text.clean import WORD_RE
 from ..text.load import Corpus
@@ -129,6 +128,8 @@ CRITERIA = Criteria()  # the measure's
 
 def candidate_pairs(sets: dict[str, set[str]], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[str, str]]:
     """The pairs MinHash LSH at `threshold` proposes, the smaller id first, sorted."""
+    from datasketch import MinHash, MinHashLSH  # imported here: it loads SciPy, which readers of tables never need
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     pairs = []
     for article_id in sorted(sets):
