@@ -229,7 +229,7 @@ def cases(claims: pd.DataFrame, dataset: str, split_of) -> pd.DataFrame:
     flagged = claims[(claims["verdict"] == "false") | claims["conflicts_with"].astype(str).ne("")]
     rows = []
     for row in flagged.to_dict("records"):
-        flag = "false" if row["verdict"] == "false" else ""
+        flag = "false claim" if row["verdict"] == "false" else ""
         if row["conflicts_with"]:
             flag = "; ".join(filter(None, [flag, f"conflicts with claim {row['conflicts_with']}"]))
         rows.append(
