@@ -29,7 +29,17 @@ from ..figures.validation import FIGURES
 from ..outputs import write_csv
 from ..paths import VALIDATION_DIR, VALIDATION_FIGURES_DIR
 
-VALIDATIONS = ("sentiment", "framing", "readability", "attribution", "cleaning", "entity_tone", "reuse", "scorecard")
+VALIDATIONS = (
+    "sentiment",
+    "framing",
+    "readability",
+    "attribution",
+    "cleaning",
+    "entity_tone",
+    "reuse",
+    "offices",
+    "scorecard",
+)
 SUMMARY_COLUMNS = [
     "key",
     "analysis",
