@@ -40,6 +40,9 @@ def test_a_dateline_gives_its_place_and_date(opening, place, date_text, date):
         "Mark Carney — the prime minister — said so.",
         "In May 2020 — before the vote — turnout fell.",
         "Quarterly profits at US media giant TimeWarner jumped 76%.",
+        "Delegate Update:\nThe latest count in the race.",  # a short paragraph of two lines
+        "***",
+        "",
     ],
 )
 def test_an_ordinary_sentence_is_no_dateline(sentence):

@@ -54,6 +54,12 @@ PLANTED = {
     "before_file": ("President Bill Clinton spoke in Little Rock.", "1985-06-01"),
     "dateline": ("Carney in Ottawa\n\nOTTAWA, March 20, 2025 — Prime Minister Mark Carney spoke in Ottawa.", ""),
     "no_persons": ("The weather in the capital was fine all week.", "2025-06-01"),
+    "year_after": ("President Barack Obama, first elected in 2008, spoke in Ohio.", "2016-03-15"),
+    "decade": ("In the 1990s Prime Minister Tony Blair was young. In the 2000s President Bush ruled.", "2005-03-01"),
+    "hypothetical": (
+        "Critics worry about a President Mitt Romney. How good a prime minister Gordon Brown will make.",
+        "2005-03-01",
+    ),
 }
 
 
@@ -137,6 +143,19 @@ def test_a_year_before_the_article_s_is_checked_instead_of_the_date(result):
     claims = claims_of(result, "year")
     assert list(claims["verdict"]) == ["true", "false"]
     assert list(claims["checked_on"]) == ["2003", "2012"]
+
+
+def test_only_a_year_named_before_the_pair_dates_it_and_a_decade_is_no_year(result):
+    assert [
+        (v, c)
+        for v, c in zip(claims_of(result, "year_after")["verdict"], claims_of(result, "year_after")["checked_on"])
+    ] == [("true", "2016-03-15")]
+    assert list(claims_of(result, "decade")["checked_on"]) == ["2005-03-01", "2005-03-01"]
+    assert offices.sentence_years("In the 1990s and the 2000's, in 2003.", offices.load_claim_rules()) == [2003]
+
+
+def test_an_indefinite_article_before_a_title_makes_no_pair(result):
+    assert claims_of(result, "hypothetical").empty
 
 
 def test_an_unknown_person_and_an_ambiguous_title_are_unknown(result):

@@ -8,7 +8,8 @@ minister, Tony Blair,") and a title in apposition ("Mark Carney, Canada's prime 
 Titles are the offices' titles and aliases in the office-holders file; the words that change a
 claim are in `data/office_claims.yaml`: "former" words (the person held the office before and
 not on the date: claim `held`), "then" (held it at some time up to the date: `held_then`),
-and words that make it another office ("Vice President", "President-elect": no pair). A title
+and words that make it another office ("Vice President", "President-elect": no pair), as does an
+indefinite article ("a President Trump would...": a possible holder). A title
 followed by a possessive ("the prime minister's spokesman") is no pair. A title shared by
 several offices ("Prime Minister") resolves only through the person, to the one office whose
 holders include them; a title qualified by anything that is not part of an alias ("Israeli
@@ -18,8 +19,8 @@ a name several holders share counts as true if any of them makes the claim true.
 
 Over the corpus (`finish`), each article's date is its metadata date (`date_column`), else its
 dateline's (`text.datelines`). A claim is checked on that date, on the file's `as_of` when the
-date is later, and on the year a sentence names when that year is before the article's
-("In 2003, Prime Minister Tony Blair..."): true if it holds on some day of that year (a
+date is later, and on the year the sentence names before the pair when that year is before the
+article's ("In 2003, Prime Minister Tony Blair..."): true if it holds on some day of that year (a
 "former" claim speaks of the article's own time and is checked at its date; a sentence naming a
 later year leaves the claim unknown). A "holds" claim about a person whose term ended long
 before (`historical_reference` in the rules: "an affair with President Clinton" in 2016) is read
@@ -115,6 +116,7 @@ class ClaimRules:
     former: frozenset[str]
     then: frozenset[str]
     other_office: frozenset[str]
+    hypothetical: frozenset[str]
     openers: frozenset[str]
     not_qualifiers: frozenset[str]
     qualifier_joiners: frozenset[str]
@@ -136,6 +138,7 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
         words("former"),
         words("then"),
         words("other_office"),
+        words("hypothetical"),
         words("openers"),
         words("not_qualifiers"),
         words("qualifier_joiners"),
@@ -144,11 +147,11 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
     )
 
 
-YEAR_RE = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d)")  # not 1,000,000 or 2003.5
+YEAR_RE = re.compile(r"(?<![\d.,])(\d{4})(?!\d|[.,]\d|['’]?s\b)")  # not 1,000,000, 2003.5 or the 1990s
 
 
 def sentence_years(text: str, rules: ClaimRules) -> list[int]:
-    """The years a sentence names, in order, once each."""
+    """The years a text (a sentence up to a pair) names, in order, once each."""
     return list(dict.fromkeys(year for year in map(int, YEAR_RE.findall(text)) if year in rules.years))
 
 
@@ -253,7 +256,9 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "office": office.title if office else "",
                     "claim": pair.claim,
                     "sentence": sentence.text,
-                    "years": "; ".join(map(str, sentence_years(sentence.text, rules))),
+                    "years": "; ".join(
+                        map(str, sentence_years(article.clean_text[sentence.start : pair.start], rules))
+                    ),
                     "unresolved": pair.unresolved,
                     "unresolved_because": pair.unresolved_because,
                 }
@@ -306,6 +311,8 @@ def _title_before(article, sentence, mention, inside, titles: Titles, rules: Cla
     if scan is None:
         return None
     claim, qualifiers, stop_word, read_from = scan
+    if stop_word in rules.hypothetical:
+        return None  # "a President Trump would...": a possible holder, not one in office
     if between_commas and stop_word not in rules.openers and not qualifiers:
         return None
     return _Found(read_from, mention.end, match["title"], claim, qualifiers)

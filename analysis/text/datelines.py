@@ -109,7 +109,7 @@ def dateline_of(text: str) -> tuple[int, str, str, dt.date | None] | None:
             return dashes[0].end(), place, "", None
     if len(text) <= 60:
         only = DATE_PARAGRAPH_RE.match(text.strip(" .*_"))
-        date_match = DATE_RE.fullmatch(only["date"].strip(" ."))
+        date_match = DATE_RE.fullmatch(only["date"].strip(" .")) if only else None
         if date_match:
             return len(text), "", date_match.group(0), calendar_date(date_match)
     return None
