@@ -197,3 +197,19 @@ def test_the_index_summary_gives_the_reuse_and_credibility_points():
     office = next(p for p in points if "title-and-name pairs checked" in p)
     assert "1 article names a title false" in office and "1 article pairs titles" in office
     assert any(p.startswith("Sources a reader cannot check: mostly unnamed sources in 1 article") for p in points)
+
+
+def test_the_office_validation_sentence_gives_each_split_and_the_planted_cases():
+    rows = [
+        ("offices.a.false_alarm_rate", "Corpus A (held out)", "share", 0.01, 200),
+        ("offices.a.false_alarm_rate.ci95_low", "Corpus A (held out)", "share", 0.0, 200),
+        ("offices.a.false_alarm_rate.ci95_high", "Corpus A (held out)", "share", 0.025, 200),
+        ("offices.planted.wrong_holder.recall", "planted", "recall", 0.9, 50),
+        ("offices.planted.must_not_flag.false_flag_rate", "planted", "false_flag_rate", 0.0, 80),
+    ]
+    summary = pd.DataFrame(rows, columns=["key", "dataset", "metric", "value", "n"]).assign(task="t")
+    text = findings.office_validation(summary)
+    assert "Corpus A \\(held out\\): 1.0% of 200 articles (95% interval 0.0% to 2.5%)" in text
+    assert "against a target of under 2%" in text
+    assert "Planted inconsistencies found: wrong holder 90%." in text
+    assert "were flagged in 0% of 80 articles" in text

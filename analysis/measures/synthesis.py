@@ -246,6 +246,9 @@ KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the vali
     "reuse.bbc_planted.copy_edit_light.recall",
     "reuse.bbc_planted.truncated.recall",
     "reuse.bbc_planted.republication.precision",
+    "offices.planted.wrong_holder.recall",
+    "offices.planted.former_in_office.recall",
+    "offices.planted.conflict.recall",
 ]
 
 

@@ -817,6 +817,39 @@ def office_unknowns(claims: pd.DataFrame) -> str:
     return f"{plural(len(unknown), 'pair')} could not be checked, and none is guessed: {listed}."
 
 
+def office_validation(summary: pd.DataFrame, target: float = 0.02) -> str:
+    """The false-alarm rate of each data set and split (with its interval), against the stated
+    target, and the planted cases' recall and false flags (`validation/offices_summary.csv`)."""
+    rows = summary.set_index("key")
+    splits = [k.split(".")[1] for k in rows.index if k.endswith(".false_alarm_rate") and k.count(".") == 2]
+    parts = []
+    for split in splits:
+        rate = rows.loc[f"offices.{split}.false_alarm_rate"]
+        low = rows.get("value", {}).get(f"offices.{split}.false_alarm_rate.ci95_low")
+        high = rows.get("value", {}).get(f"offices.{split}.false_alarm_rate.ci95_high")
+        interval = (
+            f" (95% interval {float(low):.1%} to {float(high):.1%})" if low is not None and high is not None else ""
+        )
+        parts.append(
+            f"{escape_text(rate['dataset'])}: {float(rate['value']):.1%} of {int(rate['n']):,} articles{interval}"
+        )
+    text = (
+        "Share of articles with a title false at their date or titles that cannot all be true at once, "
+        f"against a target of under {target:.0%}: " + "; ".join(parts) + "."
+    )
+    planted = [k for k in rows.index if k.startswith("offices.planted.") and k.endswith(".recall")]
+    if planted:
+        found = ", ".join(f"{k.split('.')[2].replace('_', ' ')} {float(rows.loc[k, 'value']):.0%}" for k in planted)
+        text += f" Planted inconsistencies found: {found}."
+        must_not = "offices.planted.must_not_flag.false_flag_rate"
+        if must_not in rows.index:
+            text += (
+                f' Planted forms that must not be flagged (the right holder, a deputy, "then-", an earlier year) '
+                f"were flagged in {float(rows.loc[must_not, 'value']):.0%} of {int(rows.loc[must_not, 'n']):,} articles."
+            )
+    return text
+
+
 def opacity_overview(profile: pd.DataFrame) -> str:
     """How many articles show each opacity signal, and which show the most."""
     from ..measures import opacity
