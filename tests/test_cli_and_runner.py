@@ -217,3 +217,6 @@ def test_run_on_a_few_articles_without_an_actors_file(tmp_path):
         encoding="utf-8"
     )
     assert (tmp_path / "out" / "reports" / "index.html").is_file()
+    reuse = (reports / "06_reuse.html").read_text(encoding="utf-8")  # three copies of one template
+    assert "3 pairs of articles are near-duplicates" in reuse and "into 1 cluster" in reuse
+    assert (tmp_path / "out" / "figures" / "reuse_similarity.png").is_file()
