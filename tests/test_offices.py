@@ -172,6 +172,8 @@ def test_readers_see_false_pairs_first_then_conflicts(result):
     ranks = [0 if v == "false" else 1 if c else 2 for v, c in zip(shown["verdict"], shown["conflicts_with"])]
     assert ranks == sorted(ranks) and ranks[0] == 0 and 1 in ranks
     assert list(shown.columns) == offices.READER_COLUMNS
+    first = offices.windows_for_readers(result["office_windows"]).iloc[0]
+    assert first.n_false == result["office_windows"]["n_false"].max()
 
 
 def test_a_title_that_is_another_office_makes_no_pair(result):

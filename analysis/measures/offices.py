@@ -667,22 +667,33 @@ def _article_window(article_id, date, source, datelines, checked, holders) -> di
     }
 
 
-READER_COLUMNS = [
+READER_COLUMNS = ["article_id", "text", "verdict", "checked_on", "reason", "conflicts_with", "sentence"]
+WINDOW_READER_COLUMNS = [
     "article_id",
-    "text",
-    "office",
-    "claim",
-    "checked_on",
-    "verdict",
-    "reason",
-    "conflicts_with",
-    "sentence",
+    "date",
+    "date_source",
+    "n_claims",
+    "n_false",
+    "n_unknown",
+    "window_start",
+    "window_end",
+    "consistent",
 ]
 
 
 def claims_for_readers(claims: pd.DataFrame) -> pd.DataFrame:
     """The pairs to read first first: false ones, then those in conflict, then the rest, each in
-    text order."""
+    text order (without `conflicts_with` when no pair has a conflict)."""
     rank = (claims["verdict"] != "false").astype(int) * 2 + claims["conflicts_with"].fillna("").astype(str).eq("")
     ordered = claims.assign(rank=rank).sort_values(["rank", "article_id", "claim_id"], kind="stable")
-    return ordered[READER_COLUMNS].reset_index(drop=True)
+    columns = [c for c in READER_COLUMNS if c != "conflicts_with" or ordered[c].fillna("").astype(str).ne("").any()]
+    return ordered[columns].reset_index(drop=True)
+
+
+def windows_for_readers(windows: pd.DataFrame) -> pd.DataFrame:
+    """The articles to read first first: most false pairs, then in conflict, then most pairs."""
+    conflict = windows["consistent"].astype(str).str.lower().eq("false")
+    ordered = windows.assign(conflict=conflict).sort_values(
+        ["n_false", "conflict", "n_claims", "article_id"], ascending=[False, False, False, True], kind="stable"
+    )
+    return ordered[WINDOW_READER_COLUMNS].reset_index(drop=True)
