@@ -147,3 +147,24 @@ def test_a_split_summary_counts_articles_with_a_false_claim_or_a_conflict():
     assert values["offices.bbc_held_out.n_checked"] == 3
     assert values["offices.bbc_held_out.n_false"] == 1
     assert rows[6][8] == 1.0  # the baseline flags every article here
+
+
+def test_the_split_table_gives_each_split_its_role_and_its_summary_figures():
+    claims = pd.DataFrame({"article_id": ["a", "b"], "verdict": ["false", "true"]})
+    windows = pd.DataFrame({"article_id": ["a", "b", "c"], "consistent": ["", "", ""]})
+    flags = validation.article_flags(claims, windows)
+    rows = []
+    for split in validation.SPLITS:
+        rows += validation.summary_rows(split, flags, claims, flags.assign(false_alarm=False))
+    summary = pd.DataFrame(rows, columns=validation.SUMMARY_COLUMNS)
+    table = validation.split_table(summary)
+    assert list(table.columns) == validation.SPLIT_COLUMNS
+    assert list(table["split"]) == list(validation.SPLITS)
+    assert set(table["role"]) <= set(validation.ROLES)
+    assert list(table["n_articles"]) == [3] * len(table)
+    assert list(table["n_false_alarms"]) == [1] * len(table)
+    assert table["false_alarm_rate"].tolist() == pytest.approx([1 / 3] * len(table))
+    assert list(table["baseline_false_alarm_rate"]) == [0.0] * len(table)
+    for split, (name, role) in validation.SPLITS.items():
+        texts = set(summary.loc[summary["key"].str.startswith(f"offices.{split}."), "dataset"])
+        assert texts == {f"{name} ({validation.ROLES[role]})"}

@@ -4,7 +4,7 @@ No corpus annotates whether a title in the news is true at the article's date, s
 stand in for one. False alarms: professional news is taken to name its office holders right,
 so an article the measure flags (a claim false at the article's date, or claims that cannot all
 be true at once: `consistent` False) is a false alarm unless reading it shows the article wrong.
-The issue's target is under 2% of articles; no published figure exists (no anchor). Two corpora:
+The issue's target is under 2% of articles; no published figure exists (no anchor). Three corpora:
 
 - BBC News (Greene & Cunningham 2006; `bbc/`, 2,225 articles in five topic folders, 2004-2005
   by its README, no date per article). The rules were tuned on the `politics` folder
@@ -15,9 +15,18 @@ The issue's target is under 2% of articles; no published figure exists (no ancho
   new year), and a claim false on all of them is false. Conflicts do not depend on the date:
   they are read from the undated run.
 - PolNeAR (Newell, Margolin & Ruths 2018; `polnear/`, 2016 US political news): `dev` was used
-  in tuning (`polnear_dev`), `train` is held out (`polnear_train`). Each article gets its
-  `publication_date` from `metadata.tsv`, given as a user would: a `manifest.csv` with a `date`
-  column in a copy of the texts.
+  in tuning (`polnear_dev`); `train` (`polnear_train`) was held out for the first run, and the
+  rules were then revised after reading its cases, so it is no clean held-out set. Each article
+  gets its `publication_date` from `metadata.tsv`, given as a user would: a `manifest.csv` with
+  a `date` column in a copy of the texts.
+- The Narrative Frames Corpus (Frermann et al. 2023; `narrative_frames/`, 428 climate-change
+  news articles of 2017-2019 from American, British and other outlets), held out
+  (`narrative_frames_held_out`): none of its cases was read before the rules were final. Its
+  `articles_metadata.tsv` is read as a user's table file (one article per row, its `text` and
+  `date` columns).
+
+The role of each split (`ROLES`: tuning, revision, held_out) is in its `dataset` text and in
+the `splits` table, one row per split with its figures.
 
 Each corpus is read with the package's text model (`text.load.load_corpus`) and the measure's
 own steps (`measures.offices.tables`, then `finish`; the other measures are not run). The share
@@ -59,12 +68,34 @@ from .metrics import bootstrap_interval
 
 BBC_PERIOD = (dt.date(2004, 1, 1), dt.date(2005, 12, 31))  # the corpus README's years
 BBC_TUNING_FOLDER = "politics"
-SPLITS = {  # split: (data set, held out)
-    "bbc_tuning": ("BBC News, politics folder (used in tuning the rules)", False),
-    "bbc_held_out": ("BBC News, business, entertainment, sport and tech folders (held out)", True),
-    "polnear_dev": ("PolNeAR dev (used in tuning the rules)", False),
-    "polnear_train": ("PolNeAR train (held out)", True),
+ROLES = {  # role: what the split was used for
+    "tuning": "used in tuning the rules",
+    "revision": "used to revise the rules after its first run",
+    "held_out": "held out: no case read before the rules were final",
 }
+SPLITS = {  # split: (data set, role)
+    "bbc_tuning": ("BBC News, politics folder", "tuning"),
+    "bbc_held_out": ("BBC News, business, entertainment, sport and tech folders", "held_out"),
+    "polnear_dev": ("PolNeAR dev", "tuning"),
+    "polnear_train": ("PolNeAR train", "revision"),
+    "narrative_frames_held_out": ("Narrative Frames Corpus, climate-change news", "held_out"),
+}
+NARRATIVE_FRAMES_FILE = "articles_metadata.tsv"
+SPLIT_COLUMNS = [
+    "split",
+    "dataset",
+    "role",
+    "n_articles",
+    "n_left_out",
+    "n_claims",
+    "n_checked",
+    "n_false",
+    "n_false_alarms",
+    "false_alarm_rate",
+    "ci95_low",
+    "ci95_high",
+    "baseline_false_alarm_rate",
+]
 TARGET = 0.02  # the issue's target share of articles with a false alarm
 NO_ANCHOR = "none published; the issue's target is under 2% of articles (not an anchor)"
 BASELINE_NAME = "every pair read as holding the office at the article's date (no former/then words, no years)"
@@ -272,7 +303,8 @@ def summary_rows(
     split: str, flags: pd.DataFrame, claims: pd.DataFrame, baseline: pd.DataFrame, n_left_out: int = 0
 ) -> list[list]:
     """The split's rows: articles, claims, claims checked and false, and the false-alarm rate."""
-    dataset, _ = SPLITS[split]
+    name, role = SPLITS[split]
+    dataset = f"{name} ({ROLES[role]})"
     alarms = flags["false_alarm"].to_numpy(dtype=float)
     rate = float(alarms.mean()) if len(alarms) else float("nan")
     low, high = bootstrap_interval(lambda x: x.mean(axis=1), alarms) if len(alarms) else (np.nan, np.nan)
@@ -325,6 +357,27 @@ def summary_rows(
     return rows
 
 
+def split_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """One row per split of `SPLITS` with its role and the figures of its summary rows."""
+    values = summary.set_index("key")
+    rows = []
+    for split, (name, role) in SPLITS.items():
+        prefix = f"offices.{split}"
+        rate = f"{prefix}.false_alarm_rate"
+        counts = ["n_articles", "n_left_out", "n_claims", "n_checked", "n_false", "n_false_alarms"]
+        rows.append(
+            [split, name, role]
+            + [int(values.at[f"{prefix}.{count}", "value"]) for count in counts]
+            + [
+                values.at[rate, "value"],
+                values.at[f"{rate}.ci95_low", "value"],
+                values.at[f"{rate}.ci95_high", "value"],
+            ]
+            + [values.at[rate, "baseline"]]
+        )
+    return pd.DataFrame(rows, columns=SPLIT_COLUMNS)
+
+
 # --- the corpora -------------------------------------------------------------------------------
 
 
@@ -371,6 +424,20 @@ def polnear_results(reference: Path, options: Options):
     flags = article_flags(done["office_claims"], done["office_windows"])
     base_flags = article_flags(base["office_claims"], base["office_windows"])
     return done["office_claims"], flags, base_flags, split_of, list(tables["left_out"]["article_id"])
+
+
+def narrative_frames_results(reference: Path, options: Options):
+    """The Narrative Frames table file read as a user's corpus (a copy in a temporary folder):
+    one article per row with its `text` and `date` columns."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = require(reference, "narrative_frames", NARRATIVE_FRAMES_FILE)
+        Path(folder, NARRATIVE_FRAMES_FILE).write_bytes(source.read_bytes())
+        tables = measure_tables(Path(folder), options)
+    done = verdicts(tables, options)
+    base = verdicts(tables, options, baseline=True)
+    flags = article_flags(done["office_claims"], done["office_windows"])
+    base_flags = article_flags(base["office_claims"], base["office_windows"])
+    return done["office_claims"], flags, base_flags, list(tables["left_out"]["article_id"])
 
 
 # --- planted articles --------------------------------------------------------------------------
@@ -597,18 +664,22 @@ def run(reference: Path) -> Outcome:
     review = read_review()
     bbc_claims, bbc_flags, bbc_base, bbc_left = bbc_results(reference, options)
     pol_claims, pol_flags, pol_base, pol_split, pol_left = polnear_results(reference, options)
-    left_out = [bbc_split(a) for a in bbc_left] + [pol_split[a] for a in pol_left]
-    bbc_flags["split"] = bbc_flags["article_id"].map(bbc_split)
-    bbc_base["split"] = bbc_base["article_id"].map(bbc_split)
-    pol_flags["split"] = pol_flags["article_id"].map(pol_split)
-    pol_base["split"] = pol_base["article_id"].map(pol_split)
-    all_claims = {"bbc": (bbc_claims, bbc_split), "polnear": (pol_claims, pol_split.get)}
-    flags = pd.concat([bbc_flags, pol_flags], ignore_index=True)
-    base = pd.concat([bbc_base, pol_base], ignore_index=True)
+    nf_claims, nf_flags, nf_base, nf_left = narrative_frames_results(reference, options)
+    split_of = {  # data set: (claims, flags, baseline flags, articles left out, split of an article id)
+        "bbc": (bbc_claims, bbc_flags, bbc_base, bbc_left, bbc_split),
+        "polnear": (pol_claims, pol_flags, pol_base, pol_left, pol_split.get),
+        "narrative_frames": (nf_claims, nf_flags, nf_base, nf_left, lambda _: "narrative_frames_held_out"),
+    }
+    left_out = [split(a) for _, _, _, left, split in split_of.values() for a in left]
+    for _, flagged, baseline, _, split in split_of.values():
+        flagged["split"] = flagged["article_id"].map(split)
+        baseline["split"] = baseline["article_id"].map(split)
+    flags = pd.concat([f for _, f, _, _, _ in split_of.values()], ignore_index=True)
+    base = pd.concat([b for _, _, b, _, _ in split_of.values()], ignore_index=True)
+    claims = pd.concat([c for c, _, _, _, _ in split_of.values()], ignore_index=True)
     split_of_claim = pd.concat(
-        [bbc_claims["article_id"].map(bbc_split), pol_claims["article_id"].map(pol_split)], ignore_index=True
+        [c["article_id"].map(split) for c, _, _, _, split in split_of.values()], ignore_index=True
     )
-    claims = pd.concat([bbc_claims, pol_claims], ignore_index=True)
     rows = []
     for split in SPLITS:
         rows += summary_rows(
@@ -618,11 +689,13 @@ def run(reference: Path) -> Outcome:
             base[base["split"] == split],
             left_out.count(split),
         )
-    found = pd.concat([cases(c, name, split) for name, (c, split) in all_claims.items()], ignore_index=True)
+    found = pd.concat([cases(c, name, split) for name, (c, _, _, _, split) in split_of.items()], ignore_index=True)
     planted = planted_results(plant(load_office_holders(options.office_holders_file)), options)
     rows += planted_summary(planted)
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     tables = {
-        "summary": pd.DataFrame(rows, columns=SUMMARY_COLUMNS),
+        "summary": summary,
+        "splits": split_table(summary),
         "articles": flags[flags["false_alarm"]][ARTICLE_COLUMNS].reset_index(drop=True),
         "cases": with_review(found, review),
         "planted": planted,
