@@ -54,6 +54,10 @@ PLANTED = {
     "before_file": ("President Bill Clinton spoke in Little Rock.", "1985-06-01"),
     "dateline": ("Carney in Ottawa\n\nOTTAWA, March 20, 2025 — Prime Minister Mark Carney spoke in Ottawa.", ""),
     "no_persons": ("The weather in the capital was fine all week.", "2025-06-01"),
+    "possessive_past": (
+        "President Barack Obama's climate plan is gone. President Barack Obama met the governors.",
+        "2018-03-01",
+    ),
     "year_after": ("President Barack Obama, first elected in 2008, spoke in Ohio.", "2016-03-15"),
     "decade": ("In the 1990s Prime Minister Tony Blair was young. In the 2000s President Bush ruled.", "2005-03-01"),
     "hypothetical": (
@@ -152,6 +156,12 @@ def test_only_a_year_named_before_the_pair_dates_it_and_a_decade_is_no_year(resu
     ] == [("true", "2016-03-15")]
     assert list(claims_of(result, "decade")["checked_on"]) == ["2005-03-01", "2005-03-01"]
     assert offices.sentence_years("In the 1990s and the 2000's, in 2003.", offices.load_claim_rules()) == [2003]
+
+
+def test_a_recent_past_holder_s_title_in_the_possessive_is_historical_but_not_otherwise(result):
+    plan, meeting = claims_of(result, "possessive_past").itertuples()
+    assert (plan.verdict, plan.unknown_because) == ("unknown", offices.UNKNOWN_BECAUSE["historical"])
+    assert meeting.verdict == "false"  # within two years of the term's end, not possessive
 
 
 def test_an_indefinite_article_before_a_title_makes_no_pair(result):

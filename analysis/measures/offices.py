@@ -24,7 +24,8 @@ article's ("In 2003, Prime Minister Tony Blair..."): true if it holds on some da
 "former" claim speaks of the article's own time and is checked at its date; a sentence naming a
 later year leaves the claim unknown). A "holds" claim about a person whose term ended long
 before (`historical_reference` in the rules: "an affair with President Clinton" in 2016) is read
-as a reference to the holder's own time and left unknown. Each claim has the window of dates in
+as a reference to the holder's own time and left unknown, as is a past holder's title in the
+possessive ("President Obama's Clean Power Plan": an act of that term). Each claim has the window of dates in
 which it is true (nearest the article's date); an article's window is where all its `holds` and
 `held` claims checked at the article's date are true together, and two such claims whose
 windows cannot overlap conflict. Before an office's first listed holder, with
@@ -91,7 +92,8 @@ WINDOW_COLUMNS = [
     "n_conflicts",
 ]
 # Columns `compute` adds for `finish`: the years the sentence names, and why a pair's office is unknown.
-_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "unresolved", "unresolved_because"]
+_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "possessive", "unresolved", "unresolved_because"]
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s?(?!\w)")
 UNKNOWN_BECAUSE = {  # why a pair is unknown: the `unknown_because` column, in a few words
     "qualified_title": "title qualified by another country or office",
     "several_offices": "person holds several offices of that title",
@@ -122,6 +124,7 @@ class ClaimRules:
     qualifier_joiners: frozenset[str]
     years: range  # the years a sentence may name
     historical_years: float  # a past holder named as in office this long after: a historical reference
+    historical_possessive: bool  # a past holder's title in the possessive is a historical reference
 
 
 @lru_cache(maxsize=2)
@@ -144,6 +147,7 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
         words("qualifier_joiners"),
         range(spec["year_range"]["first"], spec["year_range"]["last"] + 1),
         spec["historical_reference"]["years"],
+        spec["historical_reference"]["possessive"],
     )
 
 
@@ -259,6 +263,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "years": "; ".join(
                         map(str, sentence_years(article.clean_text[sentence.start : pair.start], rules))
                     ),
+                    "possessive": bool(_POSSESSIVE_AFTER_RE.match(article.clean_text, pair.end)),
                     "unresolved": pair.unresolved,
                     "unresolved_because": pair.unresolved_because,
                 }
@@ -569,7 +574,9 @@ def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolder
             office, windows, [y for y in years if y < date.year], holders
         )
     else:
-        verdict, checked_on, notes, window = _date_verdict(office, terms, windows, row["claim"], date, holders, rules)
+        verdict, checked_on, notes, window = _date_verdict(
+            office, terms, windows, row["claim"], date, holders, rules, bool(row["possessive"])
+        )
     row["checked_on"] = checked_on or ""
     if window is not None:
         row["true_from"] = window[0].isoformat()
@@ -587,7 +594,7 @@ _HISTORICAL = "read as a reference to the holder's own time"
 _SENTENCE_YEAR = "the sentence names"
 
 
-def _date_verdict(office, terms, windows, claim, date, holders, rules):
+def _date_verdict(office, terms, windows, claim, date, holders, rules, possessive=False):
     """(verdict, date checked, notes, window) of a claim at the article's date (the file's
     `as_of` when the date is later)."""
     on = min(date, holders.as_of)
@@ -601,6 +608,9 @@ def _date_verdict(office, terms, windows, claim, date, holders, rules):
     if any(start <= on <= end for start, end in windows):
         return "true", on.isoformat(), notes, window
     last_end = max((h.end for h in terms), default=None) if all(h.end for h in terms) else None
+    if claim == "holds" and last_end and possessive and rules.historical_possessive:
+        notes.append(f"a past holder's title in the possessive (the term ended {last_end}): {_HISTORICAL}")
+        return "unknown", on.isoformat(), notes, window
     if claim == "holds" and last_end and (on - last_end).days > rules.historical_years * 365.25:
         notes.append(f"the term ended more than {rules.historical_years:g} years before: {_HISTORICAL}")
         return "unknown", on.isoformat(), notes, window
