@@ -69,6 +69,7 @@ DATELINE_COLUMNS = [
     "found_dateline",
     "same_text",
 ]
+ISSUE_COLUMNS = ["dataset", "source_file", "severity", "reason"]
 ARTICLE_COLUMNS = [
     "dataset",
     "article_id",
@@ -85,10 +86,14 @@ ARTICLE_COLUMNS = [
 # --- running the measure -----------------------------------------------------------------------
 
 
-def corpus_results(folder: Path, dataset: str, options: Options) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def corpus_results(folder: Path, dataset: str, options: Options) -> dict[str, pd.DataFrame]:
     """The measure's document hits, the baseline's hits (`cited_as_source` when the measure
-    counts them too) and one row per article, for a corpus folder."""
+    counts them too), one row per article and the loader's issues (files it skipped, such as
+    one of two equal texts), for a corpus folder."""
     corpus = load_corpus(folder, actors_file=options.actors_file)
+    issues = pd.DataFrame(
+        [[dataset, i.source_file, i.severity, i.reason] for i in corpus.issues], columns=ISSUE_COLUMNS
+    )
     tables = corpus_measure.tables(corpus, options)
     tables.update(attribution_tables(corpus, options))
     tables.update(opacity.tables(corpus, options))
@@ -120,7 +125,7 @@ def corpus_results(folder: Path, dataset: str, options: Options) -> tuple[pd.Dat
     articles["n_documents"] = articles["article_id"].map(profile["n_uncheckable_documents"]).astype(int)
     articles["text_byline"] = articles["article_id"].map(tables["opacity"].set_index("article_id")["text_byline"])
     baseline = pd.DataFrame(markers, columns=[*HIT_COLUMNS, "cited_as_source"])
-    return hits.reset_index(drop=True), baseline, articles
+    return {"hits": hits.reset_index(drop=True), "baseline": baseline, "articles": articles, "issues": issues}
 
 
 def polnear_copy(reference: Path, folder: Path) -> pd.DataFrame:
@@ -146,20 +151,19 @@ def polnear_copy(reference: Path, folder: Path) -> pd.DataFrame:
 
 
 def collect(reference: Path, options: Options) -> dict[str, pd.DataFrame]:
-    """Hits, baseline hits and articles of both corpora (the slow step: the entity model runs)."""
-    hits, baseline, articles = corpus_results(require(reference, "bbc"), "bbc", options)
+    """Hits, baseline hits, articles and loader issues of both corpora (the slow step: the
+    entity model runs over every article)."""
+    bbc = corpus_results(require(reference, "bbc"), "bbc", options)
     with tempfile.TemporaryDirectory() as folder:
         metadata = polnear_copy(reference, Path(folder))
-        pol_hits, pol_baseline, pol_articles = corpus_results(Path(folder), "polnear", options)
-    missing = sorted(set(metadata["article_id"]) - set(pol_articles["article_id"]))
-    if missing:
-        raise ValueError(f"PolNeAR articles not analysed (or renamed by the loader): {', '.join(missing[:5])}")
-    pol_articles = pol_articles.merge(metadata, on="article_id", how="left")
-    return {
-        "hits": pd.concat([hits, pol_hits], ignore_index=True),
-        "baseline": pd.concat([baseline, pol_baseline], ignore_index=True),
-        "articles": pd.concat([articles, pol_articles], ignore_index=True).fillna("")[ARTICLE_COLUMNS],
-    }
+        polnear = corpus_results(Path(folder), "polnear", options)
+    renamed = sorted(set(polnear["articles"]["article_id"]) - set(metadata["article_id"]))
+    if renamed:
+        raise ValueError(f"the loader renamed PolNeAR articles: {', '.join(renamed[:5])}")
+    polnear["articles"] = polnear["articles"].merge(metadata, on="article_id", how="left")
+    collected = {name: pd.concat([bbc[name], polnear[name]], ignore_index=True) for name in bbc}
+    collected["articles"] = collected["articles"].fillna("")[ARTICLE_COLUMNS]
+    return collected
 
 
 # --- reviews and samples -----------------------------------------------------------------------
@@ -392,6 +396,12 @@ def assemble(collected: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             sample[sample["dataset"] == dataset],
             articles[articles["dataset"] == dataset],
         )
+    for dataset, name in DATASETS.items():
+        issues = collected["issues"][collected["issues"]["dataset"] == dataset]
+        n = int((articles["dataset"] == dataset).sum())
+        rows.append(_row(f"{dataset}.n_articles", name, "articles analysed", "count", n, n))
+        text = "files the loader skipped or read with a caveat (`issues`)"
+        rows.append(_row(f"{dataset}.n_loader_issues", name, text, "count", len(issues), n))
     polnear = articles[articles["dataset"] == "polnear"]
     sample_ids = dateline_sample_ids(polnear["article_id"])
     datelines = dateline_table(polnear, sample_ids, read_dateline_review())
@@ -401,6 +411,7 @@ def assemble(collected: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "documents": hits[REVIEWED_COLUMNS],
         "baseline_sample": sample[BASELINE_COLUMNS],
         "datelines": datelines,
+        "issues": collected["issues"],
     }
 
 
