@@ -53,13 +53,6 @@ def test_samples_are_deterministic_and_bounded():
     assert len(validation.seeded_sample(table.head(4), 30)) == 4
 
 
-def test_baseline_sample_takes_each_corpus_apart():
-    bbc = hits(*(f"memo {i}" for i in range(40)))
-    polnear = hits("cable 1", "cable 2").assign(dataset="polnear")
-    sample = validation.baseline_sample(pd.concat([bbc, polnear], ignore_index=True), n=15)
-    assert list(sample["dataset"].value_counts().sort_index()) == [15, 2]
-
-
 def test_dateline_sample_ignores_the_order_it_is_given():
     ids = [f"train/article-{i:03d}" for i in range(200)]
     sample = validation.dateline_sample_ids(ids, 60)
@@ -71,7 +64,7 @@ def test_dateline_scores_from_the_reading():
     articles = pd.DataFrame(
         {
             "article_id": ["a", "b", "c", "d"],
-            "dateline": ["LONDON (Reuters) -", "", "Paris -", "MIAMI -"],
+            "dateline": ["LONDON (Reuters) —", "", "Paris —", "MIAMI, March 10 —"],
             "dateline_date": ["", "", "", "2016-03-10"],
             "publication_date": ["", "", "", "2016-03-10"],
             "author": ["Jane Doe", "None", "", "AP"],
@@ -79,8 +72,12 @@ def test_dateline_scores_from_the_reading():
         }
     )
     review = pd.DataFrame(
-        [["a", "True", "LONDON (Reuters) -"], ["b", "True", "WASHINGTON -"], ["c", "False", ""]],
-        columns=["article_id", "has_dateline", "dateline"],
+        [
+            ["a", "True", "LONDON (Reuters) -", "True"],
+            ["b", "True", "WASHINGTON -", "False"],
+            ["c", "False", "", "False"],
+        ],
+        columns=["article_id", "has_dateline", "dateline", "has_byline"],
     )
     table = validation.dateline_table(articles, ["a", "b", "c", "d"], review)
     assert list(table["has_dateline"]) == ["True", "True", "False", validation.UNREVIEWED]
@@ -89,5 +86,30 @@ def test_dateline_scores_from_the_reading():
     assert rows["opacity.polnear.dateline.precision"] == (0.5, 2)  # a right, c wrong; d unread
     assert rows["opacity.polnear.dateline.recall"] == (0.5, 2)  # a found, b missed
     assert rows["opacity.polnear.dateline.date_matches_metadata"] == (1.0, 1)
+    assert rows["opacity.polnear.dateline.month_day_matches_metadata"] == (1.0, 1)
     assert rows["opacity.polnear.byline.metadata_author_share"] == (0.5, 4)
     assert rows["opacity.polnear.byline.text_byline_given_author"] == (0.5, 2)
+    assert rows["opacity.polnear.byline.sample.text_byline_agrees"] == (1.0, 3)
+
+
+def test_a_dateline_reading_with_another_value_is_refused(tmp_path):
+    path = tmp_path / "datelines.csv"
+    path.write_text("article_id,has_dateline,dateline,has_byline\na,True,MIAMI -,maybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="datelines.csv: has_byline must be True or False, not maybe"):
+        validation.read_dateline_review(path)
+
+
+def test_month_and_day_of_a_dateline():
+    assert validation.month_day("FLINT, Mich., Oct. 4 (UPI) —") == "10-04"
+    assert validation.month_day("Paris — 8 January 2026 —") == "01-08"
+    assert validation.month_day("WASHINGTON —") == ""
+
+
+def test_a_dateline_is_compared_without_its_closing_dash():
+    assert validation.dateline_words("BOCA RATON, Fla. --") == validation.dateline_words("BOCA RATON,  Fla. —")
+
+
+def test_days_between_a_dateline_and_the_publication_date():
+    assert validation.days_apart("12-08", "2015-12-07") == 1
+    assert validation.days_apart("12-31", "2016-01-01") == 1  # the year before
+    assert validation.days_apart("02-30", "2016-02-28") is None

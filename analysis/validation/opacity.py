@@ -13,20 +13,26 @@ articles, not against published labels (no anchor exists):
   share of reviewed hits read as correct. The baseline is the marker words alone: the same
   document phrases without the condition that an attribution cites them as its source; all its
   hits are counted and its precision is estimated on a seeded sample of at most
-  `BASELINE_SAMPLE` hits per corpus, read the same way (`validation/opacity_baseline_review.csv`).
+  `BASELINE_SAMPLE` of its hits over both corpora, read the same way (`validation/opacity_baseline_review.csv`).
 - Datelines, on PolNeAR (whose texts keep them): `text.datelines.find_dateline` against a
   reference made by reading the first three paragraphs of a seeded sample of `DATELINE_SAMPLE`
-  articles (`validation/opacity_dateline_review.csv`), and on all articles the share of datelines
-  with a year whose date is metadata.tsv's `publication_date`.
+  articles (`validation/opacity_dateline_review.csv`; texts compared without the closing dash,
+  which the loader's cleaning rewrites), and on all articles the share of datelines with a year
+  whose date is metadata.tsv's `publication_date`; as wire datelines rarely give the year
+  ("Oct. 4 (UPI)"), also the share whose month and day are the publication date's, and those
+  at most a day from it.
 - Bylines, on PolNeAR: the share of articles whose metadata.tsv `author` is given ("None" and
   "" are no author), and how often the text-byline detector (`measures.opacity.text_byline`)
-  finds a byline in the text when metadata has an author, and when it has none. The texts are
+  finds a byline in the text when metadata has an author, and when it has none; on the read
+  sample, whether it finds one exactly where the reading sees a byline line. The texts are
   read without metadata, so every byline found is the text's own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -38,16 +44,17 @@ from ..measures import opacity
 from ..measures.attribution import tables as attribution_tables
 from ..paths import VALIDATION_DIR
 from ..pipeline.options import Options
-from ..text.datelines import find_dateline
+from ..text.datelines import DATE_RE, MONTHS, find_dateline
 from ..text.load import load_corpus
 from . import SUMMARY_COLUMNS, Outcome, require
 
 SEED = 18
-BASELINE_SAMPLE = 15  # baseline hits read per corpus (30 in all)
+BASELINE_SAMPLE = 30  # baseline hits read, over both corpora
 DATELINE_SAMPLE = 60
 POLNEAR_SPLITS = ("train", "dev")
 NO_AUTHOR = ("", "None")  # metadata.tsv writes a missing author as "None" or leaves it empty
 UNREVIEWED = "unreviewed"
+CLOSING_DASH_RE = re.compile(r"[\s—–―-]+$")  # the loader's clean text writes every dash as "—"
 REVIEW_KEY = ["dataset", "article_id", "text"]
 DOCUMENTS_REVIEW_FILE = VALIDATION_DIR / "opacity_documents_review.csv"
 BASELINE_REVIEW_FILE = VALIDATION_DIR / "opacity_baseline_review.csv"
@@ -68,6 +75,8 @@ DATELINE_COLUMNS = [
     "found",
     "found_dateline",
     "same_text",
+    "has_byline",
+    "found_byline",
 ]
 ISSUE_COLUMNS = ["dataset", "source_file", "severity", "reason"]
 ARTICLE_COLUMNS = [
@@ -163,6 +172,7 @@ def collect(reference: Path, options: Options) -> dict[str, pd.DataFrame]:
     polnear["articles"] = polnear["articles"].merge(metadata, on="article_id", how="left")
     collected = {name: pd.concat([bbc[name], polnear[name]], ignore_index=True) for name in bbc}
     collected["articles"] = collected["articles"].fillna("")[ARTICLE_COLUMNS]
+    collected["polnear_files"] = metadata[["article_id"]]
     return collected
 
 
@@ -192,12 +202,6 @@ def seeded_sample(table: pd.DataFrame, n: int, seed: int = SEED) -> pd.DataFrame
     """At most `n` rows of `table` drawn with `seed`, in the table's order."""
     positions = sorted(random.Random(seed).sample(range(len(table)), min(n, len(table))))
     return table.iloc[positions].reset_index(drop=True)
-
-
-def baseline_sample(baseline: pd.DataFrame, n: int = BASELINE_SAMPLE, seed: int = SEED) -> pd.DataFrame:
-    """The seeded sample of each corpus's baseline hits (in the order of `DATASETS`)."""
-    frames = [seeded_sample(baseline[baseline["dataset"] == d].reset_index(drop=True), n, seed) for d in DATASETS]
-    return pd.concat(frames, ignore_index=True)
 
 
 def dateline_sample_ids(article_ids, n: int = DATELINE_SAMPLE, seed: int = SEED) -> list[str]:
@@ -241,7 +245,8 @@ def document_rows(dataset: str, hits: pd.DataFrame, sample: pd.DataFrame, articl
             name,
             "uncheckable documents: reviewed hits read as correct / reviewed hits (precision from our "
             f"reading of each hit in its article, not a human-annotated set); baseline precision from "
-            f"reading a seeded sample of {n_sampled} of its hits",
+            f"reading {n_sampled} of its {int(articles['n_marker_hits'].sum())} hits, drawn in a seeded sample of at "
+            f"most {BASELINE_SAMPLE} over both corpora",
             "precision",
             precision(hits),
             n_reviewed,
@@ -262,14 +267,17 @@ def document_rows(dataset: str, hits: pd.DataFrame, sample: pd.DataFrame, articl
 
 
 def read_dateline_review(path: Path = DATELINE_REVIEW_FILE) -> pd.DataFrame:
-    """The committed dateline reading (article_id, has_dateline True/False, dateline)."""
+    """The committed reading of the first three paragraphs (article_id, has_dateline True/False,
+    the dateline, has_byline True/False: a line that is only a byline)."""
+    columns = ["article_id", "has_dateline", "dateline", "has_byline"]
     if not path.is_file():
-        return pd.DataFrame(columns=["article_id", "has_dateline", "dateline"])
+        return pd.DataFrame(columns=columns)
     review = pd.read_csv(path, dtype=str, keep_default_na=False)
-    wrong = sorted(set(review["has_dateline"]) - {"True", "False"})
-    if wrong:
-        raise ValueError(f"{path.name}: has_dateline must be True or False, not {', '.join(wrong)}")
-    return review[["article_id", "has_dateline", "dateline"]].drop_duplicates("article_id")
+    for column in ("has_dateline", "has_byline"):
+        wrong = sorted(set(review[column]) - {"True", "False"})
+        if wrong:
+            raise ValueError(f"{path.name}: {column} must be True or False, not {', '.join(wrong)}")
+    return review[columns].drop_duplicates("article_id")
 
 
 def dateline_table(articles: pd.DataFrame, sample_ids: list[str], review: pd.DataFrame) -> pd.DataFrame:
@@ -279,14 +287,44 @@ def dateline_table(articles: pd.DataFrame, sample_ids: list[str], review: pd.Dat
     table = pd.DataFrame({"article_id": sample_ids}).merge(review, on="article_id", how="left")
     table["has_dateline"] = table["has_dateline"].fillna(UNREVIEWED)
     table["dateline"] = table["dateline"].fillna("")
+    table["has_byline"] = table["has_byline"].fillna(UNREVIEWED)
+    table["found_byline"] = table["article_id"].map(articles.set_index("article_id")["text_byline"]).fillna("")
     table["found_dateline"] = table["article_id"].map(found).fillna("")
     table["found"] = table["found_dateline"].ne("")
     table["same_text"] = (
         table["found"]
         & table["has_dateline"].eq("True")
-        & (table["found_dateline"].str.split().str.join(" ") == table["dateline"].str.split().str.join(" "))
+        & (table["found_dateline"].map(dateline_words) == table["dateline"].map(dateline_words))
     )
     return table[DATELINE_COLUMNS]
+
+
+def dateline_words(text: str) -> str:
+    """A dateline without its closing dash, its spaces normalised."""
+    return " ".join(CLOSING_DASH_RE.sub("", text).split())
+
+
+def month_day(text: str) -> str:
+    """The month and day ("10-04") of the date in a dateline's text, or ''."""
+    found = DATE_RE.search(text)
+    if not found:
+        return ""
+    if found["iso"]:
+        return found["iso"][5:]
+    month = MONTHS[(found["month"] or found["month2"]).lower()]
+    return f"{month:02d}-{int(found['day'] or found['day2']):02d}"
+
+
+def days_apart(month_and_day: str, published: str) -> int | None:
+    """Days between a dateline's month and day, in the year nearest `published` (ISO), and
+    `published`; None when either is not a date."""
+    try:
+        day = dt.date.fromisoformat(published)
+        month, number = map(int, month_and_day.split("-"))
+        candidates = [dt.date(day.year + shift, month, number) for shift in (-1, 0, 1)]
+    except ValueError:
+        return None
+    return min(abs((c - day).days) for c in candidates)
 
 
 def polnear_rows(articles: pd.DataFrame, datelines: pd.DataFrame) -> list[list]:
@@ -297,6 +335,8 @@ def polnear_rows(articles: pd.DataFrame, datelines: pd.DataFrame) -> list[list]:
     found, given = read["found"], read["has_dateline"].eq("True")
     both = int((found & given).sum())
     dated = articles[articles["dateline_date"] != ""]
+    with_day = articles.assign(month_day=articles["dateline"].map(month_day))
+    with_day = with_day[with_day["month_day"] != ""]
     author = ~articles["author"].isin(NO_AUTHOR)
     byline = articles["text_byline"] != ""
     sampled = articles[articles["article_id"].isin(read["article_id"])]
@@ -348,6 +388,35 @@ def polnear_rows(articles: pd.DataFrame, datelines: pd.DataFrame) -> list[list]:
             len(dated),
         ),
         _row(
+            "polnear.dateline.share_with_day",
+            name,
+            "find_dateline: share of all articles with a dateline giving a month and day (with or without year)",
+            "share",
+            len(with_day) / len(articles) if len(articles) else np.nan,
+            len(articles),
+        ),
+        _row(
+            "polnear.dateline.month_day_matches_metadata",
+            name,
+            "find_dateline: datelines with a month and day whose month and day are metadata.tsv's publication_date",
+            "share",
+            share(with_day["month_day"] == with_day["publication_date"].str[5:]),
+            len(with_day),
+        ),
+        _row(
+            "polnear.dateline.month_day_within_one_day",
+            name,
+            "find_dateline: datelines with a month and day at most one day from metadata.tsv's publication_date",
+            "share",
+            share(
+                pd.Series(
+                    [days_apart(m, p) for m, p in zip(with_day["month_day"], with_day["publication_date"])],
+                    dtype=object,
+                ).map(lambda d: d is not None and d <= 1)
+            ),
+            len(with_day),
+        ),
+        _row(
             "polnear.byline.metadata_author_share",
             name,
             "share of articles whose metadata.tsv author is given (not 'None' or empty)",
@@ -372,6 +441,23 @@ def polnear_rows(articles: pd.DataFrame, datelines: pd.DataFrame) -> list[list]:
             int((~author).sum()),
         ),
         _row(
+            "polnear.byline.sample.read_byline_share",
+            name,
+            f"share of the {len(read)} read articles with a byline line in their first three paragraphs by our reading",
+            "share",
+            share(read["has_byline"].eq("True")),
+            len(read),
+        ),
+        _row(
+            "polnear.byline.sample.text_byline_agrees",
+            name,
+            f"text-byline detector on the {len(read)} read articles: share where it finds a byline exactly "
+            "when our reading sees one",
+            "share",
+            share(read["has_byline"].eq("True") == read["found_byline"].ne("")),
+            len(read),
+        ),
+        _row(
             "polnear.byline.sample.text_byline_given_author",
             name,
             f"text-byline detector on the dateline sample of {len(read)}: share of articles with a "
@@ -386,7 +472,7 @@ def polnear_rows(articles: pd.DataFrame, datelines: pd.DataFrame) -> list[list]:
 def assemble(collected: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The validation's tables from the collected hits and articles and the committed reviews."""
     hits = with_review(collected["hits"], read_review(DOCUMENTS_REVIEW_FILE))
-    sample = with_review(baseline_sample(collected["baseline"]), read_review(BASELINE_REVIEW_FILE))
+    sample = with_review(seeded_sample(collected["baseline"], BASELINE_SAMPLE), read_review(BASELINE_REVIEW_FILE))
     articles = collected["articles"]
     rows = []
     for dataset in DATASETS:
@@ -403,7 +489,7 @@ def assemble(collected: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         text = "files the loader skipped or read with a caveat (`issues`)"
         rows.append(_row(f"{dataset}.n_loader_issues", name, text, "count", len(issues), n))
     polnear = articles[articles["dataset"] == "polnear"]
-    sample_ids = dateline_sample_ids(polnear["article_id"])
+    sample_ids = dateline_sample_ids(collected["polnear_files"]["article_id"])
     datelines = dateline_table(polnear, sample_ids, read_dateline_review())
     rows += polnear_rows(polnear, datelines)
     return {
