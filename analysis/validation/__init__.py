@@ -38,6 +38,7 @@ VALIDATIONS = (
     "entity_tone",
     "reuse",
     "offices",
+    "opacity",
     "scorecard",
 )
 SUMMARY_COLUMNS = [
