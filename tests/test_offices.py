@@ -58,6 +58,10 @@ PLANTED = {
         "President Barack Obama's climate plan is gone. President Barack Obama met the governors.",
         "2018-03-01",
     ),
+    "recollection": (
+        "Prime Minister Boris Johnson spoke on Monday. Prime Minister Theresa May signed the deal last year.",
+        "2020-06-01",
+    ),
     "year_after": ("President Barack Obama, first elected in 2008, spoke in Ohio.", "2016-03-15"),
     "decade": ("In the 1990s Prime Minister Tony Blair was young. In the 2000s President Bush ruled.", "2005-03-01"),
     "hypothetical": (
@@ -162,6 +166,14 @@ def test_a_recent_past_holder_s_title_in_the_possessive_is_historical_but_not_ot
     plan, meeting = claims_of(result, "possessive_past").itertuples()
     assert (plan.verdict, plan.unknown_because) == ("unknown", offices.UNKNOWN_BECAUSE["historical"])
     assert meeting.verdict == "false"  # within two years of the term's end, not possessive
+
+
+def test_a_past_holder_named_beside_the_holder_at_the_date_is_a_recollection(result):
+    johnson, may = claims_of(result, "recollection").itertuples()
+    assert johnson.verdict == "true"
+    assert (may.verdict, may.unknown_because) == ("unknown", offices.UNKNOWN_BECAUSE["holder_named"])
+    assert "the article also names Boris Johnson" in may.reason
+    assert window_of(result, "recollection").consistent  # the recollection is no claim about the date
 
 
 def test_an_indefinite_article_before_a_title_makes_no_pair(result):

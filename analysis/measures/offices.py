@@ -25,7 +25,9 @@ article's ("In 2003, Prime Minister Tony Blair..."): true if it holds on some da
 later year leaves the claim unknown). A "holds" claim about a person whose term ended long
 before (`historical_reference` in the rules: "an affair with President Clinton" in 2016) is read
 as a reference to the holder's own time and left unknown, as is a past holder's title in the
-possessive ("President Obama's Clean Power Plan": an act of that term). Each claim has the window of dates in
+possessive ("President Obama's Clean Power Plan": an act of that term), and one named by the
+title in an article that also names the holder at the date (a recollection of a predecessor).
+Each claim has the window of dates in
 which it is true (nearest the article's date); an article's window is where all its `holds` and
 `held` claims checked at the article's date are true together, and two such claims whose
 windows cannot overlap conflict. Before an office's first listed holder, with
@@ -92,7 +94,7 @@ WINDOW_COLUMNS = [
     "n_conflicts",
 ]
 # Columns `compute` adds for `finish`: the years the sentence names, and why a pair's office is unknown.
-_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "possessive", "unresolved", "unresolved_because"]
+_PAIR_COLUMNS = [*CLAIM_COLUMNS, "years", "possessive", "others_named", "unresolved", "unresolved_because"]
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s?(?!\w)")
 UNKNOWN_BECAUSE = {  # why a pair is unknown: the `unknown_because` column, in a few words
     "qualified_title": "title qualified by another country or office",
@@ -103,6 +105,7 @@ UNKNOWN_BECAUSE = {  # why a pair is unknown: the `unknown_because` column, in a
     "later_year": "sentence names a later year",
     "before_file": "before the file's first listed holder",
     "historical": "read as a past holder in their own time",
+    "holder_named": "the article names the holder at its date: a recollection",
 }
 _DATELINE_COLUMNS = ["article_id", "dateline", "dateline_date"]
 _QUALIFIER_TYPES = ("country", "nationality", "place", "organisation", "group")
@@ -125,6 +128,7 @@ class ClaimRules:
     years: range  # the years a sentence may name
     historical_years: float  # a past holder named as in office this long after: a historical reference
     historical_possessive: bool  # a past holder's title in the possessive is a historical reference
+    holder_named: bool  # a past holder named by the title beside the holder at the date: a recollection
 
 
 @lru_cache(maxsize=2)
@@ -148,6 +152,7 @@ def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
         range(spec["year_range"]["first"], spec["year_range"]["last"] + 1),
         spec["historical_reference"]["years"],
         spec["historical_reference"]["possessive"],
+        spec["historical_reference"]["holder_named"],
     )
 
 
@@ -208,6 +213,15 @@ def matching_holders(office: Office, person: str) -> tuple[Holder, ...]:
     return tuple(h for h in office.holders if key in {name_key(n) for n in h.names})
 
 
+def other_holders_named(office: Office, person: str, named: set[str]) -> list[str]:
+    """The holders of `office` other than `person` whose name or alias the article names (as
+    name keys in `named`), in the order of their terms."""
+    own = {h.name for h in matching_holders(office, person)}
+    return list(
+        dict.fromkeys(h.name for h in office.holders if h.name not in own and named & {name_key(n) for n in h.names})
+    )
+
+
 # --- finding pairs (per article) ---------------------------------------------------------------
 
 
@@ -243,6 +257,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
             }
         )
         starts = [s.start for s in article.sentences]
+        named = {name_key(n) for m in article.layers["entities"] for n in (m.key, m.text)}
         for claim_id, pair in enumerate(find_pairs(article, holders, titles, rules), start=1):
             sentence = article.sentences[bisect_right(starts, pair.start) - 1]
             office = holders.offices.get(pair.office_id)
@@ -264,6 +279,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                         map(str, sentence_years(article.clean_text[sentence.start : pair.start], rules))
                     ),
                     "possessive": bool(_POSSESSIVE_AFTER_RE.match(article.clean_text, pair.end)),
+                    "others_named": "; ".join(other_holders_named(office, pair.person, named)) if office else "",
                     "unresolved": pair.unresolved,
                     "unresolved_because": pair.unresolved_because,
                 }
@@ -574,8 +590,9 @@ def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolder
             office, windows, [y for y in years if y < date.year], holders
         )
     else:
+        others = {name for name in str(row["others_named"] or "").split("; ") if name}
         verdict, checked_on, notes, window = _date_verdict(
-            office, terms, windows, row["claim"], date, holders, rules, bool(row["possessive"])
+            office, terms, windows, row["claim"], date, holders, rules, bool(row["possessive"]), others
         )
     row["checked_on"] = checked_on or ""
     if window is not None:
@@ -584,17 +601,22 @@ def _verdict(row: dict, date: dt.date | None, source: str, holders: OfficeHolder
     reason = "; ".join([_terms_text(terms, holders.as_of), *notes])
     if verdict == "unknown":
         historical = any(note.endswith(_HISTORICAL) for note in notes)
-        row["unknown_because"] = UNKNOWN_BECAUSE[because or ("historical" if historical else "before_file")]
-    at_article_date = not any(note.startswith(_SENTENCE_YEAR) or note.endswith(_HISTORICAL) for note in notes)
+        recollection = any(note.endswith(_RECOLLECTION) for note in notes)
+        because = because or ("historical" if historical else "holder_named" if recollection else "before_file")
+        row["unknown_because"] = UNKNOWN_BECAUSE[because]
+    at_article_date = not any(
+        note.startswith(_SENTENCE_YEAR) or note.endswith((_HISTORICAL, _RECOLLECTION)) for note in notes
+    )
     counts = row["claim"] in ("holds", "held") and at_article_date
     return {**row, "verdict": verdict, "reason": reason}, windows if counts else None
 
 
 _HISTORICAL = "read as a reference to the holder's own time"
+_RECOLLECTION = "read as a recollection of a predecessor"
 _SENTENCE_YEAR = "the sentence names"
 
 
-def _date_verdict(office, terms, windows, claim, date, holders, rules, possessive=False):
+def _date_verdict(office, terms, windows, claim, date, holders, rules, possessive=False, others=frozenset()):
     """(verdict, date checked, notes, window) of a claim at the article's date (the file's
     `as_of` when the date is later)."""
     on = min(date, holders.as_of)
@@ -607,12 +629,17 @@ def _date_verdict(office, terms, windows, claim, date, holders, rules, possessiv
         return "unknown", on.isoformat(), notes, window
     if any(start <= on <= end for start, end in windows):
         return "true", on.isoformat(), notes, window
-    last_end = max((h.end for h in terms), default=None) if all(h.end for h in terms) else None
+    begun = [h for h in terms if h.start <= on]  # a term that starts after the date does not count
+    last_end = max((h.end for h in begun), default=None) if all(h.end for h in begun) else None
     if claim == "holds" and last_end and possessive and rules.historical_possessive:
         notes.append(f"a past holder's title in the possessive (the term ended {last_end}): {_HISTORICAL}")
         return "unknown", on.isoformat(), notes, window
     if claim == "holds" and last_end and (on - last_end).days > rules.historical_years * 365.25:
         notes.append(f"the term ended more than {rules.historical_years:g} years before: {_HISTORICAL}")
+        return "unknown", on.isoformat(), notes, window
+    current = [h.name for h in office.holders if h.name in others and h.in_office(on)]
+    if claim == "holds" and last_end and current and rules.holder_named:
+        notes.append(f"the article also names {current[0]}, the holder on {on}: {_RECOLLECTION}")
         return "unknown", on.isoformat(), notes, window
     return "false", on.isoformat(), notes, window
 
