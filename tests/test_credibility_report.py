@@ -213,3 +213,19 @@ def test_the_office_validation_sentence_gives_each_split_and_the_planted_cases()
     assert "against a target of under 2%" in text
     assert "Planted inconsistencies found: wrong holder 90%." in text
     assert "were flagged in 0% of 80 articles" in text
+
+
+def test_the_opacity_validation_sentence_gives_hits_precision_and_the_dateline_reader():
+    rows = [
+        ("opacity.bbc.uncheckable_document.n_hits", 1, 3, 2000),
+        ("opacity.bbc.uncheckable_document.precision", 1.0, 1 / 3, 1),
+        ("opacity.polnear.dateline.precision", 1.0, None, 12),
+        ("opacity.polnear.dateline.recall", 0.9, None, 12),
+    ]
+    summary = pd.DataFrame(rows, columns=["key", "value", "baseline", "n"])
+    text = findings.opacity_validation(summary)
+    assert (
+        "BBC News: 1 hit in 2,000 articles, 100% of the 1 read correct (marker words alone: 3 hits, 33% correct)"
+        in text
+    )
+    assert "precision 100%, recall 90%" in text and "PolNeAR:" not in text

@@ -850,6 +850,37 @@ def office_validation(summary: pd.DataFrame, target: float = 0.02) -> str:
     return text
 
 
+def opacity_validation(summary: pd.DataFrame) -> str:
+    """The document rule's hits and their precision by reading, against the marker words alone,
+    and the dateline reader on a read sample (`validation/opacity_summary.csv`)."""
+    rows = summary.set_index("key")
+
+    def row(key: str):
+        return rows.loc[key] if key in rows.index else None
+
+    parts = []
+    for dataset, name in (("bbc", "BBC News"), ("polnear", "PolNeAR")):
+        hits, precision = (
+            row(f"opacity.{dataset}.uncheckable_document.n_hits"),
+            row(f"opacity.{dataset}.uncheckable_document.precision"),
+        )
+        if hits is None or precision is None:
+            continue
+        parts.append(
+            f"{name}: {plural(int(hits['value']), 'hit')} in {int(hits['n']):,} articles, {float(precision['value']):.0%} of the "
+            f"{int(precision['n']):,} read correct (marker words alone: {plural(int(hits['baseline']), 'hit')}, "
+            f"{float(precision['baseline']):.0%} correct)"
+        )
+    text = "Documents no reader can check, each hit read in its article: " + "; ".join(parts) + "."
+    dateline = [row(f"opacity.polnear.dateline.{m}") for m in ("precision", "recall")]
+    if all(r is not None for r in dateline):
+        text += (
+            f" The dateline reader on {int(dateline[1]['n']):,} datelines of a read sample of PolNeAR articles: "
+            f"precision {float(dateline[0]['value']):.0%}, recall {float(dateline[1]['value']):.0%}."
+        )
+    return text + " Precision from reading a few hits is a guide, not a measurement on annotated data."
+
+
 def opacity_overview(profile: pd.DataFrame) -> str:
     """How many articles show each opacity signal, and which show the most."""
     from ..measures import opacity
