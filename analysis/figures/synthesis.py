@@ -39,7 +39,7 @@ MEASURE_LABELS = {  # column: (label, value format)
     "hedges_per_1000_words": ("Hedges\nper 1,000\nwords", "{:.1f}"),
     "n_office_claims_false": ("Titles\nfalse at\nits date", "{:.0f}"),
     "n_opacity_signals": ("Opacity\nsignals", "{:.0f}"),
-    "n_near_duplicates": ("Near-\nduplicates\nin corpus", "{:.0f}"),
+    "n_near_duplicates": ("Near\nduplicates\nin corpus", "{:.0f}"),
     "top_entity_tone": ("Tone\ntoward top\nentity", "{:+.2f}"),
 }
 FIGURE_MEASURES = [Measure(column, *MEASURE_LABELS[column]) for column in COMPARED_COLUMNS]
