@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 from conftest import PROJECT_ROOT, SEEDS
 
+from analysis.paths import NOTEBOOKS_DIR
 from analysis.pipeline.analyze import load_results
 from analysis.pipeline.provenance import recorded_options
 from analysis.report.findings import summary_points
@@ -207,7 +209,11 @@ def test_run_on_a_few_articles_without_an_actors_file(tmp_path):
             f'"We have waited years for this," said Ann Lee, a local teacher.\n',
             encoding="utf-8",
         )
-    result = cli("run", "--corpus", str(corpus), "--output", str(tmp_path / "out"))
+    notebooks = tmp_path / "notebooks"  # the notebooks this corpus tests
+    notebooks.mkdir()
+    for name in ("01_corpus", "02_sentiment", "06_reuse"):
+        shutil.copy(NOTEBOOKS_DIR / f"{name}.ipynb", notebooks)
+    result = cli("run", "--corpus", str(corpus), "--output", str(tmp_path / "out"), "--notebooks", str(notebooks))
     assert result.returncode == 0, result.stderr
     reports = tmp_path / "out" / "reports"
     assert "no figure of the tone toward entities per article" in (reports / "02_sentiment.html").read_text(
