@@ -10,6 +10,7 @@ from analysis.measures import offices
 from analysis.pipeline.options import Options
 from analysis.text.office_holders import load_office_holders
 from analysis.validation import offices as validation
+from analysis.validation import reviews
 
 D = dt.date
 
@@ -129,7 +130,7 @@ def test_cases_without_a_review_row_are_unreviewed_and_a_cause_outside_the_vocab
     review.to_csv(path, index=False)
     joined = validation.with_review(found, validation.read_review(path))
     assert list(joined.columns) == validation.CASE_COLUMNS
-    assert list(joined["cause"]) == ["historical_reference", validation.UNREVIEWED]
+    assert list(joined["cause"]) == ["historical_reference", reviews.UNREVIEWED]
     assert list(joined["explanation"]) == ["Speaks of 1990.", ""]
     review.assign(cause="a guess").to_csv(path, index=False)
     with pytest.raises(ValueError, match="review.csv: cause must be one of"):

@@ -65,7 +65,7 @@ from ..pipeline.options import Options
 from ..text.datelines import find_dateline
 from ..text.load import MANIFEST_NAME, Corpus, load_corpus
 from ..text.office_holders import Holder, Office, OfficeHolders, load_office_holders
-from . import SUMMARY_COLUMNS, Outcome, require
+from . import SUMMARY_COLUMNS, Outcome, require, reviews
 from .metrics import bootstrap_interval
 
 BBC_PERIOD = (dt.date(2004, 1, 1), dt.date(2005, 12, 31))  # the corpus README's years
@@ -114,7 +114,6 @@ CAUSES = (
     "file_gap",
     "other",
 )
-UNREVIEWED = "unreviewed"
 CASE_COLUMNS = [
     "dataset",
     "split",
@@ -284,21 +283,12 @@ def cases(claims: pd.DataFrame, dataset: str, split_of) -> pd.DataFrame:
 
 def read_review(path: Path = REVIEW_FILE) -> pd.DataFrame:
     """The committed review of the cases; a cause outside `CAUSES` is a ValueError."""
-    if not path.is_file():
-        return pd.DataFrame(columns=[*REVIEW_KEY, "cause", "explanation"])
-    review = pd.read_csv(path, dtype=str, keep_default_na=False)
-    wrong = sorted(set(review["cause"]) - set(CAUSES))
-    if wrong:
-        raise ValueError(f"{path.name}: cause must be one of {', '.join(CAUSES)}, not {', '.join(wrong)}")
-    return review[[*REVIEW_KEY, "cause", "explanation"]].drop_duplicates(REVIEW_KEY)
+    return reviews.read_review(path, REVIEW_KEY, ["cause", "explanation"], {"cause": CAUSES})
 
 
 def with_review(table: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
     """The cases with their review's cause and explanation ("unreviewed" without one)."""
-    joined = table.merge(review, on=REVIEW_KEY, how="left")
-    joined["cause"] = joined["cause"].fillna(UNREVIEWED)
-    joined["explanation"] = joined["explanation"].fillna("")
-    return joined[CASE_COLUMNS]
+    return reviews.with_review(table, review, REVIEW_KEY, ["cause"])[CASE_COLUMNS]
 
 
 def summary_rows(

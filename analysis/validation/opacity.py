@@ -46,14 +46,14 @@ from ..paths import VALIDATION_DIR
 from ..pipeline.options import Options
 from ..text.datelines import DATE_RE, MONTHS, find_dateline
 from ..text.load import load_corpus
-from . import SUMMARY_COLUMNS, Outcome, require
+from . import SUMMARY_COLUMNS, Outcome, require, reviews
+from .reviews import UNREVIEWED
 
 SEED = 18
 BASELINE_SAMPLE = 30  # baseline hits read, over both corpora
 DATELINE_SAMPLE = 60
 POLNEAR_SPLITS = ("train", "dev")
 NO_AUTHOR = ("", "None")  # metadata.tsv writes a missing author as "None" or leaves it empty
-UNREVIEWED = "unreviewed"
 CLOSING_DASH_RE = re.compile(r"[\s—–―-]+$")  # the loader's clean text writes every dash as "—"
 REVIEW_KEY = ["dataset", "article_id", "text"]
 DOCUMENTS_REVIEW_FILE = VALIDATION_DIR / "opacity_documents_review.csv"
@@ -181,21 +181,12 @@ def collect(reference: Path, options: Options) -> dict[str, pd.DataFrame]:
 
 def read_review(path: Path, key: list[str] = REVIEW_KEY) -> pd.DataFrame:
     """A committed review (`key`, correct True/False, note); another `correct` is a ValueError."""
-    if not path.is_file():
-        return pd.DataFrame(columns=[*key, "correct", "note"])
-    review = pd.read_csv(path, dtype=str, keep_default_na=False)
-    wrong = sorted(set(review["correct"]) - {"True", "False"})
-    if wrong:
-        raise ValueError(f"{path.name}: correct must be True or False, not {', '.join(wrong)}")
-    return review[[*key, "correct", "note"]].drop_duplicates(key)
+    return reviews.read_review(path, key, ["correct", "note"], {"correct": reviews.TRUE_FALSE})
 
 
 def with_review(hits: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
     """The hits with their review's verdict and note ("unreviewed" without one)."""
-    joined = hits.merge(review, on=REVIEW_KEY, how="left")
-    joined["correct"] = joined["correct"].fillna(UNREVIEWED)
-    joined["note"] = joined["note"].fillna("")
-    return joined
+    return reviews.with_review(hits, review, REVIEW_KEY, ["correct"])
 
 
 def seeded_sample(table: pd.DataFrame, n: int, seed: int = SEED) -> pd.DataFrame:
@@ -269,15 +260,8 @@ def document_rows(dataset: str, hits: pd.DataFrame, sample: pd.DataFrame, articl
 def read_dateline_review(path: Path = DATELINE_REVIEW_FILE) -> pd.DataFrame:
     """The committed reading of the first three paragraphs (article_id, has_dateline True/False,
     the dateline, has_byline True/False: a line that is only a byline)."""
-    columns = ["article_id", "has_dateline", "dateline", "has_byline"]
-    if not path.is_file():
-        return pd.DataFrame(columns=columns)
-    review = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for column in ("has_dateline", "has_byline"):
-        wrong = sorted(set(review[column]) - {"True", "False"})
-        if wrong:
-            raise ValueError(f"{path.name}: {column} must be True or False, not {', '.join(wrong)}")
-    return review[columns].drop_duplicates("article_id")
+    flags = {"has_dateline": reviews.TRUE_FALSE, "has_byline": reviews.TRUE_FALSE}
+    return reviews.read_review(path, ["article_id"], ["has_dateline", "dateline", "has_byline"], flags)
 
 
 def dateline_table(articles: pd.DataFrame, sample_ids: list[str], review: pd.DataFrame) -> pd.DataFrame:
