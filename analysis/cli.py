@@ -18,9 +18,6 @@ from .pipeline.options import (
     option_names,
     parse_all,
 )
-from .text.clean import RulesFileError
-from .text.load import CorpusError
-from .validation import VALIDATIONS
 
 
 def _parameter(text: str) -> tuple[str, object]:
@@ -34,6 +31,15 @@ def _parameter(text: str) -> tuple[str, object]:
         return name, yaml.safe_load(value)
     except yaml.YAMLError:
         return name, value
+
+
+def _validation_name(name: str) -> str:
+    """The name of a validation (the validations are imported only when one is named)."""
+    from .validation import VALIDATIONS
+
+    if name not in VALIDATIONS:
+        raise argparse.ArgumentTypeError(f"unknown validation {name!r} (one of {', '.join(VALIDATIONS)})")
+    return name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--only",
         action="append",
-        choices=VALIDATIONS,
+        type=_validation_name,
         metavar="NAME",
-        help=f"run only this validation (repeatable; one of {', '.join(VALIDATIONS)})",
+        help="run only this validation (repeatable; a name it does not know lists the ones it does)",
     )
     validate.add_argument("--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)")
     train_tone = sub.add_parser(
@@ -118,18 +124,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "train-entity-tone":
         return _train_entity_tone(args.reference, parse=not args.without_parse)
 
-    from .pipeline.analyze import analyze
-    from .report.runner import NotebookFailed, UsageError, run
-
     started = time.perf_counter()
     try:
         options = command_line_options(args)
         output = output_dir_for(args.corpus, options.output)
-        if options.output is None and output != PROJECT_ROOT and args.corpus.exists():
-            _warn(f"outputs go to {display_path(output)}/ (the default for this corpus; choose with --output)")
+    except (OptionError, ProtectedOutputError) as error:
+        return _fail(str(error))
+    if options.output is None and output != PROJECT_ROOT and args.corpus.exists():
+        _warn(f"outputs go to {display_path(output)}/ (the default for this corpus; choose with --output)")
+    if args.command == "analyze" and args.scheduler and args.engine != "dask":
+        return _fail("--scheduler goes with --engine dask")
+    if args.command == "analyze" and not args.force and _unchanged(args.corpus, output, options, started):
+        return _strict_check(output) if args.strict else 0
+
+    from .pipeline.analyze import analyze
+    from .report.runner import NotebookFailed, UsageError, run
+    from .text.clean import RulesFileError
+    from .text.load import CorpusError
+
+    try:
         if args.command == "analyze":
-            if args.scheduler and args.engine != "dask":
-                return _fail("--scheduler goes with --engine dask")
             tables = analyze(
                 args.corpus,
                 output,
@@ -140,10 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                 scheduler=args.scheduler,
                 workers=args.workers,
             )
-            print(
-                f"{_count(len(tables['articles']), 'article')} analysed in {_seconds(started)}; "
-                f"tables in {display_path(output / 'results')}"
-            )
+            print(_analysed(len(tables["articles"]), started, output))
         else:
             reports = run(
                 args.corpus,
@@ -173,6 +184,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _unchanged(corpus: Path, output: Path, options: Options, started: float) -> bool:
+    """When the results are current (same corpus, options and code): say so as `analyze`
+    would, from the provenance and issues.csv, without loading the analyses."""
+    from .pipeline.issues import ISSUES_FILE, issue_summary, read_issues
+    from .pipeline.provenance import outputs_complete, read_provenance, results_are_current
+
+    if not (outputs_complete(output) and results_are_current(corpus, output, options)):
+        return False
+    issues_file = output / "results" / ISSUES_FILE
+    for line in issue_summary(read_issues(issues_file), issues_file):
+        _warn(line)
+    print(_analysed(read_provenance(output)["n_articles"], started, output))
+    return True
+
+
+def _analysed(n_articles: int, started: float, output: Path) -> str:
+    return (
+        f"{_count(n_articles, 'article')} analysed in {_seconds(started)}; tables in {display_path(output / 'results')}"
+    )
+
+
 def _count(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
@@ -199,11 +231,11 @@ def command_line_options(args: argparse.Namespace) -> Options:
 
 
 def _strict_check(output: Path) -> int:
-    import pandas as pd
+    from .pipeline.issues import ISSUES_FILE, read_issues
 
-    issues = pd.read_csv(output / "results" / "issues.csv")
-    if len(issues):
-        skipped = int((issues["severity"] == "skipped").sum())
+    issues = read_issues(output / "results" / ISSUES_FILE)
+    if issues:
+        skipped = sum(1 for issue in issues if issue["severity"] == "skipped")
         return _fail(
             f"strict: {skipped} file(s) skipped and {len(issues) - skipped} warning(s); "
             f"see {display_path(output / 'results' / 'issues.csv')}",

@@ -20,6 +20,16 @@ VALIDATION_DIR = PROJECT_ROOT / "validation"
 VALIDATION_FIGURES_DIR = VALIDATION_DIR / "figures"
 RUNS_DIR = PROJECT_ROOT / "runs"  # default outputs of corpora other than the seeds (git-ignored)
 
+# The packaged data files that options default to (named here, so that reading the option
+# defaults imports no measure).
+DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
+DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
+DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
+DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
+DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
+DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
+OFFICE_HOLDERS_FILE = DATA_DIR / "office_holders.yaml"
+
 
 class ProtectedOutputError(ValueError):
     """Outputs of another corpus aimed at the project root, where the case study's are committed."""

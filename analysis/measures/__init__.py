@@ -8,26 +8,31 @@ sentence_id), and the options it reads (fields of analysis.pipeline.options.Opti
 of its own with corpus-level rows added, and the tables only the whole corpus gives
 (`corpus_tables`).
 
+A measure may also keep per-article `working_tables`: cached with each article for its
+`finish`, which reads them, and never written.
+
 To add a measure: write a module with its `tables(corpus, options)` and add its entry here.
+The entries name their functions (`Step`), so reading the registry imports no measure: the
+pipeline decides whether anything needs computing before it loads pandas or a model.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import (
-    attribution,
-    corpus,
-    entities,
-    framing,
-    offices,
-    opacity,
-    readability,
-    reuse,
-    sensationalism,
-    sentiment,
-)
+
+@dataclass(frozen=True)
+class Step:
+    """A function of a measure module (`module.function` below this package), imported when
+    first called."""
+
+    path: str
+
+    def __call__(self, *args, **kwargs):
+        module, function = self.path.rsplit(".", 1)
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -39,69 +44,73 @@ class Measure:
     options: tuple[str, ...] = ()
     finish: Callable | None = None
     corpus_tables: tuple[str, ...] = ()
+    working_tables: tuple[str, ...] = ()
 
 
 MEASURES = (
     Measure(
         "corpus",
-        corpus.tables,
+        Step("corpus.tables"),
         tables=("articles", "cleaning_log", "sentences"),
     ),
     Measure(
         "sentiment",
-        sentiment.tables,
+        Step("sentiment.tables"),
         tables=("sentiment",),
         extends=("sentences",),
         options=("sentiment_threshold",),
     ),
     Measure(
-        "readability", readability.tables, tables=("readability", "readability_segmentation", "readability_paragraphs")
+        "readability",
+        Step("readability.tables"),
+        tables=("readability", "readability_segmentation", "readability_paragraphs"),
     ),
     Measure(
         "framing",
-        framing.tables,
+        Step("framing.tables"),
         tables=("frames", "frame_items", "frame_evidence"),
         options=("generic_frames_file", "issue_frames_file"),
     ),
     Measure(
         "sensationalism",
-        sensationalism.tables,
+        Step("sensationalism.tables"),
         tables=("sensationalism", "sensationalism_features", "sensationalism_evidence"),
         options=("sensationalism_features_file",),
     ),
     Measure(
         "attribution",
-        attribution.tables,
+        Step("attribution.tables"),
         tables=("attributions", "sourcing", "quoted_words"),
         options=("attribution_lexicon_file", "actors_file"),
     ),
     Measure(
         "entities",
-        entities.tables,
+        Step("entities.tables"),
         tables=("entity_mentions",),
         options=("actors_file",),
-        finish=entities.finish,
+        finish=Step("entities.finish"),
         corpus_tables=("entities", "entity_tone"),
     ),
     Measure(
         "offices",
-        offices.tables,
+        Step("offices.tables"),
         tables=("office_claims", "office_windows"),
         options=("office_holders_file", "actors_file"),
-        finish=offices.finish,
+        finish=Step("offices.finish"),
     ),
     Measure(
         "reuse",
-        reuse.tables,
+        Step("reuse.tables"),
         tables=("repeated_passages",),
-        finish=reuse.finish,
+        finish=Step("reuse.finish"),
         corpus_tables=("reuse_pairs", "reuse_clusters"),
+        working_tables=("reuse_signatures",),
     ),
     Measure(
         "opacity",
-        opacity.tables,
+        Step("opacity.tables"),
         tables=("opacity", "opacity_evidence"),
         options=("attribution_lexicon_file",),
-        finish=opacity.finish,
+        finish=Step("opacity.finish"),
     ),
 )

@@ -45,10 +45,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from ..text.actors import load_actors
 from ..text.datelines import find_dateline
 from ..text.entities import EntityMention, ensure_entities
@@ -135,7 +134,7 @@ class ClaimRules:
 def load_claim_rules(path: str | Path | None = None) -> ClaimRules:
     """Read the claim rules (the packaged file by default), checked against their schema."""
     path = Path(path) if path else OFFICE_CLAIMS_FILE
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "office_claims", display_path(path))
 
     def words(key: str) -> frozenset[str]:

@@ -36,10 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from ..text.clean import WORD_RE
 from ..text.datelines import find_dateline
 from ..text.document import Article
@@ -125,7 +124,7 @@ class OpacityRules:
 def load_opacity(path: str | Path | None = None) -> OpacityRules:
     """Read and check an opacity file (the packaged one by default)."""
     path = Path(path or OPACITY_FILE)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "opacity", display_path(path))
 
     def matcher(key: str) -> TermMatcher:

@@ -47,11 +47,13 @@ PAIR_COLUMNS = [
 ]
 CLUSTER_COLUMNS = ["cluster_id", "article_id", "n_members"]
 PASSAGE_COLUMNS = ["article_id", "start", "end", "n_words", "text", "n_occurrences"]
+SIGNATURE_COLUMNS = ["article_id", "signature"]  # the MinHash values of an article's shingles
 
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
-    """`repeated_passages` of each article."""
-    rows = []
+    """`repeated_passages` of each article, and the MinHash signature of its body's shingles
+    (`reuse_signatures`, a working table for `finish`)."""
+    rows, signatures = [], []
     for article in corpus.articles:
         words = [(s.start + a, s.start + b, s.text[a:b].lower()) for s in article.body_sentences for a, b in s.words]
         for first, last, count in repeated_runs([w for _, _, w in words], REPEAT_WORDS):
@@ -66,7 +68,13 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
                     "n_occurrences": count,
                 }
             )
-    return {"repeated_passages": pd.DataFrame(rows, columns=PASSAGE_COLUMNS)}
+        body = [s.text for s in article.sentences if s.part == "body"]  # as `body_words` reads the sentences table
+        if found := shingles([w.lower() for text in body for w in WORD_RE.findall(text)]):
+            signatures.append({"article_id": article.article_id, "signature": signature(found)})
+    return {
+        "repeated_passages": pd.DataFrame(rows, columns=PASSAGE_COLUMNS),
+        "reuse_signatures": pd.DataFrame(signatures, columns=SIGNATURE_COLUMNS),
+    }
 
 
 def repeated_runs(words: list[str], size: int) -> list[tuple[int, int, int]]:
@@ -95,9 +103,12 @@ def shingles(words: list[str], size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def body_words(sentences: pd.DataFrame) -> dict[str, list[str]]:
-    """Each article's body words, lowercased, in order (from the `sentences` table)."""
+def body_words(sentences: pd.DataFrame, article_ids: set[str] | None = None) -> dict[str, list[str]]:
+    """Each article's body words, lowercased, in order (from the `sentences` table); only
+    those of `article_ids` if given."""
     body = sentences[sentences["part"] == "body"]
+    if article_ids is not None:
+        body = body[body["article_id"].isin(article_ids)]
     words: dict[str, list[str]] = {}
     for article_id, text in zip(body["article_id"], body["text"]):
         words.setdefault(article_id, []).extend(w.lower() for w in WORD_RE.findall(text))
@@ -105,10 +116,17 @@ def body_words(sentences: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
-    """`reuse_pairs` and `reuse_clusters` of the corpus."""
-    sets = {a: s for a, w in body_words(tables["sentences"]).items() if (s := shingles(w))}
-    pairs = near_duplicate_pairs(sets)
-    return pair_tables(pairs)
+    """`reuse_pairs` and `reuse_clusters` of the corpus: LSH over the articles' signatures
+    (`reuse_signatures`; computed here from the sentences when absent), then the exact shingle
+    sets of the articles it proposes."""
+    if "reuse_signatures" not in tables:
+        sets = {a: s for a, w in body_words(tables["sentences"]).items() if (s := shingles(w))}
+        return pair_tables(near_duplicate_pairs(sets))
+    signatures = tables["reuse_signatures"]
+    candidates = lsh_candidates(dict(zip(signatures["article_id"], signatures["signature"])))
+    proposed = {a for pair in candidates for a in pair}
+    sets = {a: shingles(w) for a, w in body_words(tables["sentences"], proposed).items()}
+    return pair_tables(kept_pairs(sets, candidates))
 
 
 @dataclass(frozen=True)
@@ -126,17 +144,31 @@ class Criteria:
 CRITERIA = Criteria()  # the measure's
 
 
+def signature(shingle_set: set[str]):
+    """The MinHash of a set of shingles (`NUM_PERM` permutations, seed `MINHASH_SEED`), in its
+    compact form (a LeanMinHash: the values without the permutations)."""
+    from datasketch import LeanMinHash, MinHash  # imported here: it loads SciPy, which readers of tables never need
+
+    minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
+    return LeanMinHash(minhash)
+
+
 def candidate_pairs(sets: dict[str, set[str]], threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[str, str]]:
     """The pairs MinHash LSH at `threshold` proposes, the smaller id first, sorted."""
-    from datasketch import MinHash, MinHashLSH  # imported here: it loads SciPy, which readers of tables never need
+    return lsh_candidates({article_id: signature(shingle_set) for article_id, shingle_set in sets.items()}, threshold)
+
+
+def lsh_candidates(signatures: dict, threshold: float = CANDIDATE_THRESHOLD) -> list[tuple[str, str]]:
+    """The pairs MinHash LSH at `threshold` proposes among articles' signatures (`signature`),
+    the smaller id first, sorted."""
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     pairs = []
-    for article_id in sorted(sets):
-        signature = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        signature.update_batch([s.encode("utf-8") for s in sorted(sets[article_id])])
-        pairs += [(other, article_id) for other in lsh.query(signature)]
-        lsh.insert(article_id, signature)
+    for article_id in sorted(signatures):
+        pairs += [(other, article_id) for other in lsh.query(signatures[article_id])]
+        lsh.insert(article_id, signatures[article_id])
     return sorted(pairs)
 
 

@@ -8,7 +8,7 @@ Tables are tidy (one row per observation, snake_case columns). The measures of t
 from __future__ import annotations
 
 import json
-import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,24 +18,27 @@ from tqdm import tqdm
 from .. import measures
 from ..outputs import atomic_path, write_csv, write_text
 from ..paths import OutputDirs, display_path
+from ..text.files import MANIFEST_NAME, corpus_fingerprint
 from ..text.load import (
-    MANIFEST_NAME,
+    CorpusIssue,
+    Entry,
     FileResult,
     column_names,
     corpus_entries,
     corpus_files,
-    corpus_fingerprint,
     nothing_analysed,
     reconcile,
 )
 from .cache import read_cache, write_cache
 from .engines import execute
+from .issues import ISSUE_COLUMNS, ISSUES_FILE, issue_summary
 from .options import Options, corpus_options
 from .provenance import (
     PROVENANCE_FILE,
     analysis_key,
     fingerprint,
     manifest_of,
+    outputs_complete,
     read_provenance,
     results_are_current,
     table_writers,
@@ -43,8 +46,6 @@ from .provenance import (
 )
 
 CLEAN_TEXT_DIR = "clean_text"
-ISSUE_EXAMPLES = 3  # files named per kind of issue in the summary; issues.csv lists them all
-_ISSUE_DETAILS_RE = re.compile(r" \(([^)]*)\)|(?<=^same text as) (.*)$")  # what varies between files
 
 
 # What the pipeline itself reads: the reading step each file, the metadata step the corpus.
@@ -75,28 +76,29 @@ def analyze(
     folder = Path(corpus_dir)
     files = corpus_files(folder)
     dirs = OutputDirs(Path(output_dir))
-    if not force and _outputs_complete(dirs) and results_are_current(folder, output_dir, options):
+    if not force and outputs_complete(output_dir) and results_are_current(folder, output_dir, options):
         tables = load_results(output_dir)
         if log:
-            for line in issue_summary(tables["issues"], dirs.results / "issues.csv"):
+            for line in issue_summary(tables["issues"], dirs.results / ISSUES_FILE):
                 log(line)
         return tables
     cache = {} if force else read_cache(dirs)
     key_of_run = analysis_key(options)
-    cached_files = cache.get("files", {}) if cache.get("analysis_key") == key_of_run else {}
+    if cache.get("analysis_key") != key_of_run:
+        cache = {}
+    cached_files, dropped_texts = cache.get("files", {}), cache.get("dropped_texts", {})
 
     entries = corpus_entries(folder, manifest_of(options, folder), column_names(options))
     results: dict[str, FileResult] = {}
-    todo = []
+    todo, copies = [], {}
+    first_with_bytes: dict[tuple[str, str], str] = {}
     for entry in entries:
         previous = cached_files.get(entry.source_file)
-        if (
-            previous is not None
-            and previous.content_key == entry.content_key
-            and previous.article_id == entry.article_id
-            and (not previous.analysed or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file())
-        ):
+        same_bytes = first_with_bytes.setdefault(_bytes_key(entry), entry.source_file) if _bytes_key(entry) else None
+        if _reusable(previous, entry, dirs, dropped_texts):
             results[entry.source_file] = previous
+        elif same_bytes not in (None, entry.source_file):
+            copies[entry.source_file] = (entry, same_bytes)  # the result of the first file with these bytes
         else:
             todo.append(entry)
     reused_ids = {r.article_id for r in results.values() if r.analysed}
@@ -106,9 +108,9 @@ def analyze(
         else []
     )
     clean_texts: dict[str, str] = {}
-    progress = tqdm(total=len(todo), desc="analysing", unit=" articles", disable=None, leave=False)
-    with progress:  # disable=None: shown on a terminal only
-        for chunk in execute(todo, options, engine, scheduler, workers):
+
+    def analyse(batch: list[Entry]) -> None:
+        for chunk in execute(batch, options, engine, scheduler, workers):
             results.update({r.source_file: r for r in chunk.files})
             parts.append(chunk.tables)
             clean_texts.update(chunk.clean_texts)
@@ -116,6 +118,15 @@ def analyze(
             if seconds is not None:
                 for name, value in chunk.seconds.items():
                     seconds[name] = seconds.get(name, 0.0) + value
+
+    progress = tqdm(total=len(todo) + len(copies), desc="analysing", unit=" articles", disable=None, leave=False)
+    with progress:  # disable=None: shown on a terminal only
+        analyse(todo)
+        for source_file, (entry, original) in copies.items():
+            if results[original].analysed:
+                results[source_file] = _same_bytes_result(results[original], entry)
+                progress.update(1)
+        analyse([entry for source_file, (entry, _) in copies.items() if source_file not in results])
     ordered = [results[entry.source_file] for entry in entries]
     raw_tables = _combine(parts, [r.article_id for r in ordered])
 
@@ -123,10 +134,10 @@ def analyze(
     kept, metadata, issues = reconcile(ordered, options.manifest_file or folder / MANIFEST_NAME)
     issue_table = pd.DataFrame(
         [{"source_file": i.source_file, "severity": i.severity, "reason": i.reason} for i in issues],
-        columns=["source_file", "severity", "reason"],
+        columns=ISSUE_COLUMNS,
     )
     if log:
-        for line in issue_summary(issue_table, dirs.results / "issues.csv" if kept else None):
+        for line in issue_summary(issue_table, dirs.results / ISSUES_FILE if kept else None):
             log(line)
     if not kept:
         raise nothing_analysed(folder, issues)
@@ -139,6 +150,9 @@ def analyze(
     for measure in measures.MEASURES:
         if measure.finish:
             tables.update(measure.finish(tables, options))
+    for measure in measures.MEASURES:
+        for name in measure.working_tables:
+            tables.pop(name, None)
     tables["issues"] = issue_table
 
     previous_tables = _previous_tables(dirs)
@@ -146,7 +160,8 @@ def analyze(
         write_csv(table, dirs.results / f"{name}.csv")
     for name in previous_tables - set(tables):  # a table an earlier version wrote
         (dirs.results / f"{name}.csv").unlink(missing_ok=True)
-    _write_clean_texts(clean_texts, kept_ids, dirs.results / CLEAN_TEXT_DIR)
+    texts = {**dropped_texts, **clean_texts}
+    _write_clean_texts({a: texts[a] for a in kept_ids if a in texts}, kept_ids, dirs.results / CLEAN_TEXT_DIR)
     provenance = {
         "corpus": display_path(folder),
         "corpus_fingerprint": corpus_fingerprint(folder),
@@ -158,42 +173,57 @@ def analyze(
         "tools": tool_versions(),
     }
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
-    write_cache(dirs, {"analysis_key": key_of_run, "files": {r.source_file: r for r in ordered}, "tables": raw_tables})
+    dropped_ids = {r.article_id for r in ordered if r.analysed} - set(kept_ids)
+    write_cache(
+        dirs,
+        {
+            "analysis_key": key_of_run,
+            "files": {r.source_file: r for r in ordered},
+            "tables": raw_tables,
+            "dropped_texts": {a: texts[a] for a in sorted(dropped_ids) if a in texts},
+        },
+    )
     return tables
 
 
-def issue_summary(issues: pd.DataFrame, issues_file: Path | None) -> list[str]:
-    """The issues of a run as a few lines: one per severity and kind of reason (the reason
-    without what varies between files), most frequent first, with the first files as examples.
-
-    `issues` has the columns of `issues.csv` (source_file, severity, reason); `issues_file`
-    is where the full list is written (None when nothing was written).
-    """
-    if not len(issues):
-        return []
-    kinds = issues["reason"].astype(str).str.replace(_ISSUE_DETAILS_RE, "", regex=True)
-    groups = issues.assign(kind=kinds).groupby(["severity", "kind"], sort=False)
-    lines = []
-    for (severity, kind), rows in sorted(groups, key=lambda group: -len(group[1])):
-        same_reason = rows["reason"].nunique() == 1
-        examples = [
-            row.source_file if same_reason else f"{row.source_file} ({_issue_detail(row.reason)})"
-            for row in rows.head(ISSUE_EXAMPLES).itertuples(index=False)
-        ]
-        more = f" and {len(rows) - len(examples):,} more" if len(rows) > len(examples) else ""
-        reason = rows["reason"].iloc[0] if same_reason else kind
-        lines.append(
-            f"  {severity}, {len(rows):,} file{'s' if len(rows) != 1 else ''}: {reason}: {', '.join(examples)}{more}"
+def _reusable(previous: FileResult | None, entry: Entry, dirs: OutputDirs, dropped_texts: dict[str, str]) -> bool:
+    """The cached result of an entry stands: same bytes, same id, and for an analysed article
+    its clean text at hand (written by the last run, or kept in the cache for a duplicate)."""
+    return (
+        previous is not None
+        and previous.content_key == entry.content_key
+        and previous.article_id == entry.article_id
+        and (
+            not previous.analysed
+            or previous.article_id in dropped_texts
+            or (dirs.results / CLEAN_TEXT_DIR / f"{previous.article_id}.txt").is_file()
         )
-    skipped = int((issues["severity"] == "skipped").sum())
-    where = f"; every one in {display_path(issues_file)}" if issues_file else ""
-    return [f"{skipped:,} file(s) skipped and {len(issues) - skipped:,} warning(s){where}:", *lines]
+    )
 
 
-def _issue_detail(reason: str) -> str:
-    """The part of a reason that varies between files: '3% English function words', 'a.txt'."""
-    found = _ISSUE_DETAILS_RE.search(reason)
-    return next(part for part in found.groups() if part) if found else reason
+def _bytes_key(entry: Entry) -> tuple[str, str] | None:
+    """What makes two entries the same input (reader and bytes), for entries that are read."""
+    return (entry.kind, entry.content_key) if entry.kind != "unreadable" and entry.data is not None else None
+
+
+def _same_bytes_result(original: FileResult, entry: Entry) -> FileResult:
+    """The result of an entry with the same bytes as an analysed earlier one: the same text
+    and issues under its own name (`reconcile` then skips it as the same text). Not for a
+    skipped one, whose reason may name its file."""
+
+    def relabelled(issues: list[CorpusIssue]) -> list[CorpusIssue]:
+        return [replace(issue, source_file=entry.source_file) for issue in issues]
+
+    return FileResult(
+        entry.source_file,
+        entry.article_id,
+        entry.content_key,
+        analysed=True,
+        text_key=original.text_key,
+        read_issues=relabelled(original.read_issues),
+        warnings=relabelled(original.warnings),
+        metadata=dict(original.metadata),
+    )
 
 
 def _combine(parts: list[dict[str, pd.DataFrame]], order: list[str]) -> dict[str, pd.DataFrame]:
@@ -225,15 +255,6 @@ def _previous_tables(dirs: OutputDirs) -> set[str]:
         return set(read_provenance(dirs.root).get("tables", []))
     except (OSError, ValueError):
         return set()
-
-
-def _outputs_complete(dirs: OutputDirs) -> bool:
-    """Every table the last run wrote is still there."""
-    try:
-        names = read_provenance(dirs.root).get("tables", [])
-    except (OSError, ValueError):
-        return False
-    return bool(names) and all((dirs.results / f"{name}.csv").is_file() for name in names)
 
 
 def _write_clean_texts(clean_texts: dict[str, str], kept_ids: list[str], folder: Path) -> None:

@@ -12,7 +12,7 @@ from ..paths import OutputDirs
 CACHE_FILE = Path(".cache") / "analysis.pickle"
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def read_cache(dirs: OutputDirs) -> dict:

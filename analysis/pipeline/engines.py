@@ -20,6 +20,7 @@ from ..text.load import Corpus, Entry, FileResult, analyse_entry
 from .options import Options
 
 CHUNK_SIZE = 100
+ARTICLES_PER_WORKER = 150  # fewer articles than this per process: starting a process (and its model) costs more
 
 
 @dataclass
@@ -68,10 +69,13 @@ def analyze_chunk(files: list[Entry], options: Options) -> ChunkResult:
 
 
 def execute(todo: list, options: Options, engine: str, scheduler: str | None, workers: int | None):
-    """Analyse the files in batches; yield one ChunkResult per batch, in order."""
+    """Analyse the files in batches; yield one ChunkResult per batch, in order. Locally, a
+    process per `ARTICLES_PER_WORKER` files at most (a small batch runs in this process)."""
     if not todo:
         return
     workers = workers or os.cpu_count() or 1
+    if engine != "dask":
+        workers = max(1, min(workers, len(todo) // ARTICLES_PER_WORKER))
     size = max(1, min(CHUNK_SIZE, -(-len(todo) // (workers * 4))))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     if engine == "dask":

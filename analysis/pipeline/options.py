@@ -24,14 +24,19 @@ from typing import NewType, Union, get_origin, get_type_hints
 
 import yaml
 
-from ..measures.attribution.lexicon import DEFAULT_LEXICON_FILE
-from ..measures.framing import DEFAULT_GENERIC_FRAMES_FILE, DEFAULT_ISSUE_FRAMES_FILE
-from ..measures.sensationalism import DEFAULT_SENSATIONALISM_FILE
-from ..paths import PROJECT_ROOT, display_path, resolve
-from ..schemas import SchemaError, check_config, check_file
-from ..text.actors import DEFAULT_ACTORS_FILE
-from ..text.clean import DEFAULT_RULES_FILE
-from ..text.office_holders import OFFICE_HOLDERS_FILE
+from ..paths import (
+    DEFAULT_ACTORS_FILE,
+    DEFAULT_GENERIC_FRAMES_FILE,
+    DEFAULT_ISSUE_FRAMES_FILE,
+    DEFAULT_LEXICON_FILE,
+    DEFAULT_RULES_FILE,
+    DEFAULT_SENSATIONALISM_FILE,
+    OFFICE_HOLDERS_FILE,
+    PROJECT_ROOT,
+    display_path,
+    resolve,
+)
+from ..schemas import SchemaError, check_config, check_file, load_yaml
 
 CONFIG_NAME = "corpus.yaml"  # a corpus folder's own configuration file
 
@@ -249,7 +254,7 @@ def read_config(path: Path) -> dict:
     derived from the declarations); relative paths in it are resolved from the file's folder."""
     where = display_path(path)
     try:
-        values = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        values = load_yaml(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise OptionError(f"{where}: cannot read the config file ({error.strerror})") from None
     except yaml.YAMLError as error:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from .. import __version__, measures
 from ..paths import DATA_DIR, PACKAGE_DIR, OutputDirs, display_path
-from ..text.entities import model_description
-from ..text.load import COLUMN_FIELDS, MANIFEST_NAME, corpus_fingerprint
-from .options import Options, corpus_options
+from ..text.entity_model import model_description
+from ..text.files import MANIFEST_NAME, corpus_fingerprint
+from .options import Options, corpus_options, option_names
 
 PROVENANCE_FILE = "provenance.json"
 
@@ -63,7 +63,7 @@ READING_OPTIONS = (
     "cleaning_rules_file",
     "extra_cleaning_rules_file",
     "actors_file",
-    *(f"{name}_column" for name in COLUMN_FIELDS),
+    *(name for name in option_names() if name.endswith("_column")),  # which columns of table files
 )
 
 
@@ -106,6 +106,16 @@ def results_are_current(corpus_dir: str | Path, output_dir: str | Path, options:
     return provenance.get("corpus_fingerprint") == corpus_fingerprint(corpus_dir) and provenance.get(
         "options_fingerprint"
     ) == fingerprint(options, corpus_dir)
+
+
+def outputs_complete(output_dir: str | Path) -> bool:
+    """Every table the last run wrote is still there."""
+    try:
+        names = read_provenance(output_dir).get("tables", [])
+    except (OSError, ValueError):
+        return False
+    results = OutputDirs(Path(output_dir)).results
+    return bool(names) and all((results / f"{name}.csv").is_file() for name in names)
 
 
 def recorded_options(corpus_dir: str | Path, output_dir: str | Path) -> Options:

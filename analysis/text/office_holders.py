@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from ..paths import DATA_DIR, display_path
-from ..schemas import check
-
-OFFICE_HOLDERS_FILE = DATA_DIR / "office_holders.yaml"
+from ..paths import OFFICE_HOLDERS_FILE, display_path
+from ..schemas import check, load_yaml
 
 
 @dataclass(frozen=True)
@@ -82,7 +78,7 @@ def load_office_holders(path: str | Path | None = None) -> OfficeHolders:
     one-line ValueError naming the file and the entry."""
     path = Path(path) if path else OFFICE_HOLDERS_FILE
     where = display_path(path)
-    spec = _dates_as_text(yaml.safe_load(path.read_text(encoding="utf-8")))
+    spec = _dates_as_text(load_yaml(path.read_text(encoding="utf-8")))
     check(spec, "office_holders", where)
     as_of = _date(spec["as_of"], f"{where}: as_of")
     offices = {}
