@@ -66,6 +66,24 @@ def test_analyze_writes_tables_deterministically(tmp_path):
     assert header.startswith("article_id,part,paragraph_id,sentence_id,start,end,n_words,text")
 
 
+def test_an_unchanged_analyze_answers_without_loading_the_analyses(tmp_path):
+    first = cli("analyze", "--corpus", str(SEEDS), "--output", str(tmp_path), "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    heavy = ("pandas", "matplotlib", "spacy", "nbconvert")
+    script = (
+        "import sys; from analysis.cli import main; "
+        f"code = main(['analyze', '--corpus', {str(SEEDS)!r}, '--output', {str(tmp_path)!r}]); "
+        f"print(code, [m for m in {heavy!r} if m in sys.modules])"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[0].startswith("5 articles analysed in ")
+    assert again.stdout.splitlines()[-1] == "0 []"
+    assert again.stderr == first.stderr  # the same issue summary
+
+
 def test_wrong_usage_gets_one_line_errors(tmp_path):
     missing = cli("analyze", "--corpus", str(tmp_path / "missing"), "--output", str(tmp_path))
     assert missing.returncode == 2
