@@ -534,20 +534,18 @@ def finish(tables: dict[str, pd.DataFrame], options) -> dict[str, pd.DataFrame]:
     rules = load_claim_rules()
     articles = tables["articles"]
     metadata_dates = article_dates(articles, options.date_column).dates
-    datelines = tables["office_windows"].set_index("article_id")
-    pairs = tables["office_claims"]
+    datelines = {row["article_id"]: row for row in tables["office_windows"].to_dict("records")}
+    by_article: dict[str, list[dict]] = {}
+    for row in tables["office_claims"].to_dict("records"):  # one conversion, not one per article
+        by_article.setdefault(row["article_id"], []).append(row)
     claim_rows, window_rows = [], []
-    by_article = {a: rows for a, rows in pairs.groupby("article_id", sort=False)}
     for article_id in articles["article_id"].astype(str):
         date, source = None, ""
         if article_id in metadata_dates.index:
             date, source = metadata_dates[article_id].date(), "metadata"
-        elif article_id in datelines.index and datelines.at[article_id, "dateline_date"]:
-            date, source = dt.date.fromisoformat(datelines.at[article_id, "dateline_date"]), "dateline"
-        rows = by_article.get(article_id)
-        checked = (
-            [] if rows is None else [_verdict(row, date, source, holders, rules) for row in rows.to_dict("records")]
-        )
+        elif article_id in datelines and datelines[article_id]["dateline_date"]:
+            date, source = dt.date.fromisoformat(datelines[article_id]["dateline_date"]), "dateline"
+        checked = [_verdict(row, date, source, holders, rules) for row in by_article.get(article_id, [])]
         claim_rows.extend(row for row, _ in checked)
         window_rows.append(_article_window(article_id, date, source, datelines, checked, holders))
     claims = pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS)
@@ -673,8 +671,9 @@ def _terms_text(terms: tuple[Holder, ...], as_of: dt.date) -> str:
     return f"{names} held the office {spans}"
 
 
-def _article_window(article_id, date, source, datelines, checked, holders) -> dict:
-    """The article's row of `office_windows`; fills each claim's `conflicts_with`."""
+def _article_window(article_id, date, source, datelines: dict[str, dict], checked, holders) -> dict:
+    """The article's row of `office_windows` (`datelines`: the rows `compute` wrote, by
+    article); fills each claim's `conflicts_with`."""
     checkable = [(row, windows) for row, windows in checked if windows is not None]
     for row, windows in checkable:
         row["conflicts_with"] = "; ".join(
@@ -691,7 +690,7 @@ def _article_window(article_id, date, source, datelines, checked, holders) -> di
         "article_id": article_id,
         "date": date.isoformat() if date else "",
         "date_source": source,
-        "dateline": datelines.at[article_id, "dateline"] if article_id in datelines.index else "",
+        "dateline": datelines[article_id]["dateline"] if article_id in datelines else "",
         "n_claims": len(checked),
         "n_true": verdicts.count("true"),
         "n_false": verdicts.count("false"),
