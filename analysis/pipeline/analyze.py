@@ -107,6 +107,7 @@ def analyze(
         if reused_ids
         else []
     )
+    del cache  # what it held that is still needed is in `results`, `parts` and `dropped_texts`
     clean_texts: dict[str, str] = {}
 
     def analyse(batch: list[Entry]) -> None:
@@ -129,6 +130,8 @@ def analyze(
         analyse([entry for source_file, (entry, _) in copies.items() if source_file not in results])
     ordered = [results[entry.source_file] for entry in entries]
     raw_tables = _combine(parts, [r.article_id for r in ordered])
+    parts.clear()  # combined
+    del entries, todo, copies  # the files' bytes are no longer needed
 
     options = options.replace(manifest_file=manifest_of(options, folder))
     kept, metadata, issues = reconcile(ordered, options.manifest_file or folder / MANIFEST_NAME)
@@ -142,10 +145,22 @@ def analyze(
     if not kept:
         raise nothing_analysed(folder, issues)
     kept_ids = [r.article_id for r in kept]
+    texts = {**dropped_texts, **clean_texts}
+    dropped_ids = {r.article_id for r in ordered if r.analysed} - set(kept_ids)
+    write_cache(
+        dirs,
+        {
+            "analysis_key": key_of_run,
+            "files": {r.source_file: r for r in ordered},
+            "tables": raw_tables,
+            "dropped_texts": {a: texts[a] for a in sorted(dropped_ids) if a in texts},
+        },
+    )
     tables = {
         name: table[table["article_id"].isin(set(kept_ids))].reset_index(drop=True)
         for name, table in raw_tables.items()
     }
+    del raw_tables  # cached; the kept articles' rows go on
     tables["articles"] = _with_metadata(tables["articles"], metadata)
     for measure in measures.MEASURES:
         if measure.finish:
@@ -160,7 +175,6 @@ def analyze(
         write_csv(table, dirs.results / f"{name}.csv")
     for name in previous_tables - set(tables):  # a table an earlier version wrote
         (dirs.results / f"{name}.csv").unlink(missing_ok=True)
-    texts = {**dropped_texts, **clean_texts}
     _write_clean_texts({a: texts[a] for a in kept_ids if a in texts}, kept_ids, dirs.results / CLEAN_TEXT_DIR)
     provenance = {
         "corpus": display_path(folder),
@@ -173,16 +187,6 @@ def analyze(
         "tools": tool_versions(),
     }
     write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", dirs.results / PROVENANCE_FILE)
-    dropped_ids = {r.article_id for r in ordered if r.analysed} - set(kept_ids)
-    write_cache(
-        dirs,
-        {
-            "analysis_key": key_of_run,
-            "files": {r.source_file: r for r in ordered},
-            "tables": raw_tables,
-            "dropped_texts": {a: texts[a] for a in sorted(dropped_ids) if a in texts},
-        },
-    )
     return tables
 
 
