@@ -137,13 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "analyze" and not args.force and _unchanged(args.corpus, output, options, started):
         return _strict_check(output) if args.strict else 0
 
-    from .pipeline.analyze import analyze
-    from .report.runner import NotebookFailed, UsageError, run
     from .text.clean import RulesFileError
     from .text.load import CorpusError
 
-    try:
-        if args.command == "analyze":
+    if args.command == "analyze":
+        from .pipeline.analyze import analyze
+
+        try:
             tables = analyze(
                 args.corpus,
                 output,
@@ -154,19 +154,25 @@ def main(argv: list[str] | None = None) -> int:
                 scheduler=args.scheduler,
                 workers=args.workers,
             )
-            print(_analysed(len(tables["articles"]), started, output))
-        else:
-            reports = run(
-                args.corpus,
-                output,
-                args.notebooks,
-                dict(args.param),
-                options,
-                log=_warn,
-                workers=args.workers,
-                force=args.force,
-            )
-            print(f"{_notebooks_done(reports, started)}; open {display_path(output / 'reports' / 'index.html')}")
+        except (CorpusError, OptionError, ProtectedOutputError, RulesFileError) as error:
+            return _fail(str(error))
+        print(_analysed(len(tables["articles"]), started, output))
+        return _strict_check(output) if args.strict else 0
+
+    from .report.runner import NotebookFailed, UsageError, run  # the notebooks' libraries: only for `run`
+
+    try:
+        reports = run(
+            args.corpus,
+            output,
+            args.notebooks,
+            dict(args.param),
+            options,
+            log=_warn,
+            workers=args.workers,
+            force=args.force,
+        )
+        print(f"{_notebooks_done(reports, started)}; open {display_path(output / 'reports' / 'index.html')}")
     except (CorpusError, OptionError, UsageError, ProtectedOutputError, RulesFileError) as error:
         return _fail(str(error))
     except NotebookFailed as error:
@@ -179,9 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             f"each failure beside the other reports: open {display_path(output / 'reports' / 'index.html')}",
             code=1,
         )
-    if args.strict:
-        return _strict_check(output)
-    return 0
+    return _strict_check(output) if args.strict else 0
 
 
 def _unchanged(corpus: Path, output: Path, options: Options, started: float) -> bool:
