@@ -158,11 +158,11 @@ def test_measures_write_the_tables_and_read_the_options_they_declare(seeds_corpu
     for measure in MEASURES:
         options = RecordingOptions()
         tables = measure.compute(seeds_corpus, options)
-        assert set(tables) == {*measure.tables, *measure.extends}, measure.name
+        assert set(tables) == {*measure.tables, *measure.extends, *measure.working_tables}, measure.name
         assert options.read <= set(measure.options), measure.name
         assert set(measure.extends) <= set(written), f"{measure.name} extends a table no earlier measure writes"
-        written.update(dict.fromkeys((*measure.tables, *measure.corpus_tables), measure.name))
-    assert len(written) == sum(len(m.tables) + len(m.corpus_tables) for m in MEASURES)  # each table has one writer
+        written.update(dict.fromkeys((*measure.tables, *measure.corpus_tables, *measure.working_tables), measure.name))
+    assert len(written) == sum(len(m.tables) + len(m.corpus_tables) + len(m.working_tables) for m in MEASURES)
 
 
 def test_options_and_registry_travel_to_worker_processes():
