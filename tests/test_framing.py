@@ -10,6 +10,7 @@ from conftest import SEEDS_ISSUE_FRAMES, SEEDS_OPTIONS
 from analysis.measures import framing
 from analysis.text.document import Article, build_article
 from analysis.text.load import Corpus
+from analysis.text.match import read_word_runs
 from analysis.validation import SUMMARY_COLUMNS, metrics
 from analysis.validation import framing as vf
 
@@ -457,3 +458,25 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     summary = vf.summary_table(nfc, annotators, clickbait, frac)
     assert list(summary.columns) == SUMMARY_COLUMNS and summary["key"].is_unique
     assert "framing.narrative_frames.codebook_aligned.mo.roc_auc" in set(summary["key"])
+
+
+FRAMING_SENTENCES = [
+    "The minister blamed the council for the failure, but critics said the government must act now.",
+    "Taxpayers will foot the bill for the £2bn scheme, which could cost jobs.",
+    "Her husband, a cancer survivor, said the family was devastated.",
+    "Nothing happened.",
+    "İstanbul's mayor called on the EU to tackle the housing crisis.",
+]
+
+
+def test_items_tried_are_those_whose_rules_may_match():
+    """The items a sentence is tested for, remembered per set of possible lexicons, are the
+    items whose rules may match; with the sentences' word runs the hits are the same."""
+    words = [read_word_runs(s) for s in FRAMING_SENTENCES]
+    for sentence, sentence_words in zip(FRAMING_SENTENCES, words):
+        possible = RULES.index.possible(sentence, sentence_words) | {"party"}
+        assert RULES.candidates(possible) == tuple(item for item in RULES.items if item.may_match(possible))
+    hits = RULES.hits(FRAMING_SENTENCES, words)
+    assert hits == RULES.hits(FRAMING_SENTENCES) and {h.sentence for h in hits} >= {0, 1, 2}
+    issue = framing.load_issue_frames()
+    assert issue.hits(FRAMING_SENTENCES, words) == issue.hits(FRAMING_SENTENCES)

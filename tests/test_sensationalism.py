@@ -1,8 +1,11 @@
+import re
+
 import pytest
 
 from analysis.measures import sensationalism as sz
 from analysis.pipeline.options import Options
 from analysis.text.document import quote_spans
+from analysis.text.match import read_word_runs
 
 RULES = sz.load_sensationalism()
 
@@ -96,3 +99,30 @@ def test_seed_cues_from_text_and_cleaning_log(seeds_corpus, seed):
     assert all(texts[r.article_id][r.start : r.end] == r.matched_text for r in in_text.itertuples())
     from_log = evidence[evidence["part"] == "log"]
     assert from_log["line"].notna().all() and from_log["sentence_id"].isna().all()
+
+
+ALL_CAPS_CASES = [
+    "NATO and the UK's FTSE 100 fell; ÉCOLE, AéB, A3M, U.S.-made goods",
+    "the STOP-GAP deal, O'NEILL's win, 3M shares and A&E wards",
+    "Mr. X. Y. Z. said OK. iPHONE sales, eBAY, a B. C. and DC's",
+    "lower-case only, with one Capital and I",
+    "WHO's FBI-led M.P.s SAID: XIV, MCMXC, CO2, H2O",
+]
+
+
+@pytest.mark.parametrize("text", ALL_CAPS_CASES)
+def test_all_caps_words_are_what_the_token_scan_finds(text, monkeypatch):
+    """The quick check (two capitals in one token) finds every text the token scan would read."""
+    fast = RULES._all_caps(text, frozenset({"DC"}))
+    monkeypatch.setattr(sz, "_TWO_CAPITALS_RE", re.compile(""))  # every text goes to the token scan
+    assert RULES._all_caps(text, frozenset({"DC"})) == fast
+
+
+@pytest.mark.parametrize("text", [*ALL_CAPS_CASES, "BREAKING: here's why you won't believe it!!", "Why? 🚨 Stay tuned"])
+@pytest.mark.parametrize("part", ["body", "headline"])
+def test_cues_where_the_features_may_match_are_every_matchers_cues(text, part, monkeypatch):
+    """Trying only the matchers the features' `MatcherSet` names, with the sentence's word
+    runs, finds the cues that trying every matcher finds."""
+    fast = RULES.text_cues(text, part, frozenset(), None, read_word_runs(text))
+    monkeypatch.setattr(RULES.matchers, "possible", lambda text, words=None: frozenset(RULES.matchers.matchers))
+    assert fast == RULES.text_cues(text, part)

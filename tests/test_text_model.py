@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.text.document import Span, annotate, build_article, quote_spans, sentence_spans
-from analysis.text.match import MatcherSet, TermMatcher, compile_terms, is_negated, required_strings
+from analysis.text.document import Sentence, Span, annotate, build_article, quote_spans, sentence_spans
+from analysis.text.match import (
+    MatcherSet,
+    TermMatcher,
+    compile_terms,
+    is_negated,
+    read_word_runs,
+    required_strings,
+)
 
 
 def matched(matcher: TermMatcher, text: str) -> list[str]:
@@ -179,3 +186,61 @@ def test_terms_of_plain_words_are_found_without_their_regex():
     after_dot = TermMatcher(["Carney", "Mark Carney"], ignore_case=False, not_after=".")
     text = "mark.Carney x. Carney Mark Carney"
     assert after_dot.spans(text) == [m.span() for m in after_dot.pattern.finditer(text)] == [(15, 21), (22, 33)]
+
+
+SET_TEXTS = st.sampled_from(
+    [
+        "Trade",
+        "tariffs",
+        "NATO",
+        "nato",
+        "climate",
+        "change",
+        "U.S.",
+        "us",
+        "İstanbul",
+        "well-being",
+        "o'clock",
+        "isn't",
+        "caused",
+        "by",
+        "a",
+        "pre-tariff",
+        "tariff's",
+        ",",
+        ".",
+        "-",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SET_TEXTS, max_size=12), st.sampled_from([" ", "  ", "\n", ", ", ""]))
+def test_matchers_of_a_set_find_what_their_alternation_finds(words, separator):
+    """A matcher in a `MatcherSet` reads the terms its runs open from the set's run index
+    (after `possible`, with the text's word runs read once): its matches are the alternation's,
+    and `possible` names every matcher that matches."""
+    text = separator.join(words)
+    matchers = {
+        "trade": TermMatcher(["trade", "tariff*", "climate change", "a a", "not a trade", "well-being"]),
+        "acronyms": TermMatcher(["NATO", "U.S.", "o'clock", "isn't"]),
+        "blame": TermMatcher(["blame"], [r"\bcaused by\b", r"(?i:us)\b"]),
+        "after_dot": TermMatcher(["Trade", "caused by"], ignore_case=False, not_after="."),
+    }
+    index = MatcherSet(matchers)
+    words_of_text = read_word_runs(text)
+    possible = index.possible(text, words_of_text)
+    for name, matcher in matchers.items():
+        expected = [m.span() for m in matcher.pattern.finditer(text)]
+        assert matcher.spans(text, words_of_text) == expected
+        assert [m.span() for m in matcher.finditer(text, words_of_text)] == expected
+        assert [(s, e) for s, e, _ in matcher.term_spans(text, words_of_text)] == expected
+        assert matcher.spans(text) == expected  # word runs read by the matcher itself
+        assert not expected or name in possible
+
+
+def test_a_sentence_keeps_its_word_runs_for_every_matcher():
+    sentence = Sentence(0, 1, "body", 0, 23, "Tariffs hit U.S. trade.")
+    assert sentence.word_runs is sentence.word_runs
+    assert sentence.word_runs.run_set == {"tariffs", "hit", "u", "s", "trade"}
+    assert Sentence(0, 1, "body", 0, 9, "İstanbul.").word_runs is None  # folds to ASCII: the alternation

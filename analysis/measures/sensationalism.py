@@ -24,7 +24,7 @@ from ..schemas import check
 from ..text.clean import count_words
 from ..text.document import Article, quote_spans
 from ..text.load import Corpus
-from ..text.match import TermMatcher
+from ..text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 
 DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
 PARTS = ("headline", "body", "log")
@@ -33,6 +33,9 @@ _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{
 _DEFINED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z.&-]*[A-Z])\)")
 _POSSESSIVE_RE = re.compile(r"'[sS]$")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+# Two capitals with no small letter between them within a run of token characters: what every
+# all-caps token (two letters A-Z or more, none a-z) holds.
+_TWO_CAPITALS_RE = re.compile(r"[A-Z](?:(?![a-z])[\w.&'])*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Sensationalism:
     features: tuple[Feature, ...]
     acronyms: frozenset[str]
     emoji: re.Pattern
+    matchers: MatcherSet  # of the features' matchers, named (feature id, "pattern", "terms" or "headline_pattern")
 
     @property
     def ids(self) -> list[str]:
@@ -96,19 +100,21 @@ class Sensationalism:
         part: str,
         defined_acronyms: frozenset[str] = frozenset(),
         quotes: Sequence[tuple[int, int]] | None = None,
+        words: WordRuns | None = UNREAD,
     ) -> list[tuple[str, int, int]]:
         """(feature, start, end) for every cue in one sentence or headline (`quotes`: its
-        quoted stretches, if known)."""
+        quoted stretches, if known; `words`: its word runs, if read)."""
         found: dict[str, list[tuple[int, int]]] = {}
+        possible = self.matchers.possible(text, words)
         for feature in self.features:
             if feature.kind == "all_caps":
                 continue
             spans = []
             if feature.kind == "emoji":
                 spans = [m.span() for m in self.emoji.finditer(text)]
-            for pattern in (feature.pattern, feature.terms, feature.headline_pattern if part == "headline" else None):
-                if pattern is not None:
-                    spans += [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            for role in ("pattern", "terms", "headline_pattern") if part == "headline" else ("pattern", "terms"):
+                if (feature.id, role) in possible:
+                    spans += [m.span() for m in getattr(feature, role).finditer(text, words) if m.end() > m.start()]
             if feature.outside_quotes and spans:
                 quotes = quotes if quotes is not None else quote_spans(text)
                 spans = [s for s in spans if not any(q[0] <= s[0] < q[1] for q in quotes)]
@@ -124,6 +130,8 @@ class Sensationalism:
         return sorted((f, s, e) for f, spans in found.items() for s, e in spans)
 
     def _all_caps(self, text: str, defined_acronyms: frozenset[str]) -> list[tuple[int, int]]:
+        if not _TWO_CAPITALS_RE.search(text):  # no token with two capitals and no small letter
+            return []
         spans = []
         for m in _TOKEN_RE.finditer(text):
             if m.group(0).islower():  # no capital letter: not an all-caps word
@@ -142,7 +150,9 @@ class Sensationalism:
         defined = frozenset(_DEFINED_ACRONYM_RE.findall(article.clean_text))
         cues = []
         for i, sentence in enumerate(article.sentences):
-            for feature, start, end in self.text_cues(sentence.text, sentence.part, defined, sentence.quotes):
+            for feature, start, end in self.text_cues(
+                sentence.text, sentence.part, defined, sentence.quotes, sentence.word_runs
+            ):
                 cues.append(Cue(feature, sentence.part, i, None, sentence.text[start:end], start, end))
         for feature in self.features:
             if feature.log_reason:
@@ -218,7 +228,13 @@ def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
         if entry["unit"] not in ("count", "per_1000_words"):
             raise ValueError(f"feature {entry['id']!r}: unit must be 'count' or 'per_1000_words'")
     emoji = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]" if ranges else "(?!)")
-    return Sensationalism(tuple(features), frozenset(acronyms), emoji)
+    matchers = {
+        (feature.id, role): getattr(feature, role)
+        for feature in features
+        for role in ("pattern", "terms", "headline_pattern")
+        if getattr(feature, role) is not None
+    }
+    return Sensationalism(tuple(features), frozenset(acronyms), emoji, MatcherSet(matchers))
 
 
 # --- Tables -----------------------------------------------------------------------------

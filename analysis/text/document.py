@@ -32,6 +32,7 @@ from typing import NamedTuple, Protocol
 
 from .actors import ActorList, load_actors
 from .clean import WORD_RE, CleanedText, CleaningRules, LogEntry, clean_text
+from .match import WordRuns, read_word_runs
 from .segment import split_sentences
 
 _QUOTE_MARK_RE = re.compile('"')
@@ -78,6 +79,12 @@ class Sentence:
     def n_words(self) -> int:
         """len(words), counted without building the spans."""
         return len(WORD_RE.findall(self.text))
+
+    @cached_property
+    def word_runs(self) -> WordRuns | None:
+        """The text's runs of word characters, lower-cased, read once for every term matcher
+        (`text.match.read_word_runs`)."""
+        return read_word_runs(self.text)
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:

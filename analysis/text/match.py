@@ -16,10 +16,11 @@ the raw patterns are searched with their regexes where the index says they may m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
+from types import MappingProxyType
 
 import yaml
 
@@ -35,6 +36,7 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z0-9_]+")
 _RUN_PAIR_RE = re.compile(r"\b(\w+)\s+(?=(\w+))")  # two runs with whitespace between
 _NEGATION_WINDOW_RE = re.compile(r"[\w']+")
 _MAX_STRINGS = 200  # strings kept for one part of a raw pattern
+_MAX_RUNS = 1 << 16  # runs whose matchers a `MatcherSet` keeps
 _REPEAT_RE = re.compile(r"\{(\d*)(?:,\d*)?\}")
 
 
@@ -86,6 +88,9 @@ class WordRuns:
     lowered: str
     run_set: frozenset[str]
     admitted: dict = field(default_factory=dict, compare=False, repr=False)  # _Gate -> admits this text
+    opened: dict = field(
+        default_factory=dict, compare=False, repr=False
+    )  # MatcherSet -> {matcher: ranks its runs open}
 
     @cached_property
     def beginnings(self) -> frozenset[str]:
@@ -143,15 +148,25 @@ def _same_words(matched: str, words: tuple[str, ...]) -> bool:
     return matched.split() == list(words)
 
 
-@lru_cache(maxsize=256)
-def word_runs(text: str) -> WordRuns | None:
+def read_word_runs(text: str) -> WordRuns | None:
     """The word runs of `text`; None when `text` holds a character that matches an ASCII letter
     only when case is ignored (İ, ı, ſ, K), as an ASCII term may then match text that is not
-    its lower case. (İ is also the one character whose lower case is two characters long.)"""
+    its lower case. (İ is also the one character whose lower case is two characters long.)
+    The document model keeps each sentence's (`Sentence.word_runs`) for every matcher."""
     if not text.isascii() and _ASCII_FOLD_RE.search(text):
         return None
     lower = text.lower()
     return WordRuns(lower, frozenset(_WORD_RUN_RE.findall(lower)))
+
+
+@lru_cache(maxsize=256)
+def word_runs(text: str) -> WordRuns | None:
+    """`read_word_runs`, remembered for the last texts read (for callers without a sentence's)."""
+    return read_word_runs(text)
+
+
+# A matcher's `words` argument when the caller has not read the text's word runs.
+UNREAD = object()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -184,7 +199,8 @@ class TermMatcher:
     must contain (`required_strings`). The matches are merged as the alternation would
     choose them. Texts with characters that fold to ASCII letters, and word lists with a
     term that opens otherwise, are matched with the whole alternation (`pattern`), which
-    gives the same matches.
+    gives the same matches. `finditer`, `spans` and `term_spans` take the text's word runs
+    (`words`, e.g. a sentence's `word_runs`) where the caller has them.
     """
 
     def __init__(
@@ -222,6 +238,7 @@ class TermMatcher:
         # by their first two, which costs a pass over the text (`WordRuns.pairs`) but picks
         # fewer terms to try. A `MatcherSet` makes that pass anyway and sets it.
         self.by_pairs = False
+        self.matcher_set: MatcherSet | None = None  # the last `MatcherSet` made with this matcher
         required = [required_strings(p) for p in self.patterns]
         self._raw_gate = None if None in required or not required else _Gate(frozenset().union(*required))
         self._term_patterns: dict[int, re.Pattern] = {}
@@ -236,9 +253,9 @@ class TermMatcher:
         """The whole alternation of the terms and patterns (None if there are neither)."""
         return compile_terms(self.terms, self.patterns, bool(self.flags), self.not_after)
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
+    def finditer(self, text: str, words: WordRuns | None = UNREAD) -> Iterator[re.Match]:
         """The matches in `text`, in order (match objects of the terms' or patterns' regexes)."""
-        words = word_runs(text) if self._indexed else None
+        words = (word_runs(text) if words is UNREAD else words) if self._indexed else None
         if words is None:
             return self.pattern.finditer(text) if self.pattern is not None else iter(())
         patterns = [self._term_pattern(rank) for rank in self._ranks(words)] if self.terms else []
@@ -252,10 +269,10 @@ class TermMatcher:
         """The first match in `text`, or None (the whole alternation finds it at once)."""
         return self.pattern.search(text) if self.pattern is not None else None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str, words: WordRuns | None = UNREAD) -> list[tuple[int, int]]:
         """The (start, end) of the matches in `text`, in order: those of `finditer`, with the
         terms of plain words found in the text's word index rather than by regex."""
-        words = word_runs(text) if self._indexed else None
+        words = (word_runs(text) if words is UNREAD else words) if self._indexed else None
         if words is None:
             return [m.span() for m in self.pattern.finditer(text)] if self.pattern is not None else []
         sources, _ = self._sources(text, words)
@@ -263,10 +280,10 @@ class TermMatcher:
             return [m.span() for m in sources[0].finditer(text)] if sources else []
         return [(start, end) for start, end, _ in self._merged_spans(text, sources)]
 
-    def term_spans(self, text: str) -> list[tuple[int, int, str | None]]:
+    def term_spans(self, text: str, words: WordRuns | None = UNREAD) -> list[tuple[int, int, str | None]]:
         """(start, end, term) of the matches in `text`, in order (as `spans`); the term is the
         one of `terms` that matched, None for a match of the raw patterns."""
-        words = word_runs(text) if self._indexed else None
+        words = (word_runs(text) if words is UNREAD else words) if self._indexed else None
         if words is None:
             if self.pattern is None:
                 return []
@@ -299,13 +316,17 @@ class TermMatcher:
 
     def _ranks(self, words: WordRuns) -> list[int]:
         """The terms (by rank) whose key or opening `words` has, in order."""
-        ranks = [rank for opening in self._whole_set & words.run_set for rank in self._whole[opening]]
+        opened = words.opened.get(self.matcher_set) if self.matcher_set is not None else None
+        if opened is not None:  # the ranks the runs open, found by this matcher's `MatcherSet`
+            ranks = list(opened.get(self, ()))
+        else:
+            ranks = [rank for opening in self._whole_set & words.run_set for rank in self._whole[opening]]
+            if self._starts:
+                ranks += [rank for opening in self._start_set & words.beginnings for rank in self._starts[opening]]
         if self._keys and self.by_pairs:
             ranks += [rank for key in self._key_set & words.pairs for rank in self._keys[key]]
         elif self._firsts:
             ranks += [rank for first in self._first_set & words.run_set for rank in self._firsts[first]]
-        if self._starts:
-            ranks += [rank for opening in self._start_set & words.beginnings for rank in self._starts[opening]]
         return sorted(ranks)
 
     def _raw_admits(self, words: WordRuns) -> bool:
@@ -616,38 +637,45 @@ def is_negated(text: str, start: int) -> bool:
 class MatcherSet:
     """Named matchers over the same texts, and which of them may match a given text: those with
     a term whose key or opening the text has, and those whose raw patterns may match (a
-    superset of the matchers that do match, found with a few set lookups)."""
+    superset of the matchers that do match, found with a few set lookups).
+
+    Which terms of which matchers a run of word characters opens is worked out once per run
+    and kept (`_RunIndex`), for this set and for its matchers' own lookups: a text's openings
+    are then one lookup per distinct run; its pairs of runs are read only when one of its runs
+    begins a key.
+    """
 
     def __init__(self, matchers: dict[str, TermMatcher]):
         self.matchers = dict(matchers)
         self._keys: dict[str, set[str]] = {}
-        self._whole: dict[str, set[str]] = {}
-        self._starts: dict[str, set[str]] = {}
         self._always = frozenset(name for name, m in self.matchers.items() if not m._indexed)
         self._gated = [(name, m._raw_gate) for name, m in self.matchers.items() if m.patterns]
         gates = [gate for _, gate in self._gated if gate is not None]
         self._gate_strings = _StringFinder(frozenset().union(*(g.strings for g in gates))) if gates else None
+        self._run_index = _RunIndex(self.matchers.values())
+        self._names = {matcher: name for name, matcher in self.matchers.items()}
         for name, matcher in self.matchers.items():
             matcher.by_pairs = True
-            for index, openings in (
-                (self._keys, matcher._keys),
-                (self._whole, matcher._whole),
-                (self._starts, matcher._starts),
-            ):
-                for opening in openings:
-                    index.setdefault(opening, set()).add(name)
-        self._key_set, self._whole_set, self._start_set = map(frozenset, (self._keys, self._whole, self._starts))
+            matcher.matcher_set = self
+            for key in matcher._keys:
+                self._keys.setdefault(key, set()).add(name)
+        self._key_set = frozenset(self._keys)
+        self._key_firsts = frozenset(key.split()[0] for key in self._keys)
 
-    def possible(self, text: str) -> frozenset[str]:
-        """The names of the matchers that may match in `text`."""
-        words = word_runs(text)
+    def possible(self, text: str, words: WordRuns | None = UNREAD) -> frozenset[str]:
+        """The names of the matchers that may match in `text` (`words`: its word runs, if read)."""
+        words = word_runs(text) if words is UNREAD else words
         if words is None:
             return frozenset(self.matchers)
         found = set(self._always)
-        if self._keys:
+        opened: dict[TermMatcher, tuple[int, ...]] = {}
+        for terms in filter(None, map(self._run_index.__getitem__, words.run_set)):
+            for matcher, ranks in terms.items():
+                opened[matcher] = opened.get(matcher, ()) + ranks
+        words.opened[self] = opened
+        found.update(map(self._names.__getitem__, opened))
+        if self._keys and not self._key_firsts.isdisjoint(words.run_set):
             found.update(*map(self._keys.__getitem__, self._key_set & words.pairs))
-        found.update(*map(self._whole.__getitem__, self._whole_set & words.run_set))
-        found.update(*map(self._starts.__getitem__, self._start_set & words.beginnings))
         present = self._gate_strings.found(words.lowered) if self._gate_strings is not None else frozenset()
         for name, gate in self._gated:  # every gate at once, remembered for the matchers
             if gate is not None:
@@ -655,3 +683,38 @@ class MatcherSet:
             if gate is None or admitted:
                 found.add(name)
         return frozenset(found)
+
+
+_NO_TERMS: Mapping = MappingProxyType({})
+
+
+class _RunIndex(dict):
+    """Run of word characters (lower case) -> {matcher: ranks of its terms that the run opens},
+    a term being opened by a run equal to its whole-run opening or beginning with its opening
+    (see `TermMatcher`). Filled as runs are met; emptied when it holds `_MAX_RUNS` runs, so
+    that it stays small on any corpus."""
+
+    def __init__(self, matchers: Iterable[TermMatcher]):
+        super().__init__()
+        self._whole: dict[str, list[tuple[TermMatcher, int]]] = {}
+        self._starts: dict[str, list[tuple[TermMatcher, int]]] = {}
+        for matcher in matchers:
+            for index, openings in ((self._whole, matcher._whole), (self._starts, matcher._starts)):
+                for opening, ranks in openings.items():
+                    if opening:
+                        index.setdefault(opening, []).extend((matcher, rank) for rank in ranks)
+        self._start_lengths = sorted({len(opening) for opening in self._starts})
+
+    def __missing__(self, run: str) -> Mapping:
+        opened = list(self._whole.get(run, ()))
+        for length in self._start_lengths:
+            if length > len(run):
+                break
+            opened += self._starts.get(run[:length], ())
+        terms: dict[TermMatcher, tuple[int, ...]] = {}
+        for matcher, rank in opened:
+            terms[matcher] = (*terms.get(matcher, ()), rank)
+        if len(self) >= _MAX_RUNS:
+            self.clear()
+        self[run] = found = terms or _NO_TERMS
+        return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,13 +11,14 @@ import yaml
 
 from ...paths import DATA_DIR, display_path
 from ...schemas import check
-from ...text.match import MatcherSet, TermMatcher
+from ...text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 from .parties import PartyFinder
 from .rules import Lexicon, Match, SentenceView, build_rule
 
 DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 # libyaml's parser where PyYAML was built with it: the same documents, read ten times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_CANDIDATE_SETS = 1 << 14  # sets of possible lexicons whose candidate items are kept
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,32 @@ class GenericFrames:
     lexicons: dict
     parties: PartyFinder
     index: MatcherSet  # of the lexicons' matchers
+    # lexicons that may match in a sentence -> the items that may then match, as sentences meet them
+    _candidates: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def hits(self, sentences: Sequence[str]) -> list[Hit]:
-        """One hit per (sentence, item) whose rule the sentence triggers."""
+    def candidates(self, possible: frozenset[str]) -> tuple[Item, ...]:
+        """The items whose rules may match a sentence in which only the lexicons `possible` may
+        (remembered for up to `MAX_CANDIDATE_SETS` sets at once)."""
+        found = self._candidates.get(possible)
+        if found is None:
+            if len(self._candidates) >= MAX_CANDIDATE_SETS:
+                self._candidates.clear()
+            found = self._candidates[possible] = tuple(item for item in self.items if item.may_match(possible))
+        return found
+
+    def hits(self, sentences: Sequence[str], words: Sequence[WordRuns | None] | None = None) -> list[Hit]:
+        """One hit per (sentence, item) whose rule the sentence triggers (`words`: each
+        sentence's word runs, if read)."""
         known = PartyFinder.inner_capitalised(sentences)
+        words = words if words is not None else [UNREAD] * len(sentences)
         views = [
-            SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s) | {"party"}) for s in sentences
+            SentenceView(s, self.lexicons, self.parties, known, self.index.possible(s, w) | {"party"}, w)
+            for s, w in zip(sentences, words)
         ]
         hits = []
         for i, view in enumerate(views):
-            for item in self.items:
-                found = item.find(views, i) if item.may_match(view.possible) else None
+            for item in self.candidates(view.possible):
+                found = item.find(views, i)
                 if found:
                     hits.append(Hit(i, "generic", item.frame, item.id, found.text(view.text), found.start, found.end))
         return hits

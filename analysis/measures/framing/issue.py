@@ -11,7 +11,7 @@ import yaml
 
 from ...paths import DATA_DIR, display_path
 from ...schemas import check
-from ...text.match import MatcherSet, TermMatcher
+from ...text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 from .generic import YAML_LOADER, Hit
 
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
@@ -37,15 +37,16 @@ class IssueFrames:
     def _index(self) -> MatcherSet:
         return MatcherSet({frame.id: frame.matcher for frame in self.frames})
 
-    def hits(self, sentences: Sequence[str]) -> list[Hit]:
-        """Every dictionary match, in sentence order."""
+    def hits(self, sentences: Sequence[str], words: Sequence[WordRuns | None] | None = None) -> list[Hit]:
+        """Every dictionary match, in sentence order (`words`: each sentence's word runs, if read)."""
         hits = []
-        for i, sentence in enumerate(sentences):
-            possible = self._index.possible(sentence)
+        words = words if words is not None else [UNREAD] * len(sentences)
+        for i, (sentence, sentence_words) in enumerate(zip(sentences, words)):
+            possible = self._index.possible(sentence, sentence_words)
             for frame in self.frames:
                 if frame.id not in possible:
                     continue
-                for start, end, term in frame.matcher.term_spans(sentence):
+                for start, end, term in frame.matcher.term_spans(sentence, sentence_words):
                     hits.append(Hit(i, "issue", frame.id, term, sentence[start:end], start, end))
         return hits
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ...text.match import TermMatcher
+from ...text.match import UNREAD, TermMatcher, WordRuns
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'&-]|\.(?=[^\W\d_]))*")
 _POSSESSIVE_END_RE = re.compile(r"'s?$")
@@ -23,17 +23,20 @@ class PartyFinder:
     groups: TermMatcher
     pronouns: TermMatcher
 
-    def spans(self, text: str, known_names: frozenset[str] | None = None) -> list[tuple[int, int, str, bool]]:
-        """(start, end, key, named) for each party; `named` is False for pronouns.
+    def spans(
+        self, text: str, known_names: frozenset[str] | None = None, words: WordRuns | None = UNREAD
+    ) -> list[tuple[int, int, str, bool]]:
+        """(start, end, key, named) for each party; `named` is False for pronouns (`words`: the
+        text's word runs, if read).
 
         A lone capitalised first word is a name only if it is in `known_names` (words the
         article capitalises inside sentences); without `known_names` it always is.
         """
         found = [(s, e, self._key(text[s:e]), True) for s, e in self._names(text, known_names)]
-        found += [(s, e, self._key(text[s:e]), True) for s, e in self.groups.spans(text)]
+        found += [(s, e, self._key(text[s:e]), True) for s, e in self.groups.spans(text, words)]
         found += [
             (s, e, self.pronoun_persons.get(text[s:e].lower(), text[s:e].lower()), False)
-            for s, e in self.pronouns.spans(text)
+            for s, e in self.pronouns.spans(text, words)
         ]
         found.sort(key=lambda p: (p[0], -(p[1] - p[0])))
         kept: list[tuple[int, int, str, bool]] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...text.match import TermMatcher, is_negated
+from ...text.match import UNREAD, TermMatcher, WordRuns, is_negated
 from .parties import PartyFinder
 
 PIECE_SEPARATOR = " … "
@@ -22,11 +22,12 @@ class Lexicon:
     matcher: TermMatcher
     negatable: bool = False
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Match spans; negated ones are left out if the lexicon is negatable."""
+    def spans(self, text: str, words: WordRuns | None = UNREAD) -> list[tuple[int, int]]:
+        """Match spans (`words`: the text's word runs, if read); negated ones are left out if
+        the lexicon is negatable."""
         return [
             (start, end)
-            for start, end in self.matcher.spans(text)
+            for start, end in self.matcher.spans(text, words)
             if end > start and not (self.negatable and is_negated(text, start))
         ]
 
@@ -41,8 +42,10 @@ class SentenceView:
         parties: PartyFinder,
         known_names: frozenset[str] | None = None,
         possible: frozenset[str] | None = None,
+        words: WordRuns | None = UNREAD,
     ):
         self.text = text
+        self.words = words  # the text's word runs, if read
         self.possible = possible  # lexicons that may match here (None: any)
         self._known_names = known_names
         self._lexicons = lexicons
@@ -54,7 +57,7 @@ class SentenceView:
     @property
     def parties(self) -> list[tuple[int, int, str, bool]]:
         if self._parties is None:
-            self._parties = self._party_finder.spans(self.text, self._known_names)
+            self._parties = self._party_finder.spans(self.text, self._known_names, self.words)
         return self._parties
 
     def party_key(self, span: tuple[int, int]) -> str | None:
@@ -69,7 +72,7 @@ class SentenceView:
             return [(s, e) for s, e, _, _ in self.parties]
         if name not in self._spans:
             may_match = self.possible is None or name in self.possible
-            self._spans[name] = self._lexicons[name].spans(self.text) if may_match else []
+            self._spans[name] = self._lexicons[name].spans(self.text, self.words) if may_match else []
         return self._spans[name]
 
     def named_parties(self) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,8 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
     sentences = article.sentences
     texts = [s.text for s in sentences]
     n_words = article.n_words_with_headline
-    generic_hits, issue_hits = generic.hits(texts), issue.hits(texts)
+    words = [s.word_runs for s in sentences]
+    generic_hits, issue_hits = generic.hits(texts, words), issue.hits(texts, words)
     evidence = [
         (
             article.article_id,
@@ -42,13 +44,14 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
         for (f, i), n in answers.items()
     ]
     scores = generic.scores(generic_hits)
+    generic_counts, issue_counts = Counter(h.frame for h in generic_hits), Counter(h.frame for h in issue_hits)
     rows = []
     for frame, _ in generic.frames:
-        n = sum(h.frame == frame for h in generic_hits)
+        n = generic_counts[frame]
         rows.append(_frame_row(article.article_id, "generic", frame, scores[frame], n, n_words))
     total = len(issue_hits)
     for frame in issue.frames:
-        n = sum(h.frame == frame.id for h in issue_hits)
+        n = issue_counts[frame.id]
         rows.append(_frame_row(article.article_id, "issue", frame.id, n / total if total else 0.0, n, n_words))
     return _mark_dominant(rows), items, evidence
 
