@@ -2,7 +2,7 @@
 
 `remember` runs once, after the imports every notebook makes; `restore` runs before each
 notebook and puts back what a notebook can change: the user namespace and execution count,
-matplotlib (open figures, rcParams), the working directory, `sys.path`, the environment, the
+matplotlib (open figures, rcParams, the inline backend's settings), the working directory, `sys.path`, the environment, the
 module-level names of the package's modules and every cached value of their functions. The
 package's modules first imported by a notebook are forgotten, so the next notebook imports them
 afresh, as a new kernel would.
@@ -10,6 +10,7 @@ afresh, as a new kernel would.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ PACKAGE = __name__.split(".")[0]
 @dataclass
 class KernelState:
     rc_params: dict
+    inline_backend: dict  # the configurable settings of matplotlib's inline backend
     sys_path: list[str]
     environ: dict[str, str]
     module_names: dict[str, dict]  # the package's modules: their module-level names, as imported
@@ -32,6 +34,12 @@ def _package_modules() -> dict:
     return {name: module for name, module in list(sys.modules.items()) if name.split(".")[0] == PACKAGE and module}
 
 
+def _inline_backend():
+    from matplotlib_inline.config import InlineBackend
+
+    return InlineBackend.instance()
+
+
 def remember() -> None:
     """Record the state `restore` puts back (once, before the first notebook)."""
     import matplotlib
@@ -39,6 +47,7 @@ def remember() -> None:
     global _remembered
     _remembered = KernelState(
         dict(matplotlib.rcParams),
+        {name: copy.deepcopy(getattr(_inline_backend(), name)) for name in _inline_backend().trait_names(config=True)},
         list(sys.path),
         dict(os.environ),
         {name: dict(vars(module)) for name, module in _package_modules().items()},
@@ -56,6 +65,8 @@ def restore(cwd: str) -> None:
     get_ipython().reset(new_session=True)  # the user namespace, the output history, execution count 1
     plt.close("all")
     matplotlib.rcParams._update_raw(_remembered.rc_params)
+    for name, value in _remembered.inline_backend.items():
+        setattr(_inline_backend(), name, copy.deepcopy(value))
     os.chdir(cwd)
     sys.path[:] = _remembered.sys_path
     os.environ.clear()

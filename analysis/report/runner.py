@@ -127,11 +127,12 @@ class WarmKernel:
         restored is replaced by a new one."""
         if self.km is None or not run_sync(self.km.is_alive)():
             self.replace()
+        restore = f"__import__('analysis.report.kernel_state', fromlist=['restore']).restore({str(cwd)!r})"
         try:
-            self._run(f"kernel_state.restore({str(cwd)!r})")
+            self._run(restore)
         except Exception:
             self.replace()
-            self._run(f"kernel_state.restore({str(cwd)!r})")
+            self._run(restore)
 
     def replace(self) -> None:
         self.shutdown()
@@ -171,7 +172,7 @@ def register_warm_kernel_engine() -> None:
     class WarmKernelEngine(NBClientEngine):
         @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, kernel: WarmKernel, **kwargs):
-            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout", "start_timeout"], **kwargs)
             client = PapermillNotebookClient(
                 nb_man, km=kernel.km, **merge_kwargs(kwargs, kernel_name=kernel_name, log=logger)
             )
