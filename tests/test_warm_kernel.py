@@ -136,3 +136,30 @@ def test_outside_a_notebook_saving_a_figure_shows_nothing_and_keeps_it_open(tmp_
     save_figure(fig, tmp_path, "line")
     assert plt.fignum_exists(fig.number) and (tmp_path / "line.png").is_file() and (tmp_path / "line.svg").is_file()
     plt.close(fig)
+
+
+def test_images_already_compact_are_not_compacted_again(tmp_path):
+    import io
+
+    from PIL import Image
+
+    from analysis.report.images import compact_notebook_images, is_palette_png
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#0072B2").save(buffer, format="PNG")
+    full_colour = buffer.getvalue()
+    compact = compact_png(full_colour)
+    assert not is_palette_png(full_colour) and is_palette_png(compact) and not is_palette_png(b"GIF89a" + bytes(30))
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                outputs=[
+                    nbformat.v4.new_output("display_data", {"image/png": base64.b64encode(png).decode("ascii")})
+                    for png in (full_colour, compact)
+                ]
+            )
+        ]
+    )
+    assert compact_notebook_images(notebook) == 1
+    shown = [base64.b64decode(output.data["image/png"]) for output in notebook.cells[0].outputs]
+    assert shown == [compact, compact]

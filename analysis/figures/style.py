@@ -69,9 +69,10 @@ _saved_to_show: list = []  # the saved PNGs of the running cell, shown when it e
 
 
 def show_saved_png(fig: plt.Figure, png: bytes) -> None:
-    """Under the inline backend, close `fig` and show `png` (its saved file) at the end of the
-    cell, where the backend would have drawn the figure once more; shown at the figure's size on
-    screen (its width in inches at `figure.dpi`). Elsewhere, do nothing."""
+    """Under the inline backend, close `fig` and show `png` (its saved file, in the compact form
+    the reports embed: `report.images.compact_png`) at the end of the cell, where the backend
+    would have drawn the figure once more; shown at the figure's size on screen (its width in
+    inches at `figure.dpi`). Elsewhere, do nothing."""
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -79,7 +80,9 @@ def show_saved_png(fig: plt.Figure, png: bytes) -> None:
         return
     if _show_saved_pngs not in shell.events.callbacks["post_execute"]:
         shell.events.register("post_execute", _show_saved_pngs)
-    data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": repr(fig)}
+    from ..report.images import compact_png
+
+    data = {"image/png": base64.b64encode(compact_png(png)).decode("ascii"), "text/plain": repr(fig)}
     _saved_to_show.append((data, {"image/png": {"width": round(fig.get_figwidth() * fig.dpi)}}))
     plt.close(fig)
 

@@ -21,6 +21,8 @@ run again.
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import json
 import os
@@ -292,39 +294,30 @@ def write_reports(executed, target: Path, reader: Path, full: Path) -> None:
     render_notebook_html(executed, reader, with_code=False)
 
 
-_exporters = threading.local()  # each thread's HTML exporters, by with_code: building one reads the templates
+_html_exporter_lock = (
+    threading.Lock()
+)  # one exporter for every thread and both versions: it compiles the templates once
 
 
-def html_exporter(with_code: bool):
-    """This thread's exporter of self-contained HTML, with code and prompts or without."""
+@functools.cache
+def _html_exporter():
     from nbconvert import HTMLExporter
 
-    cached = getattr(_exporters, "by_kind", None)
-    if cached is None:
-        cached = _exporters.by_kind = {}
-    if with_code not in cached:
-        cached[with_code] = HTMLExporter(
-            template_name="offline",
-            extra_template_basedirs=[str(TEMPLATES_DIR)],
-            embed_images=True,
-            exclude_input=not with_code,
-            exclude_input_prompt=not with_code,
-            exclude_output_prompt=not with_code,
-        )
-    return cached[with_code]
+    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], embed_images=True)
 
 
 def render_notebook_html(notebook, target: Path, with_code: bool) -> None:
     """Render an executed notebook (an nbformat node, left unchanged) as self-contained HTML.
     The reader version has no code and no warnings (stderr); the full version keeps both."""
-    import copy
-
     if not with_code:
         notebook = copy.deepcopy(notebook)
         for cell in notebook.cells:
             if "outputs" in cell:
                 cell.outputs = [output for output in cell.outputs if output.get("name") != "stderr"]
-    body, _ = html_exporter(with_code).from_notebook_node(notebook)
+    with _html_exporter_lock:
+        exporter = _html_exporter()
+        exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = not with_code
+        body, _ = exporter.from_notebook_node(notebook)
     write_text(body, target)
 
 
