@@ -11,10 +11,10 @@ Kernels are started with this process's own Python (the project's virtual enviro
 so no Jupyter kernel has to be registered. Each worker keeps one kernel for all the notebooks it
 runs (`WarmKernel`): started and warmed with the common imports while the corpus is analysed, and
 put back to a fresh kernel's state before each notebook (`kernel_state.restore`); a notebook is
-still executed by papermill, parameters injected as usual. A failing notebook does not stop the others: its
-executed copy with the traceback is kept as `NN_name.failed.ipynb` (and `NN_name.failed.html`),
-the previous good reports stay in place, and the index lists it, with its error, beside the
-reports that succeeded. A notebook whose inputs (its own text, its parameters, the result
+still executed by papermill, its parameters injected as usual. A failing notebook does not stop
+the others: its executed copy with the traceback is kept as `NN_name.failed.ipynb` (and
+`NN_name.failed.html`), the previous good reports stay in place, and the index lists it, with its
+error, beside the reports that succeeded. A notebook whose inputs (its own text, its parameters, the result
 tables, the validation tables, the analysis code) are unchanged since its last good run is not
 run again.
 """
@@ -259,7 +259,7 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path, kernel
     failed = reports_dir / f"{notebook.stem}.failed.ipynb"
     for stale in (failed, failed.with_suffix(".html")):  # from an earlier failure
         stale.unlink(missing_ok=True)
-    kernel.prepare(notebook.parent)
+    kernel.prepare(notebook.parent.resolve())
     with atomic_path(target) as tmp:
         try:
             executed = papermill.execute_notebook(
@@ -294,9 +294,8 @@ def write_reports(executed, target: Path, reader: Path, full: Path) -> None:
     render_notebook_html(executed, reader, with_code=False)
 
 
-_html_exporter_lock = (
-    threading.Lock()
-)  # one exporter for every thread and both versions: it compiles the templates once
+# One exporter for every thread and both versions: it compiles its templates once.
+_html_exporter_lock = threading.Lock()
 
 
 @functools.cache
@@ -426,7 +425,7 @@ def run(
     futures = {notebook: Future() for notebook in notebooks}
 
     def work() -> None:
-        kernel = WarmKernel(Path(notebooks_dir))
+        kernel = WarmKernel(Path(notebooks_dir).resolve())
         try:
             if start_early:
                 try:
