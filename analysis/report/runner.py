@@ -163,9 +163,10 @@ class WarmKernel:
 WARM_KERNEL_ENGINE = "warm_kernel"
 
 
+@functools.cache
 def register_warm_kernel_engine() -> None:
-    """Register with papermill its nbclient engine run on a `WarmKernel` (`kernel=`) that it
-    leaves running (papermill is imported here: it takes a while)."""
+    """Register with papermill (once) its nbclient engine run on a `WarmKernel` (`kernel=`),
+    which it leaves running (papermill is imported here: it takes a while)."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
     from papermill.log import logger
