@@ -7,6 +7,7 @@ contain no timestamps or version strings, so unchanged inputs give identical byt
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import matplotlib
@@ -53,13 +54,45 @@ def add_source_note(fig: plt.Figure, note: str) -> None:
 
 
 def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str, source_note: str | None = None) -> None:
-    """Save `fig` as `<name>.png` and `<name>.svg` with deterministic bytes."""
+    """Save `fig` as `<name>.png` and `<name>.svg` with deterministic bytes. In a notebook
+    (matplotlib's inline backend) the saved PNG is what the cell shows (`show_saved_png`)."""
     if source_note:
         add_source_note(fig, source_note)
     fig.tight_layout(rect=(0, 0.04 if source_note else 0, 1, 1))
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
         with atomic_path(Path(figures_dir) / f"{name}.{fmt}") as tmp:
             fig.savefig(tmp, format=fmt, metadata=meta)
+    show_saved_png(fig, (Path(figures_dir) / f"{name}.png").read_bytes())
+
+
+_saved_to_show: list = []  # the saved PNGs of the running cell, shown when it ends
+
+
+def show_saved_png(fig: plt.Figure, png: bytes) -> None:
+    """Under the inline backend, close `fig` and show `png` (its saved file, in the compact form
+    the reports embed: `report.images.compact_png`) at the end of the cell, where the backend
+    would have drawn the figure once more; shown at the figure's size on screen (its width in
+    inches at `figure.dpi`). Elsewhere, do nothing."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or "inline" not in matplotlib.get_backend():
+        return
+    if _show_saved_pngs not in shell.events.callbacks["post_execute"]:
+        shell.events.register("post_execute", _show_saved_pngs)
+    from ..report.images import compact_png
+
+    data = {"image/png": base64.b64encode(compact_png(png)).decode("ascii"), "text/plain": repr(fig)}
+    _saved_to_show.append((data, {"image/png": {"width": round(fig.get_figwidth() * fig.dpi)}}))
+    plt.close(fig)
+
+
+def _show_saved_pngs() -> None:
+    from IPython.display import display
+
+    while _saved_to_show:
+        data, metadata = _saved_to_show.pop(0)
+        display(data, raw=True, metadata=metadata)
 
 
 def discard_figure(figures_dir: str | Path, *names: str) -> None:

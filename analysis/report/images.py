@@ -41,14 +41,24 @@ def compact_png_base64(encoded: str) -> str:
     return base64.b64encode(compact_png(base64.b64decode(encoded))).decode("ascii")
 
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def is_palette_png(data: bytes) -> bool:
+    """Whether PNG bytes (at least the first 26) are a palette image, as `compact_png` writes
+    them: colour type 3 in the header."""
+    return data.startswith(PNG_SIGNATURE) and len(data) > 25 and data[25] == 3
+
+
 def compact_notebook_images(notebook) -> int:
-    """Replace every PNG output of a notebook (an nbformat node) by its compact form; return how
-    many were replaced."""
+    """Replace every PNG output of a notebook (an nbformat node) by its compact form, except
+    those already compact (palette images, such as the figures `style.save_figure` shows);
+    return how many were replaced."""
     replaced = 0
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "image/png" in data:
+            if "image/png" in data and not is_palette_png(base64.b64decode(data["image/png"][:64])):
                 data["image/png"] = compact_png_base64(data["image/png"])
                 replaced += 1
     return replaced

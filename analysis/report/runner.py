@@ -8,29 +8,37 @@ and finally the report site, `index.html` (see analysis/report/site.py). The HTM
 from the internet.
 
 Kernels are started with this process's own Python (the project's virtual environment),
-so no Jupyter kernel has to be registered. A failing notebook does not stop the others: its
-executed copy with the traceback is kept as `NN_name.failed.ipynb` (and `NN_name.failed.html`),
-the previous good reports stay in place, and the index lists it, with its error, beside the
-reports that succeeded. A notebook whose inputs (its own text, its parameters, the result
+so no Jupyter kernel has to be registered. Each worker keeps one kernel for all the notebooks it
+runs (`WarmKernel`): started and warmed with the common imports while the corpus is analysed, and
+put back to a fresh kernel's state before each notebook (`kernel_state.restore`); a notebook is
+still executed by papermill, its parameters injected as usual. A failing notebook does not stop
+the others: its executed copy with the traceback is kept as `NN_name.failed.ipynb` (and
+`NN_name.failed.html`), the previous good reports stay in place, and the index lists it, with its
+error, beside the reports that succeeded. A notebook whose inputs (its own text, its parameters, the result
 tables, the validation tables, the analysis code) are unchanged since its last good run is not
 run again.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import json
 import os
+import queue
 import sys
 import tempfile
+import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
 
 from ..outputs import atomic_path, write_text
 from ..paths import (
@@ -83,6 +91,98 @@ class CurrentPythonKernelManager(AsyncKernelManager):
             language="python",
             resource_dir="",
         )
+
+
+WARM_UP = """
+import pandas, matplotlib.pyplot
+import analysis.figures, analysis.report.findings, analysis.report.notebook
+from analysis.report import kernel_state
+kernel_state.remember()
+"""  # what every notebook imports, then the state each notebook starts from
+
+
+class KernelStateError(Exception):
+    """The code that warms or restores a reused kernel failed."""
+
+
+class WarmKernel:
+    """One kernel process for the notebooks of one worker thread (its sockets belong to that
+    thread's event loop): started once, warmed with `WARM_UP`, restored before each notebook,
+    replaced if it dies."""
+
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+        self.km: CurrentPythonKernelManager | None = None
+        self.kc = None
+
+    def start(self) -> None:
+        self.km = CurrentPythonKernelManager()
+        run_sync(self.km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"], cwd=str(self.cwd))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=60)
+        self.kc.allow_stdin = False
+        self._run(WARM_UP)
+
+    def prepare(self, cwd: Path) -> None:
+        """Make the kernel a fresh one for a notebook run in `cwd`; a kernel that cannot be
+        restored is replaced by a new one."""
+        if self.km is None or not run_sync(self.km.is_alive)():
+            self.replace()
+        restore = f"__import__('analysis.report.kernel_state', fromlist=['restore']).restore({str(cwd)!r})"
+        try:
+            self._run(restore)
+        except Exception:
+            self.replace()
+            self._run(restore)
+
+    def replace(self) -> None:
+        self.shutdown()
+        self.start()
+
+    def shutdown(self) -> None:
+        """Stop the kernel process, if any (a dead one too)."""
+        if self.km is None:
+            return
+        try:
+            if self.kc is not None:
+                self.kc.stop_channels()
+            run_sync(self.km.shutdown_kernel)(now=True)
+        finally:
+            self.km, self.kc = None, None
+
+    def _run(self, code: str) -> None:
+        reply = run_sync(self.kc.execute_interactive)(
+            code, store_history=False, timeout=120, output_hook=lambda message: None
+        )
+        if reply["content"]["status"] != "ok":
+            content = reply["content"]
+            raise KernelStateError(f"{content.get('ename')}: {content.get('evalue')}")
+
+
+WARM_KERNEL_ENGINE = "warm_kernel"
+
+
+@functools.cache
+def register_warm_kernel_engine() -> None:
+    """Register with papermill (once) its nbclient engine run on a `WarmKernel` (`kernel=`),
+    which it leaves running (papermill is imported here: it takes a while)."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class WarmKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, kernel: WarmKernel, **kwargs):
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout", "start_timeout"], **kwargs)
+            client = PapermillNotebookClient(
+                nb_man, km=kernel.km, **merge_kwargs(kwargs, kernel_name=kernel_name, log=logger)
+            )
+            client.kc = kernel.kc
+            return client.execute()
+
+    papermill_engines.register(WARM_KERNEL_ENGINE, WarmKernelEngine)
 
 
 @dataclass(frozen=True)
@@ -149,25 +249,30 @@ def plan_parameters(
     return {nb: {**standard, **{k: v for k, v in given.items() if k in names}} for nb, names in declared.items()}
 
 
-def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Path:
-    """Execute one notebook with papermill into `reports_dir`; raise NotebookFailed on error."""
+def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path, kernel: WarmKernel):
+    """Execute one notebook with papermill on `kernel` (made a fresh kernel first) into
+    `reports_dir`; return the executed notebook (an nbformat node, as written); raise
+    NotebookFailed on error."""
     import papermill
 
+    register_warm_kernel_engine()
     target = reports_dir / notebook.name
     failed = reports_dir / f"{notebook.stem}.failed.ipynb"
     for stale in (failed, failed.with_suffix(".html")):  # from an earlier failure
         stale.unlink(missing_ok=True)
+    kernel.prepare(notebook.parent.resolve())
     with atomic_path(target) as tmp:
         try:
-            papermill.execute_notebook(
+            executed = papermill.execute_notebook(
                 str(notebook),
                 str(tmp),
                 parameters=parameters,
+                engine_name=WARM_KERNEL_ENGINE,
                 kernel_name="python3",
-                cwd=str(notebook.parent),
+                request_save_on_cell_execute=False,
                 progress_bar=False,
                 log_output=False,
-                kernel_manager_class=CurrentPythonKernelManager,
+                kernel=kernel,
             )
         except papermill.PapermillExecutionError as error:
             tmp.replace(failed)
@@ -176,40 +281,51 @@ def execute_notebook(notebook: Path, parameters: dict, reports_dir: Path) -> Pat
                 f"notebook {notebook.name} failed in {reason}\nexecuted copy with the traceback: {display_path(failed)}",
                 reason,
             ) from None
-    return target
+    return executed
 
 
-def compact_images(executed: Path) -> None:
-    """Re-encode the figures of an executed notebook as compact PNG (`images.compact_png`): they
-    are embedded in the notebook and in both HTML versions."""
+def write_reports(executed, target: Path, reader: Path, full: Path) -> None:
+    """Compact the figures of an executed notebook (`images.compact_png`: they are embedded in
+    the notebook and in both HTML versions), rewrite it to `target` and render both versions."""
     import nbformat
 
-    notebook = nbformat.read(executed, as_version=4)
-    if compact_notebook_images(notebook):
-        write_text(nbformat.writes(notebook) + "\n", executed)
+    if compact_notebook_images(executed):
+        write_text(nbformat.writes(executed) + "\n", target)
+    render_notebook_html(executed, full, with_code=True)
+    render_notebook_html(executed, reader, with_code=False)
 
 
-def render_html(executed: Path, target: Path, with_code: bool) -> None:
-    """Render an executed notebook as self-contained HTML. The reader version has no code and no
-    warnings (stderr); the full version keeps both."""
-    import nbformat
+# One exporter for every thread and both versions: it compiles its templates once.
+_html_exporter_lock = threading.Lock()
+
+
+@functools.cache
+def _html_exporter():
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
-        template_name="offline",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        embed_images=True,
-        exclude_input=not with_code,
-        exclude_input_prompt=not with_code,
-        exclude_output_prompt=not with_code,
-    )
-    notebook = nbformat.read(executed, as_version=4)
+    return HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], embed_images=True)
+
+
+def render_notebook_html(notebook, target: Path, with_code: bool) -> None:
+    """Render an executed notebook (an nbformat node, left unchanged) as self-contained HTML.
+    The reader version has no code and no warnings (stderr); the full version keeps both."""
     if not with_code:
+        notebook = copy.deepcopy(notebook)
         for cell in notebook.cells:
             if "outputs" in cell:
                 cell.outputs = [output for output in cell.outputs if output.get("name") != "stderr"]
-    body, _ = exporter.from_notebook_node(notebook)
+    with _html_exporter_lock:
+        exporter = _html_exporter()
+        exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = not with_code
+        body, _ = exporter.from_notebook_node(notebook)
     write_text(body, target)
+
+
+def render_html(executed: Path, target: Path, with_code: bool) -> None:
+    """`render_notebook_html` of an executed notebook file."""
+    import nbformat
+
+    render_notebook_html(nbformat.read(executed, as_version=4), target, with_code)
 
 
 def notebook_title(notebook: Path) -> str:
@@ -257,8 +373,9 @@ def run(
     """Analyse the corpus, execute every notebook and render the reports.
 
     The notebooks read only the result tables, so they are independent: they run in parallel,
-    one kernel process each (`workers` at a time, default: one per CPU core). A notebook that
-    declares an analysis option as a parameter receives the value the tables are computed
+    `workers` at a time (default: one per CPU core), each worker on its own kernel, reused from
+    one notebook to the next and started while the corpus is analysed (`WarmKernel`). A notebook
+    that declares an analysis option as a parameter receives the value the tables are computed
     with; options are not extra parameters. If a notebook fails, the others still finish, the
     index is written with the failure beside them, and NotebookFailed is raised (its `reports`
     holds every notebook). `force` recomputes the tables and reruns every notebook.
@@ -276,11 +393,10 @@ def run(
     options = options or corpus_options(corpus_dir)
     cache = {} if force else _read_run_cache(output_dir)
     plan = plan_parameters(notebooks, standard, extra, options.to_mapping(), cache.setdefault("parameters", {}))
-    analyze(corpus_dir, output_dir, options, log=log, force=force, workers=workers)
     reports_dir = OutputDirs(output_dir).reports
     done = cache.setdefault("reports", {})
 
-    def execute(notebook: Path) -> NotebookReport:
+    def execute(notebook: Path, kernel: WarmKernel) -> NotebookReport:
         started = time.perf_counter()
         reader, full = reports_dir / f"{notebook.stem}.html", reports_dir / f"{notebook.stem}.full.html"
         executed = reports_dir / notebook.name
@@ -290,25 +406,58 @@ def run(
         log(f"running {notebook.name}")
         done.pop(notebook.name, None)
         try:
-            execute_notebook(notebook, plan[notebook], reports_dir)
+            node = execute_notebook(notebook, plan[notebook], reports_dir, kernel)
         except NotebookFailed as failure:
             return _failed_report(notebook, reports_dir, failure.reason, time.perf_counter() - started)
         except Exception as error:  # a dead kernel or a broken file fails this notebook only
+            kernel.shutdown()  # the next notebook gets a new kernel
             return _failed_report(
                 notebook, reports_dir, f"{type(error).__name__}: {error}", time.perf_counter() - started
             )
-        compact_images(executed)
-        render_html(executed, reader, with_code=False)
-        render_html(executed, full, with_code=True)
+        write_reports(node, executed, reader, full)
         done[notebook.name] = key
         return NotebookReport(
             notebook.name, notebook_title(notebook), executed, reader, full, time.perf_counter() - started
         )
 
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        futures = [pool.submit(execute, notebook) for notebook in notebooks]
+    # Kernels start while the corpus is analysed, unless an earlier run suggests nothing will run.
+    start_early = any(notebook.name not in done for notebook in notebooks)
+    tasks: queue.Queue = queue.Queue()
+    futures = {notebook: Future() for notebook in notebooks}
+
+    def work() -> None:
+        kernel = WarmKernel(Path(notebooks_dir).resolve())
+        try:
+            if start_early:
+                try:
+                    kernel.start()
+                except Exception:  # tried again, and reported, by the first notebook that needs it
+                    kernel.shutdown()
+            while (notebook := tasks.get()) is not None:
+                try:
+                    futures[notebook].set_result(execute(notebook, kernel))
+                except Exception as error:
+                    futures[notebook].set_exception(error)
+        finally:
+            kernel.shutdown()
+
+    threads = [
+        threading.Thread(target=work, name=f"notebooks-{i}")
+        for i in range(max(1, min(workers or os.cpu_count() or 1, len(notebooks))))
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        analyze(corpus_dir, output_dir, options, log=log, force=force, workers=workers)
+        for notebook in notebooks:
+            tasks.put(notebook)
+    finally:
+        for _ in threads:
+            tasks.put(None)
+        for thread in threads:
+            thread.join()
     _write_run_cache(output_dir, cache)
-    reports = [f.result() for f in futures]
+    reports = [futures[notebook].result() for notebook in notebooks]
     build_index(output_dir, reports, _summary(output_dir, options))
     failed = [r for r in reports if r.error]
     if failed:
