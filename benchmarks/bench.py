@@ -384,18 +384,16 @@ def growth_figure(rows: list[dict], out_dir: Path) -> None:
     per_word = largest["cpu_seconds"] / largest["body_words"]
     cpu_axis.plot(words, [w * per_word for w in words], linestyle="--", label="proportional to words")
     memory_axis.plot(words, [row["peak_memory_mb"] for row in rows], marker="o")
-    for axis in (cpu_axis, memory_axis):
+    for axis, column in ((cpu_axis, "cpu_seconds"), (memory_axis, "peak_memory_mb")):
         axis.set_xscale("log")
         axis.set_xlabel("Body words in the corpus (log scale)")
         for row in rows:
             axis.annotate(
                 row["corpus"],
-                (row["body_words"], 0),
-                xycoords=("data", "axes fraction"),
+                (row["body_words"], row[column]),
+                xytext=(6, -12),
+                textcoords="offset points",
                 fontsize=8,
-                rotation=90,
-                ha="right",
-                va="bottom",
                 color="#555555",
             )
     cpu_axis.set_yscale("log")
