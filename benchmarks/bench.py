@@ -49,7 +49,8 @@ SHUFFLE_SEED = 19
 GROWTH_FRACTIONS = (0.1, 0.3, 1.0)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
-# analyze with one worker, in this process: the body words and the seconds of each analysis.
+# analyze with one worker, in this process: the seconds of each analysis (the words are read from
+# articles.csv afterwards).
 # The package times each analysis with time.perf_counter; made the process's CPU clock here (before
 # the package is imported), those are CPU seconds, which a shared machine's load does not inflate.
 ANALYZE_DRIVER = """
@@ -57,9 +58,8 @@ import json, sys, time
 time.perf_counter = time.process_time
 from analysis.pipeline.analyze import analyze
 seconds = {}
-tables = analyze(sys.argv[1], sys.argv[2], seconds=seconds, force=True, workers=1)
-print(json.dumps({"seconds": seconds, "words": int(tables["articles"]["n_words"].sum()),
-                  "articles": len(tables["articles"])}))
+analyze(sys.argv[1], sys.argv[2], seconds=seconds, force=True, workers=1)
+print(json.dumps(seconds))
 """
 
 # The bare libraries in a plain loop over the distinct texts, one process: CPU seconds of each.
@@ -135,7 +135,7 @@ def progress(message: str) -> None:
 
 def measure(command: list[str]) -> dict[str, float | str]:
     """Run a command from the project folder: wall seconds, CPU seconds (user + system) and peak
-    resident memory (MB, sampled every 50 ms) of its process tree, and its standard output."""
+    resident memory (MB, sampled every 50 ms) of its process tree, and its standard output and error."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stdout, tempfile.TemporaryFile("w+") as stderr:
@@ -155,17 +155,21 @@ def measure(command: list[str]) -> dict[str, float | str]:
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}:\n{errors[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak_mb": peak / 1024 / 1024, "stdout": output}
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak / 1024 / 1024, "stdout": output, "stderr": errors}
 
 
 def analyze_command(corpus: Path, output: Path, *flags: str) -> list[str]:
     return [PYTHON, "-m", "analysis", "analyze", "--corpus", str(corpus), "--output", str(output), *flags]
 
 
+def article_rows(output: Path) -> list[dict[str, str]]:
+    with open(output / "results" / "articles.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def body_words(output: Path) -> int:
     """Body words after cleaning, as `articles.csv` counts them."""
-    with open(output / "results" / "articles.csv", encoding="utf-8", newline="") as handle:
-        return sum(int(row["n_words"]) for row in csv.DictReader(handle))
+    return sum(int(row["n_words"]) for row in article_rows(output))
 
 
 def article_files(corpus: Path) -> list[Path]:
@@ -233,11 +237,12 @@ def throughput(bbc: Path, scratch: Path, results: Results) -> None:
     """`analyze --workers 1 --force` against the bare libraries, in two fresh processes."""
     name = "throughput"
     progress(f"throughput: analyze --workers 1 --force on {bbc} in a fresh process")
-    run = measure([PYTHON, "-c", ANALYZE_DRIVER, str(bbc), str(scratch / "out-throughput")])
-    stats = json.loads(run["stdout"].strip().splitlines()[-1])
-    words, seconds = stats["words"], stats["seconds"]
+    output = scratch / "out-throughput"
+    run = measure([PYTHON, "-c", ANALYZE_DRIVER, str(bbc), str(output)])
+    seconds = json.loads(run["stdout"].strip().splitlines()[-1])
+    words = body_words(output)
     package = "analyze --workers 1 --force"
-    results.record(name, package, "articles", stats["articles"], "articles")
+    results.record(name, package, "articles", len(article_rows(output)), "articles")
     results.record(name, package, "body_words", words, "words")
     results.record(name, package, "cpu_seconds", run["cpu"], "s")
     results.record(name, package, "words_per_cpu_second", words / run["cpu"], "words/s")
@@ -290,6 +295,8 @@ def regeneration(scratch: Path, results: Results, repeats: int) -> None:
     progress("incremental: run on the seeds, nothing changed")
     again = measure([PYTHON, "-m", "analysis", "run", "--output", str(scratch / "run0")])
     results.record("incremental", "seeds: run, nothing changed", "wall", again["wall"], "s")
+    if again["stderr"].strip():
+        progress("incremental: run, nothing changed, said:\n" + again["stderr"].strip())
 
 
 def incremental(bbc: Path, scratch: Path, results: Results) -> None:
