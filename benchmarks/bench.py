@@ -377,6 +377,7 @@ def write_growth_table(rows: list[dict], path: Path) -> None:
 def growth_figure(rows: list[dict], out_dir: Path) -> None:
     """CPU seconds and peak memory against body words, with CPU proportional to words beside."""
     import matplotlib
+    import matplotlib.ticker
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -391,8 +392,12 @@ def growth_figure(rows: list[dict], out_dir: Path) -> None:
     per_word = largest["cpu_seconds"] / largest["body_words"]
     cpu_axis.plot(words, [w * per_word for w in words], linestyle="--", label="proportional to words")
     memory_axis.plot(words, [row["peak_memory_mb"] for row in rows], marker="o")
+    plain_numbers = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
     for axis, column in ((cpu_axis, "cpu_seconds"), (memory_axis, "peak_memory_mb")):
         axis.set_xscale("log")
+        axis.xaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+        axis.xaxis.set_major_formatter(plain_numbers)
+        axis.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         axis.set_xlabel("Body words in the corpus (log scale)")
         for row in rows:
             axis.annotate(
@@ -404,6 +409,9 @@ def growth_figure(rows: list[dict], out_dir: Path) -> None:
                 color="#555555",
             )
     cpu_axis.set_yscale("log")
+    cpu_axis.yaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+    cpu_axis.yaxis.set_major_formatter(plain_numbers)
+    cpu_axis.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     cpu_axis.set_ylabel("CPU seconds, process tree (log scale)")
     cpu_axis.set_title("CPU time of analyze --force")
     cpu_axis.legend()
