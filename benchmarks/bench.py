@@ -109,6 +109,18 @@ FLOOR_NAMES = {
 }
 BARE = {"vader": "VADER", "textstat": "textstat", "entity_model": "entity model"}
 
+# The issue's targets: (benchmark, variant, metric) of a row, the comparison and the limit.
+TARGETS = [
+    (("throughput", "analyze CPU / floor CPU (all three)", "cpu_ratio"), "<=", 1.3),
+    *[(("throughput", f"{analysis} / bare VADER", "speed_ratio"), ">=", 0.5) for analysis in RULE_BASED],
+    (("regeneration", "run --force", "wall_median"), "<", 8.0),
+    (("regeneration", "run --force / papermill + nbconvert", "wall_ratio"), "<=", 0.2),
+    (("incremental", "bbc: analyze, nothing changed", "wall"), "<", 1.0),
+    (("incremental", "bbc: analyze, one article edited", "wall"), "<", 3.0),
+    (("memory", "peak at ten times BBC / at BBC (shuffled)", "ratio"), "<=", 1.2),
+]
+COMPARISONS = {"<": float.__lt__, "<=": float.__le__, ">=": float.__ge__}
+
 
 class Results:
     """The rows of one run, rewritten whole (through a temporary file) after each measurement."""
@@ -127,6 +139,17 @@ class Results:
             writer.writerows(self.rows)
         os.replace(temporary, self.path)
         return value
+
+
+def print_targets(results: Results) -> None:
+    """Each target measured in this run: the value, the target and whether it is met."""
+    measured = {(row["benchmark"], row["variant"], row["metric"]): row for row in results.rows}
+    print("\n| measured | value | target | met? |\n| --- | --- | --- | --- |")
+    for key, comparison, limit in TARGETS:
+        if key in measured:
+            value, unit = float(measured[key]["value"]), measured[key]["unit"]
+            met = "yes" if COMPARISONS[comparison](value, limit) else "no"
+            print(f"| {key[1]} ({key[0]}) | {value:,.3f} {unit} | {comparison} {limit:g} {unit} | {met} |")
 
 
 def progress(message: str) -> None:
@@ -465,6 +488,7 @@ def main() -> int:
             incremental(bbc, scratch, results)
         if "growth" in parts:
             growth(bbc, scratch, results, out_dir, 0.1 if args.quick else 1.0, with_copies=not args.quick)
+    print_targets(results)
     progress(f"done in {time.perf_counter() - started:.0f} s: {display(results.path)}")
     return 0
 
