@@ -24,6 +24,7 @@ from ..text.load import Corpus
 BOOTSTRAP_RESAMPLES = 2000
 MIN_SENTENCES_FOR_CI = 3
 CONFIDENCE = 0.95
+BLOCK_DRAWS = 1 << 21  # resampling indexes drawn at once (16 MB)
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
 
 
@@ -62,11 +63,98 @@ def bootstrap_mean_ci(
     values = np.sort(np.asarray(values, dtype=float))
     if len(values) < MIN_SENTENCES_FOR_CI:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(_seed(key))
-    means = values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
     alpha = (1 - confidence) / 2
-    low, high = np.quantile(means, [alpha, 1 - alpha])
-    return float(low), float(high)
+    low, high = quantiles(resampled_means(values, _seed(key), resamples), (alpha, 1 - alpha))
+    return low, high
+
+
+def quantiles(values: np.ndarray, levels: tuple[float, ...]) -> tuple[float, ...]:
+    """`np.quantile(values, levels)` (linear interpolation between order statistics), the
+    same numbers, from a partial sort of the order statistics it needs."""
+    n = len(values)
+    positions = [(n - 1) * level for level in levels]
+    below = [min(max(int(np.floor(p)), 0), n - 1) for p in positions]
+    needed = sorted({k for b in below for k in (b, min(b + 1, n - 1))})
+    ordered = np.partition(values, needed)
+    result = []
+    for p, b in zip(positions, below):
+        low, high = float(ordered[b]), float(ordered[min(b + 1, n - 1)])
+        gamma = p - np.floor(p)
+        step = high - low
+        result.append(high - step * (1 - gamma) if gamma >= 0.5 else low + step * gamma)
+    return tuple(result)
+
+
+def resampled_means(values: np.ndarray, seed: int, resamples: int) -> np.ndarray:
+    """The means of `resamples` resamples of `values` with replacement: the rows of
+    `values[default_rng(seed).integers(0, n, (resamples, n))]`, the same numbers, drawn a block
+    of rows at a time so that memory stays bounded (BLOCK_DRAWS indexes at once) whatever n."""
+    n = len(values)
+    rows = max(2, BLOCK_DRAWS // n // 2 * 2)  # even: a block of whole 64-bit draws
+    blocks = integer_blocks(np.random.PCG64(seed), n, resamples * n, rows * n)
+    return np.concatenate([row_means(values[block.reshape(-1, n)]) for block in blocks])
+
+
+def integer_blocks(bits: np.random.BitGenerator, n: int, count: int, block: int):
+    """`Generator(bits).integers(0, n, count)` in blocks of `block` integers (an even number),
+    the same numbers. numpy draws each in [0, n) from a 32-bit half of a 64-bit output and
+    drops a half left over at the end of a call, so a block is one call of its own unless it
+    rejected a draw (checked on the generator's state), and then it and the rest are drawn by
+    `BoundedIntegers`, which keeps the stream across calls."""
+    generator, exact = np.random.Generator(bits), None
+    for first in range(0, count, block):
+        size = min(block, count - first)
+        if exact is None:
+            last = first + size >= count
+            before = None if last else bits.state
+            drawn = generator.integers(0, n, size)
+            if not last:  # a later block follows: check this one drew size / 2 outputs
+                expected = type(bits)()
+                expected.state = before
+                expected.advance(size // 2)
+                if expected.state != bits.state:
+                    bits.state = before
+                    exact = BoundedIntegers(bits, n)
+        if exact is not None:
+            drawn = exact.take(size)
+        yield drawn
+
+
+def row_means(table: np.ndarray) -> np.ndarray:
+    """`table.mean(axis=1)`, the same numbers; a short row (below 8 values, which numpy sums
+    one after the other from 0) is summed a column at a time, faster than row by row."""
+    if table.shape[1] >= 8:
+        return table.mean(axis=1)
+    sums = np.zeros(table.shape[0])
+    for column in table.T:
+        sums += column
+    return sums / table.shape[1]
+
+
+class BoundedIntegers:
+    """Integers in [0, n) drawn from a bit generator as numpy's `Generator.integers` draws
+    them in one call (n below 2**32): Lemire's multiply-and-reject on the 32-bit halves of the
+    64-bit outputs, low half first. `take` continues the same stream over any number of calls."""
+
+    def __init__(self, bits: np.random.BitGenerator, n: int):
+        self.bits, self.n = bits, n
+        self.threshold = (2**32 - n) % n  # a product whose low half is below it is rejected
+        self.carry = np.zeros(0, dtype=np.int64)  # drawn, not yet taken
+
+    def take(self, count: int) -> np.ndarray:
+        if self.n == 1:  # numpy draws nothing for a range of one
+            return np.zeros(count, dtype=np.int64)
+        parts, have = [self.carry], len(self.carry)
+        while have < count:
+            raw = self.bits.random_raw((count - have + 1) // 2)
+            halves = np.stack([raw & np.uint64(0xFFFFFFFF), raw >> np.uint64(32)], axis=1).ravel()
+            products = halves * np.uint64(self.n)
+            accepted = (products >> np.uint64(32))[(products & np.uint64(0xFFFFFFFF)) >= self.threshold]
+            parts.append(accepted.astype(np.int64))
+            have += len(accepted)
+        drawn = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        self.carry = drawn[count:]
+        return drawn[:count]
 
 
 def summarise(compounds, key: str, threshold: float = 0.05) -> dict[str, float]:
