@@ -77,6 +77,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
             article.layers["parse"],
             [Mention(s.start, s.end, m.start, m.end) for m, s in zip(found, sentences)],
             attributions,
+            text=article.clean_text,
         )
         for m, sentence, (tone, label) in zip(found, sentences, tones):
             rows.append(

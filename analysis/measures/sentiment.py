@@ -26,6 +26,7 @@ MIN_SENTENCES_FOR_CI = 3
 CONFIDENCE = 0.95
 BLOCK_DRAWS = 1 << 21  # resampling indexes drawn at once (16 MB)
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
+SCORED_SENTENCES_KEPT = 8192  # the last sentences scored, read again by the tone toward entities
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,11 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 
 def score(text: str) -> dict[str, float]:
     """VADER scores of one sentence: compound (-1..1, rule-aware) and pos/neu/neg proportions."""
+    return dict(_scores(text))
+
+
+@lru_cache(maxsize=SCORED_SENTENCES_KEPT)
+def _scores(text: str) -> dict[str, float]:
     return _analyzer().polarity_scores(text)
 
 
