@@ -240,3 +240,17 @@ def test_parsed_tokens_read_the_docs_parse_as_spacys_tokens_do():
         assert parsed.ancestors(i) == [a.i for a in token.ancestors]
         assert parsed.subtree(i) == [t.i for t in token.subtree]
     assert et.ParsedTokens(load_spacy_model()("")).heads == []
+
+
+def test_tree_distances_are_the_steps_up_to_the_roots_ancestors_and_down():
+    doc = load_spacy_model()("Officials said the plan, which Mr Smith defended, failed. Critics were not convinced.")
+    parsed = et.ParsedTokens(doc)
+    for root in doc:
+        chain = {root.i: 0, **{a.i: k for k, a in enumerate(root.ancestors, 1)}}
+        expected = {}
+        for token in doc:
+            for k, node in enumerate([token, *token.ancestors]):
+                if node.i in chain:
+                    expected[token.i] = float(k + chain[node.i])
+                    break
+        assert et._tree_distances(parsed, root.i, 0, len(doc)) == expected

@@ -296,6 +296,7 @@ class ScoredSentence:
                 valence[k] = value / VADER_SCALE * (N_SCALAR if negated else 1.0)
         self.valence = valence
         self.attributions = [a for a in attributions if a.start < end and a.end > start]
+        self.quote_marks = float(sum(self.text.count(mark) for mark in QUOTE_MARKS))
         self._compound: float | None = None
 
     @property
@@ -427,21 +428,26 @@ def _parse_features(sentence: ScoredSentence, target: list[int], excluded: set[i
 
 
 def _tree_distances(parsed: ParsedTokens, root: int, lo: int, hi: int) -> dict[int, float]:
-    """Steps in the parse tree from `root` to each token of the sentence [lo, hi) joined to it."""
-    steps_up = {root: 0}
+    """Steps in the parse tree from `root` to each token of the sentence [lo, hi) joined to it:
+    up from the token to the first of `root` and its ancestors, then down to `root`."""
+    to_root = {root: 0}  # steps to root from root and each of its ancestors, and from tokens met
     for k, ancestor in enumerate(parsed.ancestors(root), 1):
-        steps_up[ancestor] = k
-    heads, limit = parsed.heads, len(parsed.heads)
+        to_root[ancestor] = k
+    heads, apart = parsed.heads, set()  # apart: tokens whose tree does not hold root
     distances = {}
     for token in range(lo, hi):
-        node, k = token, 0
-        while True:
-            if node in steps_up:
-                distances[token] = float(k + steps_up[node])
-                break
-            if heads[node] == node or k >= limit:
-                break
-            node, k = heads[node], k + 1
+        path, node = [], token
+        while node not in to_root and node not in apart and heads[node] != node:
+            path.append(node)
+            node = heads[node]
+        if node in to_root:
+            steps = to_root[node]
+            for k, passed in enumerate(reversed(path), 1):
+                to_root[passed] = steps + k
+            distances[token] = float(to_root[token])
+        else:
+            apart.update(path)
+            apart.add(node)
     return distances
 
 
@@ -455,7 +461,7 @@ def mention_features(
     values["sentence_compound"] = sentence.compound
     values["sentence_intensity"] = abs(sentence.compound)
     values["sentence_words"] = float(np.log1p(sentence.n_words))
-    values["quote_marks"] = float(sum(sentence.text.count(mark) for mark in QUOTE_MARKS))
+    values["quote_marks"] = sentence.quote_marks
     if not target:
         return values
     own_quote, others_quote, is_speaker = set(), set(), False
@@ -474,11 +480,12 @@ def mention_features(
     values["target_in_quote"] = float(bool(set(target) & others_quote))
     values["own_quote_positive"], values["own_quote_negative"] = _sums(sentence.valence[[i - lo for i in own_quote]])
     excluded = own_quote | set(target)
-    kept = np.array([i not in excluded for i in range(lo, hi)], dtype=bool)
+    kept = np.ones(hi - lo, dtype=bool)
+    kept[[i - lo for i in excluded]] = False  # excluded tokens all lie in the sentence
     valence = np.where(kept, sentence.valence, 0.0)
     values["sentence_positive"], values["sentence_negative"] = _sums(valence)
-    positions = np.arange(lo, hi)
-    distance = np.min(np.abs(positions[:, None] - np.array(target)[None, :]), axis=1)
+    positions = np.arange(lo, hi)  # the target's tokens are a run: distance to its nearer end
+    distance = np.maximum(np.maximum(target[0] - positions, positions - target[-1]), 0)
     values["near_positive"], values["near_negative"] = _sums(valence * 0.5 ** (distance / NEAR_HALF_DISTANCE))
     if parse:
         values.update(_parse_features(sentence, target, excluded))
