@@ -253,4 +253,4 @@ def test_tree_distances_are_the_steps_up_to_the_roots_ancestors_and_down():
                 if node.i in chain:
                     expected[token.i] = float(k + chain[node.i])
                     break
-        assert et._tree_distances(parsed, root.i, 0, len(doc)) == expected
+        assert list(et._tree_distances(parsed, root.i, 0, len(doc)).items()) == list(expected.items())
