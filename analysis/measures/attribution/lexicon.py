@@ -263,6 +263,11 @@ class Lexicon:
         )
 
     @cached_property
+    def document_verb_openings(self) -> frozenset[str]:
+        """The first words of `document_verbs` (a word that opens none needs no two-word look-up)."""
+        return frozenset(v.split(" ")[0] for v in self.document_verbs)
+
+    @cached_property
     def title_re(self) -> re.Pattern:
         """The gendered titles of `title_gender` as whole words, longest first."""
         titles = sorted(self.title_gender, key=len, reverse=True)
