@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -166,16 +166,16 @@ def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.Dat
     """One row per entity: label, voted type, aliases (most used first), counts; most
     mentioned first."""
     countries = set(load_entity_reference().country_of.values())
-    types: dict[str, Counter] = {}
-    aliases: dict[str, Counter] = {}
-    names: dict[str, Counter] = {}
-    articles: dict[str, set] = {}
+    types: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[str, set] = defaultdict(set)
     columns = ["entity_id", "type", "text", "name", "article_id"]
-    for entity_id, kind, text, name, article_id in mentions[columns].itertuples(index=False, name=None):
-        types.setdefault(entity_id, Counter())[kind] += 1
-        aliases.setdefault(entity_id, Counter())[" ".join(text.split())] += 1
-        names.setdefault(entity_id, Counter())[name] += 1
-        articles.setdefault(entity_id, set()).add(article_id)
+    for entity_id, kind, text, name, article_id in zip(*(mentions[c].tolist() for c in columns)):
+        types[entity_id][kind] += 1
+        aliases[entity_id][" ".join(text.split())] += 1
+        names[entity_id][name] += 1
+        articles[entity_id].add(article_id)
     rows = []
     for entity_id in sorted(types):
         counts = types[entity_id]
