@@ -52,7 +52,7 @@ def _plain_bootstrap_means(values, seed, resamples):
 
 
 @pytest.mark.parametrize("block_draws", [6, 40, 1 << 21])
-@pytest.mark.parametrize("n", [3, 4, 7, 8, 9, 130, 1001])
+@pytest.mark.parametrize("n", [3, 4, 7, 8, 9, 15, 16, 130, 1001])
 def test_blocked_resampling_gives_the_means_of_the_whole_index_matrix(monkeypatch, block_draws, n):
     monkeypatch.setattr(sentiment, "BLOCK_DRAWS", block_draws)
     values = np.sort(np.round(np.random.default_rng(n).uniform(-1, 1, size=n), 4))
@@ -77,8 +77,8 @@ def test_quantiles_and_row_means_are_numpys_numbers():
         values = rng.normal(size=size)
         for levels in ((0.025000000000000022, 0.975), (0.0, 1.0), tuple(rng.random(2))):
             assert sentiment.quantiles(values, levels) == tuple(float(q) for q in np.quantile(values, levels))
-    for width in range(1, 12):
-        table = rng.normal(size=(300, width))
+    for width in range(1, 40):
+        table = rng.normal(size=(300, width)) * 10.0 ** rng.integers(-8, 8, size=(300, width))
         table[::7] = -0.0
         assert np.array_equal(sentiment.row_means(table), table.mean(axis=1))
         assert np.array_equal(np.signbit(sentiment.row_means(table)), np.signbit(table.mean(axis=1)))
