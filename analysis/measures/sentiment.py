@@ -99,7 +99,7 @@ def resampled_means(values: np.ndarray, seed: int, resamples: int) -> np.ndarray
     n = len(values)
     rows = max(2, BLOCK_DRAWS // n // 2 * 2)  # even: a block of whole 64-bit draws
     blocks = integer_blocks(np.random.PCG64(seed), n, resamples * n, rows * n)
-    return np.concatenate([row_means(values[block.reshape(-1, n)]) for block in blocks])
+    return np.concatenate([row_means(values.take(block).reshape(-1, n)) for block in blocks])
 
 
 def integer_blocks(bits: np.random.BitGenerator, n: int, count: int, block: int):
