@@ -1,5 +1,6 @@
 """Entity recognition and merging: mentions, names within an article, entities across a corpus."""
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import SEEDS_ACTORS
@@ -123,3 +124,66 @@ def test_the_official_model_package_is_used_where_it_is_installed(monkeypatch):
     installed.clear()
     with pytest.raises(RuntimeError, match="no English spaCy model is installed"):
         module.model_package()
+
+
+def _tone_table_group_by_group(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The entity tone table computed one group at a time with pandas, as a reference."""
+    body = sentences.loc[sentences["part"] == "body", ["article_id", "sentence_id", "compound"]]
+    joined = mentions.merge(body, on=["article_id", "sentence_id"], how="inner")
+    rows = []
+    for scope, keys, in_order in (("article", ["article_id", "entity_id"], False), ("corpus", ["entity_id"], True)):
+        for _, group in joined.groupby(keys, sort=in_order):
+            article_id = group["article_id"].iloc[0] if scope == "article" else ""
+            entity_id = group["entity_id"].iloc[0]
+            once = group.drop_duplicates(["article_id", "sentence_id"])
+            order = {
+                k: i
+                for i, k in enumerate(joined[["article_id", "sentence_id"]].drop_duplicates().itertuples(index=False))
+            }
+            once = once.assign(position=[order[k] for k in once[["article_id", "sentence_id"]].itertuples(index=False)])
+            sentence_tone = once.sort_values("position")["compound"].to_numpy()
+            targeted = group["tone"].to_numpy()
+            key = f"{scope}/{article_id}/{entity_id}"
+            s_low, s_high = entities.bootstrap_mean_ci(sentence_tone, key)
+            t_low, t_high = entities.bootstrap_mean_ci(targeted, key + "/targeted")
+            rows.append(
+                [
+                    scope,
+                    article_id,
+                    entity_id,
+                    len(targeted),
+                    len(sentence_tone),
+                    float(np.mean(sentence_tone)),
+                    s_low,
+                    s_high,
+                    float(np.mean(targeted)),
+                    t_low,
+                    t_high,
+                ]
+            )
+    return pd.DataFrame(rows, columns=entities.TONE_COLUMNS).round(4)
+
+
+def test_the_tone_table_gives_the_numbers_of_a_group_by_group_computation():
+    rng = np.random.default_rng(5)
+    n = 400
+    mentions = pd.DataFrame(
+        {
+            "article_id": rng.choice(["b", "a", "c"], size=n),
+            "sentence_id": rng.integers(0, 12, size=n),
+            "entity_id": rng.choice(["x", "w", "y", "z"], size=n, p=[0.6, 0.3, 0.05, 0.05]),
+            "tone": np.round(rng.uniform(-1, 1, size=n), 4),
+        }
+    )
+    sentences = pd.DataFrame(
+        [
+            (a, s, "headline" if s == 0 else "body", round(float(rng.uniform(-1, 1)), 4))
+            for a in "abc"
+            for s in range(12)
+        ],
+        columns=["article_id", "sentence_id", "part", "compound"],
+    )
+    got = entities.tone_table(mentions, sentences)
+    expected = _tone_table_group_by_group(mentions, sentences)
+    assert got["n_mentions"].min() < 3 < got["n_mentions"].max()  # rows with and without intervals
+    assert got.to_csv(index=False) == expected.to_csv(index=False)

@@ -223,3 +223,34 @@ def test_resampled_macro_f1_is_macro_f1_of_each_row():
     predicted[0] = "neutral"  # a row where two classes are never predicted
     expected = [macro_f1(a, b, et.CLASSES) for a, b in zip(labels, predicted)]
     assert vt.resampled_macro_f1(labels, predicted) == pytest.approx(expected)
+
+
+def test_parsed_tokens_read_the_docs_parse_as_spacys_tokens_do():
+    doc = load_spacy_model()(
+        'The minister, who had denied it, said on Monday that Mr Smith\'s plan was "a failure". '
+        "Critics were not convinced by the reply given by the department."
+    )
+    parsed = et.ParsedTokens(doc)
+    for token in doc:
+        i = token.i
+        assert parsed.heads[i] == token.head.i
+        assert (parsed.deps[i], parsed.tags[i], parsed.lower[i]) == (token.dep_, token.tag_, token.lower_)
+        assert (parsed.idx[i], parsed.length[i], parsed.is_alpha[i]) == (token.idx, len(token), token.is_alpha)
+        assert parsed.children[i] == [c.i for c in token.children]
+        assert parsed.ancestors(i) == [a.i for a in token.ancestors]
+        assert parsed.subtree(i) == [t.i for t in token.subtree]
+    assert et.ParsedTokens(load_spacy_model()("")).heads == []
+
+
+def test_tree_distances_are_the_steps_up_to_the_roots_ancestors_and_down():
+    doc = load_spacy_model()("Officials said the plan, which Mr Smith defended, failed. Critics were not convinced.")
+    parsed = et.ParsedTokens(doc)
+    for root in doc:
+        chain = {root.i: 0, **{a.i: k for k, a in enumerate(root.ancestors, 1)}}
+        expected = {}
+        for token in doc:
+            for k, node in enumerate([token, *token.ancestors]):
+                if node.i in chain:
+                    expected[token.i] = float(k + chain[node.i])
+                    break
+        assert list(et._tree_distances(parsed, root.i, 0, len(doc)).items()) == list(expected.items())

@@ -45,6 +45,45 @@ def test_no_interval_below_three_sentences():
     assert all(math.isnan(x) for x in sentiment.bootstrap_mean_ci([0.5, -0.5], key="x"))
 
 
+def _plain_bootstrap_means(values, seed, resamples):
+    """The whole index matrix at once, as the interval was first drawn."""
+    rng = np.random.default_rng(seed)
+    return values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
+
+
+@pytest.mark.parametrize("block_draws", [6, 40, 1 << 21])
+@pytest.mark.parametrize("n", [3, 4, 7, 8, 9, 15, 16, 130, 1001])
+def test_blocked_resampling_gives_the_means_of_the_whole_index_matrix(monkeypatch, block_draws, n):
+    monkeypatch.setattr(sentiment, "BLOCK_DRAWS", block_draws)
+    values = np.sort(np.round(np.random.default_rng(n).uniform(-1, 1, size=n), 4))
+    values[::5] = -0.0
+    got = sentiment.resampled_means(values, 12345 + n, 2000)
+    assert np.array_equal(got, _plain_bootstrap_means(values, 12345 + n, 2000))
+
+
+@pytest.mark.parametrize("n", [5, 2**31 + 12345, 3 * 2**30 + 7])  # the large ranges reject many draws
+@pytest.mark.parametrize("block", [2, 10, 1000])
+def test_integer_blocks_continue_numpys_stream(n, block):
+    for count in (1, 7, 5001):
+        expected = np.random.default_rng(99).integers(0, n, count)
+        blocks = list(sentiment.integer_blocks(np.random.PCG64(99), n, count, block))
+        assert all(len(b) <= block for b in blocks)
+        assert np.array_equal(np.concatenate(blocks), expected)
+
+
+def test_quantiles_and_row_means_are_numpys_numbers():
+    rng = np.random.default_rng(0)
+    for size in (1, 2, 3, 50, 2000, 2001):
+        values = rng.normal(size=size)
+        for levels in ((0.025000000000000022, 0.975), (0.0, 1.0), tuple(rng.random(2))):
+            assert sentiment.quantiles(values, levels) == tuple(float(q) for q in np.quantile(values, levels))
+    for width in range(1, 40):
+        table = rng.normal(size=(300, width)) * 10.0 ** rng.integers(-8, 8, size=(300, width))
+        table[::7] = -0.0
+        assert np.array_equal(sentiment.row_means(table), table.mean(axis=1))
+        assert np.array_equal(np.signbit(sentiment.row_means(table)), np.signbit(table.mean(axis=1)))
+
+
 def test_summary_shares_follow_the_threshold():
     compounds = [0.6, 0.05, 0.0, -0.04, -0.05, -0.7]
     summary = sentiment.summarise(compounds, key="s")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,7 @@ from ..text.entity_reference import load_entity_reference
 from ..text.load import Corpus
 from .attribution import quoted_words_table
 from .entity_tone import Mention, mention_tones
-from .sentiment import bootstrap_mean_ci
+from .sentiment import bootstrap_mean_ci, row_means
 
 MENTION_COLUMNS = [
     "article_id",
@@ -77,6 +77,7 @@ def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
             article.layers["parse"],
             [Mention(s.start, s.end, m.start, m.end) for m, s in zip(found, sentences)],
             attributions,
+            text=article.clean_text,
         )
         for m, sentence, (tone, label) in zip(found, sentences, tones):
             rows.append(
@@ -165,16 +166,16 @@ def entity_table(mentions: pd.DataFrame, actor_labels: dict[str, str]) -> pd.Dat
     """One row per entity: label, voted type, aliases (most used first), counts; most
     mentioned first."""
     countries = set(load_entity_reference().country_of.values())
-    types: dict[str, Counter] = {}
-    aliases: dict[str, Counter] = {}
-    names: dict[str, Counter] = {}
-    articles: dict[str, set] = {}
+    types: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[str, set] = defaultdict(set)
     columns = ["entity_id", "type", "text", "name", "article_id"]
-    for entity_id, kind, text, name, article_id in mentions[columns].itertuples(index=False, name=None):
-        types.setdefault(entity_id, Counter())[kind] += 1
-        aliases.setdefault(entity_id, Counter())[" ".join(text.split())] += 1
-        names.setdefault(entity_id, Counter())[name] += 1
-        articles.setdefault(entity_id, set()).add(article_id)
+    for entity_id, kind, text, name, article_id in zip(*(mentions[c].tolist() for c in columns)):
+        types[entity_id][kind] += 1
+        aliases[entity_id][" ".join(text.split())] += 1
+        names[entity_id][name] += 1
+        articles[entity_id].add(article_id)
     rows = []
     for entity_id in sorted(types):
         counts = types[entity_id]
@@ -206,38 +207,51 @@ def _label(names: Counter) -> str:
 
 def tone_table(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Per article and over the corpus: each entity's mentions, the tone of the body sentences
-    mentioning it and the tone toward it, each mean with a bootstrap interval."""
+    mentioning it (each sentence once, in order of first mention) and the tone toward it, each
+    mean with a bootstrap interval."""
     body = sentences.loc[sentences["part"] == "body", ["article_id", "sentence_id", "compound"]]
     joined = mentions.merge(body, on=["article_id", "sentence_id"], how="inner")
     sentence_of = joined.groupby(["article_id", "sentence_id"], sort=False).ngroup().to_numpy()
     tone, compound = joined["tone"].to_numpy(dtype=float), joined["compound"].to_numpy(dtype=float)
     article_ids, entity_ids = joined["article_id"].to_numpy(dtype=object), joined["entity_id"].to_numpy(dtype=object)
-    rows = []
+    parts = []
     for scope, keys, in_order in (("article", ["article_id", "entity_id"], False), ("corpus", ["entity_id"], True)):
         codes = joined.groupby(keys, sort=in_order).ngroup().to_numpy()
         order = np.argsort(codes, kind="stable")
-        for group in np.split(order, np.flatnonzero(np.diff(codes[order])) + 1) if len(order) else []:
-            first = group[0]
-            article_id = article_ids[first] if scope == "article" else ""
-            _, once = np.unique(sentence_of[group], return_index=True)
-            rows.append(_tone_row(scope, article_id, entity_ids[first], compound[group[once]], tone[group]))
-    return pd.DataFrame(rows, columns=TONE_COLUMNS).round(4)
+        targeted = _groups(tone[order], codes[order])
+        pairs, once = np.unique(codes * (len(joined) + 1) + sentence_of, return_index=True)
+        sentence_tone = _groups(compound[once], pairs // (len(joined) + 1))
+        first = order[np.searchsorted(codes[order], np.arange(len(targeted)))]
+        part = pd.DataFrame(
+            {
+                "scope": scope,
+                "article_id": article_ids[first] if scope == "article" else "",
+                "entity_id": entity_ids[first],
+                "n_mentions": [len(g) for g in targeted],
+                "n_sentences": [len(g) for g in sentence_tone],
+                "sentence_tone": _means(sentence_tone),
+                "targeted_tone": _means(targeted),
+            }
+        )
+        keys_of = [f"{scope}/{a}/{e}" for a, e in zip(part["article_id"], part["entity_id"])]
+        for column, values, suffix in (("sentence_tone", sentence_tone, ""), ("targeted_tone", targeted, "/targeted")):
+            intervals = [bootstrap_mean_ci(v, k + suffix) for v, k in zip(values, keys_of)]
+            part[f"{column}_ci_low"] = [low for low, _ in intervals]
+            part[f"{column}_ci_high"] = [high for _, high in intervals]
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)[TONE_COLUMNS].round(4)
 
 
-def _tone_row(scope: str, article_id: str, entity_id: str, sentence_tone: np.ndarray, targeted: np.ndarray) -> dict:
-    key = f"{scope}/{article_id}/{entity_id}"
-    s_low, s_high = bootstrap_mean_ci(sentence_tone, key)
-    t_low, t_high = bootstrap_mean_ci(targeted, key + "/targeted")
-    return {
-        "scope": scope,
-        "article_id": article_id,
-        "entity_id": entity_id,
-        "n_mentions": len(targeted),
-        "n_sentences": len(sentence_tone),
-        "sentence_tone": float(np.mean(sentence_tone)),
-        "sentence_tone_ci_low": s_low,
-        "sentence_tone_ci_high": s_high,
-        "targeted_tone": float(np.mean(targeted)),
-        "targeted_tone_ci_low": t_low,
-        "targeted_tone_ci_high": t_high,
-    }
+def _groups(values: np.ndarray, codes: np.ndarray) -> list[np.ndarray]:
+    """`values` cut into runs of equal `codes` (sorted)."""
+    return np.split(values, np.flatnonzero(np.diff(codes)) + 1) if len(values) else []
+
+
+def _means(groups: list[np.ndarray]) -> np.ndarray:
+    """`np.mean` of each group (the same numbers), groups of one length averaged together."""
+    means = np.empty(len(groups))
+    lengths = np.array([len(g) for g in groups])
+    for length in np.unique(lengths):
+        chosen = np.flatnonzero(lengths == length)
+        means[chosen] = row_means(np.stack([groups[i] for i in chosen]))
+    return means

@@ -205,21 +205,81 @@ def entity_spans(doc) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in doc.ents if e.label_ in UNVALENCED_ENTITY_LABELS]
 
 
+class ParsedTokens:
+    """A Doc's tokens as plain lists, read once (a spaCy Token is built anew at every access):
+    offsets, lower-case text, whether alphabetic, and the parse (head index, dependency label,
+    tag, children in order)."""
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, LENGTH, LOWER, TAG
+
+        columns = doc.to_array([HEAD, DEP, TAG, IDX, LENGTH, IS_ALPHA, LOWER]).astype(np.int64)
+        strings = doc.vocab.strings
+        n = len(columns)
+        self.heads = (np.arange(n) + columns[:, 0]).tolist() if n else []
+        names: dict[int, str] = {}
+        self.deps, self.tags, self.lower = (
+            [names[h] if h in names else names.setdefault(h, strings[h]) for h in column.tolist()]
+            for column in (
+                columns[:, 1].astype(np.uint64),
+                columns[:, 2].astype(np.uint64),
+                columns[:, 6].astype(np.uint64),
+            )
+        )
+        self.idx, self.length, self.is_alpha = columns[:, 3].tolist(), columns[:, 4].tolist(), columns[:, 5].tolist()
+        self.verb = [tag.startswith("VB") for tag in self.tags]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+
+    def ancestors(self, i: int) -> list[int]:
+        """The heads above token i, nearest first (spaCy's `Token.ancestors`)."""
+        chain, heads = [], self.heads
+        while heads[i] != i and len(chain) < len(heads):
+            i = heads[i]
+            chain.append(i)
+        return chain
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and its descendants, in spaCy's `Token.subtree` order (left children's
+        subtrees, the token, right children's subtrees)."""
+        order, stack = [], [(i, False)]
+        while stack:
+            token, expanded = stack.pop()
+            if expanded:
+                order.append(token)
+                continue
+            children = self.children[token]
+            stack += [(c, False) for c in reversed(children) if c > token]
+            stack.append((token, True))
+            stack += [(c, False) for c in reversed(children) if c < token]
+        return order
+
+
 class ScoredSentence:
     """One sentence of a Doc: its tokens, their valence and the attributions in it. `entities`
-    are the Doc's `entity_spans` and `doc_text` its text (both found here if not given; a Doc
-    rebuilds its text at every call)."""
+    are the Doc's `entity_spans`, `doc_text` its text and `tokens` its `ParsedTokens` (each
+    found here if not given; a Doc rebuilds its text at every call)."""
 
     def __init__(
-        self, doc, start: int, end: int, attributions: Sequence, entities: Sequence | None = None, doc_text=None
+        self,
+        doc,
+        start: int,
+        end: int,
+        attributions: Sequence,
+        entities: Sequence | None = None,
+        doc_text=None,
+        tokens: ParsedTokens | None = None,
     ):
         self.doc, self.start, self.end = doc, start, end
+        self.tokens = tokens = ParsedTokens(doc) if tokens is None else tokens
         span = doc.char_span(start, end, alignment_mode="expand")
         self.lo, self.hi = (span.start, span.end) if span is not None else (0, 0)
         self.text = (doc.text if doc_text is None else doc_text)[start:end]
-        tokens = doc[self.lo : self.hi]
-        self.token_starts = np.array([t.idx for t in tokens], dtype=int)
-        self.token_ends = self.token_starts + np.array([len(t) for t in tokens], dtype=int)
+        lo, hi = self.lo, self.hi
+        self.token_starts = np.array(tokens.idx[lo:hi], dtype=int)
+        self.token_ends = self.token_starts + np.array(tokens.length[lo:hi], dtype=int)
         self.entities = [
             (a, b) for a, b in (entity_spans(doc) if entities is None else entities) if b > self.lo and a < self.hi
         ]
@@ -227,16 +287,16 @@ class ScoredSentence:
         for e_start, e_end in self.entities:
             in_entity[max(0, e_start - self.lo) : e_end - self.lo] = True
         lexicon = _lexicon()
-        self.n_words = 0
+        self.n_words = sum(tokens.is_alpha[lo:hi])
         valence = np.zeros(self.hi - self.lo)
-        for k, token in enumerate(tokens):
-            self.n_words += token.is_alpha
-            value = lexicon.get(token.lower_)
+        for k, (lower, idx) in enumerate(zip(tokens.lower[lo:hi], tokens.idx[lo:hi])):
+            value = lexicon.get(lower)
             if value and not in_entity[k]:
-                negated = is_negated(self.text, max(0, token.idx - start))
+                negated = is_negated(self.text, max(0, idx - start))
                 valence[k] = value / VADER_SCALE * (N_SCALAR if negated else 1.0)
         self.valence = valence
         self.attributions = [a for a in attributions if a.start < end and a.end > start]
+        self.quote_marks = float(sum(self.text.count(mark) for mark in QUOTE_MARKS))
         self._compound: float | None = None
 
     @property
@@ -252,8 +312,21 @@ class ScoredSentence:
 
 
 def _sums(valence: np.ndarray) -> tuple[float, float]:
-    """The summed positive valence and the summed magnitude of the negative valence."""
-    return float(valence[valence > 0].sum()), float(-valence[valence < 0].sum())
+    """The summed positive valence and the summed magnitude of the negative valence (numpy's
+    sums; fewer than 8 values, which numpy adds one after the other, are added here)."""
+    values = valence.tolist()
+    positive = [v for v in values if v > 0]
+    negative = [-v for v in values if v < 0]
+    return _sum(positive), _sum(negative)
+
+
+def _sum(values: list[float]) -> float:
+    if len(values) >= 8:
+        return float(np.sum(values))
+    total = 0.0
+    for value in values:
+        total += value
+    return total
 
 
 def _quote_tokens(sentence: ScoredSentence, attribution) -> set[int]:
@@ -264,101 +337,117 @@ def _quote_tokens(sentence: ScoredSentence, attribution) -> set[int]:
     return inside
 
 
-def _root(doc, tokens: list[int]):
+def _root(parsed: ParsedTokens, tokens: list[int]) -> int:
     """The token of a span whose head lies outside it (the last token if none does)."""
     inside = set(tokens)
-    return next((doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i), doc[tokens[-1]])
+    heads = parsed.heads
+    return next((i for i in tokens if heads[i] not in inside or heads[i] == i), tokens[-1])
 
 
-def _clause_tokens(root, lo: int, hi: int) -> set[int]:
+def _clause_tokens(parsed: ParsedTokens, root: int, lo: int, hi: int) -> set[int]:
     """The tokens of the clause holding `root`: the subtree of its nearest verb (or the parse's
     root) without the clauses embedded in it, within the sentence [lo, hi)."""
+    heads, deps, verb = parsed.heads, parsed.deps, parsed.verb
     head = root
-    while not head.tag_.startswith("VB") and head.head.i != head.i and lo <= head.head.i < hi:
-        head = head.head
+    while not verb[head] and heads[head] != head and lo <= heads[head] < hi:
+        head = heads[head]
     clause, stack = set(), [head]
     while stack:
         token = stack.pop()
-        clause.add(token.i)
+        clause.add(token)
         stack += [
-            c
-            for c in token.children
-            if lo <= c.i < hi and not (c.dep_ in EMBEDDED_CLAUSE_DEPS and c.tag_.startswith("VB"))
+            c for c in parsed.children[token] if lo <= c < hi and not (deps[c] in EMBEDDED_CLAUSE_DEPS and verb[c])
         ]
     return clause
 
 
-def _role(root, lo: int, hi: int):
+def _role(parsed: ParsedTokens, root: int, lo: int, hi: int) -> tuple[str | None, int | None]:
     """(role, governing token) of a mention: 'agent' (subject of a verb, or the agent of a
     passive), 'patient' (object, passive subject, object of a preposition), 'owner' (belongs to
     a noun) or None. A conjunct or apposition takes the role of the word it joins."""
+    heads, deps = parsed.heads, parsed.deps
     token = root
-    while token.dep_ in ("conj", "appos") and lo <= token.head.i < hi and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if head.i == token.i or not lo <= head.i < hi:
+    while deps[token] in ("conj", "appos") and lo <= heads[token] < hi and heads[token] != token:
+        token = heads[token]
+    head = heads[token]
+    if head == token or not lo <= head < hi:
         return None, None
-    if token.dep_ == "pobj":
-        preposition, governor = head, head.head
-        if not lo <= governor.i < hi or governor.i == preposition.i:
+    if deps[token] == "pobj":
+        preposition, governor = head, heads[head]
+        if not lo <= governor < hi or governor == preposition:
             return None, None
-        if preposition.dep_ == "agent":
+        if deps[preposition] == "agent":
             return "agent", governor
-        return ("patient" if governor.tag_.startswith("VB") else "owner"), governor
-    if token.dep_ in SUBJECT_DEPS:
+        return ("patient" if parsed.verb[governor] else "owner"), governor
+    if deps[token] in SUBJECT_DEPS:
         return "agent", head
-    if token.dep_ in PATIENT_DEPS:
+    if deps[token] in PATIENT_DEPS:
         return "patient", head
-    if token.dep_ in OWNER_DEPS:
+    if deps[token] in OWNER_DEPS:
         return "owner", head
     return None, None
 
 
 def _parse_features(sentence: ScoredSentence, target: list[int], excluded: set[int]) -> dict[str, float]:
-    doc, lo, hi = sentence.doc, sentence.lo, sentence.hi
-    root = _root(doc, target)
+    parsed, lo, hi = sentence.tokens, sentence.lo, sentence.hi
+    root = _root(parsed, target)
 
     def valence_of(indexes) -> np.ndarray:
         kept = [i - lo for i in indexes if lo <= i < hi and i not in excluded]
         return sentence.valence[kept] if kept else np.zeros(0)
 
     values = {}
-    values["clause_positive"], values["clause_negative"] = _sums(valence_of(_clause_tokens(root, lo, hi)))
-    role, governor = _role(root, lo, hi)
+    values["clause_positive"], values["clause_negative"] = _sums(valence_of(_clause_tokens(parsed, root, lo, hi)))
+    role, governor = _role(parsed, root, lo, hi)
     agent = patient = owner = complement = np.zeros(0)
     if role == "agent":
-        agent = valence_of([governor.i])
+        agent = valence_of([governor])
         complement = valence_of(
-            [t.i for c in governor.children if c.dep_ in COMPLEMENT_DEPS and c.i not in target for t in c.subtree]
+            [
+                t
+                for c in parsed.children[governor]
+                if parsed.deps[c] in COMPLEMENT_DEPS and c not in target
+                for t in parsed.subtree(c)
+            ]
         )
     elif role == "patient":
-        patient = valence_of([governor.i])
+        patient = valence_of([governor])
     elif role == "owner":
-        owner = valence_of([governor.i])
+        owner = valence_of([governor])
     values["agent_verb_positive"], values["agent_verb_negative"] = _sums(agent)
     values["predicate_positive"], values["predicate_negative"] = _sums(complement)
     values["patient_head_positive"], values["patient_head_negative"] = _sums(patient)
     values["owner_noun_positive"], values["owner_noun_negative"] = _sums(owner)
-    modifiers = [t.i for t in root.subtree if t.i not in target]
+    modifiers = [t for t in parsed.subtree(root) if t not in target]
     values["modifier_positive"], values["modifier_negative"] = _sums(valence_of(modifiers))
-    distance = _tree_distances(root, lo, hi)
+    distance = _tree_distances(parsed, root, lo, hi)
     weights = np.array([0.0 if i in excluded else 0.5 ** (d / TREE_HALF_DISTANCE) for i, d in distance.items()])
     indexes = np.array(list(distance), dtype=int) - lo
     values["tree_near_positive"], values["tree_near_negative"] = _sums(sentence.valence[indexes] * weights)
     return values
 
 
-def _tree_distances(root, lo: int, hi: int) -> dict[int, float]:
-    """Steps in the parse tree from `root` to each token of the sentence [lo, hi) joined to it."""
-    steps_up = {root.i: 0}
-    for k, ancestor in enumerate(root.ancestors, 1):
-        steps_up[ancestor.i] = k
+def _tree_distances(parsed: ParsedTokens, root: int, lo: int, hi: int) -> dict[int, float]:
+    """Steps in the parse tree from `root` to each token of the sentence [lo, hi) joined to it:
+    up from the token to the first of `root` and its ancestors, then down to `root`."""
+    to_root = {root: 0}  # steps to root from root and each of its ancestors, and from tokens met
+    for k, ancestor in enumerate(parsed.ancestors(root), 1):
+        to_root[ancestor] = k
+    heads, apart = parsed.heads, set()  # apart: tokens whose tree does not hold root
     distances = {}
-    for token in root.doc[lo:hi]:
-        for k, node in enumerate([token, *token.ancestors]):
-            if node.i in steps_up:
-                distances[token.i] = float(k + steps_up[node.i])
-                break
+    for token in range(lo, hi):
+        path, node = [], token
+        while node not in to_root and node not in apart and heads[node] != node:
+            path.append(node)
+            node = heads[node]
+        if node in to_root:
+            steps = to_root[node]
+            for k, passed in enumerate(reversed(path), 1):
+                to_root[passed] = steps + k
+            distances[token] = float(to_root[token])
+        else:
+            apart.update(path)
+            apart.add(node)
     return distances
 
 
@@ -372,7 +461,7 @@ def mention_features(
     values["sentence_compound"] = sentence.compound
     values["sentence_intensity"] = abs(sentence.compound)
     values["sentence_words"] = float(np.log1p(sentence.n_words))
-    values["quote_marks"] = float(sum(sentence.text.count(mark) for mark in QUOTE_MARKS))
+    values["quote_marks"] = sentence.quote_marks
     if not target:
         return values
     own_quote, others_quote, is_speaker = set(), set(), False
@@ -391,32 +480,36 @@ def mention_features(
     values["target_in_quote"] = float(bool(set(target) & others_quote))
     values["own_quote_positive"], values["own_quote_negative"] = _sums(sentence.valence[[i - lo for i in own_quote]])
     excluded = own_quote | set(target)
-    kept = np.array([i not in excluded for i in range(lo, hi)], dtype=bool)
+    kept = np.ones(hi - lo, dtype=bool)
+    kept[[i - lo for i in excluded]] = False  # excluded tokens all lie in the sentence
     valence = np.where(kept, sentence.valence, 0.0)
     values["sentence_positive"], values["sentence_negative"] = _sums(valence)
-    positions = np.arange(lo, hi)
-    distance = np.min(np.abs(positions[:, None] - np.array(target)[None, :]), axis=1)
+    positions = np.arange(lo, hi)  # the target's tokens are a run: distance to its nearer end
+    distance = np.maximum(np.maximum(target[0] - positions, positions - target[-1]), 0)
     values["near_positive"], values["near_negative"] = _sums(valence * 0.5 ** (distance / NEAR_HALF_DISTANCE))
     if parse:
         values.update(_parse_features(sentence, target, excluded))
     return values
 
 
-def mention_tones(doc, mentions: Sequence[Mention], attributions: Sequence = (), model: ToneModel | None = None):
+def mention_tones(
+    doc, mentions: Sequence[Mention], attributions: Sequence = (), model: ToneModel | None = None, text=None
+):
     """(score, label) of each mention: the score is P(positive) - P(negative), in [-1, 1]; the
-    label the most probable class. Mentions of one sentence share its valences."""
+    label the most probable class. Mentions of one sentence share its valences. `text` is the
+    Doc's text where the caller has it."""
     model = model or load_model()
     if not mentions:
         return []
     if model.uses_parse and not doc.has_annotation("DEP"):
         raise ValueError("the tone model reads the dependency parse, and this Doc has none (run spaCy's parser)")
     sentences: dict[tuple[int, int], ScoredSentence] = {}
-    entities, text = entity_spans(doc), doc.text
+    entities, text, tokens = entity_spans(doc), doc.text if text is None else text, ParsedTokens(doc)
     rows = []
     for m in mentions:
         key = (m.sentence_start, m.sentence_end)
         if key not in sentences:
-            sentences[key] = ScoredSentence(doc, m.sentence_start, m.sentence_end, attributions, entities, text)
+            sentences[key] = ScoredSentence(doc, m.sentence_start, m.sentence_end, attributions, entities, text, tokens)
         values = mention_features(sentences[key], m.target_start, m.target_end, parse=model.uses_parse)
         rows.append([values[name] for name in model.features])
     probabilities = model.probabilities(np.array(rows, dtype=float))

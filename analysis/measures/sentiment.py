@@ -24,7 +24,10 @@ from ..text.load import Corpus
 BOOTSTRAP_RESAMPLES = 2000
 MIN_SENTENCES_FOR_CI = 3
 CONFIDENCE = 0.95
+COLUMNWISE_WIDTH = 16  # rows this long or longer are averaged by numpy (faster there)
+BLOCK_DRAWS = 1 << 21  # resampling indexes drawn at once (16 MB)
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
+SCORED_SENTENCES_KEPT = 8192  # the last sentences scored, read again by the tone toward entities
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +37,11 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 
 def score(text: str) -> dict[str, float]:
     """VADER scores of one sentence: compound (-1..1, rule-aware) and pos/neu/neg proportions."""
+    return dict(_scores(text))
+
+
+@lru_cache(maxsize=SCORED_SENTENCES_KEPT)
+def _scores(text: str) -> dict[str, float]:
     return _analyzer().polarity_scores(text)
 
 
@@ -62,11 +70,113 @@ def bootstrap_mean_ci(
     values = np.sort(np.asarray(values, dtype=float))
     if len(values) < MIN_SENTENCES_FOR_CI:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(_seed(key))
-    means = values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
     alpha = (1 - confidence) / 2
-    low, high = np.quantile(means, [alpha, 1 - alpha])
-    return float(low), float(high)
+    low, high = quantiles(resampled_means(values, _seed(key), resamples), (alpha, 1 - alpha))
+    return low, high
+
+
+def quantiles(values: np.ndarray, levels: tuple[float, ...]) -> tuple[float, ...]:
+    """`np.quantile(values, levels)` (linear interpolation between order statistics), the
+    same numbers, from a partial sort of the order statistics it needs."""
+    n = len(values)
+    positions = [(n - 1) * level for level in levels]
+    below = [min(max(int(np.floor(p)), 0), n - 1) for p in positions]
+    needed = sorted({k for b in below for k in (b, min(b + 1, n - 1))})
+    ordered = np.partition(values, needed)
+    result = []
+    for p, b in zip(positions, below):
+        low, high = float(ordered[b]), float(ordered[min(b + 1, n - 1)])
+        gamma = p - np.floor(p)
+        step = high - low
+        result.append(high - step * (1 - gamma) if gamma >= 0.5 else low + step * gamma)
+    return tuple(result)
+
+
+def resampled_means(values: np.ndarray, seed: int, resamples: int) -> np.ndarray:
+    """The means of `resamples` resamples of `values` with replacement: the rows of
+    `values[default_rng(seed).integers(0, n, (resamples, n))]`, the same numbers, drawn a block
+    of rows at a time so that memory stays bounded (BLOCK_DRAWS indexes at once) whatever n."""
+    n = len(values)
+    rows = max(2, BLOCK_DRAWS // n // 2 * 2)  # even: a block of whole 64-bit draws
+    blocks = integer_blocks(np.random.PCG64(seed), n, resamples * n, rows * n)
+    return np.concatenate([row_means(values.take(block).reshape(-1, n)) for block in blocks])
+
+
+def integer_blocks(bits: np.random.BitGenerator, n: int, count: int, block: int):
+    """`Generator(bits).integers(0, n, count)` in blocks of `block` integers (an even number),
+    the same numbers. numpy draws each in [0, n) from a 32-bit half of a 64-bit output and
+    drops a half left over at the end of a call, so a block is one call of its own unless it
+    rejected a draw (checked on the generator's state), and then it and the rest are drawn by
+    `BoundedIntegers`, which keeps the stream across calls."""
+    generator, exact = np.random.Generator(bits), None
+    for first in range(0, count, block):
+        size = min(block, count - first)
+        if exact is None:
+            last = first + size >= count
+            before = None if last else bits.state
+            drawn = generator.integers(0, n, size)
+            if not last:  # a later block follows: check this one drew size / 2 outputs
+                expected = type(bits)()
+                expected.state = before
+                expected.advance(size // 2)
+                if expected.state != bits.state:
+                    bits.state = before
+                    exact = BoundedIntegers(bits, n)
+        if exact is not None:
+            drawn = exact.take(size)
+        yield drawn
+
+
+def row_means(table: np.ndarray) -> np.ndarray:
+    """`table.mean(axis=1)`, the same numbers, a column at a time (faster than numpy's row by
+    row for short rows). numpy adds a row of fewer than 8 values one after the other from 0;
+    up to 128 values it keeps eight running sums over columns 8 apart, adds them pairwise, then
+    the columns left over (rows of COLUMNWISE_WIDTH or more are left to numpy)."""
+    rows, width = table.shape
+    if width >= COLUMNWISE_WIDTH:
+        return table.mean(axis=1)
+    sums = np.zeros(rows)
+    if width < 8:
+        for column in table.T:
+            sums += column
+        return sums / width
+    whole = width - width % 8
+    blocks = table[:, :whole].reshape(rows, whole // 8, 8)
+    running = blocks[:, 0, :].copy()
+    for k in range(1, whole // 8):
+        running += blocks[:, k, :]
+    r = running.T
+    total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    for column in table[:, whole:].T:
+        total += column
+    sums += total
+    return sums / width
+
+
+class BoundedIntegers:
+    """Integers in [0, n) drawn from a bit generator as numpy's `Generator.integers` draws
+    them in one call (n below 2**32): Lemire's multiply-and-reject on the 32-bit halves of the
+    64-bit outputs, low half first. `take` continues the same stream over any number of calls."""
+
+    def __init__(self, bits: np.random.BitGenerator, n: int):
+        self.bits, self.n = bits, n
+        self.threshold = (2**32 - n) % n  # a product whose low half is below it is rejected
+        self.carry = np.zeros(0, dtype=np.int64)  # drawn, not yet taken
+
+    def take(self, count: int) -> np.ndarray:
+        if self.n == 1:  # numpy draws nothing for a range of one
+            return np.zeros(count, dtype=np.int64)
+        parts, have = [self.carry], len(self.carry)
+        while have < count:
+            raw = self.bits.random_raw((count - have + 1) // 2)
+            halves = np.stack([raw & np.uint64(0xFFFFFFFF), raw >> np.uint64(32)], axis=1).ravel()
+            products = halves * np.uint64(self.n)
+            accepted = (products >> np.uint64(32))[(products & np.uint64(0xFFFFFFFF)) >= self.threshold]
+            parts.append(accepted.astype(np.int64))
+            have += len(accepted)
+        drawn = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        self.carry = drawn[count:]
+        return drawn[:count]
 
 
 def summarise(compounds, key: str, threshold: float = 0.05) -> dict[str, float]:

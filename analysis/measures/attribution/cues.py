@@ -43,22 +43,26 @@ class Cues:
     def find_frames(self, tokens: list[Token], lo: int, hi: int, sentence_index: int) -> list[Frame]:
         """The attribution frames (source + cue) of the sentence tokens[lo:hi]."""
         frames, used = [], set()
+        document_verbs, openings, verb_forms = (
+            self.lex.document_verbs,
+            self.lex.document_verb_openings,
+            self.lex.verb_forms,
+        )
         for c in range(lo, hi):
-            if c in used:
-                continue
             t = tokens[c]
-            if t.quoted or not t.is_word:
+            if t.quoted or not t.is_word or c in used:
                 continue
+            low = t.low
+            if low != "according" and low not in openings and low not in verb_forms:
+                continue  # no cue starts here
             frame = None
-            if t.low == "according" and c + 1 < hi and tokens[c + 1].low == "to":
+            if low == "according" and c + 1 < hi and tokens[c + 1].low == "to":
                 source = self.phrases.np_forward(tokens, c + 2, hi, permissive=True)
                 if source is not None:
                     frame = Frame(source, c, c + 2, "according", sentence_index, "according_to")
-            elif t.low in self.lex.document_verbs or (
-                c + 1 < hi and f"{t.low} {tokens[c + 1].low}" in self.lex.document_verbs
-            ):
+            elif low in document_verbs or (c + 1 < hi and f"{low} {tokens[c + 1].low}" in document_verbs):
                 frame = self.document_frame(tokens, c, lo, hi, sentence_index)
-            if frame is None and t.low in self.lex.verb_forms and self.verb_shaped(tokens, c, lo, hi):
+            if frame is None and low in verb_forms and self.verb_shaped(tokens, c, lo, hi):
                 frame = self.verb_frame(tokens, c, lo, hi, sentence_index)
             if frame is not None:
                 frames.append(frame)

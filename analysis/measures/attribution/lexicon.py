@@ -262,6 +262,17 @@ class Lexicon:
             self.individual_nouns | self.vague_nouns | self.organisation_nouns | self.document_nouns | self.poll_nouns
         )
 
+    @cached_property
+    def document_verb_openings(self) -> frozenset[str]:
+        """The first words of `document_verbs` (a word that opens none needs no two-word look-up)."""
+        return frozenset(v.split(" ")[0] for v in self.document_verbs)
+
+    @cached_property
+    def title_re(self) -> re.Pattern:
+        """The gendered titles of `title_gender` as whole words, longest first."""
+        titles = sorted(self.title_gender, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
+
     def is_non_speech(self, cue: str) -> bool:
         """True when a cue contains a belief, intention or perception word ("fears", "wants to").
         Cue words are split at hyphens too, so that "live-tweeted" reads as "tweeted"."""

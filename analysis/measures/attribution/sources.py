@@ -56,8 +56,7 @@ class Sources:
                 self.actor_gender[actor.id] = self.lex.name_gender.get(first, "")
         self.entity_type = self.types()
         self.entity_gender = self.genders()
-        titles = sorted(lexicon.title_gender, key=len, reverse=True)
-        self.title_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in titles) + r")(?!\w)")
+        self.longest_entity = max((m.end - m.start for m in self.entities), default=0)
 
     def types(self) -> dict[str, str]:
         """The type of each entity: an actor's type in the actors file, else person for a full
@@ -100,18 +99,22 @@ class Sources:
 
     def entities_in(self, start: int, end: int) -> list[EntityMention]:
         """The entity mentions overlapping text[start:end], in order."""
-        i = bisect_left(self.entity_starts, end)
-        return [m for m in self.entities[:i] if m.end > start]
+        first = bisect_left(self.entity_starts, start - self.longest_entity)  # none before ends after start
+        return [m for m in self.entities[first : bisect_left(self.entity_starts, end)] if m.end > start]
 
     def note_mentions(self, tokens: list[Token], p_end: int) -> None:
         """Record the entity mentions of a paragraph (outside quotations) that can be a
         source as candidates: persons, and organisations, countries and groups."""
         if not tokens:
             return
-        quoted = [(t.start, t.end) for t in tokens if t.quoted]
+        quoted = [t for t in tokens if t.quoted]
+        quoted_starts = [t.start for t in quoted]
         for m in self.entities_in(tokens[0].start, p_end):
             kind = self.kind(m)
-            if m.start < tokens[0].start or kind not in SPEAKING_TYPES or any(a <= m.start < b for a, b in quoted):
+            if m.start < tokens[0].start or kind not in SPEAKING_TYPES:
+                continue
+            k = bisect_right(quoted_starts, m.start) - 1  # the quoted token starting last at or before it
+            if k >= 0 and m.start < quoted[k].end:
                 continue
             person = kind == "person"
             self.candidates.append(
@@ -393,7 +396,7 @@ class Sources:
         run at the head if it reads as a person's name, else the first that does, else the run
         at the head; a phrase that is only a title ("the Prime Minister") is named by its title."""
         start, end = tokens[source.lo].start, tokens[source.head].end
-        titles = [m.span() for m in self.title_re.finditer(self.text, start, end)]
+        titles = [m.span() for m in self.lex.title_re.finditer(self.text, start, end)]
         runs, run, titled = [], [], []
         for i in range(source.lo, source.head + 1):
             t = tokens[i]

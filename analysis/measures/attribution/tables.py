@@ -89,9 +89,13 @@ def attribution_table(articles, lexicon: Lexicon, actors: ActorList) -> pd.DataF
 
 def speaker_label(row) -> str:
     """Who a row counts for: the canonical speaker, else the unnamed source class."""
-    if row["speaker_canonical"]:
-        return row["speaker_canonical"]
-    return row["speaker"] if row["source_class"] == "named" else f"({row['source_class']} source)"
+    return _label(row["speaker_canonical"], row["speaker"], row["source_class"])
+
+
+def _label(canonical, speaker, source_class) -> str:
+    if canonical:
+        return canonical
+    return speaker if source_class == "named" else f"({source_class} source)"
 
 
 def sourcing_table(articles, attributions: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
@@ -147,7 +151,9 @@ def quoted_words_table(attributions: pd.DataFrame) -> pd.DataFrame:
     quoted = attributions[attributions["quoted_words"] > 0].copy()
     if quoted.empty:
         return pd.DataFrame(columns=QUOTED_WORDS_COLUMNS)
-    quoted["speaker"] = quoted.apply(speaker_label, axis=1)
+    quoted["speaker"] = [
+        _label(*row) for row in zip(quoted["speaker_canonical"], quoted["speaker"], quoted["source_class"])
+    ]
     table = (
         quoted.groupby(["article_id", "speaker", "source_class"], sort=True)
         .agg(n_quotes=("quoted_words", "size"), n_words=("quoted_words", "sum"))
