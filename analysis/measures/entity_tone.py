@@ -38,7 +38,7 @@ import yaml
 from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from ..text.match import is_negated
 from .sentiment import score as vader_scores
 
@@ -189,7 +189,7 @@ def load_model(path: Path = MODEL_FILE) -> ToneModel:
     """The model of a data file (the shipped one by default)."""
     where = display_path(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ValueError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
     return model_from_mapping(data, where)

@@ -36,9 +36,9 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..paths import DATA_DIR
+from ..schemas import load_yaml
 from ..text.document import Article, Paragraph
 from ..text.load import Corpus
 from .pronouncing import use_packaged_cmudict
@@ -90,7 +90,7 @@ _WORD_CHAR_RE = re.compile(r"\w")
 @lru_cache(maxsize=4)
 def load_reference(path: Path = REFERENCE_FILE) -> dict:
     """Outlet reference values, minimum sizes, MTLD threshold and validation anchors."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return load_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def minimum_sizes() -> dict[str, int]:

@@ -17,10 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from ..text.clean import count_words
 from ..text.document import Article, quote_spans
 from ..text.load import Corpus
@@ -192,7 +191,7 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4)
 def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
     """Read a sensationalism features file (the packaged one by default)."""
-    spec = yaml.safe_load(Path(path or DEFAULT_SENSATIONALISM_FILE).read_text(encoding="utf-8"))
+    spec = load_yaml(Path(path or DEFAULT_SENSATIONALISM_FILE).read_text(encoding="utf-8"))
     check(spec, "sensationalism", display_path(Path(path or DEFAULT_SENSATIONALISM_FILE)))
     features, acronyms, ranges = [], set(), []
     for entry in spec["features"]:

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from .match import TermMatcher
 
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
@@ -73,7 +71,7 @@ class ActorList:
 def load_actors(path: str | Path | None = None) -> ActorList:
     """Read an actors YAML file (the packaged one by default)."""
     path = Path(path) if path else DEFAULT_ACTORS_FILE
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "actors", display_path(path))
     actors, actor_by_alias = [], {}
     for group in spec["groups"]:

@@ -29,7 +29,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import SchemaError, check
+from ..schemas import SchemaError, check, load_yaml
 from .segment import split_sentences
 
 DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
@@ -163,7 +163,7 @@ _HEADLINE_SECTIONS = ("start_case_headline", "headline")
 def _read_yaml(path: Path) -> dict:
     where = display_path(path)
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise RulesFileError(f"{where}: cannot read the cleaning rules ({error.strerror})") from None
     except yaml.YAMLError as error:

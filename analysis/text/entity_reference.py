@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 
 ENTITY_REFERENCE_FILE = DATA_DIR / "entities.yaml"
 
@@ -31,7 +29,7 @@ def load_entity_reference(path: str | Path | None = None) -> EntityReference:
     countries is a one-line ValueError naming the file."""
     path = Path(path) if path else ENTITY_REFERENCE_FILE
     where = display_path(path)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "entities", where)
     country_of = {}
     for group in spec["countries"]:

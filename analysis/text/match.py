@@ -22,10 +22,8 @@ from functools import cached_property, lru_cache
 from itertools import islice
 from types import MappingProxyType
 
-import yaml
-
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 
 NEGATION_FILE = DATA_DIR / "negation.yaml"
 # Non-ASCII characters that match an ASCII letter when case is ignored (İ, ı, ſ, Kelvin sign).
@@ -618,7 +616,7 @@ def _group_content(group: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _negation() -> tuple[frozenset[str], tuple[str, ...], int]:
-    spec = yaml.safe_load(NEGATION_FILE.read_text(encoding="utf-8"))
+    spec = load_yaml(NEGATION_FILE.read_text(encoding="utf-8"))
     check(spec, "negation", display_path(NEGATION_FILE))
     return (
         frozenset(w.lower() for w in spec["negators"]["terms"]),

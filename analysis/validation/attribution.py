@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..measures.attribution import SOURCE_CLASSES, attribution_table, extract, load_lexicon, text_entities
 from ..paths import DATA_DIR, display_path
-from ..schemas import check
+from ..schemas import check, load_yaml
 from ..text.actors import load_actors
 from ..text.document import sentence_spans
 from ..text.load import load_corpus
@@ -275,7 +274,7 @@ def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter,
 
 def classes_before(path: Path = CLASSES_BEFORE_FILE) -> dict[str, dict[str, int]]:
     """The recorded source-class counts of each data set before speakers were entities."""
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "attribution_classes_before", display_path(path))
     return {name: entry["counts"] for name, entry in spec["datasets"].items()}
 

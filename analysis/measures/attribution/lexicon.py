@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from ...paths import DATA_DIR, display_path
-from ...schemas import check
+from ...schemas import check, load_yaml
 from ...text.match import TermMatcher
 
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
@@ -291,7 +289,7 @@ class Lexicon:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read, check and compile an attribution lexicon file (the packaged one by default)."""
     path = Path(path or DEFAULT_LEXICON_FILE)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     check(spec, "attribution", display_path(path))
     check_lexicon(spec, path)
     irregular = {lemma: forms for group in spec[FORMS_KEY] for lemma, forms in group["forms"].items()}
