@@ -416,12 +416,15 @@ def growth_figure(rows: list[dict], out_dir: Path) -> None:
     cpu_axis.plot(words, [w * per_word for w in words], linestyle="--", label="proportional to words")
     memory_axis.plot(words, [row["peak_memory_mb"] for row in rows], marker="o")
     plain_numbers = matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}")
+    short_numbers = matplotlib.ticker.FuncFormatter(
+        lambda value, _: f"{value / 1e6:g}M" if value >= 1e6 else f"{value / 1e3:g}k"
+    )
     for axis, column in ((cpu_axis, "cpu_seconds"), (memory_axis, "peak_memory_mb")):
         axis.set_xscale("log")
         axis.xaxis.set_major_locator(matplotlib.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
-        axis.xaxis.set_major_formatter(plain_numbers)
+        axis.xaxis.set_major_formatter(short_numbers)
         axis.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-        axis.set_xlabel("Body words in the corpus (log scale)")
+        axis.set_xlabel("Body words in the corpus (log scale; k thousand, M million)")
         for row in rows:
             axis.annotate(
                 row["corpus"],
