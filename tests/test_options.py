@@ -206,29 +206,3 @@ def test_a_notebook_keeps_the_recorded_options_unless_its_parameters_set_one(ana
     ctx = nbk.setup(str(SEEDS), str(output), sentiment_threshold=0.05)  # the literal default: as computed
     recorded = dataclasses.replace(SEEDS_OPTIONS, output=None)  # where results go is not recorded
     assert ctx.options == recorded.replace(sentiment_threshold=0.2, manifest_file=SEEDS / "manifest.csv")
-
-
-def test_the_default_files_named_in_paths_are_those_the_loaders_read():
-    from analysis import paths
-    from analysis.measures.attribution.lexicon import DEFAULT_LEXICON_FILE
-    from analysis.measures.framing import DEFAULT_GENERIC_FRAMES_FILE, DEFAULT_ISSUE_FRAMES_FILE
-    from analysis.measures.sensationalism import DEFAULT_SENSATIONALISM_FILE
-    from analysis.text.actors import DEFAULT_ACTORS_FILE
-    from analysis.text.clean import DEFAULT_RULES_FILE
-
-    assert (
-        paths.DEFAULT_LEXICON_FILE,
-        paths.DEFAULT_GENERIC_FRAMES_FILE,
-        paths.DEFAULT_ISSUE_FRAMES_FILE,
-        paths.DEFAULT_SENSATIONALISM_FILE,
-        paths.DEFAULT_ACTORS_FILE,
-        paths.DEFAULT_RULES_FILE,
-    ) == (
-        DEFAULT_LEXICON_FILE,
-        DEFAULT_GENERIC_FRAMES_FILE,
-        DEFAULT_ISSUE_FRAMES_FILE,
-        DEFAULT_SENSATIONALISM_FILE,
-        DEFAULT_ACTORS_FILE,
-        DEFAULT_RULES_FILE,
-    )
-    assert all(path.is_file() for path in (paths.DEFAULT_LEXICON_FILE, paths.OFFICE_HOLDERS_FILE))

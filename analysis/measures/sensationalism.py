@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import DATA_DIR, display_path
+from ..paths import DEFAULT_SENSATIONALISM_FILE, display_path
 from ..schemas import check, load_yaml
 from ..text.clean import count_words
 from ..text.document import Article, quote_spans
 from ..text.load import Corpus
 from ..text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 
-DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
 PARTS = ("headline", "body", "log")
 _TOKEN_RE = re.compile(r"(?<![\w&])[^\W\d_][\w.&']*")
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")

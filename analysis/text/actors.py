@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import DATA_DIR, display_path
+from ..paths import DEFAULT_ACTORS_FILE, display_path
 from ..schemas import check, load_yaml
 from .match import TermMatcher
-
-DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 
 
 @dataclass(frozen=True)

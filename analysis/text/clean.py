@@ -28,11 +28,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from ..paths import DATA_DIR, display_path
+from ..paths import DEFAULT_RULES_FILE, display_path
 from ..schemas import SchemaError, check, load_yaml
 from .segment import split_sentences
-
-DEFAULT_RULES_FILE = DATA_DIR / "cleaning_rules.yaml"
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

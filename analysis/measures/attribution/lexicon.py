@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ...paths import DATA_DIR, display_path
+from ...paths import DEFAULT_LEXICON_FILE, display_path
 from ...schemas import check, load_yaml
 from ...text.match import TermMatcher
 
-DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 # keys whose value is one group with its terms under named classes instead of `terms`
 CLASSED_KEYS = {
     "pronouns": ("male", "female", "plural", "neuter", "person"),

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR, display_path
+from ...paths import DEFAULT_GENERIC_FRAMES_FILE, display_path
 from ...schemas import check
 from ...text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 from .parties import PartyFinder
 from .rules import Lexicon, Match, SentenceView, build_rule
 
-DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 # libyaml's parser where PyYAML was built with it: the same documents, read ten times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_CANDIDATE_SETS = 1 << 14  # sets of possible lexicons whose candidate items are kept

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from ...paths import DATA_DIR, display_path
+from ...paths import DEFAULT_ISSUE_FRAMES_FILE, display_path
 from ...schemas import check
 from ...text.match import UNREAD, MatcherSet, TermMatcher, WordRuns
 from .generic import YAML_LOADER, Hit
-
-DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
 
 
 @dataclass(frozen=True)
