@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis {analyze,run,validate,train-entity-tone,setup} ...`."""
+"""Command line: `python -m analysis {analyze,run,validate,train-entity-tone,train-clickbait,setup} ...`."""
 
 from __future__ import annotations
 
@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     train_tone.add_argument(
         "--without-parse", action="store_true", help="leave out the features that read the dependency parse"
     )
+    train_clickbait = sub.add_parser(
+        "train-clickbait", help="refit the clickbait headline model on the clickbait corpus's development half"
+    )
+    train_clickbait.add_argument(
+        "--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)"
+    )
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -123,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args.only, args.reference)
     if args.command == "train-entity-tone":
         return _train_entity_tone(args.reference, parse=not args.without_parse)
+    if args.command == "train-clickbait":
+        return _train_clickbait(args.reference)
 
     started = time.perf_counter()
     try:
@@ -281,6 +289,19 @@ def _train_entity_tone(reference: Path | None, parse: bool) -> int:
     except ReferenceDataMissing as error:
         return _fail(str(error))
     print(f"{display_path(MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")
+    return 0
+
+
+def _train_clickbait(reference: Path | None) -> int:
+    from .paths import DEFAULT_CLICKBAIT_MODEL_FILE
+    from .validation import ReferenceDataMissing, reference_dir
+    from .validation.clickbait import train
+
+    try:
+        model = train(reference_dir(reference))
+    except ReferenceDataMissing as error:
+        return _fail(str(error))
+    print(f"{display_path(DEFAULT_CLICKBAIT_MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")
     return 0
 
 

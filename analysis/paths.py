@@ -27,6 +27,7 @@ DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 DEFAULT_GENERIC_FRAMES_FILE = DATA_DIR / "generic_frames.yaml"
 DEFAULT_ISSUE_FRAMES_FILE = DATA_DIR / "issue_frames.yaml"
 DEFAULT_SENSATIONALISM_FILE = DATA_DIR / "sensationalism.yaml"
+DEFAULT_CLICKBAIT_MODEL_FILE = DATA_DIR / "clickbait_model.yaml"
 DEFAULT_LEXICON_FILE = DATA_DIR / "attribution.yaml"
 OFFICE_HOLDERS_FILE = DATA_DIR / "office_holders.yaml"
 

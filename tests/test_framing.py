@@ -13,6 +13,7 @@ from analysis.text.load import Corpus
 from analysis.text.match import read_word_runs
 from analysis.validation import SUMMARY_COLUMNS, metrics
 from analysis.validation import framing as vf
+from analysis.validation.clickbait import read_headlines
 
 RULES = framing.load_generic_frames()
 ISSUE = framing.load_issue_frames()  # the packaged default: the Policy Frames Codebook dictionary
@@ -395,8 +396,8 @@ def test_every_scoring_is_evaluated_and_summarised():
     frac = vf.evaluate_frac(synthetic_frac())
     clickbait = {
         "threshold": 1.0,
-        "accuracy": 0.8,
-        "f1": 0.8,
+        "index": {"accuracy": 0.8, "f1": 0.8, "roc_auc": 0.85},
+        "model": {"accuracy": 0.9, "f1": 0.9, "roc_auc": 0.95},
         "majority_accuracy": 0.5,
         "always_clickbait_f1": 0.67,
         "n_evaluation": 10,
@@ -416,6 +417,10 @@ def test_every_scoring_is_evaluated_and_summarised():
     assert "codebook-aligned items solution_suggested, government_can_alleviate vs label RE" in aligned["task"].iloc[-1]
     counted = nfc_rows[nfc_rows["task"].str.startswith("evidence sentences of items")]
     assert len(counted) == 25 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
+    by_key = summary.set_index("key")
+    assert by_key.at["sensationalism.clickbait.model.accuracy", "value"] == 0.9
+    assert by_key.at["sensationalism.clickbait.headline_index.roc_auc", "value"] == 0.85
+    assert by_key.at["sensationalism.clickbait.model.f1", "baseline"] == 0.67
 
 
 REFERENCE = os.environ.get("REFERENCE_CORPORA")
@@ -436,15 +441,15 @@ def test_validation_on_samples_of_the_reference_data(tmp_path):
     assert len(classified) == 523 and set(classified["predicted"]) <= set(vf.FRAC_CLASS_NAMES)
     assert set(classified["split"]) == {"development", "held_out"}
     frac = vf.evaluate_frac(classified)
-    headlines = vf.read_headlines(reference / "clickbait")
+    headlines = read_headlines(reference / "clickbait")
     assert len(headlines) > 30000 and set(headlines["clickbait"]) == {0, 1}
     nfc = vf.evaluate_narrative_frames(
         pd.concat([scored.assign(split="development"), scored.assign(split="evaluation")])
     )
     clickbait = {
         "threshold": 1.0,
-        "accuracy": 0.8,
-        "f1": 0.8,
+        "index": {"accuracy": 0.8, "f1": 0.8, "roc_auc": 0.85},
+        "model": {"accuracy": 0.9, "f1": 0.9, "roc_auc": 0.95},
         "majority_accuracy": 0.5,
         "always_clickbait_f1": 0.67,
         "n_evaluation": 10,

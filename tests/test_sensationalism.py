@@ -53,6 +53,32 @@ def test_all_caps_words_exclude_acronyms_numerals_and_breaking():
     assert "all_caps" not in found("U.S.-EU talks")
 
 
+def test_acronyms_never_count_as_shouting_and_awards_are_not_hyperbole():
+    assert "all_caps" not in found("The IAAF, IBM, AOL, NEC and the PC makers met.")
+    assert found("Washington is STUNNED by this BAD DEAL.")["all_caps"] == ["STUNNED", "BAD", "DEAL"]
+    assert sz.is_familiar_word("matters") and sz.is_familiar_word("stunned") and not sz.is_familiar_word("iaaf")
+    assert "hyperbole" not in found("She won best actor; he set a personal best with the biggest bank.")
+    assert "superlative" not in found("Adele Wins Best New Artist And Best Pop Vocal Album", "headline")
+    assert "superlative" in found("The Most Iconic Performances Of All Time", "headline")
+    assert "hyperbole" not in found("It has been quiet ever since the first ever vote.")
+
+
+@pytest.mark.parametrize(
+    "feature, positive, negative",
+    [
+        ("question_lead", "How Well Do You Remember Sabrina", "Senate passes budget bill"),
+        ("first_person", "We Ate Every Burger In Town", 'Minister: "we will act"'),
+        ("contraction", "You Won't Believe These Dogs", "Britain's GDP grows"),
+        ("modal_verb", "This Will Make You Cry", 'PM says "we will win"'),
+        ("informal_intensifier", "These Cats Are Literally Perfect", "Cats shelter reopens"),
+    ],
+)
+def test_clickbait_model_headline_cues(feature, positive, negative):
+    assert feature in found(positive, "headline") and feature not in found(negative, "headline")
+    assert feature not in found(positive, "body")  # headline cues only: weight 0, for the model
+    assert RULES.features[RULES.ids.index(feature)].weight == 0
+
+
 def test_headline_only_features():
     assert "number_lead" in found("17 Things Only Editors Know", "headline")
     assert "number_lead" not in found("17 things only editors know", "body")
@@ -87,7 +113,9 @@ def test_seed_cues_from_text_and_cleaning_log(seeds_corpus, seed):
     assert first["calls_to_action"] == 2  # "Details in the comments" (log) and "stay tuned" (text)
     assert first["emoji"] == 1 and first["breaking"] == 1 and first["all_caps"] == 3  # BAD DEAL, OURS
     assert wide.loc[seed("003").article_id, "all_caps"] == 1  # STUNNED; NATO is an acronym
-    assert list(wide.columns) == [*RULES.ids, "index"]
+    assert list(wide.columns) == [*RULES.ids, "index", "clickbait_probability"]
+    assert wide.loc[seed("000").article_id, "clickbait_probability"] > 0.5  # its headline: BREAKING, emoji, caps
+    assert wide["clickbait_probability"].dropna().between(0, 1).all()
     assert wide["index"].idxmax() == seed("000").article_id
     features = tables["sensationalism_features"]
     totals = features.groupby("article_id")["contribution"].sum().round(2)
@@ -113,9 +141,10 @@ ALL_CAPS_CASES = [
 @pytest.mark.parametrize("text", ALL_CAPS_CASES)
 def test_all_caps_words_are_what_the_token_scan_finds(text, monkeypatch):
     """The quick check (two capitals in one token) finds every text the token scan would read."""
-    fast = RULES._all_caps(text, frozenset({"DC"}))
+    caps = RULES.features[RULES.ids.index("all_caps")]
+    fast = RULES._all_caps(text, frozenset({"DC"}), caps)
     monkeypatch.setattr(sz, "_TWO_CAPITALS_RE", re.compile(""))  # every text goes to the token scan
-    assert RULES._all_caps(text, frozenset({"DC"})) == fast
+    assert RULES._all_caps(text, frozenset({"DC"}), caps) == fast
 
 
 @pytest.mark.parametrize("text", [*ALL_CAPS_CASES, "BREAKING: here's why you won't believe it!!", "Why? 🚨 Stay tuned"])

@@ -75,7 +75,7 @@ MEASURES = (
         "sensationalism",
         Step("sensationalism.tables"),
         tables=("sensationalism", "sensationalism_features", "sensationalism_evidence"),
-        options=("sensationalism_features_file",),
+        options=("sensationalism_features_file", "clickbait_model_file"),
     ),
     Measure(
         "attribution",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import DEFAULT_SENSATIONALISM_FILE, display_path
+from ..paths import DEFAULT_CLICKBAIT_MODEL_FILE, DEFAULT_SENSATIONALISM_FILE, display_path
 from ..schemas import check, load_yaml
 from ..text.clean import count_words
 from ..text.document import Article, quote_spans
@@ -51,6 +51,9 @@ class Feature:
     log_reason: str | None = None
     outside_quotes: bool = False
     not_counted_in: tuple[str, ...] = ()
+    exceptions: tuple[re.Pattern, ...] = ()
+    min_letters: int = 2
+    familiar_words_only: bool = False
 
     def value(self, count: int, n_words: int) -> float:
         """The count, or the count per 1,000 words, as the unit says."""
@@ -116,18 +119,21 @@ class Sensationalism:
             if feature.outside_quotes and spans:
                 quotes = quotes if quotes is not None else quote_spans(text)
                 spans = [s for s in spans if not any(q[0] <= s[0] < q[1] for q in quotes)]
+            if feature.exceptions and spans:
+                contexts = [m.span() for pattern in feature.exceptions for m in pattern.finditer(text)]
+                spans = [s for s in spans if not any(c[0] < s[1] and s[0] < c[1] for c in contexts)]
             found[feature.id] = _without_overlaps(spans) if spans else []
         for feature in self.features:
             if feature.kind == "all_caps":
                 taken = [s for other in feature.not_counted_in for s in found.get(other, [])]
                 found[feature.id] = [
                     s
-                    for s in self._all_caps(text, defined_acronyms)
+                    for s in self._all_caps(text, defined_acronyms, feature)
                     if not any(t[0] < s[1] and s[0] < t[1] for t in taken)
                 ]
         return sorted((f, s, e) for f, spans in found.items() for s, e in spans)
 
-    def _all_caps(self, text: str, defined_acronyms: frozenset[str]) -> list[tuple[int, int]]:
+    def _all_caps(self, text: str, defined_acronyms: frozenset[str], feature: Feature) -> list[tuple[int, int]]:
         if not _TWO_CAPITALS_RE.search(text):  # no token with two capitals and no small letter
             return []
         spans = []
@@ -136,9 +142,11 @@ class Sensationalism:
                 continue
             token = _POSSESSIVE_RE.sub("", m.group(0)).rstrip(".'")
             letters = _NOT_LETTER_RE.sub("", token)
-            if len(letters) < 2 or not letters.isupper() or _ROMAN_RE.fullmatch(letters):
+            if len(letters) < max(2, feature.min_letters) or not letters.isupper() or _ROMAN_RE.fullmatch(letters):
                 continue
             if token.replace(".", "") in self.acronyms or token in defined_acronyms:
+                continue
+            if feature.familiar_words_only and ("." in token or not is_familiar_word(letters)):
                 continue
             spans.append((m.start(), m.start() + len(token)))
         return spans
@@ -179,6 +187,28 @@ class Sensationalism:
         return self.index(self.counts(self.text_cues(headline, "headline")), count_words(headline))
 
 
+@lru_cache(maxsize=1)
+def _familiar_words() -> frozenset[str]:
+    """Dale & Chall's 3,000 familiar words (textstat's list) and the words of VADER's lexicon."""
+    from textstat.backend.utils import get_lang_easy_words
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = (word for word in SentimentIntensityAnalyzer().lexicon if word.isalpha())
+    return frozenset(get_lang_easy_words("en_US")) | frozenset(vader)
+
+
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "est", "ly")
+
+
+def is_familiar_word(word: str) -> bool:
+    """Whether a word, or the word without one common ending ("matters", "stunned"), is
+    familiar: an everyday word or a word of sentiment, not an acronym ("NEC", "IAAF", "AOL")."""
+    familiar, word = _familiar_words(), word.lower()
+    return word in familiar or any(
+        word.endswith(end) and word[: -len(end)] in familiar for end in _ENDINGS if len(word) > len(end) + 2
+    )
+
+
 def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     kept: list[tuple[int, int]] = []
     for span in sorted(set(spans), key=lambda s: (s[0], -s[1])):
@@ -217,6 +247,9 @@ def load_sensationalism(path: str | Path | None = None) -> Sensationalism:
                 log_reason=entry.get("log_reason"),
                 outside_quotes=bool(entry.get("outside_quotes", False)),
                 not_counted_in=tuple(entry.get("not_counted_in", ())),
+                exceptions=tuple(re.compile(p, re.IGNORECASE) for p in entry.get("except_patterns", ())),
+                min_letters=int(entry.get("min_letters", 2)),
+                familiar_words_only=bool(entry.get("familiar_words_only", False)),
             )
         )
         if kind == "all_caps":
@@ -241,16 +274,30 @@ FEATURE_COLUMNS = ["article_id", "feature", "headline", "body", "log", "count", 
 EVIDENCE_COLUMNS = ["article_id", "feature", "part", "sentence_id", "line", "matched_text", "start", "end"]
 
 
-def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """`sensationalism` (one column per feature, and the index), `sensationalism_features`
-    (headline/body/log counts and each feature's contribution) and `sensationalism_evidence`."""
+def sensationalism_tables(
+    corpus: Corpus, path: str | Path | None = None, model_path: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
+    """`sensationalism` (one column per feature, the index and the headline's clickbait
+    probability), `sensationalism_features` (headline/body/log counts and each feature's
+    contribution) and `sensationalism_evidence`."""
+    from .clickbait import headline_features, load_clickbait_model
+
     rules = load_sensationalism(path)
-    wide, long, evidence = [], [], []
+    model = load_clickbait_model(model_path)
+    missing = model.missing(rules)
+    if missing:
+        raise ValueError(
+            f"{display_path(Path(model_path or DEFAULT_CLICKBAIT_MODEL_FILE))}: the clickbait model reads features "
+            f"that {display_path(Path(path or DEFAULT_SENSATIONALISM_FILE))} does not define: {', '.join(missing)}"
+        )
+    wide, long, evidence, headlines = [], [], [], []
     for article in corpus.articles:
         cues = rules.article_cues(article)
         n_words = article.n_words_with_headline
         counts = rules.counts(cues)
         wide.append({"article_id": article.article_id, **counts, "index": rules.index(counts, n_words)})
+        if article.headline:
+            headlines.append((len(wide) - 1, headline_features(article.headline, rules)))
         for feature in rules.features:
             by_part = {p: sum(c.feature == feature.id and c.part == p for c in cues) for p in PARTS}
             long.append(
@@ -283,8 +330,11 @@ def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dic
     evidence_table = evidence_table.sort_values(
         ["article_id", "sentence_id", "start", "line", "feature"], kind="stable", na_position="last"
     ).reset_index(drop=True)
+    probability = model.probability([features for _, features in headlines])
+    for (row, _), value in zip(headlines, probability):
+        wide[row]["clickbait_probability"] = round(float(value), 4)
     return {
-        "sensationalism": pd.DataFrame(wide, columns=["article_id", *rules.ids, "index"]),
+        "sensationalism": pd.DataFrame(wide, columns=["article_id", *rules.ids, "index", "clickbait_probability"]),
         "sensationalism_features": pd.DataFrame(long, columns=FEATURE_COLUMNS),
         "sensationalism_evidence": evidence_table,
     }
@@ -292,7 +342,7 @@ def sensationalism_tables(corpus: Corpus, path: str | Path | None = None) -> dic
 
 def tables(corpus: Corpus, options) -> dict[str, pd.DataFrame]:
     """Analysis entry point: the features file of the options."""
-    return sensationalism_tables(corpus, options.sensationalism_features_file)
+    return sensationalism_tables(corpus, options.sensationalism_features_file, options.clickbait_model_file)
 
 
 # --- Figures ----------------------------------------------------------------------------

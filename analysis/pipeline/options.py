@@ -26,6 +26,7 @@ import yaml
 
 from ..paths import (
     DEFAULT_ACTORS_FILE,
+    DEFAULT_CLICKBAIT_MODEL_FILE,
     DEFAULT_GENERIC_FRAMES_FILE,
     DEFAULT_ISSUE_FRAMES_FILE,
     DEFAULT_LEXICON_FILE,
@@ -75,6 +76,9 @@ class Options:
     issue_frames_file: Path = option(DEFAULT_ISSUE_FRAMES_FILE, "issue-frame dictionaries", "issue_frames")
     sensationalism_features_file: Path = option(
         DEFAULT_SENSATIONALISM_FILE, "sensationalism features", "sensationalism"
+    )
+    clickbait_model_file: Path = option(
+        DEFAULT_CLICKBAIT_MODEL_FILE, "clickbait headline model (weights of the headline features)", "clickbait_model"
     )
     attribution_lexicon_file: Path = option(DEFAULT_LEXICON_FILE, "attribution verbs and source words", "attribution")
     office_holders_file: Path = option(

@@ -67,8 +67,6 @@ the rule revisions described above were made by reading development-half article
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 from itertools import permutations
 from pathlib import Path
@@ -76,15 +74,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..measures.clickbait import load_clickbait_model
 from ..measures.framing import load_generic_frames, load_issue_frames
 from ..measures.sensationalism import load_sensationalism
 from ..text.clean import count_words
 from ..text.document import build_article
 from . import SUMMARY_COLUMNS, Outcome, require
+from .clickbait import bbc_cues, review_precision, review_sample, scored_headlines, weights_table
+from .clickbait import evaluate as evaluate_clickbait_scorers
 from .metrics import (
     accuracy,
     bootstrap_interval,
     cohen_kappa,
+    development_half,
     macro_f1,
     precision_recall_f1,
     roc_auc,
@@ -161,11 +163,6 @@ FRAC_CLASS_NAMES = {
     12: "Public opinion",
     15: "Other",
 }
-
-
-def development_half(key: str) -> bool:
-    """True for the development half: the SHA-256 of the key is even."""
-    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2 == 0
 
 
 def f1_gain_interval(labels, predicted) -> tuple[float, float]:
@@ -383,54 +380,23 @@ def evaluate_annotators(scored: pd.DataFrame, annotations: dict) -> pd.DataFrame
 # --- Clickbait --------------------------------------------------------------------------
 
 
-def read_headlines(folder: Path) -> pd.DataFrame:
-    """headline, clickbait (1/0) from the two gzip files."""
-    rows = []
-    for name, label in (("clickbait_data.gz", 1), ("non_clickbait_data.gz", 0)):
-        with gzip.open(require(folder, name), "rt", encoding="utf-8", errors="replace") as handle:
-            rows += [{"headline": line.strip(), "clickbait": label} for line in handle if line.strip()]
-    return pd.DataFrame(rows)
-
-
-def score_clickbait(folder: Path) -> pd.DataFrame:
-    """Each headline's feature counts and index, with its split."""
-    rules = load_sensationalism()
-    headlines = read_headlines(folder)
-    features, indexes = [], []
-    for text in headlines["headline"]:
-        counts = rules.counts(rules.text_cues(text, "headline"))
-        features.append(counts)
-        indexes.append(rules.index(counts, len(text.split())))
-    scored = pd.concat([headlines, pd.DataFrame(features)], axis=1)
-    scored["index"] = indexes
-    scored["split"] = ["development" if development_half(h) else "evaluation" for h in scored["headline"]]
-    return scored
-
-
 def evaluate_clickbait(scored: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
-    """Index threshold from the development half; accuracy and F1 on the evaluation half; and
-    each single feature's precision and recall on the evaluation half."""
+    """Index threshold from the development half; accuracy, F1 and ROC AUC of the index and of
+    the model on the evaluation half; and each single cue's precision and recall there."""
     dev, test = scored[scored["split"] == "development"], scored[scored["split"] == "evaluation"]
     threshold = best_threshold(dev["clickbait"], dev["index"], accuracy)
-    predicted = test["index"] >= threshold
-    majority = float(max(test["clickbait"].mean(), 1 - test["clickbait"].mean()))
-    prevalence = float(test["clickbait"].mean())
-    precision, recall, f1 = precision_recall_f1(test["clickbait"], predicted)
     result = {
+        **evaluate_clickbait_scorers(scored, threshold),
         "threshold": threshold,
-        "accuracy": accuracy(test["clickbait"], predicted),
-        "f1": f1,
-        "precision": precision,
-        "recall": recall,
-        "majority_accuracy": majority,
-        "always_clickbait_f1": 2 * prevalence / (1 + prevalence),
-        "n_evaluation": len(test),
-        "n_development": len(dev),
-        "roc_auc": roc_auc(test["clickbait"], test["index"]),
+        "majority_accuracy": float(max(test["clickbait"].mean(), 1 - test["clickbait"].mean())),
+        "always_clickbait_f1": 2 * float(test["clickbait"].mean()) / (1 + float(test["clickbait"].mean())),
     }
     rows = []
-    for feature in load_sensationalism().ids:
-        present = test[feature] > 0
+    for feature, present in [
+        *((f, test[f] > 0) for f in load_sensationalism().ids),
+        ("index", test["index"] >= threshold),
+        ("model", test["probability"] >= 0.5),
+    ]:
         precision, recall, _ = precision_recall_f1(test["clickbait"], present)
         rows.append(
             {
@@ -442,16 +408,6 @@ def evaluate_clickbait(scored: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
                 "recall": recall,
             }
         )
-    rows.append(
-        {
-            "feature": "index",
-            "headlines_with_feature": int(predicted.sum()),
-            "share_of_clickbait": float(predicted[test["clickbait"] == 1].mean()),
-            "share_of_ordinary": float(predicted[test["clickbait"] == 0].mean()),
-            "precision": result["precision"],
-            "recall": result["recall"],
-        }
-    )
     return result, pd.DataFrame(rows)
 
 
@@ -656,35 +612,75 @@ def summary_table(
                 },
             ]
         ]
-    task = f"headline index >= {clickbait['threshold']:g} as clickbait (threshold from the development half)"
-    common = {"analysis": "sensationalism", "dataset": "Clickbait headlines (Chakraborty et al. 2016)", "task": task}
-    rows += [
-        {"key": f"sensationalism.clickbait.headline_index.{row['metric']}", **row}
-        for row in [
-            {
-                **common,
-                "metric": "accuracy",
-                "value": clickbait["accuracy"],
-                "anchor": CLICKBAIT_ACCURACY,
-                "anchor_source": "12 features + logistic regression (methods.md, measured); 0.93 in Chakraborty et al. 2016",
-                "baseline": clickbait["majority_accuracy"],
-                "baseline_name": "majority class",
-                "n": clickbait["n_evaluation"],
-            },
-            {
-                **common,
-                "metric": "f1",
-                "value": clickbait["f1"],
-                "anchor": CLICKBAIT_F1,
-                "anchor_source": "12 features + logistic regression (methods.md, measured)",
-                "baseline": clickbait["always_clickbait_f1"],
-                "baseline_name": "always clickbait",
-                "n": clickbait["n_evaluation"],
-            },
-        ]
-    ]
+    rows += clickbait_summary_rows(clickbait)
     rows += frac_summary_rows(*frac)
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def clickbait_summary_rows(clickbait: dict) -> list[dict]:
+    """Accuracy, F1 and ROC AUC on the evaluation half, of the headline index and of the model."""
+    base = {"analysis": "sensationalism", "dataset": "Clickbait headlines (Chakraborty et al. 2016)"}
+    anchor_source = "12 features + logistic regression (methods.md, measured)"
+    tasks = {
+        "headline_index": (
+            f"headline index >= {clickbait['threshold']:g} as clickbait (threshold from the development half)",
+            "headline index as a clickbait score",
+        ),
+        "model": (
+            "clickbait model P >= 0.5 as clickbait (weights fitted on the development half)",
+            "clickbait model P as a clickbait score (weights fitted on the development half)",
+        ),
+    }
+    rows = []
+    for scorer, result in (("headline_index", clickbait["index"]), ("model", clickbait["model"])):
+        for metric, anchor, source, baseline, baseline_name in (
+            (
+                "accuracy",
+                CLICKBAIT_ACCURACY,
+                anchor_source + "; 0.93 in Chakraborty et al. 2016",
+                clickbait["majority_accuracy"],
+                "majority class",
+            ),
+            ("f1", CLICKBAIT_F1, anchor_source, clickbait["always_clickbait_f1"], "always clickbait"),
+            ("roc_auc", np.nan, "", 0.5, "constant score"),
+        ):
+            task = tasks[scorer][metric == "roc_auc"]
+            rows.append(
+                {
+                    **base,
+                    "key": f"sensationalism.clickbait.{scorer}.{metric}",
+                    "task": task + " (evaluation half)",
+                    "metric": metric,
+                    "value": result[metric],
+                    "anchor": anchor,
+                    "anchor_source": source,
+                    "baseline": baseline,
+                    "baseline_name": baseline_name,
+                    "n": clickbait["n_evaluation"],
+                }
+            )
+    return rows
+
+
+def bbc_precision_rows(precision: pd.DataFrame) -> list[dict]:
+    """Precision of the reviewed cues on BBC News (a reader's judgement of a drawn sample)."""
+    return [
+        {
+            "key": f"sensationalism.bbc.{r.feature}.precision",
+            "analysis": "sensationalism",
+            "dataset": "BBC News (Greene & Cunningham 2006)",
+            "task": f"{r.feature} cues in BBC headlines and bodies judged real by a reader ({r.reviewed} of "
+            f"{r.sampled} drawn cues reviewed)",
+            "metric": "precision",
+            "value": r.precision,
+            "anchor": np.nan,
+            "anchor_source": "",
+            "baseline": np.nan,
+            "baseline_name": "",
+            "n": r.reviewed,
+        }
+        for r in precision.itertuples(index=False)
+    ]
 
 
 def run(reference_dir: Path) -> Outcome:
@@ -694,10 +690,15 @@ def run(reference_dir: Path) -> Outcome:
     annotations = read_annotations(require(reference_dir, "narrative_frames"))
     questions = evaluate_questions(scored, annotations)
     annotators = evaluate_annotators(scored, annotations)
-    clickbait_scored = score_clickbait(require(reference_dir, "clickbait"))
-    clickbait, clickbait_features = evaluate_clickbait(clickbait_scored)
+    clickbait_scored = scored_headlines(require(reference_dir, "clickbait"))
+    clickbait_result, clickbait_features = evaluate_clickbait(clickbait_scored)
+    clickbait_weights = weights_table(load_clickbait_model(), clickbait_scored)
+    clickbait_bbc, bbc_found = bbc_cues(require(reference_dir, "bbc"))
+    bbc_review = review_sample(bbc_found)
+    bbc_precision = review_precision(bbc_review)
     frac_overall, frac_classes = evaluate_frac(classify_frac(require(reference_dir, "frac")))
-    summary = summary_table(nfc, annotators, clickbait, (frac_overall, frac_classes))
+    summary = summary_table(nfc, annotators, clickbait_result, (frac_overall, frac_classes))
+    summary = pd.concat([summary, pd.DataFrame(bbc_precision_rows(bbc_precision), columns=SUMMARY_COLUMNS)])
     tables = {
         "summary": summary,
         "narrative_frames": nfc,
@@ -705,6 +706,10 @@ def run(reference_dir: Path) -> Outcome:
         "narrative_frames_annotators": annotators,
         "narrative_frames_articles": scored.round(4),
         "clickbait": clickbait_features,
+        "clickbait_weights": clickbait_weights,
+        "clickbait_bbc": clickbait_bbc,
+        "clickbait_bbc_sample": bbc_review,
+        "clickbait_bbc_precision": bbc_precision,
         "frac_classes": frac_classes,
     }
     figure_inputs = {"summary": summary, "nfc": nfc, "annotators": annotators, "label_names": NFC_LABEL_NAMES}

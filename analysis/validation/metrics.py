@@ -3,6 +3,8 @@ accuracy, kappa and ROC AUC, Pearson's r, and one paired percentile bootstrap.""
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 from sklearn.metrics import (
     accuracy_score,
@@ -80,3 +82,8 @@ def bootstrap_interval(
     tail = (100 - confidence) / 2
     low, high = np.percentile(statistic(*(sample[draws] for sample in samples)), [tail, 100 - tail])
     return float(low), float(high)
+
+
+def development_half(key: str) -> bool:
+    """True for the development half: the SHA-256 of the key is even."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2 == 0

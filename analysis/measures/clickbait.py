@@ -1,0 +1,149 @@
+"""Clickbait probability of a headline: a logistic regression over named headline features.
+
+The features are the headline's sensationalism cues (one 0/1 feature per cue of the
+sensationalism file: does the headline carry it) and three measures of its form that
+Chakraborty et al. (2016) found to separate clickbait from news: its length in words, the mean
+length of its words and the share of its words that are stop words (scikit-learn's English
+list). The weights live in `data/clickbait_model.yaml`, fitted on the development half of the
+clickbait headlines corpus by `python -m analysis train-clickbait`; each feature is
+standardised ((value - mean) / scale) before its weight is applied.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..paths import DEFAULT_CLICKBAIT_MODEL_FILE, display_path
+from ..schemas import check, load_yaml
+from .sensationalism import Sensationalism
+
+FORM_FEATURES = ("n_words", "mean_word_length", "stop_word_share")
+FORM_LABELS = {
+    "n_words": "Headline length (words)",
+    "mean_word_length": "Mean word length (letters)",
+    "stop_word_share": "Share of stop words",
+}
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def feature_names(rules: Sensationalism) -> tuple[str, ...]:
+    """The model's possible features for a sensationalism file: one per cue, then the form."""
+    return (*rules.ids, *FORM_FEATURES)
+
+
+def headline_features(headline: str, rules: Sensationalism) -> dict[str, float]:
+    """Every feature of one headline: 1.0/0.0 for each cue, then the three form measures."""
+    found = {feature for feature, _, _ in rules.text_cues(headline, "headline")}
+    words = _WORD_RE.findall(headline)
+    n_words = len(words)
+    return {
+        **{feature: float(feature in found) for feature in rules.ids},
+        "n_words": float(n_words),
+        "mean_word_length": sum(len(w) for w in words) / n_words if n_words else 0.0,
+        "stop_word_share": sum(w.lower() in ENGLISH_STOP_WORDS for w in words) / n_words if n_words else 0.0,
+    }
+
+
+@dataclass(frozen=True)
+class ClickbaitModel:
+    """The fitted model: feature names, their standardisation and weights, and the intercept."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+    source: dict
+
+    def probability(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
+        """P(clickbait) of each headline's features (dicts from `headline_features`)."""
+        if not len(rows):
+            return np.zeros(0)
+        values = np.array([[row[name] for name in self.features] for row in rows], dtype=float)
+        logits = ((values - self.mean) / self.scale) @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-logits))
+
+    def missing(self, rules: Sensationalism) -> list[str]:
+        """The model's features that a sensationalism file does not define."""
+        return [name for name in self.features if name not in feature_names(rules)]
+
+    def to_mapping(self, digits: int = 6) -> dict:
+        """The model as its data file holds it (numbers rounded to `digits` significant digits)."""
+
+        def rounded(value: float) -> float:
+            return float(f"{value:.{digits}g}")
+
+        return {
+            "source": dict(self.source),
+            "intercept": rounded(self.intercept),
+            "features": [
+                {
+                    "name": name,
+                    "mean": rounded(self.mean[j]),
+                    "scale": rounded(self.scale[j]),
+                    "weight": rounded(self.weights[j]),
+                }
+                for j, name in enumerate(self.features)
+            ],
+        }
+
+
+def model_from_mapping(data: dict, where: str) -> ClickbaitModel:
+    """A model from its parsed data file (`where` its displayed path), checked by its schema."""
+    check(data, "clickbait_model", where)
+    names = [f["name"] for f in data["features"]]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"{where}: features: {', '.join(twice)} listed twice")
+    features = data["features"]
+    return ClickbaitModel(
+        features=tuple(names),
+        mean=np.array([f["mean"] for f in features], dtype=float),
+        scale=np.array([f["scale"] for f in features], dtype=float),
+        weights=np.array([f["weight"] for f in features], dtype=float),
+        intercept=float(data["intercept"]),
+        source=dict(data["source"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_clickbait_model(path: str | Path | None = None) -> ClickbaitModel:
+    """The model of a data file (the shipped one by default)."""
+    path = Path(path or DEFAULT_CLICKBAIT_MODEL_FILE)
+    where = display_path(path)
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
+    return model_from_mapping(data, where)
+
+
+def model_file_text(model: ClickbaitModel) -> str:
+    """The data file of a model: a header saying what it is, then the model as YAML."""
+    header = (
+        "# Clickbait headlines: a logistic regression over the named headline features of\n"
+        "# analysis/measures/clickbait.py. Written by `python -m analysis train-clickbait`; do not edit.\n"
+        "# P(clickbait) = 1 / (1 + exp(-(intercept + sum of weight * (value - mean) / scale))).\n"
+    )
+    mapping = model.to_mapping()
+    source = yaml.safe_dump({"source": mapping.pop("source")}, sort_keys=False, allow_unicode=True, width=100)
+    return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
+
+
+__all__ = [
+    "ClickbaitModel",
+    "FORM_FEATURES",
+    "FORM_LABELS",
+    "feature_names",
+    "headline_features",
+    "load_clickbait_model",
+    "model_file_text",
+]
