@@ -237,17 +237,31 @@ def test_sensationalism_names_the_highest_and_its_drivers(results):
     assert findings.sensationalism(sens.head(0), contributions, rules) == "No article has a sensationalism index."
 
 
+def test_clickbait_headlines_sentence():
+    sens = pd.DataFrame({"article_id": ["a", "b", "c"], "clickbait_probability": [0.2, 0.9, None]})
+    weights = pd.DataFrame({"label": ["Second-person address", "Question marks"], "weight": [1.4, -0.3]})
+    text = findings.clickbait_headlines(sens, weights)
+    assert text.startswith("The clickbait model calls 1 of 2 headlines clickbait (P >= 0.5).")
+    assert "that of b (P = 0.90)" in text and "address (+1.40), question marks (-0.30)" in text
+    assert findings.clickbait_headlines(sens.head(0), weights).startswith("No article has a headline")
+
+
 def test_framing_validation_paragraphs():
     nfc = pd.read_csv(VALIDATION_DIR / "framing_narrative_frames.csv")
     annotators = pd.read_csv(VALIDATION_DIR / "framing_narrative_frames_annotators.csv")
     humans = annotators[annotators["split"] == "evaluation"].set_index("label")
-    clickbait = pd.Series({"value": 0.84, "baseline": 0.5, "anchor": 0.877})
+    clickbait = (
+        pd.Series({"value": 0.84, "baseline": 0.5, "anchor": 0.877}),
+        pd.Series({"value": 0.91, "baseline": 0.5, "anchor": 0.877}),
+    )
     frac = pd.Series({"value": 0.5, "baseline": 0.31})
     names = {"CO": "conflict", "EC": "economic", "HI": "human interest", "MO": "morality", "RE": "resolution"}
     paragraphs = findings.framing_validation(nfc, humans, clickbait, frac, names)
     assert len(paragraphs) == nfc["scoring"].nunique() + 2
     assert paragraphs[0].startswith(f"Generic frames, {nfc['scoring'].iloc[0]}: F1 is above")
-    assert "conflict " in paragraphs[-2] and paragraphs[-1].startswith("Clickbait: accuracy 0.840 against 0.500")
+    assert "conflict " in paragraphs[-2] and paragraphs[-1].startswith(
+        "Clickbait headlines (evaluation half): the clickbait model reaches accuracy 0.910 and the headline index 0.840"
+    )
 
 
 # ----------------------------------------------------------------------------- readability

@@ -1,4 +1,5 @@
-"""Figures of the sensationalism index: cues per article, by feature."""
+"""Figures of the sensationalism index (cues per article, by feature) and of the clickbait
+model's weights."""
 
 from __future__ import annotations
 
@@ -45,4 +46,23 @@ def _distribution_figure(matrix: pd.DataFrame):
     right.set_xlim(-0.05, 1.05)
     right.set_title("Contribution of each cue")
     right.set_xlabel("Contribution (0-1)")
+    return fig
+
+
+def clickbait_weights_figure(weights: pd.DataFrame):
+    """Horizontal bars of the clickbait model's weights (change in log-odds per standard
+    deviation of a feature), largest first; cues and form measures in two colours. `weights`:
+    feature label, kind ("cue" or "form") and weight, one row per feature."""
+    rows = weights.sort_values(["weight", "label"], ascending=[True, False], kind="stable")
+    fig, ax = style.plt.subplots(figsize=(8, 0.32 * len(rows) + 1.6))
+    colours = [style.OKABE_ITO[0] if kind == "cue" else style.OKABE_ITO[1] for kind in rows["kind"]]
+    ax.barh(np.arange(len(rows)), rows["weight"], color=colours)
+    ax.set_yticks(np.arange(len(rows)), rows["label"], fontsize=9)
+    ax.axvline(0, color="#555555", linewidth=1)
+    limit = max(1.0, float(rows["weight"].abs().max()) * 1.1)
+    ax.set_xlim(-limit, limit)
+    ax.set_xlabel("Weight: change in the log-odds of clickbait\nper standard deviation of the feature")
+    ax.set_title("What the clickbait model reads in a headline")
+    handles = [style.plt.Rectangle((0, 0), 1, 1, color=style.OKABE_ITO[i]) for i in (0, 1)]
+    ax.legend(handles, ["cue (present or not)", "form of the headline"], fontsize=8, loc="lower right")
     return fig

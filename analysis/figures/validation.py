@@ -170,19 +170,24 @@ def framing_figure(summary: pd.DataFrame, nfc: pd.DataFrame, annotators: pd.Data
     auc_ax.set_ylabel("ROC AUC")
     auc_ax.axhline(0.5, color="#555555", linestyle="--", linewidth=1)
     figures = summary.set_index("key")
-    clickbait, frac = (
+    bars = [
         figures.loc["sensationalism.clickbait.headline_index.accuracy"],
+        figures.loc["sensationalism.clickbait.model.accuracy"],
         figures.loc["framing.frac.issue_frame_class.accuracy"],
-    )
-    x = np.arange(2)
-    headline_ax.bar(
-        x - 0.2, [clickbait["baseline"], frac["baseline"]], width=0.4, color=OKABE_ITO[7], label="majority class"
-    )
-    headline_ax.bar(x + 0.2, [clickbait["value"], frac["value"]], width=0.4, color=OKABE_ITO[0], label="this package")
+    ]
+    x = np.arange(len(bars))
+    headline_ax.bar(x - 0.2, [b["baseline"] for b in bars], width=0.4, color=OKABE_ITO[7], label="majority class")
+    headline_ax.bar(x + 0.2, [b["value"] for b in bars], width=0.4, color=OKABE_ITO[0], label="this package")
     headline_ax.scatter(
-        [0], [clickbait["anchor"]], marker="_", s=400, color=OKABE_ITO[1], zorder=3, label="12 features + LR"
+        [0.2, 1.2],
+        [bars[0]["anchor"], bars[1]["anchor"]],
+        marker="_",
+        s=400,
+        color=OKABE_ITO[1],
+        zorder=3,
+        label="12 features + LR",
     )
-    headline_ax.set_xticks(x, ["clickbait\naccuracy", "FrAC\naccuracy"], fontsize=9)
+    headline_ax.set_xticks(x, ["clickbait\nindex", "clickbait\nmodel", "FrAC\nsentences"], fontsize=9)
     headline_ax.set_ylim(0, 1)
     headline_ax.set_ylabel("accuracy")
     headline_ax.set_title("Headlines and sentences")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -96,6 +97,22 @@ class ClickbaitModel:
         }
 
 
+def model_weights(model: ClickbaitModel, rules: Sensationalism) -> pd.DataFrame:
+    """One row per model feature: feature, label, kind ("cue" or "form"), weight (per standard
+    deviation), mean and scale."""
+    labels = {**rules.labels, **FORM_LABELS}
+    return pd.DataFrame(
+        {
+            "feature": list(model.features),
+            "label": [labels.get(name, name) for name in model.features],
+            "kind": ["form" if name in FORM_LABELS else "cue" for name in model.features],
+            "weight": model.weights,
+            "mean": model.mean,
+            "scale": model.scale,
+        }
+    )
+
+
 def model_from_mapping(data: dict, where: str) -> ClickbaitModel:
     """A model from its parsed data file (`where` its displayed path), checked by its schema."""
     check(data, "clickbait_model", where)
@@ -146,4 +163,5 @@ __all__ = [
     "headline_features",
     "load_clickbait_model",
     "model_file_text",
+    "model_weights",
 ]

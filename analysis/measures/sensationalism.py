@@ -95,6 +95,11 @@ class Sensationalism:
     def labels(self) -> dict[str, str]:
         return {f.id: f.label for f in self.features}
 
+    @property
+    def index_labels(self) -> dict[str, str]:
+        """The labels of the features that add to the index (weight above 0)."""
+        return {f.id: f.label for f in self.features if f.weight > 0}
+
     def text_cues(
         self,
         text: str,

@@ -445,11 +445,33 @@ def sensationalism(sens: pd.DataFrame, contributions: pd.DataFrame, rules) -> st
     )
 
 
+def clickbait_headlines(sens: pd.DataFrame, weights: pd.DataFrame) -> str:
+    """How many headlines the clickbait model calls clickbait (P >= 0.5), the most
+    clickbait-like, and the model's three largest weights (`weights`: label and weight)."""
+    scored = sens.dropna(subset=["clickbait_probability"])
+    top = weights.sort_values(["weight", "label"], ascending=[False, True]).head(3)
+    strongest = ", ".join(f"{escape_text(r.label).lower()} ({r.weight:+.2f})" for r in top.itertuples())
+    if scored.empty:
+        return f"No article has a headline, so the clickbait model scores none. Its largest weights: {strongest}."
+    most = scored.sort_values(["clickbait_probability", "article_id"], ascending=[False, True]).iloc[0]
+    called = int((scored["clickbait_probability"] >= 0.5).sum())
+    return (
+        f"The clickbait model calls {called:,} of {plural(len(scored), 'headline')} clickbait (P >= 0.5). The most "
+        f"clickbait-like is that of {escape_text(most['article_id'])} (P = {most['clickbait_probability']:.2f}). "
+        f"Its largest weights, per standard deviation of a feature: {strongest}."
+    )
+
+
 def framing_validation(
-    nfc: pd.DataFrame, humans: pd.DataFrame, clickbait: pd.Series, frac: pd.Series, label_names: dict[str, str]
+    nfc: pd.DataFrame,
+    humans: pd.DataFrame,
+    clickbait: tuple[pd.Series, pd.Series],
+    frac: pd.Series,
+    label_names: dict[str, str],
 ) -> list[str]:
     """Paragraphs on the framing validation: each Narrative Frames scoring, the two annotators
-    against each other, clickbait and FrAC. `humans` is the annotators' evaluation rows by label."""
+    against each other, clickbait (the accuracy rows of the index and of the model) and FrAC.
+    `humans` is the annotators' evaluation rows by label."""
     paragraphs = []
     for scoring, rows in nfc.groupby("scoring", sort=False):
         clear, unclear = rows[rows["f1_gain_low"] > 0], rows[rows["f1_gain_low"] <= 0]
@@ -475,9 +497,11 @@ def framing_validation(
         + ", ".join(f"{label_names[label]} {value:.0%}" for label, value in share.items())
         + "."
     )
+    index, model = clickbait
     paragraphs.append(
-        f"Clickbait: accuracy {clickbait['value']:.3f} against {clickbait['baseline']:.3f} for the majority class "
-        f"and {clickbait['anchor']:.3f} for 12 features with logistic regression. FrAC: accuracy {frac['value']:.2f} "
+        f"Clickbait headlines (evaluation half): the clickbait model reaches accuracy {model['value']:.3f} and the "
+        f"headline index {index['value']:.3f}, against {index['baseline']:.3f} for the majority class and "
+        f"{index['anchor']:.3f} for 12 features with logistic regression. FrAC: accuracy {frac['value']:.2f} "
         f"against {frac['baseline']:.2f} for the majority class."
     )
     return paragraphs

@@ -22,12 +22,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from ..measures.clickbait import (
-    FORM_LABELS,
     ClickbaitModel,
     feature_names,
     headline_features,
     load_clickbait_model,
     model_file_text,
+    model_weights,
 )
 from ..measures.sensationalism import load_sensationalism
 from ..outputs import write_text
@@ -149,25 +149,14 @@ def evaluate(table: pd.DataFrame, threshold: float) -> dict:
 
 
 def weights_table(model: ClickbaitModel, table: pd.DataFrame) -> pd.DataFrame:
-    """One row per model feature: its label, weight (per standard deviation), and its mean
-    among clickbait and ordinary headlines of the development half."""
-    labels = {**load_sensationalism().labels, **FORM_LABELS}
+    """The model's weights (`clickbait.model_weights`) with each feature's mean among the
+    clickbait and the ordinary headlines of the development half."""
     development = table[table["split"] == "development"]
-    rows = []
-    for j, name in enumerate(model.features):
-        rows.append(
-            {
-                "feature": name,
-                "label": labels.get(name, name),
-                "kind": "form" if name in FORM_LABELS else "cue",
-                "weight": float(model.weights[j]),
-                "mean": float(model.mean[j]),
-                "scale": float(model.scale[j]),
-                "mean_clickbait": float(development.loc[development["clickbait"] == 1, name].mean()),
-                "mean_ordinary": float(development.loc[development["clickbait"] == 0, name].mean()),
-            }
-        )
-    return pd.DataFrame(rows)
+    weights = model_weights(model, load_sensationalism())
+    for column, label in (("mean_clickbait", 1), ("mean_ordinary", 0)):
+        chosen = development[development["clickbait"] == label]
+        weights[column] = [float(chosen[name].mean()) for name in weights["feature"]]
+    return weights
 
 
 def bbc_cues(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
