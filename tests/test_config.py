@@ -11,6 +11,7 @@ from conftest import PROJECT_ROOT, SEEDS, SEEDS_ACTORS, SEEDS_ISSUE_FRAMES
 
 from analysis.cli import build_parser, command_line_options
 from analysis.measures.attribution.lexicon import CLASSED_KEYS, FORMS_KEY, TERM_KEYS, load_lexicon
+from analysis.measures.clickbait import load_clickbait_model
 from analysis.measures.framing import load_generic_frames, load_issue_frames
 from analysis.measures.sensationalism import load_sensationalism
 from analysis.pipeline.options import CONFIG_NAME, OptionError, Options, corpus_options, read_config
@@ -120,6 +121,7 @@ LOADERS = {
     "issue_frames": (SEEDS_ISSUE_FRAMES, load_issue_frames),
     "generic_frames": (DATA / "generic_frames.yaml", load_generic_frames),
     "sensationalism": (DATA / "sensationalism.yaml", load_sensationalism),
+    "clickbait_model": (DATA / "clickbait_model.yaml", load_clickbait_model),
     "attribution": (DATA / "attribution.yaml", load_lexicon),
     "cleaning_rules": (DATA / "cleaning_rules.yaml", load_rules),
 }
@@ -241,6 +243,7 @@ def delete_in(keys):
             set_in(["headline", "max_words"], "twenty"),
             r"headline.max_words: expected a whole number of words, got 'twenty'$",
         ),
+        ("clickbait_model", set_in(["features", 0, "scale"], 0), r"features\[0\].scale: expected a number above 0"),
     ],
 )
 def test_a_bad_data_file_is_one_line_naming_the_file_the_key_and_the_form(tmp_path, name, edit, message):
