@@ -186,6 +186,21 @@ def test_issue_frames_salience_dominant_frame_and_evidence_offsets():
     assert list(evidence.columns) == framing.EVIDENCE_COLUMNS
 
 
+@pytest.mark.parametrize(
+    "text, dominant",
+    [
+        ("Tariffs and trade\n\nThe tariff costs rose. Trade fell.", "economy_trade_tariffs"),
+        ("Tariffs\n\nThe tariffs rose. Tariffs fell.", None),  # three sentences, one word
+        ("Tariffs and trade\n\nThe costs rose. Nothing else happened.", None),  # two sentences
+        ("Trade talks\n\nNATO troops and trade. Tariffs and exercises. Costs of NATO.", None),  # a tie
+    ],
+)
+def test_a_dominant_frame_needs_enough_evidence_and_no_tie(text, dominant):
+    frames = framing.frame_tables(Corpus(Path("."), [article(text)], []), SEEDS_ISSUE_FRAMES)["frames"]
+    issue = frames[frames["scheme"] == "issue"]
+    assert list(issue.loc[issue["dominant"], "frame"]) == ([dominant] if dominant else [])
+
+
 def test_every_issue_frame_has_definition_source_and_category():
     assert [f.pfc_code for f in ISSUE.frames] == list(range(1, 15))  # the codebook's 14 dimensions
     case_study = framing.load_issue_frames(SEEDS_ISSUE_FRAMES)
@@ -405,7 +420,7 @@ def test_every_scoring_is_evaluated_and_summarised():
     annotators = pd.DataFrame({"split": "evaluation", "label": list(vf.NFC_LABELS), "annotator_kappa": 0.4})
     summary = vf.summary_table(nfc, annotators, clickbait, frac)
     nfc_rows = summary[summary["dataset"] == "Narrative Frames Corpus"]
-    assert len(nfc_rows) == 3 * 5 * 5
+    assert len(nfc_rows) == 3 * 5 * 6  # precision, recall, F1, kappa, ROC AUC on all and on the evaluation half
     kappa = nfc_rows[nfc_rows["metric"] == "kappa"]
     assert (kappa["anchor"] == 0.4).all() and (kappa["baseline"] == 0.0).all()
     assert (kappa["value"].to_numpy() == nfc["kappa"].to_numpy()).all()
@@ -413,10 +428,10 @@ def test_every_scoring_is_evaluated_and_summarised():
     assert (nfc["f1_gain_low"] <= nfc["f1_gain_high"]).all()
     assert nfc_rows["task"].iloc[0].startswith("conflict frame vs label CO (threshold")
     aligned = nfc_rows[nfc_rows["task"].str.startswith("codebook-aligned items")]
-    assert len(aligned) == 25
+    assert len(aligned) == 30
     assert "codebook-aligned items solution_suggested, government_can_alleviate vs label RE" in aligned["task"].iloc[-1]
     counted = nfc_rows[nfc_rows["task"].str.startswith("evidence sentences of items")]
-    assert len(counted) == 25 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
+    assert len(counted) == 30 and counted["task"].iloc[0].endswith("(at least 3 sentences from the development half)")
     by_key = summary.set_index("key")
     assert by_key.at["sensationalism.clickbait.model.accuracy", "value"] == 0.9
     assert by_key.at["sensationalism.clickbait.headline_index.roc_auc", "value"] == 0.85

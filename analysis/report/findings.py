@@ -371,11 +371,13 @@ def generic_frames(scores: pd.DataFrame, dominant: pd.DataFrame, labels: dict[st
         return "No article was scored on the generic frames."
     means = scores.mean().sort_values(ascending=False)
     conflict_led = int((dominant["frame"] == "conflict").sum())
+    undecided = len(scores) - dominant["article_id"].nunique()
     return (
         f"Across {plural(len(scores), 'article')} the highest mean score is **{labels[means.index[0]]}** "
         f"({means.iloc[0]:.2f}) and the lowest **{labels[means.index[-1]]}** ({means.iloc[-1]:.2f}). "
-        f"Conflict is the top-scoring frame in {plural(conflict_led, 'article')}; "
-        f"{plural(int((scores['morality'] == 0).sum()), 'article')} answer no morality question."
+        f"Conflict is the dominant frame in {plural(conflict_led, 'article')}; "
+        f"{plural(undecided, 'article')} {'has' if undecided == 1 else 'have'} no dominant frame (too little "
+        f"evidence, or a tie); {plural(int((scores['morality'] == 0).sum()), 'article')} answer no morality question."
     )
 
 

@@ -232,7 +232,7 @@ def scored_items(scoring: str, label: str) -> tuple[str, tuple[str, ...]]:
 
 def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
     """Per scoring and frame: threshold from the development half; P/R/F1, the F1 gain's
-    interval and kappa on the evaluation half; AUC on all. Articles without a label for a frame
+    interval, kappa and AUC on the evaluation half; AUC also on all. Articles without a label for a frame
     are left out of that frame's figures."""
     f1 = lambda y, p: precision_recall_f1(y, p)[2]  # noqa: E731
     rows = []
@@ -265,6 +265,7 @@ def evaluate_narrative_frames(scored: pd.DataFrame) -> pd.DataFrame:
                     "kappa": cohen_kappa(test[gold].astype(bool), predicted),
                     "keyword_f1": NFC_KEYWORD_F1[label],
                     "roc_auc": roc_auc(labelled[gold], labelled[score]),
+                    "roc_auc_evaluation": roc_auc(test[gold], test[score]),
                     "roc_auc_density": (
                         roc_auc(labelled[gold], labelled[f"density_{frame}"]) if scoring == "full frame" else np.nan
                     ),
@@ -612,6 +613,20 @@ def summary_table(
                 },
             ]
         ]
+        rows.append(
+            {
+                "key": f"{key}.evaluation.roc_auc",
+                **common,
+                "task": f"{compared} ({scored_by}, no threshold, evaluation half)",
+                "metric": "roc_auc",
+                "value": r.roc_auc_evaluation,
+                "anchor": r.keyword_roc_auc,
+                "anchor_source": keyword_auc + ", all articles",
+                "baseline": 0.5,
+                "baseline_name": "constant score",
+                "n": r.n_evaluation,
+            }
+        )
     rows += clickbait_summary_rows(clickbait)
     rows += frac_summary_rows(*frac)
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

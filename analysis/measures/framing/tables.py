@@ -13,6 +13,11 @@ from .generic import GenericFrames, load_generic_frames
 from .issue import IssueFrames, load_issue_frames
 
 SCHEMES = ("generic", "issue")
+# A frame is named an article's dominant frame only on this much evidence: sentences that
+# trigger it, and distinct words or phrases among its matches (one word repeated, or a single
+# "Shame", does not make a frame), and only when no other frame ties it.
+MIN_DOMINANT_SENTENCES = 3
+MIN_DOMINANT_WORDS = 2
 FRAMES_COLUMNS = ["article_id", "scheme", "frame", "score", "hits", "per_1000_words", "dominant"]
 ITEMS_COLUMNS = ["article_id", "frame", "item", "answer", "sentences"]
 EVIDENCE_COLUMNS = ["article_id", "sentence_id", "scheme", "frame", "item", "matched_text", "start", "end"]
@@ -53,7 +58,12 @@ def article_frames(article: Article, generic: GenericFrames, issue: IssueFrames)
     for frame in issue.frames:
         n = issue_counts[frame.id]
         rows.append(_frame_row(article.article_id, "issue", frame.id, n / total if total else 0.0, n, n_words))
-    return _mark_dominant(rows), items, evidence
+    evidence_of = {}
+    for h in generic_hits + issue_hits:
+        sentences_seen, words_seen = evidence_of.setdefault((h.scheme, h.frame), (set(), set()))
+        sentences_seen.add(h.sentence)
+        words_seen.add(h.matched_text.lower())
+    return _mark_dominant(rows, evidence_of), items, evidence
 
 
 def _frame_row(article_id: str, scheme: str, frame: str, score: float, hits: int, n_words: int) -> dict:
@@ -67,14 +77,26 @@ def _frame_row(article_id: str, scheme: str, frame: str, score: float, hits: int
     }
 
 
-def _mark_dominant(rows: list[dict]) -> list[dict]:
-    """Mark, per scheme, the frame with the highest score (then most hits, then file order)."""
+def _mark_dominant(rows: list[dict], evidence_of: dict[tuple[str, str], tuple[set, set]]) -> list[dict]:
+    """Mark, per scheme, the dominant frame: the highest score (then most hits) among the frames
+    with at least MIN_DOMINANT_SENTENCES evidence sentences and MIN_DOMINANT_WORDS distinct
+    matched words, and none when another frame has the same score and hits.
+    `evidence_of`: (scheme, frame) -> (its evidence sentences, its matched words)."""
     for scheme in SCHEMES:
         candidates = [r for r in rows if r["scheme"] == scheme]
-        best = max(candidates, key=lambda r: (r["score"], r["hits"]), default=None)
         for r in candidates:
-            r["dominant"] = r is best and r["score"] > 0
+            r["dominant"] = False
+        enough = [r for r in candidates if _enough_evidence(*evidence_of.get((scheme, r["frame"]), ((), ())))]
+        best = max(enough, key=lambda r: (r["score"], r["hits"]), default=None)
+        if best is None or best["score"] <= 0:
+            continue
+        tied = [r for r in candidates if (r["score"], r["hits"]) == (best["score"], best["hits"])]
+        best["dominant"] = len(tied) == 1
     return rows
+
+
+def _enough_evidence(sentences, words) -> bool:
+    return len(sentences) >= MIN_DOMINANT_SENTENCES and len(words) >= MIN_DOMINANT_WORDS
 
 
 def frame_tables(
