@@ -359,6 +359,17 @@ def test_annotations_scoring_and_baseline(tmp_path):
     assert naive["tp"] == 1
     short = validation.score(document, [((0, 1), [])])
     assert short["tp"] == 0  # 1 of 5 characters: below the 30% coverage
+    reported = validation.Document("a", "x", text, sources, ignored, [(11, 28)])
+    nested = validation.score(reported, [((0, 5), [(6, 10)]), ((15, 19), [])])  # "deal" is inside the content
+    assert (nested["tp"], nested["n_pred"], nested["tp_nested"], nested["n_pred_nested"]) == (1, 2, 0, 1)
+
+
+def test_lexicon_free_speech_cues_are_krestel_s_verbs_in_any_form():
+    forms = validation.KRESTEL_FORMS
+    assert {"said", "saying", "told", "wrote", "written", "admitted", "agreeing", "denied", "criticised"} <= forms
+    assert not {"admited", "agreeed", "writed", "thinks", "believed", "hoped"} & forms  # no belief verbs
+    assert validation.is_krestel_cue("according to") and validation.is_krestel_cue("told reporters")
+    assert not validation.is_krestel_cue("tweeted")  # a cue of the package's lexicon, not of the list
 
 
 @pytest.mark.skipif(not os.environ.get("REFERENCE_CORPORA"), reason="REFERENCE_CORPORA not set")

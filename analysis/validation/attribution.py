@@ -6,7 +6,12 @@ them. Some articles were annotated by several annotators (one `.ann` file each):
 file by name is used. Attributions whose cue is a belief, intention or perception ("fears",
 "thinks", "hopes"; the `non_speech_cues` list in `analysis/data/attribution.yaml`) are left
 out on both sides, and a predicted source that falls on such a left-out gold source is not
-counted either way, so the score is for speech attribution only.
+counted either way, so the score is for speech attribution only. The same score is given for
+every attribution except beliefs, and for the attributions whose cue is one of Krestel et al.'s
+reporting verbs (`KRESTEL_VERBS`), a list that does not come from the lexicon being scored.
+Precision is also given apart for nested predictions (a source inside another attribution's
+annotated content: "X said that Y claimed ..."; PolNeAR annotates most of them only as part of
+the outer content) and for the rest.
 
 Texts are raw (not cleaned): paragraphs are lines, sentences come from the project's
 segmenter, offsets stay in the raw text. A predicted source matches a gold source when it
@@ -63,6 +68,22 @@ CLASS_COLUMNS = ["dataset", "source_class", "n_before", "n_after", "share_before
 CLASSES_BEFORE_FILE = DATA_DIR / "attribution_classes_before.yaml"
 BBC_FOLDER = ("bbc", "politics")
 GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
+# Reporting verbs of Krestel, Bergler & Witte (2008), the 54 lemmas listed in the methods notes,
+# without their five verbs of belief and feeling (believe, fear, hope, think, worry): a list of
+# speech cues that owes nothing to the package's own lexicon, for the lexicon-free score.
+KRESTEL_VERBS = (
+    "accuse acknowledge add admit agree allege announce argue assert blame charge cite claim complain "
+    "concede conclude confirm contend criticize declare decline deny describe disagree disclose estimate "
+    "explain insist maintain mention note observe order predict promise recall recommend reply report say "
+    "state stress suggest tell testify urge warn write"
+).split()
+# Past and -ing forms where the regular rule does not give them.
+KRESTEL_IRREGULAR = {
+    "say": ("said", "saying"),
+    "tell": ("told", "telling"),
+    "write": ("wrote", "written", "writing"),
+    "admit": ("admitted", "admitting"),
+}
 
 
 @dataclass
@@ -86,6 +107,29 @@ class Document:
 
 def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
     return tuple(tuple(map(int, part.split())) for part in offsets.split(";"))
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """A verb's lemma, -s, past and -ing forms by the regular rules (or KRESTEL_IRREGULAR), and
+    the British -ise spelling."""
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms = {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+        past = lemma + ("d" if lemma.endswith("e") else "ed")
+        ing = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+        forms = {third, *(KRESTEL_IRREGULAR.get(lemma) or (past, ing))}
+    forms.add(lemma)
+    return forms | {f.replace("iz", "is") for f in forms if "iz" in f}
+
+
+KRESTEL_FORMS = frozenset().union(*(_verb_forms(v) for v in KRESTEL_VERBS))
+
+
+def is_krestel_cue(cue: str) -> bool:
+    """True when a cue holds one of KRESTEL_VERBS (any form) or is "according to"."""
+    words = re.findall(r"[\w']+", cue.lower().replace("’", "'"))
+    return "according" in words or any(w in KRESTEL_FORMS for w in words)
 
 
 def read_annotations(path: Path, text: str, keep) -> tuple[list[GoldSource], list[GoldSource], list]:
@@ -182,6 +226,11 @@ def _overlap(span: tuple[int, int], spans) -> int:
     return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in spans)
 
 
+def _inside(span: tuple[int, int], spans) -> bool:
+    """Whether a span lies within one of `spans` (a predicted source inside reported content)."""
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
 def _length(spans) -> int:
     return sum(e - s for s, e in spans)
 
@@ -207,8 +256,11 @@ def score(document: Document, predicted) -> dict:
     cue_hits = sum(any(_overlap(c, document.sources[g].cues) > 0 for c in kept[i][1]) for g, i in matched)
     missed = [document.sources[g] for g in set(range(len(document.sources))) - {g for g, _ in matched}]
     spurious = [kept[i] for i in set(range(len(kept))) - used]
+    nested = {i for i, p in enumerate(kept) if _inside(p[0], document.contents)}
     return {
         "tp": len(matched),
+        "tp_nested": sum(i in nested for _, i in matched),
+        "n_pred_nested": len(nested),
         "n_pred": len(kept),
         "n_gold": len(document.sources),
         "cue_hits": cue_hits,
@@ -251,7 +303,7 @@ def evaluate(documents: list[Document], predictor, keep) -> tuple[dict, Counter,
     for document in documents:
         predicted = predictor(document, keep)
         result = score(document, predicted)
-        for key in ("tp", "n_pred", "n_gold", "cue_hits"):
+        for key in ("tp", "n_pred", "n_gold", "cue_hits", "tp_nested", "n_pred_nested"):
             totals[key] += result[key]
             by_publisher.setdefault(document.publisher, Counter())[key] += result[key]
         errors.update(miss_reason(g, document, predicted, lexicon) for g in result["missed"])
@@ -312,6 +364,7 @@ def run(reference_dir: Path) -> Outcome:
         ("dev", "PolNeAR dev", speech, "speech cues", "speech_cues"),
         ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues"),
         ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"),
+        ("dev", "PolNeAR dev", is_krestel_cue, "Krestel et al.'s reporting verbs, lexicon-free", "krestel_cues"),
     )
     summary, error_tables, publishers = [], [], None
     entities: dict[str, dict[str, list]] = {}  # split -> document -> its entity mentions
@@ -363,6 +416,26 @@ def run(reference_dir: Path) -> Outcome:
                 "n": ours["tp"],
             }
         )
+        for part, tp, n_pred in (
+            ("top_level", ours["tp"] - ours["tp_nested"], ours["n_pred"] - ours["n_pred_nested"]),
+            ("nested", ours["tp_nested"], ours["n_pred_nested"]),
+        ):
+            where = "inside another attribution's content" if part == "nested" else "outside any reported content"
+            summary.append(
+                {
+                    "key": f"attribution.polnear_{split}.{cues}.{part}.precision",
+                    "analysis": "attribution",
+                    "dataset": dataset,
+                    "task": f"predicted sources ({restriction}) {where}, >= 30% character overlap",
+                    "metric": "precision",
+                    "value": round(tp / n_pred, 3) if n_pred else float("nan"),
+                    "anchor": float("nan"),
+                    "anchor_source": "",
+                    "baseline": float("nan"),
+                    "baseline_name": "",
+                    "n": n_pred,
+                }
+            )
         if keep is speech:
             total = sum(errors.values())
             error_tables += [
