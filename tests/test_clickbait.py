@@ -51,3 +51,16 @@ def test_review_precision_counts_only_reviewed_cues():
     sample = vc.pd.DataFrame({"feature": ["all_caps"] * 3, "is_cue": ["True", "False", "unreviewed"]})
     row = vc.review_precision(sample).iloc[0]
     assert (row["sampled"], row["reviewed"], row["real_cues"], row["precision"]) == (3, 2, 1, 0.5)
+
+
+def test_a_features_file_without_the_model_s_cues_leaves_the_probability_empty(seeds_corpus, tmp_path):
+    from analysis.measures.sensationalism import sensationalism_tables
+    from analysis.paths import DEFAULT_SENSATIONALISM_FILE
+
+    data = yaml.safe_load(DEFAULT_SENSATIONALISM_FILE.read_text(encoding="utf-8"))
+    data["features"] = [f for f in data["features"] if f["id"] != "question_lead"]
+    path = tmp_path / "features.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    wide = sensationalism_tables(seeds_corpus, path)["sensationalism"]
+    assert wide["clickbait_probability"].isna().all() and len(wide) == len(seeds_corpus.articles)
+    assert MODEL.missing(load_sensationalism(path)) == ["question_lead"]

@@ -244,6 +244,9 @@ def test_clickbait_headlines_sentence():
     assert text.startswith("The clickbait model calls 1 of 2 headlines clickbait (P >= 0.5).")
     assert "that of b (P = 0.90)" in text and "address (+1.40), question marks (-0.30)" in text
     assert findings.clickbait_headlines(sens.head(0), weights).startswith("No article has a headline")
+    assert "(question\\_lead), so no headline is scored" in findings.clickbait_headlines(
+        sens, weights, ["question_lead"]
+    )
 
 
 def test_framing_validation_paragraphs():

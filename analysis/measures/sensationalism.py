@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..paths import DEFAULT_CLICKBAIT_MODEL_FILE, DEFAULT_SENSATIONALISM_FILE, display_path
+from ..paths import DEFAULT_SENSATIONALISM_FILE, display_path
 from ..schemas import check, load_yaml
 from ..text.clean import count_words
 from ..text.document import Article, quote_spans
@@ -283,25 +283,21 @@ def sensationalism_tables(
     corpus: Corpus, path: str | Path | None = None, model_path: str | Path | None = None
 ) -> dict[str, pd.DataFrame]:
     """`sensationalism` (one column per feature, the index and the headline's clickbait
-    probability), `sensationalism_features` (headline/body/log counts and each feature's
-    contribution) and `sensationalism_evidence`."""
+    probability, empty when the features file lacks a cue the model reads),
+    `sensationalism_features` (headline/body/log counts and each feature's contribution) and
+    `sensationalism_evidence`."""
     from .clickbait import headline_features, load_clickbait_model
 
     rules = load_sensationalism(path)
     model = load_clickbait_model(model_path)
-    missing = model.missing(rules)
-    if missing:
-        raise ValueError(
-            f"{display_path(Path(model_path or DEFAULT_CLICKBAIT_MODEL_FILE))}: the clickbait model reads features "
-            f"that {display_path(Path(path or DEFAULT_SENSATIONALISM_FILE))} does not define: {', '.join(missing)}"
-        )
+    scored = not model.missing(rules)  # a features file without the model's cues: no probability
     wide, long, evidence, headlines = [], [], [], []
     for article in corpus.articles:
         cues = rules.article_cues(article)
         n_words = article.n_words_with_headline
         counts = rules.counts(cues)
         wide.append({"article_id": article.article_id, **counts, "index": rules.index(counts, n_words)})
-        if article.headline:
+        if article.headline and scored:
             headlines.append((len(wide) - 1, headline_features(article.headline, rules)))
         for feature in rules.features:
             by_part = {p: sum(c.feature == feature.id and c.part == p for c in cues) for p in PARTS}

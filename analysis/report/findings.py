@@ -447,12 +447,19 @@ def sensationalism(sens: pd.DataFrame, contributions: pd.DataFrame, rules) -> st
     )
 
 
-def clickbait_headlines(sens: pd.DataFrame, weights: pd.DataFrame) -> str:
+def clickbait_headlines(sens: pd.DataFrame, weights: pd.DataFrame, missing: list[str] = ()) -> str:
     """How many headlines the clickbait model calls clickbait (P >= 0.5), the most
-    clickbait-like, and the model's three largest weights (`weights`: label and weight)."""
+    clickbait-like, and the model's three largest weights (`weights`: label and weight); or,
+    when the features file lacks cues the model reads (`missing`), that none was scored."""
     scored = sens.dropna(subset=["clickbait_probability"])
     top = weights.sort_values(["weight", "label"], ascending=[False, True]).head(3)
     strongest = ", ".join(f"{escape_text(r.label).lower()} ({r.weight:+.2f})" for r in top.itertuples())
+    if missing:
+        return (
+            f"The clickbait model reads cues that this features file does not define "
+            f"({', '.join(escape_text(m) for m in missing)}), so no headline is scored: use the packaged "
+            "features file, or a model whose features are all in yours."
+        )
     if scored.empty:
         return f"No article has a headline, so the clickbait model scores none. Its largest weights: {strongest}."
     most = scored.sort_values(["clickbait_probability", "article_id"], ascending=[False, True]).iloc[0]
