@@ -73,6 +73,8 @@ def test_one_precision_per_measure_by_column_name_wherever_it_is_shown():
     assert Cells(table_html(unnamed, unnamed_decimals=1)).body == [["1.2", "3.0"], ["2.0", "4.0"]]
     assert tables.decimals("country") is None and tables.decimals("n_mentions") == 0  # whole words of the name
     assert tables.decimals("hedges_per_1000_words") == 1 and tables.decimals("pearson_r") == 3
+    assert tables.decimals("f1 (evidence count)") == 3 and tables.decimals("kappa (two annotators)") == 3
+    assert tables.decimals("hits (all frames)") == 0 and tables.decimals("(unnamed)") is None
 
 
 def test_empty_cells_are_empty_and_numbers_right_aligned():

@@ -128,10 +128,11 @@ def full_table(source: Path, path: str, site_folder: str = "tables", complete: b
 
 
 def decimals(column: str, values: pd.Series | None = None, unnamed: int | None = None) -> int | None:
-    """Decimals for a column: by its name first; else `unnamed` if given (for columns named by
+    """Decimals for a column: by its name first (without a qualifier in brackets); else `unnamed` if given (for columns named by
     what they hold, a pivot's frame labels); else 0 for whole numbers and 3 for other numbers;
     None if the column holds no numbers."""
     name = str(column).lower()
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip() or name  # "f1 (evidence count)" is an F1
     for pattern, places in ((ONE_DECIMAL, 1), (COUNTS, 0), (THREE_DECIMALS, 3)):
         if pattern.search(name):
             return places
