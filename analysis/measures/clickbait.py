@@ -68,9 +68,11 @@ class ClickbaitModel:
         """P(clickbait) of each headline's features (dicts from `headline_features`)."""
         if not len(rows):
             return np.zeros(0)
-        values = np.array([[row[name] for name in self.features] for row in rows], dtype=float)
-        logits = ((values - self.mean) / self.scale) @ self.weights + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits))
+        return self.probability_of(np.array([[row[name] for name in self.features] for row in rows], dtype=float))
+
+    def probability_of(self, values: np.ndarray) -> np.ndarray:
+        """P(clickbait) of each row of a matrix whose columns are `features`."""
+        return 1.0 / (1.0 + np.exp(-(((values - self.mean) / self.scale) @ self.weights + self.intercept)))
 
     def missing(self, rules: Sensationalism) -> list[str]:
         """The model's features that a sensationalism file does not define."""

@@ -83,12 +83,8 @@ def cross_validated_accuracy(values: np.ndarray, labels: np.ndarray, names, c: f
     predicted = np.zeros(len(labels), dtype=bool)
     for train, test in StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0).split(values, labels):
         model = fit(values[train], labels[train], names, c)
-        predicted[test] = _probability(model, values[test]) >= 0.5
+        predicted[test] = model.probability_of(values[test]) >= 0.5
     return accuracy(labels, predicted)
-
-
-def _probability(model: ClickbaitModel, values: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(((values - model.mean) / model.scale) @ model.weights + model.intercept)))
 
 
 def train(reference_dir: Path, target: Path = DEFAULT_CLICKBAIT_MODEL_FILE) -> ClickbaitModel:
