@@ -212,6 +212,9 @@ def test_end_to_end_run_on_the_seeds_twice_gives_the_same_bytes(seeds_site, tmp_
         assert "<script src=" not in reader and "cdnjs" not in reader
         assert "hl-ipython3" not in reader  # no code cells in the reader version
         assert "hl-ipython3" in (reports / f"{notebook.stem}.full.html").read_text(encoding="utf-8")
+        assert "No description has been provided" not in reader  # every figure has its text alternative
+    framing = (reports / "03_framing.html").read_text(encoding="utf-8")
+    assert 'alt="Figure. What the clickbait model reads in a headline: Weight: change in the log-odds' in framing
     for figure in ("corpus_structure", "entity_mentions", "entity_tone"):
         assert (tmp_path / "figures" / f"{figure}.png").stat().st_size > 10_000
         assert (tmp_path / "figures" / f"{figure}.svg").is_file()

@@ -83,8 +83,21 @@ def show_saved_png(fig: plt.Figure, png: bytes) -> None:
     from ..report.images import compact_png
 
     data = {"image/png": base64.b64encode(compact_png(png)).decode("ascii"), "text/plain": repr(fig)}
-    _saved_to_show.append((data, {"image/png": {"width": round(fig.get_figwidth() * fig.dpi)}}))
+    _saved_to_show.append((data, {"image/png": {"width": round(fig.get_figwidth() * fig.dpi), "alt": alt_text(fig)}}))
     plt.close(fig)
+
+
+def alt_text(fig: plt.Figure) -> str:
+    """A figure's text alternative: its title (or its panels' titles) and each panel's axis labels."""
+    panels = [ax for ax in fig.axes if ax.get_title() or ax.get_xlabel() or ax.get_ylabel()]
+    title = fig._suptitle.get_text() if fig._suptitle is not None else ""
+    parts = [title] if title else []
+    for ax in panels:
+        axes = " against ".join(label for label in (ax.get_ylabel(), ax.get_xlabel()) if label)
+        described = ": ".join(text for text in (ax.get_title(), axes) if text)
+        if described:
+            parts.append(" ".join(described.split()))
+    return "Figure. " + "; ".join(dict.fromkeys(parts)) + "." if parts else "Figure."
 
 
 def _show_saved_pngs() -> None:

@@ -123,7 +123,9 @@ def show_validation_figure(name: str) -> None:
     """Display a committed validation figure (validation/figures/<name>.png), embedded."""
     path = VALIDATION_FIGURES_DIR / f"{name}.png"
     if path.is_file():
-        display(Image(filename=str(path)))
+        subject = name.removeprefix("validation_").replace("_", " ")
+        alt = f"Figure. Validation of {subject} against human-annotated data; its numbers are in the summary table."
+        display(Image(filename=str(path), metadata={"alt": alt}))
 
 
 GROUP_COLUMNS = ("outlet", "category", "section", "source")  # metadata columns tried in order, then the sub-folder
