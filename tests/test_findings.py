@@ -409,9 +409,23 @@ def test_summary_has_computed_sentences_for_every_analysis(results):
     assert f"{sens['index'].iloc[-1]:.2f} ({sens['article_id'].iloc[-1]})" in point(points, "The sensationalism index")
     n_attributions = int(results["sourcing"]["n_attributions"].sum())
     assert f"{n_attributions:,} attributions" in point(points, "Sourcing")
+    generic = results["frames"][results["frames"]["scheme"] == "generic"]
+    undecided = generic["article_id"].nunique() - int(generic["dominant"].sum())
+    assert (f"{undecided} article" in point(points, "Framing")) == (undecided > 0)
+    assert ("no dominant generic frame" in point(points, "Framing")) == (undecided > 0)
     entities = results["entities"]
     found = point(points, f"{len(entities):,} named entities found")
     assert f"the most mentioned: {entities['label'].iloc[0]} ({entities['n_mentions'].iloc[0]:,} mentions)" in found
+
+
+def test_summary_counts_articles_without_a_dominant_frame(results):
+    frames = results["frames"].copy()
+    first = frames["article_id"].iloc[0]
+    frames.loc[(frames["article_id"] == first) & (frames["scheme"] == "generic"), "dominant"] = False
+    points = findings.summary_points({**results, "frames": frames}, Options())
+    assert "1 article has no dominant generic frame (too little evidence for any, or a tie)." in point(
+        points, "Framing"
+    )
 
 
 def test_summary_of_one_article_without_headline(results):

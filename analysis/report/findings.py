@@ -1220,7 +1220,10 @@ def _framing_points(card: pd.DataFrame, options) -> list[str]:
     text = "Framing: " + "; ".join(parts) + "."
     unframed = int(card["dominant_generic_frame"].isna().sum())
     if unframed:
-        text += f" {_n(unframed, 'article')} answer no generic-frame question."
+        text += (
+            f" {_n(unframed, 'article')} {'has' if unframed == 1 else 'have'} no dominant generic frame "
+            "(too little evidence for any, or a tie)."
+        )
     return [text]
 
 
