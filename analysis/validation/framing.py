@@ -52,7 +52,8 @@ tables are in the repository history (validation/framing_*.csv).
 - FrAC (Guida et al. 2025): 523 sentences, each with one policy-frame class (the codebook's
   15 categories merged into 10, "Other" among them). The packaged default issue frames, the
   Policy Frames Codebook dictionary (data/issue_frames.yaml), label each sentence with the
-  class of its dominant frame (most matches, ties to the first in the file, as for articles);
+  class of its dominant frame (most matches, ties to the first in the file; a single sentence
+  needs no minimum of evidence, unlike an article's dominant frame);
   a sentence no term matches, or whose dominant category FrAC has no class for (capacity and
   resources, quality of life, external regulation and reputation), is "Other". Every class
   counts: accuracy and macro-F1 over the 10 classes, per-class precision and recall, beside
