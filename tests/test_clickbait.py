@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 import yaml
 
@@ -64,3 +65,24 @@ def test_a_features_file_without_the_model_s_cues_leaves_the_probability_empty(s
     wide = sensationalism_tables(seeds_corpus, path)["sensationalism"]
     assert wide["clickbait_probability"].isna().all() and len(wide) == len(seeds_corpus.articles)
     assert MODEL.missing(load_sensationalism(path)) == ["question_lead"]
+
+
+def test_scored_headlines_joins_each_headline_its_cues_and_probability(seeds_corpus):
+    from analysis.measures.sensationalism import sensationalism_tables
+
+    tables = sensationalism_tables(seeds_corpus)
+    articles = pd.DataFrame(
+        {
+            "article_id": [a.article_id for a in seeds_corpus.articles],
+            "headline": [a.headline for a in seeds_corpus.articles],
+        }
+    )
+    scored = cb.scored_headlines(articles, tables["sensationalism"], tables["sensationalism_features"])
+    assert list(scored.columns) == ["article_id", "headline", "cues", "clickbait_probability"]
+    first = scored.set_index("article_id").loc[seeds_corpus.articles[0].article_id]
+    evidence = tables["sensationalism_evidence"]
+    in_headline = evidence[
+        (evidence["article_id"] == seeds_corpus.articles[0].article_id) & (evidence["part"] == "headline")
+    ]
+    assert sorted(first["cues"]) == sorted(set(in_headline["feature"]))
+    assert scored["clickbait_probability"].isna().tolist() == [a.headline is None for a in seeds_corpus.articles]

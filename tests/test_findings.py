@@ -238,14 +238,30 @@ def test_sensationalism_names_the_highest_and_its_drivers(results):
 
 
 def test_clickbait_headlines_sentence():
-    sens = pd.DataFrame({"article_id": ["a", "b", "c"], "clickbait_probability": [0.2, 0.9, None]})
-    weights = pd.DataFrame({"label": ["Second-person address", "Question marks"], "weight": [1.4, -0.3]})
-    text = findings.clickbait_headlines(sens, weights)
+    headlines = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "headline": ["Council meets", "You Won't Believe *This*", None],
+            "cues": [[], ["second_person", "question_marks"], []],
+            "clickbait_probability": [0.2, 0.9, None],
+        }
+    )
+    weights = pd.DataFrame(
+        {
+            "feature": ["second_person", "question_marks"],
+            "label": ["Second-person address", "Question marks"],
+            "weight": [1.4, -0.3],
+        }
+    )
+    text = findings.clickbait_headlines(headlines, weights)
     assert text.startswith("The clickbait model calls 1 of 2 headlines clickbait (P >= 0.5).")
-    assert "that of b (P = 0.90)" in text and "address (+1.40), question marks (-0.30)" in text
-    assert findings.clickbait_headlines(sens.head(0), weights).startswith("No article has a headline")
+    assert "that of b (P = 0.90), “You Won&#x27;t Believe \\*This\\*”; its cues of positive weight: second" in text
+    assert "question marks (-0.30)" in text and "largest weights overall" in text
+    low = findings.clickbait_headlines(headlines.assign(clickbait_probability=[0.6, 0.1, None]), weights)
+    assert "that of a (P = 0.60), “Council meets”; it carries no cue of positive weight" in low
+    assert findings.clickbait_headlines(headlines.head(0), weights).startswith("No article has a headline")
     assert "(question\\_lead), so no headline is scored" in findings.clickbait_headlines(
-        sens, weights, ["question_lead"]
+        headlines, weights, ["question_lead"]
     )
 
 

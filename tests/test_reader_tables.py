@@ -75,6 +75,7 @@ def test_one_precision_per_measure_by_column_name_wherever_it_is_shown():
     assert tables.decimals("hedges_per_1000_words") == 1 and tables.decimals("pearson_r") == 3
     assert tables.decimals("f1 (evidence count)") == 3 and tables.decimals("kappa (two annotators)") == 3
     assert tables.decimals("hits (all frames)") == 0 and tables.decimals("(unnamed)") is None
+    assert tables.decimals("share_of_matches") == 3 and tables.decimals("n_matches") == 0
 
 
 def test_empty_cells_are_empty_and_numbers_right_aligned():

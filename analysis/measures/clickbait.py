@@ -115,6 +115,16 @@ def model_weights(model: ClickbaitModel, rules: Sensationalism) -> pd.DataFrame:
     )
 
 
+def scored_headlines(articles: pd.DataFrame, sens: pd.DataFrame, sens_features: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: article_id, headline, the ids of the cues found in the headline
+    (`cues`, a list) and clickbait_probability, from the `articles`, `sensationalism` and
+    `sensationalism_features` tables."""
+    found = sens_features[sens_features["headline"] > 0].groupby("article_id")["feature"].apply(list)
+    table = articles[["article_id", "headline"]].merge(sens[["article_id", "clickbait_probability"]], how="left")
+    table.insert(2, "cues", [found.get(a, []) for a in table["article_id"]])
+    return table
+
+
 def model_from_mapping(data: dict, where: str) -> ClickbaitModel:
     """A model from its parsed data file (`where` its displayed path), checked by its schema."""
     check(data, "clickbait_model", where)
@@ -166,4 +176,5 @@ __all__ = [
     "load_clickbait_model",
     "model_file_text",
     "model_weights",
+    "scored_headlines",
 ]

@@ -233,6 +233,7 @@ KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the vali
     "framing.narrative_frames.full_frame.re.f1",
     "framing.narrative_frames.full_frame.re.roc_auc",
     "framing.frac.issue_frame_class.accuracy",
+    "sensationalism.clickbait.model.accuracy",
     "sensationalism.clickbait.headline_index.accuracy",
     "readability.onestopenglish.pairwise_order.package.flesch_kincaid_grade",
     "readability.onestopenglish.full_order.package.flesch_kincaid_grade",

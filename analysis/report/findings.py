@@ -370,13 +370,18 @@ def generic_frames(scores: pd.DataFrame, dominant: pd.DataFrame, labels: dict[st
     if scores.empty:
         return "No article was scored on the generic frames."
     means = scores.mean().sort_values(ascending=False)
-    conflict_led = int((dominant["frame"] == "conflict").sum())
+    leading = dominant["frame"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
     undecided = len(scores) - dominant["article_id"].nunique()
+    led = (
+        f"The most frequent dominant frame is **{labels[leading.index[0]]}** ({plural(int(leading.iloc[0]), 'article')}); "
+        if len(leading)
+        else ""
+    )
     return (
         f"Across {plural(len(scores), 'article')} the highest mean score is **{labels[means.index[0]]}** "
         f"({means.iloc[0]:.2f}) and the lowest **{labels[means.index[-1]]}** ({means.iloc[-1]:.2f}). "
-        f"Conflict is the dominant frame in {plural(conflict_led, 'article')}; "
-        f"{plural(undecided, 'article')} {'has' if undecided == 1 else 'have'} no dominant frame (too little "
+        + led
+        + f"{plural(undecided, 'article')} {'has' if undecided == 1 else 'have'} no dominant frame (too little "
         f"evidence, or a tie); {plural(int((scores['morality'] == 0).sum()), 'article')} answer no morality question."
     )
 
@@ -443,31 +448,40 @@ def sensationalism(sens: pd.DataFrame, contributions: pd.DataFrame, rules) -> st
         f"({most['index']:.2f}), driven by "
         + ", ".join(f"{escape_text(rules.labels[f]).lower()} ({v:.2f})" for f, v in drivers.head(5).items())
         + f'. {plural(int((sens["breaking"] > 0).sum()), "article")} carry "BREAKING"-style labels and '
-        f"{plural(int((sens['all_caps'] > 0).sum()), 'article')} ALL-CAPS words other than acronyms."
+        f"{plural(int((sens['all_caps'] > 0).sum()), 'article')} use ALL-CAPS words other than acronyms."
     )
 
 
-def clickbait_headlines(sens: pd.DataFrame, weights: pd.DataFrame, missing: list[str] = ()) -> str:
-    """How many headlines the clickbait model calls clickbait (P >= 0.5), the most
-    clickbait-like, and the model's three largest weights (`weights`: label and weight); or,
-    when the features file lacks cues the model reads (`missing`), that none was scored."""
-    scored = sens.dropna(subset=["clickbait_probability"])
-    top = weights.sort_values(["weight", "label"], ascending=[False, True]).head(3)
-    strongest = ", ".join(f"{escape_text(r.label).lower()} ({r.weight:+.2f})" for r in top.itertuples())
+def clickbait_headlines(headlines: pd.DataFrame, weights: pd.DataFrame, missing: list[str] = ()) -> str:
+    """How many headlines the clickbait model calls clickbait (P >= 0.5); the most
+    clickbait-like headline, quoted, with the cues of positive weight it carries; and the
+    model's three largest weights. `headlines`: `clickbait.scored_headlines`; `weights`:
+    feature, label and weight; `missing`: the model's cues the features file lacks (then
+    nothing is scored)."""
     if missing:
         return (
             f"The clickbait model reads cues that this features file does not define "
             f"({', '.join(escape_text(m) for m in missing)}), so no headline is scored: use the packaged "
             "features file, or a model whose features are all in yours."
         )
+    top = weights.sort_values(["weight", "label"], ascending=[False, True]).head(3)
+    strongest = ", ".join(f"{escape_text(r.label).lower()} ({r.weight:+.2f})" for r in top.itertuples())
+    scored = headlines.dropna(subset=["clickbait_probability"])
     if scored.empty:
         return f"No article has a headline, so the clickbait model scores none. Its largest weights: {strongest}."
     most = scored.sort_values(["clickbait_probability", "article_id"], ascending=[False, True]).iloc[0]
+    pushing = weights[(weights["weight"] > 0) & weights["feature"].isin(most["cues"])]
+    carries = (
+        "; its cues of positive weight: " + ", ".join(escape_text(label).lower() for label in pushing["label"])
+        if len(pushing)
+        else "; it carries no cue of positive weight, so its form (length, word length, stop words) decides"
+    )
     called = int((scored["clickbait_probability"] >= 0.5).sum())
     return (
         f"The clickbait model calls {called:,} of {plural(len(scored), 'headline')} clickbait (P >= 0.5). The most "
-        f"clickbait-like is that of {escape_text(most['article_id'])} (P = {most['clickbait_probability']:.2f}). "
-        f"Its largest weights, per standard deviation of a feature: {strongest}."
+        f"clickbait-like is that of {escape_text(most['article_id'])} (P = {most['clickbait_probability']:.2f}), "
+        f"“{escape_text(most['headline'])}”{carries}. The model's largest weights overall, per standard "
+        f"deviation of a feature: {strongest}."
     )
 
 

@@ -66,6 +66,7 @@ ONE_DECIMAL = _words(
     "words_per_sentence",
     "mtld",
 )
+SHARES = _words(r"\w*share\w*", r"\w*rate", r"\w*ratio")  # before COUNTS: "share_of_matches" is a share
 COUNTS = _words(r"n", r"n_\w+", r"\w*_count", "count", "hits", "matches", "rank", "line", r"\w*_id", r"\w*words")
 THREE_DECIMALS = _words(
     r"\w*tone\w*",
@@ -133,7 +134,7 @@ def decimals(column: str, values: pd.Series | None = None, unnamed: int | None =
     None if the column holds no numbers."""
     name = str(column).lower()
     name = re.sub(r"\s*\([^)]*\)", "", name).strip() or name  # "f1 (evidence count)" is an F1
-    for pattern, places in ((ONE_DECIMAL, 1), (COUNTS, 0), (THREE_DECIMALS, 3)):
+    for pattern, places in ((ONE_DECIMAL, 1), (SHARES, 3), (COUNTS, 0), (THREE_DECIMALS, 3)):
         if pattern.search(name):
             return places
     if unnamed is not None:
