@@ -106,3 +106,15 @@ def test_the_whole_site_scaled_to_bbc_news_fits_its_budget(site):
             nbformat.validate(nbformat.read(site / "reports" / name, as_version=4))
     names = {name for name, _, _ in files}
     assert "tables/articles.csv" in names and any(n.startswith("tables/validation/") for n in names)
+
+
+def test_index_writes_list_options_as_the_command_line_does_and_finds_each_analysis_summary(tmp_path):
+    from analysis.report import site
+
+    assert site._option_text(["outlet", "date"]) == "outlet,date" and site._option_text(None) == ""
+    assert site._option_text(0.05) == "0.05"
+    pd.DataFrame({"key": ["a", "b"], "analysis": ["framing", "sensationalism"]}).to_csv(
+        tmp_path / "framing_summary.csv", index=False
+    )
+    assert site._summary_holding("sensationalism", tmp_path) == "framing_summary"
+    assert site._summary_holding("readability", tmp_path) is None

@@ -207,6 +207,22 @@ def _derived_tables(folder: Path) -> str:
     )
 
 
+def _option_text(value) -> str:
+    """An option's recorded value as the command line writes it: a list comma-separated."""
+    if value is None:
+        return ""
+    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _summary_holding(analysis: str, validation_dir: Path) -> str | None:
+    """The name (without .csv) of the validation summary whose rows include `analysis`'s (the
+    sensationalism rows are in the framing summary), or None."""
+    for path in sorted(Path(validation_dir).glob("*_summary.csv")):
+        if analysis in set(pd.read_csv(path, usecols=["analysis"])["analysis"].astype(str)):
+            return path.stem
+    return None
+
+
 def _validation_section(validation: pd.DataFrame, reports_dir: Path, validation_dir: Path) -> str:
     """One compact table per analysis (its key figures beside anchor and baseline), and links to
     the full validation tables."""
@@ -223,7 +239,7 @@ def _validation_section(validation: pd.DataFrame, reports_dir: Path, validation_
         "<a href='#validation-tables'>below</a>.</p>"
     ]
     for analysis, rows in key.groupby("analysis", sort=False):
-        summary = shared.get(f"{analysis}_summary")
+        summary = shared.get(f"{analysis}_summary") or shared.get(_summary_holding(str(analysis), validation_dir))
         link = (
             f" <span class='note'>(all its figures: <a href='tables/validation/{_e(summary.name)}'>"
             f"{_e(summary.name)}</a>)</span>"
@@ -319,7 +335,7 @@ def build_index(output_dir: Path, reports: list, summary_points: list[str], vali
 
     tools = pd.DataFrame(sorted(provenance["tools"].items()), columns=["tool", "version"])
     options = pd.DataFrame(
-        [(name, "" if value is None else str(value)) for name, value in sorted(provenance["options"].items())],
+        [(name, _option_text(value)) for name, value in sorted(provenance["options"].items())],
         columns=["option", "value"],
     )
     sections.append(
