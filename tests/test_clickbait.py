@@ -65,6 +65,9 @@ def test_a_features_file_without_the_model_s_cues_leaves_the_probability_empty(s
     wide = sensationalism_tables(seeds_corpus, path)["sensationalism"]
     assert wide["clickbait_probability"].isna().all() and len(wide) == len(seeds_corpus.articles)
     assert MODEL.missing(load_sensationalism(path)) == ["question_lead"]
+    labels = cb.model_weights(MODEL, load_sensationalism(path)).set_index("feature")["label"]
+    assert labels["question_lead"] == "question_lead (not in the features file)"
+    assert labels["second_person"] == "Second-person address"
 
 
 def test_scored_headlines_joins_each_headline_its_cues_and_probability(seeds_corpus):

@@ -100,13 +100,13 @@ class ClickbaitModel:
 
 
 def model_weights(model: ClickbaitModel, rules: Sensationalism) -> pd.DataFrame:
-    """One row per model feature: feature, label, kind ("cue" or "form"), weight (per standard
-    deviation), mean and scale."""
+    """One row per model feature: feature, label (a cue the features file lacks is labelled so),
+    kind ("cue" or "form"), weight (per standard deviation), mean and scale."""
     labels = {**rules.labels, **FORM_LABELS}
     return pd.DataFrame(
         {
             "feature": list(model.features),
-            "label": [labels.get(name, name) for name in model.features],
+            "label": [labels.get(name, f"{name} (not in the features file)") for name in model.features],
             "kind": ["form" if name in FORM_LABELS else "cue" for name in model.features],
             "weight": model.weights,
             "mean": model.mean,
