@@ -367,7 +367,7 @@ def test_annotations_scoring_and_baseline(tmp_path):
 def test_lexicon_free_speech_cues_are_krestel_s_verbs_in_any_form():
     forms = validation.KRESTEL_FORMS
     assert {"said", "saying", "told", "wrote", "written", "admitted", "agreeing", "denied", "criticised"} <= forms
-    assert not {"admited", "agreeed", "writed", "thinks", "believed", "hoped"} & forms  # no belief verbs
+    assert not {"thinks", "believed", "hoped", "feared", "worries"} & forms  # no belief verbs
     assert validation.is_krestel_cue("according to") and validation.is_krestel_cue("told reporters")
     assert not validation.is_krestel_cue("tweeted")  # a cue of the package's lexicon, not of the list
 

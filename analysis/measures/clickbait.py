@@ -1,10 +1,9 @@
 """Clickbait probability of a headline: a logistic regression over named headline features.
 
 The features are the headline's sensationalism cues (one 0/1 feature per cue of the
-sensationalism file: does the headline carry it) and three measures of its form that
-Chakraborty et al. (2016) found to separate clickbait from news: its length in words, the mean
-length of its words and the share of its words that are stop words (scikit-learn's English
-list). The weights live in `data/clickbait_model.yaml`, fitted on the development half of the
+sensationalism file: does the headline carry it) and three measures of its form among the
+structural features of Chakraborty et al. (2016): its length in words, the mean length of its
+words and the share of its words that are stop words (scikit-learn's English list). The weights live in `data/clickbait_model.yaml`, fitted on the development half of the
 clickbait headlines corpus by `python -m analysis train-clickbait`; each feature is
 standardised ((value - mean) / scale) before its weight is applied.
 """
@@ -23,7 +22,8 @@ import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..paths import DEFAULT_CLICKBAIT_MODEL_FILE, display_path
-from ..schemas import check, load_yaml
+from ..schemas import check, load_yaml, significant
+from ..schemas import model_file_text as data_file_text
 from .sensationalism import Sensationalism
 
 FORM_FEATURES = ("n_words", "mean_word_length", "stop_word_share")
@@ -76,23 +76,20 @@ class ClickbaitModel:
 
     def missing(self, rules: Sensationalism) -> list[str]:
         """The model's features that a sensationalism file does not define."""
-        return [name for name in self.features if name not in feature_names(rules)]
+        known = set(feature_names(rules))
+        return [name for name in self.features if name not in known]
 
-    def to_mapping(self, digits: int = 6) -> dict:
-        """The model as its data file holds it (numbers rounded to `digits` significant digits)."""
-
-        def rounded(value: float) -> float:
-            return float(f"{value:.{digits}g}")
-
+    def to_mapping(self) -> dict:
+        """The model as its data file holds it (numbers to 6 significant digits)."""
         return {
             "source": dict(self.source),
-            "intercept": rounded(self.intercept),
+            "intercept": significant(self.intercept),
             "features": [
                 {
                     "name": name,
-                    "mean": rounded(self.mean[j]),
-                    "scale": rounded(self.scale[j]),
-                    "weight": rounded(self.weights[j]),
+                    "mean": significant(self.mean[j]),
+                    "scale": significant(self.scale[j]),
+                    "weight": significant(self.weights[j]),
                 }
                 for j, name in enumerate(self.features)
             ],
@@ -162,9 +159,7 @@ def model_file_text(model: ClickbaitModel) -> str:
         "# analysis/measures/clickbait.py. Written by `python -m analysis train-clickbait`; do not edit.\n"
         "# P(clickbait) = 1 / (1 + exp(-(intercept + sum of weight * (value - mean) / scale))).\n"
     )
-    mapping = model.to_mapping()
-    source = yaml.safe_dump({"source": mapping.pop("source")}, sort_keys=False, allow_unicode=True, width=100)
-    return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
+    return data_file_text(header, model.to_mapping())
 
 
 __all__ = [

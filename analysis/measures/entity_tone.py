@@ -35,12 +35,13 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import N_SCALAR
 
 from ..paths import DATA_DIR, display_path
-from ..schemas import check, load_yaml
+from ..schemas import check, load_yaml, significant
 from ..text.match import is_negated
 from .sentiment import score as vader_scores
+from .sentiment import vader_lexicon
 
 MODEL_FILE = DATA_DIR / "entity_tone_model.yaml"
 CLASSES = ("negative", "neutral", "positive")
@@ -127,22 +128,18 @@ class ToneModel:
         odds = np.exp(logits)
         return odds / odds.sum(axis=1, keepdims=True)
 
-    def to_mapping(self, digits: int = 6) -> dict:
-        """The model as its data file holds it (numbers rounded to `digits` significant digits)."""
-
-        def rounded(value: float) -> float:
-            return float(f"{value:.{digits}g}")
-
+    def to_mapping(self) -> dict:
+        """The model as its data file holds it (numbers to 6 significant digits)."""
         return {
             "source": dict(self.source),
             "classes": list(self.classes),
-            "intercepts": [rounded(v) for v in self.intercepts],
+            "intercepts": [significant(v) for v in self.intercepts],
             "features": [
                 {
                     "name": name,
-                    "mean": rounded(self.mean[j]),
-                    "scale": rounded(self.scale[j]),
-                    "coefficients": [rounded(v) for v in self.coefficients[:, j]],
+                    "mean": significant(self.mean[j]),
+                    "scale": significant(self.scale[j]),
+                    "coefficients": [significant(v) for v in self.coefficients[:, j]],
                 }
                 for j, name in enumerate(self.features)
             ],
@@ -193,11 +190,6 @@ def load_model(path: Path = MODEL_FILE) -> ToneModel:
     except yaml.YAMLError as error:
         raise ValueError(f"{where}: not valid YAML ({' '.join(str(error).split())})") from None
     return model_from_mapping(data, where)
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, float]:
-    return SentimentIntensityAnalyzer().lexicon
 
 
 def entity_spans(doc) -> list[tuple[int, int]]:
@@ -286,7 +278,7 @@ class ScoredSentence:
         in_entity = np.zeros(self.hi - self.lo, dtype=bool)
         for e_start, e_end in self.entities:
             in_entity[max(0, e_start - self.lo) : e_end - self.lo] = True
-        lexicon = _lexicon()
+        lexicon = vader_lexicon()
         self.n_words = sum(tokens.is_alpha[lo:hi])
         valence = np.zeros(self.hi - self.lo)
         for k, (lower, idx) in enumerate(zip(tokens.lower[lo:hi], tokens.idx[lo:hi])):

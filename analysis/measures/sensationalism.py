@@ -196,9 +196,10 @@ class Sensationalism:
 def _familiar_words() -> frozenset[str]:
     """Dale & Chall's 3,000 familiar words (textstat's list) and the words of VADER's lexicon."""
     from textstat.backend.utils import get_lang_easy_words
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    vader = (word for word in SentimentIntensityAnalyzer().lexicon if word.isalpha())
+    from .sentiment import vader_lexicon
+
+    vader = (word for word in vader_lexicon() if word.isalpha())
     return frozenset(get_lang_easy_words("en_US")) | frozenset(vader)
 
 

@@ -35,6 +35,11 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (-4 to 4), from the one analyzer the package loads."""
+    return _analyzer().lexicon
+
+
 def score(text: str) -> dict[str, float]:
     """VADER scores of one sentence: compound (-1..1, rule-aware) and pos/neu/neg proportions."""
     return dict(_scores(text))

@@ -43,6 +43,19 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_SAFE_LOADER)
 
 
+def significant(value: float, digits: int = 6) -> float:
+    """A number rounded to `digits` significant digits, as the fitted models' data files hold them."""
+    return float(f"{value:.{digits}g}")
+
+
+def model_file_text(header: str, mapping: dict) -> str:
+    """A fitted model's data file: `header` (comment lines), its `source` notes, then the rest
+    of `mapping` as YAML (lists of numbers on one line)."""
+    mapping = dict(mapping)
+    source = yaml.safe_dump({"source": mapping.pop("source")}, sort_keys=False, allow_unicode=True, width=100)
+    return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
+
+
 @cache
 def schema(name: str) -> dict:
     """The packaged schema `<name>.yaml`."""

@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..measures.attribution import SOURCE_CLASSES, attribution_table, extract, load_lexicon, text_entities
+from ..measures.attribution.lexicon import inflections
 from ..paths import DATA_DIR, display_path
 from ..schemas import check, load_yaml
 from ..text.actors import load_actors
@@ -77,13 +78,20 @@ KRESTEL_VERBS = (
     "explain insist maintain mention note observe order predict promise recall recommend reply report say "
     "state stress suggest tell testify urge warn write"
 ).split()
-# Past and -ing forms where the regular rule does not give them.
+# Forms the regular rule (`lexicon.inflections`) does not give.
 KRESTEL_IRREGULAR = {
-    "say": ("said", "saying"),
-    "tell": ("told", "telling"),
-    "write": ("wrote", "written", "writing"),
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
     "admit": ("admitted", "admitting"),
+    "agree": ("agreeing",),
 }
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """A verb's regular and irregular forms, and their British -ise spellings."""
+    forms = inflections(lemma) | set(KRESTEL_IRREGULAR.get(lemma, ()))
+    return forms | {f.replace("iz", "is") for f in forms if "iz" in f}
 
 
 @dataclass
@@ -107,20 +115,6 @@ class Document:
 
 def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
     return tuple(tuple(map(int, part.split())) for part in offsets.split(";"))
-
-
-def _verb_forms(lemma: str) -> set[str]:
-    """A verb's lemma, -s, past and -ing forms by the regular rules (or KRESTEL_IRREGULAR), and
-    the British -ise spelling."""
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        forms = {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    else:
-        third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
-        past = lemma + ("d" if lemma.endswith("e") else "ed")
-        ing = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
-        forms = {third, *(KRESTEL_IRREGULAR.get(lemma) or (past, ing))}
-    forms.add(lemma)
-    return forms | {f.replace("iz", "is") for f in forms if "iz" in f}
 
 
 KRESTEL_FORMS = frozenset().union(*(_verb_forms(v) for v in KRESTEL_VERBS))

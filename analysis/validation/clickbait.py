@@ -112,7 +112,7 @@ def train(reference_dir: Path, target: Path = DEFAULT_CLICKBAIT_MODEL_FILE) -> C
     return model
 
 
-def scored_headlines(folder: Path) -> pd.DataFrame:
+def scored_corpus(folder: Path) -> pd.DataFrame:
     """Each headline's split, features, headline index and model probability."""
     rules = load_sensationalism()
     headlines = read_headlines(folder)
@@ -168,7 +168,8 @@ def bbc_cues(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     found = []
     n_headlines = n_body_words = 0
     for article in corpus.articles:
-        for cue in rules.article_cues(article):
+        cues = rules.article_cues(article)
+        for cue in cues:
             if cue.sentence is None:
                 continue
             sentence = article.sentences[cue.sentence]
@@ -186,7 +187,7 @@ def bbc_cues(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             )
         if article.headline:
             n_headlines += 1
-            for feature in {f for f, _, _ in rules.text_cues(article.headline, "headline")}:
+            for feature in {c.feature for c in cues if c.part == "headline"}:
                 headline_hits[feature] += 1
         n_body_words += article.n_words
     firing = pd.DataFrame(

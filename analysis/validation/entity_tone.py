@@ -24,7 +24,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -43,6 +42,7 @@ from ..measures.entity_tone import (
 from ..measures.sentiment import classify
 from ..outputs import write_text
 from ..paths import display_path
+from ..schemas import model_file_text as data_file_text
 from ..text.entities import load_model as load_spacy_model
 from . import SUMMARY_COLUMNS, Outcome, require
 from .metrics import accuracy, bootstrap_interval, macro_f1, precision_recall_f1
@@ -222,9 +222,7 @@ def model_file_text(model: ToneModel) -> str:
         "# A feature's value is standardised ((value - mean) / scale) before its coefficients (one per class,\n"
         "# in the order of `classes`) are applied.\n"
     )
-    mapping = model.to_mapping()
-    source = yaml.safe_dump({"source": mapping.pop("source")}, sort_keys=False, allow_unicode=True, width=100)
-    return header + source + yaml.safe_dump(mapping, sort_keys=False, width=100, default_flow_style=None)
+    return data_file_text(header, model.to_mapping())
 
 
 def resampled_macro_f1(labels: np.ndarray, predicted: np.ndarray) -> np.ndarray:

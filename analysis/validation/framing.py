@@ -81,7 +81,7 @@ from ..measures.sensationalism import load_sensationalism
 from ..text.clean import count_words
 from ..text.document import build_article
 from . import SUMMARY_COLUMNS, Outcome, require
-from .clickbait import bbc_cues, review_precision, review_sample, scored_headlines, weights_table
+from .clickbait import bbc_cues, review_precision, review_sample, scored_corpus, weights_table
 from .clickbait import evaluate as evaluate_clickbait_scorers
 from .metrics import (
     accuracy,
@@ -706,7 +706,7 @@ def run(reference_dir: Path) -> Outcome:
     annotations = read_annotations(require(reference_dir, "narrative_frames"))
     questions = evaluate_questions(scored, annotations)
     annotators = evaluate_annotators(scored, annotations)
-    clickbait_scored = scored_headlines(require(reference_dir, "clickbait"))
+    clickbait_scored = scored_corpus(require(reference_dir, "clickbait"))
     clickbait_result, clickbait_features = evaluate_clickbait(clickbait_scored)
     clickbait_weights = weights_table(load_clickbait_model(), clickbait_scored)
     clickbait_bbc, bbc_found = bbc_cues(require(reference_dir, "bbc"))
