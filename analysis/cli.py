@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis {analyze,run,validate,train-entity-tone,train-clickbait,setup} ...`."""
+"""Command line: `python -m analysis {analyze,run,validate,train-entity-tone,train-clickbait,train-stances,setup} ...`."""
 
 from __future__ import annotations
 
@@ -109,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     train_clickbait.add_argument(
         "--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)"
     )
+    train_stances = sub.add_parser("train-stances", help="refit the stance attribution model on PolNeAR's train split")
+    train_stances.add_argument(
+        "--reference", type=Path, help="folder of reference corpora (default: $REFERENCE_CORPORA)"
+    )
     sub.add_parser("setup", help="provision offline data the libraries need (CMU dictionary)")
     return parser
 
@@ -131,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return _train_entity_tone(args.reference, parse=not args.without_parse)
     if args.command == "train-clickbait":
         return _train_clickbait(args.reference)
+    if args.command == "train-stances":
+        return _train_stances(args.reference)
 
     started = time.perf_counter()
     try:
@@ -302,6 +308,19 @@ def _train_clickbait(reference: Path | None) -> int:
     except ReferenceDataMissing as error:
         return _fail(str(error))
     print(f"{display_path(DEFAULT_CLICKBAIT_MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")
+    return 0
+
+
+def _train_stances(reference: Path | None) -> int:
+    from .measures.attribution.stances import STANCE_MODEL_FILE
+    from .validation import ReferenceDataMissing, reference_dir
+    from .validation.stances import train
+
+    try:
+        model = train(reference_dir(reference))
+    except ReferenceDataMissing as error:
+        return _fail(str(error))
+    print(f"{display_path(STANCE_MODEL_FILE)}: {len(model.weights)} weights; {model.source['method']}")
     return 0
 
 

@@ -134,6 +134,7 @@ FIXED_FILES = {
     "office_holders": DATA / "office_holders.yaml",
     "opacity": DATA / "opacity.yaml",
     "office_claims": DATA / "office_claims.yaml",
+    "stance_model": DATA / "stance_model.yaml",
 }
 
 
@@ -266,6 +267,8 @@ def test_a_bad_data_file_is_one_line_naming_the_file_the_key_and_the_form(tmp_pa
             set_in(["markers_before", "terms"], "leaked"),
             r"markers_before.terms: expected a list of strings, got 'leaked'$",
         ),
+        ("stance_model", set_in(["threshold"], 1.5), r"threshold: expected a probability between 0 and 1"),
+        ("stance_model", set_in(["weights", "verb=said"], "high"), r"weights.verb=said: expected a number"),
     ],
 )
 def test_the_fixed_data_files_are_checked_too(name, edit, message):

@@ -10,8 +10,9 @@ written by the package before the speed-ups (commit e019207) with
     PYTHONPATH=. .venv/bin/python tests/test_outputs_unchanged.py --write
 
 and is rewritten the same way only when a result changes on purpose: since then, the three
-sensationalism tables, for the clickbait model's headline cues and probability, and `frames.csv`,
-for the minimum evidence of a dominant frame.
+sensationalism tables, for the clickbait model's headline cues and probability, `frames.csv`,
+for the minimum evidence of a dominant frame, and `stances.csv`, added with the stance
+attributions (the other digests unchanged).
 """
 
 from __future__ import annotations

@@ -360,6 +360,7 @@ def test_validation_table_picks_the_key_figures_by_key_in_their_order():
         ("readability", "flesch_kincaid_grade", 0.99),
         ("readability", "gunning_fog", 0.97),
         ("attribution", "f1", 0.84),
+        ("attribution", "f1", 0.7),
     ]
     assert key["vs_baseline"].tolist()[:2] == [0.041, 0.104]
     assert math.isnan(key.loc[key["dataset"] == "FrAC sentences", "vs_anchor"].iloc[0])

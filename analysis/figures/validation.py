@@ -196,31 +196,51 @@ def framing_figure(summary: pd.DataFrame, nfc: pd.DataFrame, annotators: pd.Data
     return fig
 
 
-ATTRIBUTION_KEYS = [
-    "attribution.polnear_dev.speech_cues.precision",
-    "attribution.polnear_dev.speech_cues.recall",
-    "attribution.polnear_dev.speech_cues.f1",
-]
+ATTRIBUTION_METRICS = ("precision", "recall", "f1")
+ATTRIBUTION_PREFIX = "attribution.polnear_dev."
 
 
 def attribution_figure(summary: pd.DataFrame):
-    """Precision, recall and F1 on PolNeAR dev beside the naive baseline and the published anchor."""
-    dev = summary.set_index("key").loc[ATTRIBUTION_KEYS]
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    x = range(len(dev))
-    width = 0.27
-    for offset, column, label, colour in (
-        (-width, "value", "this module", OKABE_ITO[0]),
-        (0, "baseline", "naive regex baseline", OKABE_ITO[1]),
-        (width, "anchor", "Gender Gap Tracker (published)", OKABE_ITO[2]),
-    ):
-        bars = ax.bar([i + offset for i in x], dev[column], width, label=label, color=colour)
-        ax.bar_label(bars, fmt="%.2f", fontsize=8)
-    ax.set_xticks(list(x), [m.capitalize() if m != "f1" else "F1" for m in dev["metric"]])
-    ax.set_ylim(0, 1.2)
-    ax.set_ylabel("Score")
-    ax.set_title("Source attribution on PolNeAR dev (speech cues, >= 30% overlap)")
-    ax.legend(loc="upper center", ncol=3, fontsize=9)
+    """Left: precision, recall and F1 on PolNeAR dev's speech cues beside the naive baseline and
+    the published anchor. Right: over every non-belief attribution, the speech extractor alone
+    and with the stance attributions of the parse, beside the naive baseline."""
+    rows = summary.set_index("key")
+    speech = rows.loc[[f"{ATTRIBUTION_PREFIX}speech_cues.{m}" for m in ATTRIBUTION_METRICS]]
+    alone = rows.loc[[f"{ATTRIBUTION_PREFIX}non_belief_cues.{m}" for m in ATTRIBUTION_METRICS]]
+    stances = rows.loc[[f"{ATTRIBUTION_PREFIX}non_belief_cues_with_stances.{m}" for m in ATTRIBUTION_METRICS]]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5), sharey=True)
+    x, width = range(len(ATTRIBUTION_METRICS)), 0.27
+    labels = [m.capitalize() if m != "f1" else "F1" for m in ATTRIBUTION_METRICS]
+    panels = (
+        (
+            left,
+            "Speech cues",
+            (
+                (speech["value"], "this module", 0),
+                (speech["baseline"], "naive regex baseline", 1),
+                (speech["anchor"], "Gender Gap Tracker (published)", 2),
+            ),
+        ),
+        (
+            right,
+            "Every attribution except beliefs",
+            (
+                (alone["value"], "speech cues only", 0),
+                (stances["value"], "with stance attributions", 3),
+                (alone["baseline"], "naive regex baseline", 1),
+            ),
+        ),
+    )
+    for ax, title, series in panels:
+        for offset, (values, label, colour) in zip((-width, 0, width), series):
+            bars = ax.bar([i + offset for i in x], values, width, label=label, color=OKABE_ITO[colour])
+            ax.bar_label(bars, fmt="%.2f", fontsize=8)
+        ax.set_xticks(list(x), labels)
+        ax.set_ylim(0, 1.2)
+        ax.set_title(title, fontsize=10)
+        ax.legend(loc="upper center", ncol=2, fontsize=8)
+    left.set_ylabel("Score")
+    fig.suptitle("Source attribution on PolNeAR dev (>= 30% character overlap)")
     return fig
 
 

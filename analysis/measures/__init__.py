@@ -80,7 +80,7 @@ MEASURES = (
     Measure(
         "attribution",
         Step("attribution.tables"),
-        tables=("attributions", "sourcing", "quoted_words"),
+        tables=("attributions", "sourcing", "quoted_words", "stances"),
         options=("attribution_lexicon_file", "actors_file"),
     ),
     Measure(

@@ -242,6 +242,8 @@ KEY_VALIDATION_FIGURES = [  # the key figures of each analysis: keys of the vali
     "attribution.polnear_dev.speech_cues.precision",
     "attribution.polnear_dev.speech_cues.recall",
     "attribution.polnear_dev.speech_cues.f1",
+    "attribution.polnear_dev.non_belief_cues.f1",
+    "attribution.polnear_dev.non_belief_cues_with_stances.f1",
     "entity_tone.newsmtsc.held_out.macro_f1",
     "reuse.bbc_planted.republication.recall",
     "reuse.bbc_planted.copy_edit_light.recall",

@@ -7,8 +7,11 @@ file by name is used. Attributions whose cue is a belief, intention or perceptio
 "thinks", "hopes"; the `non_speech_cues` list in `analysis/data/attribution.yaml`) are left
 out on both sides, and a predicted source that falls on such a left-out gold source is not
 counted either way, so the score is for speech attribution only. The same score is given for
-every attribution except beliefs, and for the attributions whose cue is one of Krestel et al.'s
-reporting verbs (`KRESTEL_VERBS`), a list that does not come from the lexicon being scored.
+every attribution except beliefs, there also with the stance attributions of the parse added
+(`measures.attribution.stances`, whose model `validation.stances` fits on the train split), and
+for the attributions whose cue is one of Krestel et al.'s reporting verbs (`KRESTEL_VERBS`), a
+list that does not come from the lexicon being scored. The speech-cue scores have the speech
+extractor's sources only: stance attributions carry no speech cue.
 Precision is also given apart for nested predictions (a source inside another attribution's
 annotated content: "X said that Y claimed ..."; PolNeAR annotates most of them only as part of
 the outer content) and for the rest.
@@ -36,8 +39,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..measures.attribution import SOURCE_CLASSES, attribution_table, extract, load_lexicon, text_entities
+from ..measures.attribution import SOURCE_CLASSES, attribution_table, extract, load_lexicon, load_stance_model
+from ..measures.attribution.extractor import text_layers
 from ..measures.attribution.lexicon import inflections
+from ..measures.attribution.stances import stances
 from ..paths import DATA_DIR, display_path
 from ..schemas import check, load_yaml
 from ..text.actors import load_actors
@@ -68,6 +73,7 @@ ERROR_COLUMNS = ["key", "dataset", "error_type", "count", "share"]
 CLASS_COLUMNS = ["dataset", "source_class", "n_before", "n_after", "share_before", "share_after"]
 CLASSES_BEFORE_FILE = DATA_DIR / "attribution_classes_before.yaml"
 BBC_FOLDER = ("bbc", "politics")
+NON_BELIEF = "all cues except beliefs, intentions, perceptions"
 GGT = "Gender Gap Tracker (Asr et al. 2021), quotes at >= 30% character overlap, Canadian news"
 # Reporting verbs of Krestel, Bergler & Witte (2008), the 54 lemmas listed in the methods notes,
 # without their five verbs of belief and feeling (believe, fear, hope, think, worry): a list of
@@ -111,6 +117,7 @@ class Document:
     ignored: list[GoldSource]
     contents: list[tuple[int, int]]
     entities: list = field(default_factory=list)  # the entity mentions of the text
+    parse: object = None  # the entity model's parse of the text (a spaCy Doc)
 
 
 def _spans(offsets: str) -> tuple[tuple[int, int], ...]:
@@ -184,10 +191,10 @@ def segment(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]
 
 
 def with_entities(documents: list[Document]) -> list[Document]:
-    """The documents with their entity mentions (the entity model run over all texts at once)."""
-    found = text_entities([(d.text, *segment(d.text)) for d in documents])
-    for document, mentions in zip(documents, found):
-        document.entities = mentions
+    """The documents with their entity mentions and parse (the entity model run over all texts at once)."""
+    found = text_layers([(d.text, *segment(d.text)) for d in documents])
+    for document, layers in zip(documents, found):
+        document.entities, document.parse = layers["entities"], layers["parse"]
     return documents
 
 
@@ -207,6 +214,14 @@ def predict(document: Document, keep) -> list[tuple[tuple[int, int], list[tuple[
     return list(found.items())
 
 
+def predict_with_stances(document: Document, keep) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """`predict`'s sources and the stance attributions (`measures.attribution.stances`) the
+    parse adds where the speech extractor found no source."""
+    speech = predict(document, keep)
+    found = stances(document.parse, [span for span, _ in speech], load_lexicon(), load_stance_model())
+    return speech + [((c.source_start, c.source_end), [(c.cue_start, c.cue_end)]) for c, _ in found]
+
+
 def baseline(document: Document, keep=None) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """The naive regex: "NAME said", "said NAME", "according to NAME" (NAME capitalised words)."""
     found = {}
@@ -220,6 +235,11 @@ def _overlap(span: tuple[int, int], spans) -> int:
     return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in spans)
 
 
+def covers(span: tuple[int, int], golds) -> bool:
+    """Whether a predicted source span covers at least MIN_COVERAGE of one of the gold sources."""
+    return any(_overlap(span, g.spans) >= MIN_COVERAGE * _length(g.spans) for g in golds)
+
+
 def _inside(span: tuple[int, int], spans) -> bool:
     """Whether a span lies within one of `spans` (a predicted source inside reported content)."""
     return any(s <= span[0] and span[1] <= e for s, e in spans)
@@ -231,11 +251,7 @@ def _length(spans) -> int:
 
 def score(document: Document, predicted) -> dict:
     """Match predicted sources to gold sources; return counts and the unmatched items."""
-    kept = [
-        p
-        for p in predicted
-        if not any(_overlap(p[0], g.spans) >= MIN_COVERAGE * _length(g.spans) for g in document.ignored)
-    ]
+    kept = [p for p in predicted if not covers(p[0], document.ignored)]
     matched, used = [], set()
     for g, gold in enumerate(document.sources):
         need = MIN_COVERAGE * _length(gold.spans)
@@ -355,20 +371,35 @@ def run(reference_dir: Path) -> Outcome:
     speech = lexicon.is_speech_cue
     not_belief = lambda cue: not lexicon.is_non_speech(cue)  # noqa: E731
     runs = (
-        ("dev", "PolNeAR dev", speech, "speech cues", "speech_cues"),
-        ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues"),
-        ("dev", "PolNeAR dev", not_belief, "all cues except beliefs, intentions, perceptions", "non_belief_cues"),
-        ("dev", "PolNeAR dev", is_krestel_cue, "Krestel et al.'s reporting verbs, lexicon-free", "krestel_cues"),
+        ("dev", "PolNeAR dev", speech, "speech cues", "speech_cues", predict),
+        ("train", "PolNeAR train (development split)", speech, "speech cues", "speech_cues", predict),
+        ("dev", "PolNeAR dev", not_belief, NON_BELIEF, "non_belief_cues", predict),
+        (
+            "dev",
+            "PolNeAR dev",
+            not_belief,
+            NON_BELIEF + "; speech and stance attributions",
+            "non_belief_cues_with_stances",
+            predict_with_stances,
+        ),
+        (
+            "dev",
+            "PolNeAR dev",
+            is_krestel_cue,
+            "Krestel et al.'s reporting verbs, lexicon-free",
+            "krestel_cues",
+            predict,
+        ),
     )
     summary, error_tables, publishers = [], [], None
-    entities: dict[str, dict[str, list]] = {}  # split -> document -> its entity mentions
-    for split, dataset, keep, restriction, cues in runs:
+    layers: dict[str, dict[str, tuple]] = {}  # split -> document -> its entity mentions and parse
+    for split, dataset, keep, restriction, cues, predictor in runs:
         documents = load_split(reference_dir, split, keep)
-        if split not in entities:
-            entities[split] = {d.name: d.entities for d in with_entities(documents)}
+        if split not in layers:
+            layers[split] = {d.name: (d.entities, d.parse) for d in with_entities(documents)}
         for document in documents:
-            document.entities = entities[split][document.name]
-        ours, errors, by_publisher = evaluate(documents, predict, keep)
+            document.entities, document.parse = layers[split][document.name]
+        ours, errors, by_publisher = evaluate(documents, predictor, keep)
         naive, _, _ = evaluate(documents, baseline, keep)
         p, r, f = precision_recall_f1_counts(ours["tp"], ours["n_pred"], ours["n_gold"])
         bp, br, bf = precision_recall_f1_counts(naive["tp"], naive["n_pred"], naive["n_gold"])

@@ -1,6 +1,6 @@
 """Source attribution: who is quoted or cited, whether they are named, how claims are hedged.
 
-Rule-based, over tokens with character offsets (no parser). Per paragraph it finds the
+Speech attributions are rule-based, over tokens with character offsets. Per paragraph it finds the
 quotations (straight or curly marks, unclosed marks, quotes that run on into the next
 paragraph), then per sentence the cues outside quotations: reporting verbs (Krestel et
 al.'s lemmas plus news verbs), "according to", "X told <outlet>", statements and documents
@@ -19,7 +19,9 @@ group; phrase lists are matched with the package's term matcher (`text.match`). 
 tokens and word counts come from the document model (`text.document`). Modules: `lexicon`
 (the YAML, checked and compiled), `speakers` (noun phrases and subjects), `cues` (cues and
 their frames), `sources` (resolution and classification of sources), `extractor`
-(quotations attached to cues), `tables` (the measure's tables).
+(quotations attached to cues), `stances` (sources the dependency parse finds as subjects of
+verbs outside the speech lexicon, kept by a fitted model: the `stances` table), `tables` (the
+measure's tables).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ...text.actors import load_actors
 from .extractor import extract, extract_article, text_entities
 from .lexicon import Lexicon, inflections, load_lexicon
 from .record import Attribution
+from .stances import load_stance_model
 from .tables import (
     ATTRIBUTION_COLUMNS,
     QUOTE_TYPES,
@@ -39,6 +42,7 @@ from .tables import (
     quoted_words_table,
     sourcing_table,
     speaker_label,
+    stance_table,
 )
 
 __all__ = [
@@ -55,18 +59,21 @@ __all__ = [
     "load_lexicon",
     "quoted_words_table",
     "sourcing_table",
+    "load_stance_model",
     "speaker_label",
+    "stance_table",
     "tables",
     "text_entities",
 ]
 
 
 def tables(corpus, options) -> dict[str, pd.DataFrame]:
-    """attributions, sourcing and quoted_words for a corpus."""
+    """attributions, sourcing, quoted_words and stances for a corpus."""
     lexicon, actors = load_lexicon(options.attribution_lexicon_file), load_actors(options.actors_file)
     attributions = attribution_table(corpus.articles, lexicon, actors)
     return {
         "attributions": attributions,
         "sourcing": sourcing_table(corpus.articles, attributions, lexicon),
         "quoted_words": quoted_words_table(attributions),
+        "stances": stance_table(corpus.articles, lexicon, load_stance_model()),
     }

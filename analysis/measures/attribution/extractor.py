@@ -257,11 +257,11 @@ def extract(
     return extractor.run(paragraphs, sentences)
 
 
-def text_entities(
+def text_layers(
     texts: Sequence[tuple[str, list[tuple[int, int]], list[tuple[int, int, int]]]], actors: ActorList | None = None
-) -> list[list[EntityMention]]:
-    """The entity mentions of plain texts, each given with its paragraph and (sentence_id,
-    start, end) spans as for `extract` (the entity model run over all of them at once)."""
+) -> list[dict]:
+    """The entity layers (`entities`, `parse`) of plain texts, each given with its paragraph and
+    (sentence_id, start, end) spans as for `extract` (the entity model run over all of them at once)."""
     articles = [
         Article(
             str(n),
@@ -277,7 +277,14 @@ def text_entities(
         for n, (text, paragraphs, sentences) in enumerate(texts)
     ]
     ensure_entities(articles, actors or load_actors())
-    return [a.layers["entities"] for a in articles]
+    return [a.layers for a in articles]
+
+
+def text_entities(
+    texts: Sequence[tuple[str, list[tuple[int, int]], list[tuple[int, int, int]]]], actors: ActorList | None = None
+) -> list[list[EntityMention]]:
+    """The entity mentions of plain texts (see `text_layers`)."""
+    return [layers["entities"] for layers in text_layers(texts, actors)]
 
 
 def extract_article(article, lexicon: Lexicon | None = None, actors: ActorList | None = None) -> list[Attribution]:

@@ -9,6 +9,7 @@ from ...text.actors import ActorList
 from ...text.entities import ensure_entities
 from .extractor import extract_article
 from .lexicon import Lexicon
+from .stances import StanceModel, stances
 
 SOURCE_CLASSES = ("named", "anonymous", "vague", "unresolved")  # unresolved: a pronoun with no antecedent
 SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll", "witness/public", "other")
@@ -59,6 +60,19 @@ SOURCING_COLUMNS = [
     "n_self_referential",
     "n_unverifiable",
     "share_unverifiable",
+]
+STANCE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "source",
+    "source_entity",
+    "cue",
+    "probability",
+    "source_start",
+    "source_end",
+    "cue_start",
+    "cue_end",
+    "sentence",
 ]
 QUOTED_WORDS_COLUMNS = ["article_id", "speaker", "source_class", "n_quotes", "n_words"]
 SOURCING_FIELDS = [
@@ -162,3 +176,33 @@ def quoted_words_table(attributions: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(
         ["article_id", "n_words", "speaker"], ascending=[True, False, True], kind="stable"
     ).reset_index(drop=True)[QUOTED_WORDS_COLUMNS]
+
+
+def stance_table(articles, lexicon: Lexicon, model: StanceModel) -> pd.DataFrame:
+    """One row per stance attribution (`stances`) of every article: a source the parse finds
+    as the subject of a verb outside the speech lexicon, where the speech extractor found none;
+    `source_entity` is the entity whose mention overlaps the subject's head word.
+    Reads each article's `parse` and `attributions` layers (`attribution_table` first)."""
+    rows = []
+    for article in articles:
+        taken = [(r.speaker_start, r.speaker_end) for r in article.layers["attributions"]]
+        mentions = article.layers["entities"]
+        for found, probability in stances(article.layers["parse"], taken, lexicon, model):
+            sentence = next((s for s in article.sentences if s.start <= found.cue_start < s.end), None)
+            entity = next((m.key for m in mentions if m.start < found.head_end and found.head_start < m.end), "")
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "sentence_id": sentence.sentence_id if sentence else -1,
+                    "source": found.source,
+                    "source_entity": entity,
+                    "cue": found.cue,
+                    "probability": round(probability, 3),
+                    "source_start": found.source_start,
+                    "source_end": found.source_end,
+                    "cue_start": found.cue_start,
+                    "cue_end": found.cue_end,
+                    "sentence": sentence.text if sentence else "",
+                }
+            )
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
