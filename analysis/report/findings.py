@@ -676,20 +676,25 @@ def quoted_words(quoted: pd.DataFrame) -> str:
 
 
 def stances(stance_rows: pd.DataFrame) -> str:
-    """How many stance attributions the parse adds, the most frequent cues and the source
-    with the most, from the stances table."""
+    """How many stance attributions the parse adds, the most frequent verbs and the entity
+    that is the source of the most, from the stances table."""
     if stance_rows.empty:
         return "The parse adds no stance attribution in this corpus."
     cues = stance_rows["cue"].str.lower().value_counts()
     entities = stance_rows["source_entity"].fillna("").astype(str)  # empty where no entity (NaN once read)
-    sources = entities.where(entities != "", stance_rows["source"].astype(str))
-    top = sources.value_counts()
+    linked = entities[entities != ""].value_counts()
     common = ", ".join(f"*{escape_text(c)}* ({n})" for c, n in cues.head(3).items())
-    return (
+    text = (
         f"The parse adds {plural(len(stance_rows), 'stance attribution')} in "
-        f"{plural(stance_rows['article_id'].nunique(), 'article')}, sources whose verb is not a speech cue; "
-        f"the most frequent verbs are {common}. The source with the most is **{escape_text(top.index[0])}** "
-        f"({plural(int(top.iloc[0]), 'stance')})."
+        f"{plural(stance_rows['article_id'].nunique(), 'article')}, sources the speech rules did not attribute; "
+        f"the most frequent verbs are {common}. "
+    )
+    if linked.empty:
+        return text + "None of them has an entity of its article as source."
+    return text + (
+        f"{int(linked.sum()):,} of them {'has' if linked.sum() == 1 else 'have'} an entity of their article as "
+        "source; the entity with the most "
+        f"is **{escape_text(linked.index[0])}** ({plural(int(linked.iloc[0]), 'stance')})."
     )
 
 
@@ -702,8 +707,8 @@ def stance_validation(summary: pd.DataFrame) -> str:
         f"Over every attribution except beliefs, the speech extractor alone reaches precision "
         f"{rows[f'{alone}.precision']:.3f}, recall {rows[f'{alone}.recall']:.3f} and F1 {rows[f'{alone}.f1']:.3f}; "
         f"with the stance attributions, precision {rows[f'{both}.precision']:.3f}, recall "
-        f"{rows[f'{both}.recall']:.3f} and F1 {rows[f'{both}.f1']:.3f}. The speech-cue score above does not "
-        "change: stance attributions carry no speech cue."
+        f"{rows[f'{both}.recall']:.3f} and F1 {rows[f'{both}.f1']:.3f}. The speech-cue score above is that of "
+        "the speech rules alone: stance attributions are not in it."
     )
 
 

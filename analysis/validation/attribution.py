@@ -11,7 +11,7 @@ every attribution except beliefs, there also with the stance attributions of the
 (`measures.attribution.stances`, whose model `validation.stances` fits on the train split), and
 for the attributions whose cue is one of Krestel et al.'s reporting verbs (`KRESTEL_VERBS`), a
 list that does not come from the lexicon being scored. The speech-cue scores have the speech
-extractor's sources only: stance attributions carry no speech cue.
+extractor's sources only, as the speech rules' own score.
 Precision is also given apart for nested predictions (a source inside another attribution's
 annotated content: "X said that Y claimed ..."; PolNeAR annotates most of them only as part of
 the outer content) and for the rest.

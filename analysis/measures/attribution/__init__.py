@@ -20,7 +20,7 @@ tokens and word counts come from the document model (`text.document`). Modules: 
 (the YAML, checked and compiled), `speakers` (noun phrases and subjects), `cues` (cues and
 their frames), `sources` (resolution and classification of sources), `extractor`
 (quotations attached to cues), `stances` (sources the dependency parse finds as subjects of
-verbs outside the speech lexicon, kept by a fitted model: the `stances` table), `tables` (the
+verbs where the speech rules found no source, kept by a fitted model: the `stances` table), `tables` (the
 measure's tables).
 """
 

@@ -51,7 +51,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Logistic regression over named binary features (absent features count 0)."""
+    """Logistic regression over named features, nearly all 0 or 1 (absent features count 0)."""
 
     intercept: float
     threshold: float

@@ -180,7 +180,8 @@ def quoted_words_table(attributions: pd.DataFrame) -> pd.DataFrame:
 
 def stance_table(articles, lexicon: Lexicon, model: StanceModel) -> pd.DataFrame:
     """One row per stance attribution (`stances`) of every article: a source the parse finds
-    as the subject of a verb outside the speech lexicon, where the speech extractor found none;
+    as the subject of a verb, where the speech extractor found none (mostly verbs outside the
+    speech lexicon);
     `source_entity` is the entity whose mention overlaps the subject's head word.
     Reads each article's `parse` and `attributions` layers (`attribution_table` first)."""
     rows = []
