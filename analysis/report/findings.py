@@ -682,7 +682,8 @@ def stances(stance_rows: pd.DataFrame) -> str:
         return "The parse adds no stance attribution in this corpus."
     cues = stance_rows["cue"].str.lower().value_counts()
     entities = stance_rows["source_entity"].fillna("").astype(str)  # empty where no entity (NaN once read)
-    linked = entities[entities != ""].value_counts()
+    counts = entities[entities != ""].value_counts()
+    linked = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
     common = ", ".join(f"*{escape_text(c)}* ({n})" for c, n in cues.head(3).items())
     text = (
         f"The parse adds {plural(len(stance_rows), 'stance attribution')} in "
@@ -703,6 +704,8 @@ def stance_validation(summary: pd.DataFrame) -> str:
     attribution validation's summary."""
     rows = summary.set_index("key")["value"]
     alone, both = "attribution.polnear_dev.non_belief_cues", "attribution.polnear_dev.non_belief_cues_with_stances"
+    if f"{both}.f1" not in rows or f"{alone}.f1" not in rows:
+        return "The stance attributions have not been validated here: rerun the attribution validation."
     return (
         f"Over every attribution except beliefs, the speech extractor alone reaches precision "
         f"{rows[f'{alone}.precision']:.3f}, recall {rows[f'{alone}.recall']:.3f} and F1 {rows[f'{alone}.f1']:.3f}; "

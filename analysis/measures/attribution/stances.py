@@ -59,6 +59,7 @@ class StanceModel:
     source: dict[str, str]
 
     def probability(self, features: dict[str, float]) -> float:
+        """P(the candidate is an attribution's source)."""
         z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -90,7 +91,8 @@ class ParseIndex:
 
     def entity_label(self, first: int, last: int) -> str:
         """The label of the first entity lying within tokens first..last, else "none"."""
-        for entity in self.entities[bisect_left(self.entity_starts, first) :]:
+        for at in range(bisect_left(self.entity_starts, first), len(self.entities)):
+            entity = self.entities[at]
             if entity.start > last:
                 break
             if entity.end <= last + 1:
@@ -100,10 +102,9 @@ class ParseIndex:
 
 def candidate_features(verb, subject, index: ParseIndex) -> dict[str, float]:
     """The named features of one (verb, subject) pair of spaCy tokens."""
-    verb_stem = stem(verb.lower_)
     features = {
         f"verb={verb.lower_}": 1.0,
-        f"stem={verb_stem}": 1.0,
+        f"stem={stem(verb.lower_)}": 1.0,
         f"verb_tag={verb.tag_}": 1.0,
         f"verb_dep={verb.dep_}": 1.0,
         f"subject_tag={subject.tag_}": 1.0,
@@ -156,6 +157,17 @@ def candidates(doc, taken: list[tuple[int, int]], lexicon: Lexicon) -> list[Cand
                 )
             )
     return found
+
+
+def speech_rows(attributions, lexicon: Lexicon) -> list:
+    """The speech extractor's attributions with a cue that is not a belief (continued quotations,
+    which have no cue, and beliefs left out): those the validation scores and stances avoid."""
+    return [r for r in attributions if r.cue and not lexicon.is_non_speech(r.cue)]
+
+
+def speech_source_spans(attributions, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The source spans of `speech_rows`, in order, once each: a stance may not repeat them."""
+    return list(dict.fromkeys((r.speaker_start, r.speaker_end) for r in speech_rows(attributions, lexicon)))
 
 
 def stances(doc, taken: list[tuple[int, int]], lexicon: Lexicon, model: StanceModel) -> list[tuple[Candidate, float]]:

@@ -9,7 +9,7 @@ from ...text.actors import ActorList
 from ...text.entities import ensure_entities
 from .extractor import extract_article
 from .lexicon import Lexicon
-from .stances import StanceModel, stances
+from .stances import StanceModel, speech_source_spans, stances
 
 SOURCE_CLASSES = ("named", "anonymous", "vague", "unresolved")  # unresolved: a pronoun with no antecedent
 SOURCE_TYPES = ("official/politician", "expert", "media", "social_media", "document", "poll", "witness/public", "other")
@@ -186,7 +186,7 @@ def stance_table(articles, lexicon: Lexicon, model: StanceModel) -> pd.DataFrame
     Reads each article's `parse` and `attributions` layers (`attribution_table` first)."""
     rows = []
     for article in articles:
-        taken = [(r.speaker_start, r.speaker_end) for r in article.layers["attributions"]]
+        taken = speech_source_spans(article.layers["attributions"], lexicon)
         mentions = article.layers["entities"]
         for found, probability in stances(article.layers["parse"], taken, lexicon, model):
             sentence = next((s for s in article.sentences if s.start <= found.cue_start < s.end), None)
