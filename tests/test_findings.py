@@ -48,9 +48,8 @@ def test_a_handful_of_articles_is_a_case_study_with_its_real_count():
 
 def test_many_articles_from_several_outlets_are_a_sample():
     text = findings.corpus_caveat(articles(400, ["BBC", "CNN", "NPR", "unknown"]))
-    assert text.startswith(
-        "The 400 articles are a sample from 3 outlets (100 to 100 articles each; 100 of unknown outlet)"
-    )
+    assert text.startswith("The 400 articles are a sample from 3 outlets (100 articles each; 100 of unknown outlet)")
+    assert "(100 to 300 articles each)" in findings.corpus_caveat(articles(400, ["BBC", "CNN", "CNN", "CNN"]))
     assert "not independent draws" in text and "case study" not in text
     assert findings.synthesis_corpus_caveat(articles(400, ["BBC", "CNN"])).startswith(
         "- **A sample.** The 400 articles"
@@ -378,6 +377,8 @@ def test_correlations_by_corpus_size(results):
     assert "With 20 articles a correlation must be large" in findings.correlations(medium, 20)
     large = pairs.assign(n_articles=500)
     assert "even with many articles" in findings.correlations(large, 500)
+    one_strong = pairs.assign(spearman_rho=[0.9] + [0.0] * (len(pairs) - 1))
+    assert "; 1 pair reaches |ρ|" in findings.correlations(one_strong, len(card))
 
 
 def test_trust_lists_strong_and_weaker_analyses():

@@ -14,7 +14,8 @@ from analysis.text.entities import ensure_entities, parse
 
 def accepted(text: str, taken=()):
     """The (source, cue) pairs the packaged model accepts in a text."""
-    return [(c.source, c.cue) for c, _ in stances(parse(text), list(taken), load_lexicon(), load_stance_model())]
+    found = stances(parse(text), list(taken), load_lexicon(), load_stance_model(), [(0, len(text))])
+    return [(c.source, c.cue) for c, _ in found]
 
 
 def test_stem_takes_one_ending_off_and_keeps_three_letters():
@@ -23,7 +24,8 @@ def test_stem_takes_one_ending_off_and_keeps_three_letters():
 
 
 def test_a_subject_of_any_verb_is_a_candidate_with_named_features():
-    found = candidates(parse("The senator endorsed the governor's plan that day."), [], load_lexicon())
+    text = "The senator endorsed the governor's plan that day."
+    found = candidates(parse(text), [], load_lexicon(), [(0, len(text))])
     assert [(c.source, c.cue) for c in found] == [("The senator", "endorsed")]
     features = found[0].features
     assert features["verb=endorsed"] == features["stem=endors"] == features["dependent=dobj"] == 1.0
@@ -32,8 +34,18 @@ def test_a_subject_of_any_verb_is_a_candidate_with_named_features():
 
 def test_expletive_relative_and_belief_subjects_are_not_candidates():
     lexicon = load_lexicon()
-    assert candidates(parse("There is a plan. It rained all day."), [], lexicon) == []
-    assert candidates(parse("The senator fears a defeat."), [], lexicon) == []  # a belief verb of the lexicon
+    for text in ("There is a plan. It rained all day.", "The senator fears a defeat."):  # the last a belief verb
+        assert candidates(parse(text), [], lexicon, [(0, len(text))]) == []
+
+
+def test_candidates_stay_inside_the_sentences_given_and_are_cut_at_them():
+    headline, body = "Digital guru floats cheap laptop", "Nicholas Negroponte unveiled a laptop on Monday."
+    text = f"{headline}\n\n{body}"
+    doc, lexicon = parse(text), load_lexicon()
+    in_body = candidates(doc, [], lexicon, [(len(headline) + 2, len(text))])
+    assert [c.cue for c in in_body] == ["unveiled"]
+    assert in_body[0].source == text[in_body[0].source_start : in_body[0].source_end] == "Nicholas Negroponte"
+    assert candidates(doc, [], lexicon, []) == []
 
 
 def test_a_source_the_speech_extractor_found_is_not_found_again():
@@ -61,17 +73,18 @@ def test_probability_is_the_logistic_of_the_weights_present():
 
 
 def test_stance_table_rows_point_into_the_clean_text_and_leave_speech_sources_alone():
-    text = 'Senator Ted Cruz endorsed Donald Trump on Tuesday. "We will win," Trump said.'
+    text = 'Cruz endorses Trump\n\nSenator Ted Cruz endorsed Donald Trump on Tuesday. "We will win," Trump said.'
     article = build_article("a", "a.txt", text)
     ensure_entities([article], load_actors())
     article.layers["attributions"] = extract_article(article)
+    assert article.sentences[0].part == "headline"  # not searched
     table = stance_table([article], load_lexicon(), load_stance_model())
     assert list(table["source"]) == ["Senator Ted Cruz"]
     row = table.iloc[0]
     assert article.clean_text[row["source_start"] : row["source_end"]] == row["source"]
     assert article.clean_text[row["cue_start"] : row["cue_end"]] == "endorsed"
     assert (
-        row["sentence_id"] == article.sentences[0].sentence_id
+        row["sentence_id"] == article.body_sentences[0].sentence_id
         and load_stance_model().threshold <= row["probability"] <= 1
     )
     assert "cruz" in row["source_entity"].lower()

@@ -85,8 +85,12 @@ def _sample_caveat(articles: pd.DataFrame) -> str:
     )
     if len(per_outlet) >= 2:
         return (
-            f"The {n:,} articles are a sample from {len(per_outlet):,} outlets ({per_outlet.min():,} to "
-            f"{per_outlet.max():,} articles each"
+            f"The {n:,} articles are a sample from {len(per_outlet):,} outlets ("
+            + (
+                f"{per_outlet.min():,} articles each"
+                if per_outlet.min() == per_outlet.max()
+                else f"{per_outlet.min():,} to {per_outlet.max():,} articles each"
+            )
             + (f"; {n - per_outlet.sum():,} of unknown outlet" if per_outlet.sum() < n else "")
             + "): differences between outlets describe these articles, and speak for an outlet's coverage "
             "only as far as its articles were sampled at random from it; " + dependence
@@ -121,8 +125,8 @@ def nested_attribution_caveat(errors: pd.DataFrame, dataset: str = "PolNeAR dev"
     return (
         f"- On {escape_text(dataset)}, {nested / total:.0%} of the remaining errors ({nested:,} of {total:,}) are "
         'nested attributions ("X said that Y told him"), which PolNeAR annotates once and this extractor twice; '
-        "the score over every attribution type, including cues outside the speech lexicon, is much lower "
-        "(see the summary)."
+        "the score over every attribution type, including cues outside the speech lexicon, is lower "
+        "(the `non_belief_cues` rows of `validation/attribution_summary.csv`)."
     )
 
 
@@ -680,7 +684,7 @@ def stances(stance_rows: pd.DataFrame) -> str:
     that is the source of the most, from the stances table."""
     if stance_rows.empty:
         return "The parse adds no stance attribution in this corpus."
-    cues = stance_rows["cue"].str.lower().value_counts()
+    cues = stance_rows["cue"].str.lower().value_counts().sort_index().sort_values(ascending=False, kind="stable")
     entities = stance_rows["source_entity"].fillna("").astype(str)  # empty where no entity (NaN once read)
     counts = entities[entities != ""].value_counts()
     linked = counts.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
@@ -707,7 +711,7 @@ def stance_validation(summary: pd.DataFrame) -> str:
     if f"{both}.f1" not in rows or f"{alone}.f1" not in rows:
         return "The stance attributions have not been validated here: rerun the attribution validation."
     return (
-        f"Over every attribution except beliefs, the speech extractor alone reaches precision "
+        f"Over every attribution except beliefs, intentions and perceptions, the speech extractor alone reaches precision "
         f"{rows[f'{alone}.precision']:.3f}, recall {rows[f'{alone}.recall']:.3f} and F1 {rows[f'{alone}.f1']:.3f}; "
         f"with the stance attributions, precision {rows[f'{both}.precision']:.3f}, recall "
         f"{rows[f'{both}.recall']:.3f} and F1 {rows[f'{both}.f1']:.3f}. The speech-cue score above is that of "
@@ -1100,11 +1104,12 @@ def correlations(pairs: pd.DataFrame, n_articles: int) -> str:
         return "Too few articles (at least three per pair are needed) to relate the measures."
     strongest = pairs.iloc[0]
     rho, n_strongest = strongest["spearman_rho"], int(strongest["n_articles"])
+    n_strong = int((pairs["spearman_rho"].abs() >= STRONG_CORRELATION).sum())
     text = (
         f"Of {plural(len(pairs), 'pair')} of measures, the strongest rank correlation is between "
         f"`{strongest['measure']}` and `{strongest['other_measure']}` (ρ = {rho:+.2f} over "
-        f"{plural(n_strongest, 'article')}); {int((pairs['spearman_rho'].abs() >= STRONG_CORRELATION).sum())} "
-        f"pairs reach |ρ| ≥ {STRONG_CORRELATION}. "
+        f"{plural(n_strongest, 'article')}); {n_strong} {'pair reaches' if n_strong == 1 else 'pairs reach'} "
+        f"|ρ| ≥ {STRONG_CORRELATION}. "
     )
     if pairs["n_articles"].max() <= EXACT_CHANCE_MAX_ARTICLES:
         chance = synthesis.chance_of_rank_correlation(n_strongest, rho)
@@ -1198,7 +1203,7 @@ def _corpus_points(tables) -> list[str]:
     removed = synthesis.result_table(tables, "cleaning_log", ["article_id"])
     if len(removed):
         points.append(
-            f"The debris rules removed or rewrote {len(removed):,} lines or fragments in "
+            f"The debris rules removed or rewrote {plural(len(removed), 'line or fragment', 'lines or fragments')} in "
             f"{_n(removed['article_id'].nunique(), 'article')}; each is listed with its reason in "
             "cleaning_log.csv, to check that only debris went."
         )

@@ -191,6 +191,11 @@ def segment(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]
     return paragraphs, [(i, s, e) for i, (s, e) in enumerate(sentence_spans(text, paragraphs))]
 
 
+def sentence_bounds(document: Document) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a document, as the segmenter gives them."""
+    return [(start, end) for _, start, end in segment(document.text)[1]]
+
+
 def with_entities(documents: list[Document]) -> list[Document]:
     """The documents with their entity mentions and parse (the entity model run over all texts at once)."""
     found = text_layers([(d.text, *segment(d.text)) for d in documents])
@@ -217,7 +222,9 @@ def predict_with_stances(document: Document, keep) -> list[tuple[tuple[int, int]
     """`predict`'s sources and the stance attributions (`measures.attribution.stances`) the
     parse adds where the speech extractor found no source."""
     speech = predict(document, keep)
-    found = stances(document.parse, [span for span, _ in speech], load_lexicon(), load_stance_model())
+    found = stances(
+        document.parse, [span for span, _ in speech], load_lexicon(), load_stance_model(), sentence_bounds(document)
+    )
     return speech + [stance_prediction(c) for c, _ in found]
 
 

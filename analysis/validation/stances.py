@@ -45,7 +45,8 @@ def examples(documents, speech) -> list[tuple[int, object, bool]]:
     lexicon = load_lexicon()
     rows = []
     for index, (document, predicted) in enumerate(zip(documents, speech)):
-        for candidate in candidates(document.parse, [span for span, _ in predicted], lexicon):
+        taken = [span for span, _ in predicted]
+        for candidate in candidates(document.parse, taken, lexicon, polnear.sentence_bounds(document)):
             span = (candidate.source_start, candidate.source_end)
             if polnear.covers(span, document.ignored):
                 continue

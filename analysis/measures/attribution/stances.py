@@ -16,7 +16,7 @@ The weights are `data/stance_model.yaml`, fitted on PolNeAR's train split by
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,19 +129,30 @@ def candidate_features(verb, subject, index: ParseIndex) -> dict[str, float]:
     return features
 
 
-def candidates(doc, taken: list[tuple[int, int]], lexicon: Lexicon) -> list[Candidate]:
-    """Every verb's nominal subject in a parsed text, except subjects that overlap a span in
-    `taken` (the sources the speech extractor found) and verbs the lexicon calls beliefs."""
+def candidates(
+    doc, taken: list[tuple[int, int]], lexicon: Lexicon, sentences: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Every verb's nominal subject in a parsed text, within one of the (start, end) `sentences`
+    of the package's segmenter (the subject cut at the verb's sentence: the model may run a
+    headline into the first sentence), except subjects that overlap a span in `taken` (the
+    sources the speech extractor found) and verbs the lexicon calls beliefs."""
     found = []
     index, text = ParseIndex.of(doc), doc.text  # Doc.text joins every token: read it once
+    starts = [s for s, _ in sentences]
     for verb in doc:
         if not verb.tag_.startswith("VB") or lexicon.is_non_speech(verb.text):
             continue
+        at = bisect_right(starts, verb.idx) - 1
+        if at < 0 or verb.idx >= sentences[at][1]:
+            continue  # outside the sentences given (a headline, say)
+        first, last = sentences[at]
         for subject in verb.children:
             if subject.dep_ != "nsubj" or subject.tag_ in NON_SOURCE_TAGS or subject.lower_ in NON_SOURCE_SUBJECTS:
                 continue
-            start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-            if any(s < end and start < e for s, e in taken):
+            start = max(subject.left_edge.idx, first)
+            end = min(subject.right_edge.idx + len(subject.right_edge), last)
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            if not first <= subject.idx < last or any(s < end and start < e for s, e in taken):
                 continue
             found.append(
                 Candidate(
@@ -170,10 +181,17 @@ def speech_source_spans(attributions, lexicon: Lexicon) -> list[tuple[int, int]]
     return list(dict.fromkeys((r.speaker_start, r.speaker_end) for r in speech_rows(attributions, lexicon)))
 
 
-def stances(doc, taken: list[tuple[int, int]], lexicon: Lexicon, model: StanceModel) -> list[tuple[Candidate, float]]:
-    """The candidates the model accepts, each with its probability, in text order."""
-    scored = ((c, model.probability(c.features)) for c in candidates(doc, taken, lexicon))
-    return [(c, p) for c, p in scored if p >= model.threshold]
+def stances(
+    doc, taken: list[tuple[int, int]], lexicon: Lexicon, model: StanceModel, sentences: list[tuple[int, int]]
+) -> list[tuple[Candidate, float]]:
+    """The candidates the model accepts, each with its probability, in text order; a verb with
+    several accepted subjects (a parse error, mostly) keeps the likeliest."""
+    best: dict[int, tuple[Candidate, float]] = {}
+    for candidate in candidates(doc, taken, lexicon, sentences):
+        p = model.probability(candidate.features)
+        if p >= model.threshold and (candidate.cue_start not in best or p > best[candidate.cue_start][1]):
+            best[candidate.cue_start] = (candidate, p)
+    return sorted(best.values(), key=lambda found: found[0].source_start)
 
 
 @lru_cache(maxsize=4)

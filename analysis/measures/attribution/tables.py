@@ -188,7 +188,8 @@ def stance_table(articles, lexicon: Lexicon, model: StanceModel) -> pd.DataFrame
     for article in articles:
         taken = speech_source_spans(article.layers["attributions"], lexicon)
         mentions = article.layers["entities"]
-        for found, probability in stances(article.layers["parse"], taken, lexicon, model):
+        body = [(s.start, s.end) for s in article.body_sentences]  # headlines are not searched
+        for found, probability in stances(article.layers["parse"], taken, lexicon, model, body):
             sentence = next((s for s in article.sentences if s.start <= found.cue_start < s.end), None)
             entity = next((m.key for m in mentions if m.start < found.head_end and found.head_start < m.end), "")
             rows.append(
