@@ -248,3 +248,5 @@ def test_quoted_words_sentence():
         "named speakers get 80% of the quoted words."
     )
     assert findings.quoted_words(quoted.iloc[:0]) == "No quotation was attributed in this corpus."
+    labelled = quoted.assign(speaker=["ann_lee", "officials", "ann_lee"])
+    assert "speaker is **Ann Lee** (8 words" in findings.quoted_words(labelled, {"ann_lee": "Ann Lee"})

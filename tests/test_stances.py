@@ -118,6 +118,7 @@ def test_findings_name_the_counts_the_verbs_and_the_scores():
         }
     )
     text = findings.stances(rows)
+    assert "the entity with the most is **Ted Cruz**" in findings.stances(rows, {"cruz": "Ted Cruz"})
     assert "3 stance attributions in 2 articles" in text and "*endorsed* (2)" in text
     shown = findings.stances(rows.assign(cue="<b>said</b>", source_entity="<i>x</i>"))
     assert "<b>" not in shown and "<i>" not in shown  # article text is escaped

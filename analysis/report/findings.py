@@ -665,23 +665,25 @@ def sourcing(rows: pd.DataFrame, sourcing_table: pd.DataFrame) -> str:
     )
 
 
-def quoted_words(quoted: pd.DataFrame) -> str:
+def quoted_words(quoted: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """How many words are quoted, who is quoted most and the named speakers' share, from the
-    quoted_words table (one row per article and speaker)."""
+    quoted_words table (one row per article and speaker); `labels` names entity ids as the
+    figure does."""
     if not len(quoted):
         return "No quotation was attributed in this corpus."
     totals = quoted.groupby("speaker")["n_words"].sum().sort_values(ascending=False)
     total = totals.sum()
     named_share = quoted.loc[quoted["source_class"] == "named", "n_words"].sum() / total
     return (
-        f"{total:,} words are quoted in all. The most quoted speaker is **{escape_text(totals.index[0])}** "
+        f"{total:,} words are quoted in all. The most quoted speaker is "
+        f"**{escape_text((labels or {}).get(totals.index[0], totals.index[0]))}** "
         f"({totals.iloc[0]:,} words, {totals.iloc[0] / total:.0%}); named speakers get {named_share:.0%} of the quoted words."
     )
 
 
-def stances(stance_rows: pd.DataFrame) -> str:
+def stances(stance_rows: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """How many stance attributions the parse adds, the most frequent verbs and the entity
-    that is the source of the most, from the stances table."""
+    that is the source of the most, from the stances table; `labels` names entity ids."""
     if stance_rows.empty:
         return "The parse adds no stance attribution in this corpus."
     cues = stance_rows["cue"].str.lower().value_counts().sort_index().sort_values(ascending=False, kind="stable")
@@ -699,7 +701,8 @@ def stances(stance_rows: pd.DataFrame) -> str:
     return text + (
         f"{int(linked.sum()):,} of them {'has' if linked.sum() == 1 else 'have'} an entity of their article as "
         "source; the entity with the most "
-        f"is **{escape_text(linked.index[0])}** ({plural(int(linked.iloc[0]), 'stance')})."
+        f"is **{escape_text((labels or {}).get(linked.index[0], linked.index[0]))}** "
+        f"({plural(int(linked.iloc[0]), 'stance')})."
     )
 
 
