@@ -300,27 +300,27 @@ def _train_entity_tone(reference: Path | None, parse: bool) -> int:
 
 def _train_clickbait(reference: Path | None) -> int:
     from .paths import DEFAULT_CLICKBAIT_MODEL_FILE
-    from .validation import ReferenceDataMissing, reference_dir
     from .validation.clickbait import train
 
-    try:
-        model = train(reference_dir(reference))
-    except ReferenceDataMissing as error:
-        return _fail(str(error))
-    print(f"{display_path(DEFAULT_CLICKBAIT_MODEL_FILE)}: {len(model.features)} features; {model.source['method']}")
-    return 0
+    return _refit(reference, train, DEFAULT_CLICKBAIT_MODEL_FILE, lambda model: f"{len(model.features)} features")
 
 
 def _train_stances(reference: Path | None) -> int:
     from .measures.attribution.stances import STANCE_MODEL_FILE
-    from .validation import ReferenceDataMissing, reference_dir
     from .validation.stances import train
+
+    return _refit(reference, train, STANCE_MODEL_FILE, lambda model: f"{len(model.weights)} weights")
+
+
+def _refit(reference: Path | None, train, target: Path, size) -> int:
+    """Refit a model with `train(reference folder)` and print its file, `size(model)` and method."""
+    from .validation import ReferenceDataMissing, reference_dir
 
     try:
         model = train(reference_dir(reference))
     except ReferenceDataMissing as error:
         return _fail(str(error))
-    print(f"{display_path(STANCE_MODEL_FILE)}: {len(model.weights)} weights; {model.source['method']}")
+    print(f"{display_path(target)}: {size(model)}; {model.source['method']}")
     return 0
 
 
